@@ -1,0 +1,126 @@
+"""Typed fact records: a discriminated union on ``type``.
+
+Every fact names the rule that produced it (``rule``), the sentence it rests
+on (``evidence``) and a ``confidence`` in ``[0, 1]``.  Its ``id`` is a
+deterministic hash of document id, type, rule and argument offsets, so the
+same input always yields the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated, Iterable, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .spans import Entity, Figure, Period, Sentence, Span, TextSpan
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+Direction = Literal["up", "down"]
+
+
+class _Args(BaseModel):
+    model_config = _FROZEN
+
+
+class RoleArgs(_Args):
+    """``工商銀行董事長易會滿``: person, organization (optional) and title."""
+
+    person: Entity
+    org: Entity | None = None
+    title: Entity
+
+
+class PartnershipArgs(_Args):
+    """Two or more organizations entering a cooperation, with kind and date."""
+
+    parties: list[Entity] = Field(min_length=2)
+    kind: TextSpan | None = None
+    date: Period | None = None
+
+
+class MetricArgs(_Args):
+    """A figure describing a metric (``壞賬率 不超過 0.3%``), maybe of a subject."""
+
+    subject: Entity | None = None
+    metric: TextSpan
+    value: Figure
+    period: Period | None = None
+    direction: Direction | None = None
+    """Set when the figure is a change (``降低了40%``) rather than a level."""
+
+
+class QuoteArgs(_Args):
+    """Words attributed to a speaker."""
+
+    speaker: Entity
+    quote: TextSpan
+
+
+class _FactBase(BaseModel):
+    model_config = _FROZEN
+
+    id: str
+    doc_id: str | None = None
+    rule: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    evidence: Sentence
+
+    @field_validator("rule")
+    @classmethod
+    def _rule_named(cls, value: str) -> str:
+        if not value:
+            raise ValueError("every fact must name the rule that produced it")
+        return value
+
+
+class RoleFact(_FactBase):
+    """Who holds which role where."""
+
+    type: Literal["role"] = "role"
+    args: RoleArgs
+
+
+class PartnershipFact(_FactBase):
+    """Who partners with whom."""
+
+    type: Literal["partnership"] = "partnership"
+    args: PartnershipArgs
+
+
+class MetricFact(_FactBase):
+    """Which figure describes which metric."""
+
+    type: Literal["metric"] = "metric"
+    args: MetricArgs
+
+
+class QuoteFact(_FactBase):
+    """Who said what."""
+
+    type: Literal["quote"] = "quote"
+    args: QuoteArgs
+
+
+Fact = Annotated[Union[RoleFact, PartnershipFact, MetricFact, QuoteFact], Field(discriminator="type")]
+"""Any fact record; ``type`` tells which."""
+
+FACT_TYPES: tuple[str, ...] = ("role", "partnership", "metric", "quote")
+
+
+def _arg_key(value: object) -> Iterable[str]:
+    if isinstance(value, Span):
+        yield f"{value.start}:{value.end}"
+    elif isinstance(value, list):
+        for item in value:
+            yield from _arg_key(item)
+
+
+def fact_id(doc_id: str | None, fact_type: str, rule: str, args: BaseModel) -> str:
+    """Deterministic id from document, type, rule and argument offsets."""
+    parts = [doc_id or "", fact_type, rule]
+    for name in type(args).model_fields:
+        parts.append(name + "=" + ",".join(_arg_key(getattr(args, name))))
+    digest = hashlib.blake2b("|".join(parts).encode("utf-8"), digest_size=8).hexdigest()
+    return f"{fact_type}-{digest}"
