@@ -1,0 +1,5 @@
+"""``python -m finextract``."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,72 @@
+"""Stage 6 — link: canonical names and knowledge-base ids for entities.
+
+* An organization already matched by the gazetteer keeps its entry.
+* Any other organization is looked up by its working-text form, and again
+  with a legal-form suffix removed (中国工商银行股份有限公司 → 中国工商银行).
+* In-document aliases: ``广东省农村信用社联合社(以下简称广东农信)`` binds 广东农信 to
+  the organization before the parenthesis; later mentions of 广东农信 become
+  entities with the same canonical name and id.
+
+Canonical names are Simplified, so Traditional and Simplified input agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import Document
+from ..lexicons import Gazetteer, load_gazetteer
+from ..spans import Entity
+
+_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "股份公司")
+_ALIAS_DECL = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*[）)]")
+
+
+@dataclass
+class LinkStage:
+    """Document → Document: fills ``canonical`` and ``id`` of entities; adds alias mentions."""
+
+    gazetteer: Gazetteer = field(default_factory=load_gazetteer)
+    name: str = "link"
+    requires: frozenset[str] = frozenset({"normalized", "entities", "sentences"})
+    provides: frozenset[str] = frozenset({"linked"})
+
+    def __call__(self, doc: Document) -> Document:
+        """Link organizations and bind in-document aliases."""
+        linked = [self._link(doc, e) for e in doc.entities]
+        linked = self._aliases(doc, linked)
+        return doc.model_copy(update={"entities": linked})
+
+    def _link(self, doc: Document, ent: Entity) -> Entity:
+        if ent.label != "ORG" or ent.id is not None:
+            return ent
+        norm = doc.normalized(ent)
+        for form in (norm, *(norm[: -len(s)] for s in _LEGAL_FORMS if norm.endswith(s) and len(norm) > len(s) + 1)):
+            entry = self.gazetteer.lookup(form)
+            if entry is not None:
+                return ent.model_copy(update={"canonical": entry.canonical, "id": entry.id})
+        return ent
+
+    def _aliases(self, doc: Document, entities: list[Entity]) -> list[Entity]:
+        work = doc.work
+        bindings: list[tuple[int, str, Entity]] = []  # (norm position after declaration, alias, target)
+        for match in _ALIAS_DECL.finditer(work.norm):
+            decl_start, _ = work.to_orig(match.start(), match.start())
+            target = next((e for e in reversed(entities) if e.label == "ORG" and e.end == decl_start), None)
+            if target is not None:
+                bindings.append((match.end(), match.group(1), target))
+        if not bindings:
+            return entities
+        out = list(entities)
+        for after, alias, target in bindings:
+            at = work.norm.find(alias, after)
+            while at != -1:
+                start, end, text = work.orig_span(at, at + len(alias))
+                if not doc.in_excluded(start, end) and not any(e.start < end and start < e.end and e.label != "LOC" for e in out):
+                    out = [e for e in out if not (e.start < end and start < e.end)]
+                    out.append(
+                        Entity(text=text, start=start, end=end, label="ORG", canonical=target.canonical, id=target.id, source="alias")
+                    )
+                at = work.norm.find(alias, at + len(alias))
+        return sorted(out, key=lambda e: (e.start, e.end))

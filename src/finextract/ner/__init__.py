@@ -1,0 +1,167 @@
+"""Stage 4 — NER: a backend's candidates with the gazetteer and patterns layered on top.
+
+The backend (``rules`` by default: jieba POS hints) proposes candidates per
+sentence of working text; the gazetteer (character-level, boundary-checked)
+and the named patterns in :mod:`finextract.ner.patterns` add theirs; overlaps
+are resolved by priority, then length.  Person names found by a strong
+pattern are then propagated to their other mentions in the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from ..document import Document
+from ..lexicons import Gazetteer, load_gazetteer, load_surnames, load_titles
+from ..registry import ner_backend_factory
+from ..spans import Entity
+from .base import Candidate, NerBackend, SentenceInput
+from .gazetteer import GazetteerMatcher
+from .patterns import PatternLexicon, name_after, org_suffix, speaker_names, titles_in
+
+__all__ = ["NerStage", "Candidate", "NerBackend", "SentenceInput", "resolve"]
+
+
+def resolve(cands: Sequence[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: higher priority first, then longer, then earlier."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        if cand.end <= cand.start or any(s < cand.end and cand.start < e for s, e in taken):
+            continue
+        chosen.append(cand)
+        taken.append((cand.start, cand.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+@dataclass
+class _Lexicons:
+    gazetteer: Gazetteer
+    matcher: GazetteerMatcher
+    titles: Any
+    title_matcher: Any
+    surnames: frozenset[str]
+    patterns: PatternLexicon
+
+    @classmethod
+    def load(cls, extra_gazetteers: Sequence[str] = ()) -> "_Lexicons":
+        import ahocorasick_rs
+
+        gazetteer = load_gazetteer(extra_paths=list(extra_gazetteers)) if extra_gazetteers else load_gazetteer()
+        titles = load_titles()
+        title_matcher = ahocorasick_rs.AhoCorasick(
+            list(titles.titles), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
+        return cls(gazetteer, GazetteerMatcher(gazetteer), titles, title_matcher, load_surnames(), PatternLexicon.load())
+
+
+@dataclass
+class NerStage:
+    """Document → Document: fills ``entities``."""
+
+    backend: NerBackend
+    lexicons: _Lexicons = field(default_factory=_Lexicons.load)
+    name: str = "ner"
+    requires: frozenset[str] = frozenset({"normalized", "sentences", "tokens"})
+    provides: frozenset[str] = frozenset({"entities"})
+
+    @classmethod
+    def from_options(cls, options: dict[str, Any]) -> "NerStage":
+        """Build from pipeline options (``ner``, ``ner_model``, ``gazetteers``)."""
+        factory = ner_backend_factory(options.get("ner", "rules"))
+        builder = getattr(factory, "from_options", None)
+        backend = builder(options) if builder is not None else factory()
+        return cls(backend=backend, lexicons=_Lexicons.load(options.get("gazetteers", ())))
+
+    def __call__(self, doc: Document) -> Document:
+        """Recognize entities sentence by sentence, then propagate names."""
+        work = doc.work
+        inputs, offsets = self._inputs(doc)
+        backend_cands = self.backend.predict(inputs)
+        per_sentence = [resolve(list(b) + self._layered(s)) for s, b in zip(inputs, backend_cands)]
+        per_sentence = self._propagate_names(inputs, per_sentence)
+        entities: list[Entity] = []
+        for base, sent, cands in zip(offsets, inputs, per_sentence):
+            for c in cands:
+                start, end, text = work.orig_span(base + c.start, base + c.end)
+                entities.append(
+                    Entity(
+                        text=text,
+                        start=start,
+                        end=end,
+                        label=c.label,  # type: ignore[arg-type]
+                        canonical=c.canonical or sent.text[c.start : c.end],
+                        id=c.entity_id,
+                        source=c.source,
+                    )
+                )
+        return doc.model_copy(update={"entities": entities, "meta": {**doc.meta, "ner": self.backend.name}})
+
+    def _inputs(self, doc: Document) -> tuple[list[SentenceInput], list[int]]:
+        work = doc.work
+        inputs: list[SentenceInput] = []
+        offsets: list[int] = []
+        tokens = doc.tokens
+        k = 0
+        for sent in doc.sentences:
+            n_start, n_end = work.to_norm(sent.start, sent.end)
+            while k < len(tokens) and tokens[k].end <= sent.start:
+                k += 1
+            toks = []
+            while k < len(tokens) and tokens[k].start < sent.end:
+                t_start, t_end = work.to_norm(tokens[k].start, tokens[k].end)
+                toks.append((t_start - n_start, t_end - n_start, tokens[k].pos))
+                k += 1
+            inputs.append(SentenceInput(work.norm[n_start:n_end], tuple(toks)))
+            offsets.append(n_start)
+        return inputs, offsets
+
+    def _layered(self, sent: SentenceInput) -> list[Candidate]:
+        lex = self.lexicons
+        bounds = sorted({t[0] for t in sent.tokens} | {t[1] for t in sent.tokens})
+        cands = [
+            Candidate(m.start, m.end, m.label, source="gazetteer", priority=4, score=0.95, canonical=m.canonical, entity_id=m.entry_id)
+            for m in lex.matcher.find(sent.text, token_bounds=bounds)
+        ]
+        cands += org_suffix(sent, lex.patterns)
+        orgs = [(c.start, c.end) for c in resolve(cands) if c.label in ("ORG", "PRODUCT")]
+        title_hits = self._title_hits(sent, orgs)
+        titles = titles_in(sent, title_hits, lex.titles.department_suffixes, orgs)
+        cands += titles
+        for t in titles:
+            span = name_after(sent.text, t.end, lex.surnames, lex.patterns.name_boundaries)
+            if span is not None and sent.text[span[0] : span[1]] not in lex.patterns.not_names:
+                cands.append(Candidate(span[0], span[1], "PERSON", source="pattern:title_name", priority=4, score=0.9))
+        cands += speaker_names(sent, lex.patterns, lex.surnames)
+        return cands
+
+    def _title_hits(self, sent: SentenceInput, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        starts = {t[0] for t in sent.tokens}
+        ends = {t[1] for t in sent.tokens}
+        hits = []
+        for _, start, end in self.lexicons.title_matcher.find_matches_as_indexes(sent.text):
+            if start in starts and end in ends and not any(s < end and start < e for s, e in blocked):
+                hits.append((start, end))
+        return hits
+
+    def _propagate_names(self, inputs: list[SentenceInput], per_sentence: list[list[Candidate]]) -> list[list[Candidate]]:
+        names = {
+            s.text[c.start : c.end]
+            for s, cands in zip(inputs, per_sentence)
+            for c in cands
+            if c.label == "PERSON" and c.source.startswith("pattern:")
+        }
+        if not names:
+            return per_sentence
+        import ahocorasick_rs
+
+        matcher = ahocorasick_rs.AhoCorasick(sorted(names), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        out = []
+        for sent, cands in zip(inputs, per_sentence):
+            extra = [
+                Candidate(s, e, "PERSON", source="propagated", priority=3, score=0.8)
+                for _, s, e in matcher.find_matches_as_indexes(sent.text)
+            ]
+            out.append(resolve(cands + extra) if extra else cands)
+        return out

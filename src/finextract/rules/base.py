@@ -1,0 +1,114 @@
+"""What fact rules read: one sentence with its annotations in working offsets."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Callable, Iterable, TypeVar
+
+from pydantic import BaseModel, TypeAdapter
+
+from ..document import Document
+from ..facts import Fact, fact_id
+from ..spans import Entity, Figure, Period, Sentence, TextSpan
+
+T = TypeVar("T")
+
+Placed = tuple[int, int, T]
+"""An annotation with its ``[start, end)`` in sentence working offsets."""
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """A sentence as rules see it: working text plus placed annotations."""
+
+    doc: Document
+    sentence: Sentence
+    text: str
+    base: int
+    entities: tuple[Placed[Entity], ...]
+    figures: tuple[Placed[Figure], ...]
+    periods: tuple[Placed[Period], ...]
+    tokens: tuple[tuple[int, int, str], ...]
+
+    def text_span(self, start: int, end: int) -> TextSpan:
+        """A :class:`TextSpan` in original offsets for a sentence working span."""
+        o_start, o_end, text = self.doc.work.orig_span(self.base + start, self.base + end)
+        return TextSpan(text=text, start=o_start, end=o_end, normalized=self.text[start:end])
+
+    def labelled(self, label: str) -> list[Placed[Entity]]:
+        """Entities with ``label``, in order."""
+        return [p for p in self.entities if p[2].label == label]
+
+    def entity_ending_at(self, pos: int, label: str | None = None) -> Placed[Entity] | None:
+        """The entity whose working span ends exactly at ``pos``."""
+        return next((p for p in self.entities if p[1] == pos and (label is None or p[2].label == label)), None)
+
+    def entity_starting_at(self, pos: int, label: str | None = None) -> Placed[Entity] | None:
+        """The entity whose working span starts exactly at ``pos``."""
+        return next((p for p in self.entities if p[0] == pos and (label is None or p[2].label == label)), None)
+
+
+_FACT: TypeAdapter[Fact] = TypeAdapter(Fact)
+
+Rule = Callable[[SentenceView], Iterable[tuple[str, str, float, BaseModel]]]
+"""A rule yields ``(fact type, rule id, confidence, args)`` for one sentence."""
+
+
+def _place(doc: Document, base: int, end: int, items: Iterable[T]) -> tuple[Placed[T], ...]:
+    work = doc.work
+    out = []
+    for item in items:
+        start, stop = work.to_norm(item.start, item.end)  # type: ignore[attr-defined]
+        if base <= start and stop <= end:
+            out.append((start - base, stop - base, item))
+    return tuple(out)
+
+
+class _Bucket:
+    """Items sorted by start, sliced by sentence in O(log n)."""
+
+    def __init__(self, items: Iterable[T]) -> None:
+        self.items = sorted(items, key=lambda x: (x.start, x.end))  # type: ignore[attr-defined]
+        self.starts = [x.start for x in self.items]  # type: ignore[attr-defined]
+
+    def within(self, start: int, end: int) -> list:
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [x for x in self.items[lo:hi] if x.end <= end]
+
+
+def sentence_views(doc: Document) -> list[SentenceView]:
+    """One :class:`SentenceView` per sentence of ``doc``."""
+    work = doc.work
+    buckets = {name: _Bucket(getattr(doc, name)) for name in ("entities", "figures", "periods", "tokens")}
+    views = []
+    for sent in doc.sentences:
+        base, end = work.to_norm(sent.start, sent.end)
+        in_sent = lambda name: buckets[name].within(sent.start, sent.end)  # noqa: E731
+        views.append(
+            SentenceView(
+                doc=doc,
+                sentence=sent,
+                text=work.norm[base:end],
+                base=base,
+                entities=_place(doc, base, end, in_sent("entities")),
+                figures=_place(doc, base, end, in_sent("figures")),
+                periods=_place(doc, base, end, in_sent("periods")),
+                tokens=tuple((s - base, e - base, t.pos) for t in in_sent("tokens") for s, e in [work.to_norm(t.start, t.end)]),
+            )
+        )
+    return views
+
+
+def build_fact(doc: Document, view: SentenceView, fact_type: str, rule: str, confidence: float, args: BaseModel) -> Fact:
+    """Assemble a fact record with its deterministic id."""
+    payload = {
+        "id": fact_id(doc.doc_id, fact_type, rule, args),
+        "doc_id": doc.doc_id,
+        "type": fact_type,
+        "rule": rule,
+        "confidence": confidence,
+        "evidence": view.sentence,
+        "args": args,
+    }
+    return _FACT.validate_python(payload)

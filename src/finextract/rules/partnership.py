@@ -1,0 +1,86 @@
+"""Partnership rule: two or more organizations joined by 与/和 and a cooperation trigger.
+
+* ``partnership.pair_trigger`` — 京东金融与山东省城市商业银行合作联盟举行战略合作签约仪式;
+  工行和京东的牵手; 京东和工行合作的案例.
+
+Negated (并未与…合作), hypothetical (如果双方合作) and questioned clauses yield nothing.
+The date is the last date period before the parties in the sentence (7月18日，…).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..facts import PartnershipArgs
+from .base import SentenceView
+
+_CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
+_TRIGGER = re.compile(r"战略合作|合作|签约|签署|牵手|联手|携手|结盟|共建")
+_KIND = re.compile(r"战略合作|全面合作|深度合作|业务合作|合作")
+_NEGATION = re.compile(r"并未|没有|未曾|未能|并非|拒绝|终止|暂停|否认|不再|尚未|未(?!来|经)")
+_CLAUSE_END = re.compile(r"[。！？!?；;]")
+_HYPOTHETICAL = re.compile(r"如果|假如|倘若|若是|要是|一旦|是否|能否|会不会|吗")
+
+
+def _party_run(view: SentenceView, first: int) -> list[int]:
+    """Indices into ``view.entities`` of ORGs joined by connectors, starting at ``first``."""
+    run = [first]
+    ents = view.entities
+    k = first
+    while k + 1 < len(ents):
+        gap = view.text[ents[k][1] : ents[k + 1][0]].strip()
+        gap = re.sub(r"^[(（][^)）]*[)）]", "", gap).strip()  # (以下简称…) between parties
+        if ents[k + 1][2].label != "ORG" or gap not in _CONNECTORS:
+            break
+        run.append(k + 1)
+        k += 1
+    return run
+
+
+def partnership_rules(view: SentenceView) -> Iterator[tuple[str, str, float, PartnershipArgs]]:
+    """Partnership facts in one sentence."""
+    ents = view.entities
+    k = 0
+    while k < len(ents):
+        if ents[k][2].label != "ORG":
+            k += 1
+            continue
+        run = _party_run(view, k)
+        if len(run) >= 2:
+            fact = _pair_fact(view, run)
+            if fact is not None:
+                yield fact
+        k = run[-1] + 1
+
+
+def _pair_fact(view: SentenceView, run: list[int]) -> tuple[str, str, float, PartnershipArgs] | None:
+    ents = view.entities
+    parties_end = ents[run[-1]][1]
+    clause_end = _clause_end(view.text, parties_end)
+    trigger = _TRIGGER.search(view.text, parties_end, clause_end)
+    if trigger is None:
+        return None
+    clause_start = _clause_start(view.text, ents[run[0]][0])
+    if _NEGATION.search(view.text, clause_start, trigger.start()) or _HYPOTHETICAL.search(view.text, clause_start, clause_end):
+        return None
+    parties = []
+    for i in run:
+        if all(p.canonical != ents[i][2].canonical for p in parties):
+            parties.append(ents[i][2])
+    if len(parties) < 2:
+        return None
+    kind_match = _KIND.search(view.text, parties_end, clause_end)
+    kind = view.text_span(kind_match.start(), kind_match.end()) if kind_match else None
+    date = next((p[2] for p in reversed(view.periods) if p[1] <= ents[run[0]][0] and p[2].kind == "date"), None)
+    return "partnership", "partnership.pair_trigger", 0.85, PartnershipArgs(parties=parties, kind=kind, date=date)
+
+
+def _clause_end(text: str, pos: int) -> int:
+    match = _CLAUSE_END.search(text, pos)
+    return match.start() if match else len(text)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    cut = max(text.rfind(c, 0, pos) for c in "，,。；;")
+    return cut + 1

@@ -1,0 +1,55 @@
+"""Quote rules: words attributed to a person.
+
+* ``quote.say_clause``   — 谢锦生说，这个世界并不缺一家金融公司。 (verb + punctuation,
+  the rest of the sentence is the quote).
+* ``quote.bracketed``    — 王明远表示：「……」 / 「……」，张某说。 (the quoted passage).
+
+``说得很清晰`` and other verbs not followed by punctuation or a quotation mark
+are commentary, not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..facts import QuoteArgs
+from .base import SentenceView
+
+_VERBS = ("表示", "认为", "指出", "透露", "强调", "介绍", "坦言", "直言", "回应", "说道", "说", "称")
+_OPENERS = "，,：:；;"
+_QUOTED = re.compile(r"[「“『]([^」”』]{2,})[」”』]")
+_TAIL = "。！？!?…」”』 "
+
+
+def quote_rules(view: SentenceView) -> Iterator[tuple[str, str, float, QuoteArgs]]:
+    """Quote facts in one sentence."""
+    text = view.text
+    for _, p_end, person in view.labelled("PERSON"):
+        verb = next((v for v in _VERBS if text.startswith(v, p_end)), None)
+        if verb is None:
+            continue
+        after = p_end + len(verb)
+        quoted = _QUOTED.match(text, after + (1 if after < len(text) and text[after] in _OPENERS else 0))
+        if quoted is not None:
+            yield "quote", "quote.bracketed", 0.9, QuoteArgs(speaker=person, quote=view.text_span(*quoted.span(1)))
+            continue
+        if after < len(text) and text[after] in _OPENERS:
+            start, end = after + 1, len(text)
+            while end > start and text[end - 1] in _TAIL:
+                end -= 1
+            if end - start >= 4:
+                yield "quote", "quote.say_clause", 0.8, QuoteArgs(speaker=person, quote=view.text_span(start, end))
+    yield from _trailing_speaker(view)
+
+
+def _trailing_speaker(view: SentenceView) -> Iterator[tuple[str, str, float, QuoteArgs]]:
+    """「……」，张某说。"""
+    text = view.text
+    for quoted in _QUOTED.finditer(text):
+        pos = quoted.end()
+        while pos < len(text) and text[pos] in "，, ":
+            pos += 1
+        person = view.entity_starting_at(pos, "PERSON")
+        if person is not None and any(text.startswith(v, person[1]) for v in _VERBS):
+            yield "quote", "quote.bracketed", 0.85, QuoteArgs(speaker=person[2], quote=view.text_span(*quoted.span(1)))

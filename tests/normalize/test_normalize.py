@@ -1,0 +1,52 @@
+"""Normalization: script and width folding, page chrome."""
+
+from finextract.normalize import ChromeRules, Normalizer, NormalizeStage, fold_width
+from finextract.document import Document
+
+
+def test_traditional_becomes_simplified_same_length() -> None:
+    work = Normalizer()("工商銀行董事長易會滿")
+    assert work.norm == "工商银行董事长易会满"
+    assert work.script == "traditional"
+    assert work.offsets.is_identity
+
+
+def test_simplified_is_detected() -> None:
+    assert Normalizer()("工商银行董事长易会满").script == "simplified"
+    assert Normalizer()("abc 123").script == "none"
+
+
+def test_width_folding_keeps_cjk_punctuation() -> None:
+    assert fold_width("１２３億元，３．５％") == "123億元，3.5%"
+    assert fold_width("ＩＣＢＣ\u3000") == "ICBC "
+
+
+def _excluded_lines(text: str) -> list[str]:
+    doc = NormalizeStage()(Document(text=text))
+    return [r.text for r in doc.excluded]
+
+
+def test_footer_chrome_is_marked_and_offsets_are_original() -> None:
+    text = "標題\n\n京東金融與某銀行簽署戰略合作協議，雙方將在多個領域展開合作。這是第二句話。\n\n熱門推薦\n\n本文由 someone 提供 原文連結\n寫了7763篇文章,獲得2次喜歡\n留言回覆"
+    doc = NormalizeStage()(Document(text=text))
+    for region in doc.excluded:
+        assert text[region.start : region.end] == region.text
+    lines = [r.text for r in doc.excluded]
+    assert "熱門推薦" in lines and "寫了7763篇文章,獲得2次喜歡" in lines and "留言回覆" in lines
+    assert not any("京東金融" in line for line in lines)
+
+
+def test_header_chrome_only_on_pages_that_show_chrome() -> None:
+    page = "search\n尋找貓咪~QQ 地點 桃園市\n\n重組完成,京東金融走出京東\n\n連續五個季度盈利,單季度盈利接近去年全年,在亮眼的財報里,也低調透露,重組完成交割。"
+    assert _excluded_lines(page) == ["search", "尋找貓咪~QQ 地點 桃園市"]
+    clean = "京東金融走出京東\n2017年8月1日\n\n連續五個季度盈利,單季度盈利接近去年全年,在亮眼的財報里,也低調透露,重組完成交割。"
+    assert _excluded_lines(clean) == []
+
+
+def test_reprint_notice_is_chrome() -> None:
+    assert _excluded_lines("正文第一句話比較長，足夠長的一句話在這裡結束。\n本文為作者原創,未經授權不得轉載") == ["本文為作者原創,未經授權不得轉載"]
+
+
+def test_packaged_chrome_rules_validate() -> None:
+    rules = ChromeRules.load()
+    assert rules.line_reason("热门推荐") == "recommend"
