@@ -123,6 +123,23 @@ class SegmentStage:
     requires: frozenset[str] = frozenset({"normalized", "sentences"})
     provides: frozenset[str] = frozenset({"tokens"})
 
+    @classmethod
+    def from_options(cls, options: dict[str, Any]) -> "SegmentStage":
+        """Build from pipeline options: user dictionaries plus lexicon words.
+
+        Job titles and gazetteer names are added as words so that jieba does
+        not split them (董事局主席, 山东城商行联盟 …), which the NER patterns rely on.
+        """
+        from .lexicons import load_gazetteer, load_titles
+
+        extra: list[tuple[str, int | None, str | None]] = [(t, 2000, "n") for t in load_titles().titles]
+        gazetteers = list(options.get("gazetteers", ()))
+        gazetteer = load_gazetteer(extra_paths=gazetteers) if gazetteers else load_gazetteer()
+        for name in gazetteer.aliases:
+            if len(name) >= 2 and not name.isascii():
+                extra.append((name, 2000, "nt"))
+        return cls(JiebaSegmenter(user_dicts=tuple(options.get("user_dicts", ())), extra_words=tuple(extra)))
+
     def __call__(self, doc: Document) -> Document:
         """Segment each sentence of ``doc``."""
         work = doc.work

@@ -50,3 +50,12 @@ def test_reprint_notice_is_chrome() -> None:
 def test_packaged_chrome_rules_validate() -> None:
     rules = ChromeRules.load()
     assert rules.line_reason("热门推荐") == "recommend"
+
+
+def test_footer_found_after_a_marker_in_the_header() -> None:
+    text = (
+        "search\n首頁 | 財經\n\n標題一行\n\n正文第一句話比較長，足夠長的一句話在這裡結束，還有更多內容在後面。\n\n"
+        "熱門推薦\n某某公司推出新產品\n另一條推薦的標題\n留言回覆"
+    )
+    lines = _excluded_lines(text)
+    assert "某某公司推出新產品" in lines and "另一條推薦的標題" in lines

@@ -1,13 +1,58 @@
-"""Figure and period recognition over working text (placeholder contract).
+"""Figure and period recognition over working text.
 
 ``find_figures(text)`` and ``find_periods(text)`` return matches with
-``[start, end)`` offsets into ``text``.
+``[start, end)`` offsets into ``text``, the working text of one sentence
+(Simplified, half-width digits and letters, CJK punctuation kept).
+
+How a figure is read:
+
+1. :func:`~finextract.figures.numerals.find_numerals` finds every written
+   number with its exact value (``1.2万亿``, ``四百五十``, ``三四百``).
+2. Periods are found first (:mod:`finextract.figures.periods`); a number
+   inside a period (``2016年``, ``7月18日``, ``第三季度``) is not a figure.
+3. Each remaining number is extended to the right by what follows it: an
+   approximation mark (``多``/``余``/``几``), then a percent sign or word,
+   a currency, ``倍``, an age, a duration or a measure word (and the counted
+   noun after it, ``400多家银行`` → 银行).  A currency mark before it
+   (``US$``, ``人民币``) and ``第`` (ordinals) extend it to the left.
+4. Two numbers joined by ``-``/``至``/``到`` form a range (``5至8亿``,
+   ``10-20万元``); the first end borrows the second end's multiplier and unit.
+5. Qualifier words are read on both sides.  **They are kept inside the span**
+   (``超过400家``, ``400多家``, ``100万元以上``): the span shows the reader
+   the words that bound the value.  ``qualifier`` says how, and ``low`` /
+   ``high`` hold the written bound (``400多家`` → more_than, low 400).
+
+A lone Chinese digit with nothing after it (``一`` in ``一是``) is not a
+figure.  A bare scaled number is a number, not money (``净利润8亿``).  Stock
+codes (``000402.SZ``), phone numbers and Latin-glued codes are skipped.
+Matching is linear: compiled regexes anchored at known positions, no
+backtracking over unbounded nested repeats.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 from decimal import Decimal
+
+from .lexicon import (
+    AGE_WORDS,
+    COUNTED_NOUNS,
+    COUNTED_STOP,
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    DURATION_WORDS,
+    MEASURE_WORDS,
+    PREFIX_BLOCKERS,
+    PREFIX_QUALIFIERS,
+    RANGE_LINKS,
+    SUFFIX_QUALIFIERS,
+)
+from .numerals import BIG_UNITS, HAN_DIGITS, Numeral, evaluate, find_numerals, tidy
+from .periods import PeriodMatch, find_periods
+
+__all__ = ["FigureMatch", "PeriodMatch", "find_figures", "find_periods"]
 
 
 @dataclass(frozen=True)
@@ -28,21 +73,376 @@ class FigureMatch:
 
 
 @dataclass(frozen=True)
-class PeriodMatch:
-    """A recognized date or period in working-text offsets."""
+class _Tail:
+    """What follows a number: its kind, unit and the end of the figure."""
 
-    start: int
     end: int
     kind: str
-    value: str
-    repaired: bool = False
+    unit: str | None = None
+    currency: str | None = None
+    counted: str | None = None
+    scale: Decimal = Decimal(1)
+    add: Decimal = Decimal(0)
+    fuzzy: bool = False
+    rule: str = "figures.number"
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+_HAN = r"\u4e00-\u9fff"
+_CURRENCY_AFTER = {w: c for w, c in CURRENCY_WORDS.items() if w not in ("块",)}
+_TAIL = re.compile(
+    r" *(?P<fuzzy>[多余几](?![十百千万亿]))?"
+    r" *(?:(?P<pct>%(?![0-9A-Fa-f]{2})|‰)"
+    r"|(?P<pp>个? *百 *分 *点)"
+    r"|(?P<bp>个? *基 *点)"
+    rf"|(?P<cheng>成)(?:(?P<cheng_d> ?[一二三四五六七八九1-9](?![0-9十百千万亿个家名位人种成折]))|(?P<cheng_half>半))?(?![员本立交功长效绩都熟型品])"
+    r"|(?P<zhe>折)(?![合算旧扣价叠射线返])"
+    rf"|(?P<cur>{_alternation(_CURRENCY_AFTER)})(?P<cur_tail>人民币)?"
+    rf"|(?P<kuai>块)(?![{_HAN}])"
+    r"|(?P<ratio>倍)"
+    rf"|(?P<age>{_alternation(AGE_WORDS)})"
+    r"|(?P<age_dur>(?:个月|周|天)大)(?![小型量幅])"
+    rf"|(?P<dur>{_alternation(DURATION_WORDS)})"
+    rf"|(?P<pre_counted>{_alternation(w for w in COUNTED_NOUNS if w.startswith('个'))})"
+    rf"|(?P<measure>{_alternation(MEASURE_WORDS)}))?"
+)
+_CHANGE_DIGIT = "[0-9零一二三四五六七八九两]"
+_JIAO_FEN = re.compile(rf"(?P<jiao>{_CHANGE_DIGIT})[角毛](?:(?P<fen>{_CHANGE_DIGIT})分)?")
+_CENTS = re.compile(r"(?:又|零)? *(?P<cents>[0-9]{1,2}|[一二三四五六七八九十]{1,3})美分")
+_COUNTED = re.compile(_alternation(COUNTED_NOUNS))
+_CLAUSE_END = frozenset("，。；：！？、,.;:!?）)」』 ")
+_SELF_COUNTED = frozenset({"人", "人次", "次", "吨", "公斤", "千克", "克", "斤", "米", "公里", "千米", "亩", "度", "点"})
+_HAN_RUN = re.compile(rf"[{_HAN}]{{1,4}}")
+_SUFFIX_QUALIFIER = re.compile(rf" *(?:{_alternation(SUFFIX_QUALIFIERS)})")
+_PREFIX_QUALIFIER = re.compile(rf"(?:{_alternation(PREFIX_QUALIFIERS)}) *$")
+_CURRENCY_PREFIX = re.compile(rf"(?:{_alternation(CURRENCY_PREFIXES)}) *$")
+_RANGE_LINK = re.compile(rf" *(?:{_alternation(RANGE_LINKS)}) *")
+_PERCENT_WORD = re.compile(
+    r"(?<![零〇一二三四五六七八九十百千万亿两0-9])(?P<base>[百千万佰仟]{1,3}) *分 *之 *(?P<hundred>百(?![分万亿]))?"
+)
+_UNIT_ONLY = re.compile(r"(?P<q>上|数|几)(?P<units>[十百千万亿]+)(?![零一二三四五六七八九])")
+_NUMBER_WORDS_BEFORE_SHU = "指倍函分系人次总基参点股户票页件字岁天位个多少无"
+_STOCK_SUFFIX = re.compile(r"\.(?:SZ|SH|SS|HK|BJ|US|N|O|TW|KS|T)(?![A-Za-z])", re.I)
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_PHONE_LINK = re.compile(r"-[0-9]{7,8}(?![0-9])")
+_BASE_UNITS = {"百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4}
+
+
+def _counted(text: str, pos: int) -> str | None:
+    """The counted noun starting at ``pos``: a listed noun, else a short Han run."""
+    m = _COUNTED.match(text, pos)
+    if m:
+        return m.group()
+    run = _HAN_RUN.match(text, pos)
+    if run is None:
+        return None
+    word = run.group()
+    cut = next((i for i, c in enumerate(word) if c in COUNTED_STOP), len(word))
+    word = word[:cut]
+    ended_by_stop = cut < len(run.group()) or (run.end() < len(text) and text[run.end()] in _CLAUSE_END)
+    return word if 1 <= len(word) <= 3 and ended_by_stop else None
+
+
+def _tail(text: str, numeral: Numeral) -> _Tail:
+    """Read what follows ``numeral`` (never fails: a bare number is a tail too)."""
+    m = _TAIL.match(text, numeral.end)
+    assert m is not None  # every part of _TAIL is optional
+    fuzzy = m.group("fuzzy") is not None
+    base_end = m.end("fuzzy") if fuzzy else numeral.end
+    g = m.lastgroup
+    if g in (None, "fuzzy"):
+        return _Tail(base_end, "number", fuzzy=fuzzy)
+    end = m.end()
+    if g == "pct":
+        scale = Decimal("0.1") if m.group("pct") == "‰" else Decimal(1)
+        return _Tail(end, "percent", "%", scale=scale, fuzzy=fuzzy, rule="figures.percent")
+    if g == "pp":
+        return _Tail(end, "percentage_point", "pp", fuzzy=fuzzy, rule="figures.percentage_point")
+    if g == "bp":
+        return _Tail(end, "basis_point", "bp", fuzzy=fuzzy, rule="figures.basis_point")
+    if g in ("cheng", "cheng_d", "cheng_half"):
+        return _tenths(m, numeral, fuzzy)
+    if g == "zhe":
+        return _discount(text, m, numeral, fuzzy)
+    if g in ("cur", "cur_tail", "kuai"):
+        word = m.group("cur") or "元"
+        tail = _Tail(end, "money", word, currency=CURRENCY_WORDS[word], fuzzy=fuzzy, rule="figures.money")
+        return _with_change(text, tail, numeral)
+    if g == "ratio":
+        return _Tail(end, "ratio", "倍", fuzzy=fuzzy, rule="figures.ratio")
+    if g == "age":
+        return _Tail(end, "quantity", "岁", fuzzy=fuzzy, rule="figures.age")
+    if g == "age_dur":
+        return _Tail(end, "quantity", m.group(g)[:-1], fuzzy=fuzzy, rule="figures.age")
+    if g == "dur":
+        return _Tail(end, "quantity", m.group("dur"), fuzzy=fuzzy, rule="figures.duration")
+    if g == "pre_counted":
+        return _Tail(end, "quantity", None, counted=m.group(g), fuzzy=fuzzy, rule="figures.quantity")
+    measure = m.group("measure")
+    counted = None if measure in _SELF_COUNTED else _counted(text, end)
+    return _Tail(end, "quantity", measure, counted=counted, fuzzy=fuzzy, rule="figures.quantity")
+
+
+def _change_digit(text: str) -> Decimal:
+    return Decimal(text) if text.isdigit() else Decimal(HAN_DIGITS[text])
+
+
+def _cents(text: str) -> Decimal:
+    """``3`` or ``三十五`` (cents) as a fraction of the whole unit."""
+    if text.isdigit():
+        return Decimal(int(text)) / 100
+    tokens = [("small" if c == "十" else "digit", c, 0, 0) for c in text]
+    return (evaluate(tokens) or Decimal(0)) / 100
+
+
+def _with_change(text: str, tail: _Tail, numeral: Numeral) -> _Tail:
+    """``5元3角``, ``50元6角3分``, ``2美元又3美分``: small change after a whole amount."""
+    if numeral.value is None or tail.fuzzy or numeral.fuzzy:
+        return tail
+    pattern = _JIAO_FEN if tail.currency == "CNY" and tail.unit in ("元", "块") else _CENTS
+    m = pattern.match(text, tail.end)
+    if m is None:
+        return tail
+    groups = m.groupdict()
+    if groups.get("cents"):
+        cents = _cents(groups["cents"])
+    else:
+        cents = _change_digit(groups["jiao"]) / 10
+        if groups.get("fen"):
+            cents += _change_digit(groups["fen"]) / 100
+    return replace(tail, end=m.end(), add=tail.add + cents, rule="figures.money_change")
+
+
+def _tenths(m: re.Match[str], numeral: Numeral, fuzzy: bool) -> _Tail:
+    """``七成六`` = 76 %, ``三成半`` = 35 %, ``五成`` = 50 %."""
+    if numeral.value is not None and numeral.value > 10:
+        return _Tail(m.start("cheng"), "number", fuzzy=fuzzy)
+    extra = Decimal(0)
+    if m.group("cheng_d"):
+        digit = m.group("cheng_d").strip()
+        extra = Decimal("一二三四五六七八九".index(digit) + 1 if not digit.isdigit() else int(digit))
+    elif m.group("cheng_half"):
+        extra = Decimal(5)
+    return _Tail(m.end(), "percent", "%", scale=Decimal(10), add=extra, fuzzy=fuzzy, rule="figures.percent_tenths")
+
+
+def _discount(text: str, m: re.Match[str], numeral: Numeral, fuzzy: bool) -> _Tail:
+    """``八折`` = 80 %, ``75折`` = 75 %, ``9.9折`` = 99 %."""
+    value = numeral.value if numeral.value is not None else numeral.high
+    two_digits = value is not None and 10 <= value < 100 and value == value.to_integral_value()
+    if two_digits and any(c in "十拾" for c in text[numeral.start:numeral.end]):
+        two_digits = False
+    if value is None or value <= 0 or not (value < 10 or two_digits):
+        return _Tail(m.start("zhe"), "number", fuzzy=fuzzy)
+    scale = Decimal(10) if value < 10 else Decimal(1)
+    return _Tail(m.end(), "percent", "%", scale=scale, fuzzy=fuzzy, rule="figures.percent_discount")
+
+
+def _skip(text: str, numeral: Numeral) -> bool:
+    """Codes that look like numbers: stock codes and telephone numbers."""
+    if numeral.form != "arabic":
+        return False
+    surface = text[numeral.start:numeral.end]
+    if _STOCK_SUFFIX.match(text, numeral.end) or _MOBILE.fullmatch(surface):
+        return True
+    if numeral.start > 0 and text[numeral.start - 1] == "%":
+        return True  # a URL escape such as %2020
+    if surface.startswith("0") and 3 <= len(surface) <= 4 and _PHONE_LINK.match(text, numeral.end):
+        return True
+    return len(surface) in (7, 8) and numeral.start > 0 and text[numeral.start - 1] == "-" and _is_area_code(text, numeral.start - 1)
+
+
+def _is_area_code(text: str, dash: int) -> bool:
+    """Whether the digits before ``dash`` look like a telephone area code (``010``)."""
+    i = dash
+    while i > 0 and text[i - 1].isdigit():
+        i -= 1
+    code = text[i:dash]
+    return code.startswith("0") and 3 <= len(code) <= 4
+
+
+def _scaled(value: Decimal | None, tail: _Tail) -> Decimal | None:
+    return None if value is None else value * tail.scale + tail.add
+
+
+def _big_multiplier(text: str, numeral: Numeral) -> Decimal:
+    """Product of the section multipliers that end ``numeral`` (``8亿`` → 10^8)."""
+    mult = Decimal(1)
+    i = numeral.end
+    while i > numeral.start and text[i - 1] in BIG_UNITS:
+        mult *= BIG_UNITS[text[i - 1]]
+        i -= 1
+    return mult
+
+
+def _qualified(fig: FigureMatch, qualifier: str) -> FigureMatch:
+    """Set ``qualifier`` and the written bound it implies."""
+    if fig.qualifier == "range" or qualifier == "exact":
+        return fig
+    low = fig.value if qualifier in ("more_than", "at_least") else fig.low
+    high = fig.value if qualifier in ("less_than", "at_most") else fig.high
+    return replace(fig, qualifier=qualifier, low=low, high=high)
+
+
+def _single(text: str, numeral: Numeral) -> FigureMatch | None:
+    """The figure built on one numeral, or ``None`` for a lone word-like digit."""
+    tail = _tail(text, numeral)
+    start = numeral.start
+    kind = tail.kind
+    currency = tail.currency
+    unit = tail.unit
+    rule = tail.rule
+    prefix = _CURRENCY_PREFIX.search(text, max(0, start - 8), start)
+    if prefix and kind in ("number", "money"):
+        code = CURRENCY_PREFIXES[prefix.group().strip()]
+        if kind == "number" or code == currency:
+            start = prefix.start()
+            kind, rule = "money", "figures.money"
+            currency = currency or code
+            unit = unit or prefix.group().strip()
+    if start > 0 and text[start - 1] == "第" and kind in ("number", "quantity") and numeral.shape == "number":
+        value = numeral.value
+        return FigureMatch(start - 1, numeral.end, "ordinal", value, rule="figures.ordinal")
+    if kind == "number" and numeral.lone:
+        return None
+    fig = _make(numeral, start, tail, kind, unit, currency, rule)
+    if tail.fuzzy or numeral.fuzzy:
+        fig = _qualified(fig, "more_than")
+    return fig
+
+
+def _make(  # noqa: PLR0913 - the parts of a figure, read by _single
+    numeral: Numeral, start: int, tail: _Tail, kind: str, unit: str | None, currency: str | None, rule: str) -> FigureMatch:
+    if numeral.shape == "range":
+        return FigureMatch(
+            start, tail.end, kind, None, _scaled(numeral.low, tail), _scaled(numeral.high, tail), "range",
+            unit, currency, tail.counted, rule,
+        )
+    if numeral.shape == "fraction" and kind == "number":
+        kind, rule = "ratio", "figures.fraction"
+    return FigureMatch(start, tail.end, kind, _scaled(numeral.value, tail), unit=unit, currency=currency, counted=tail.counted, rule=rule)
+
+
+def _range(text: str, first: Numeral, second: Numeral, second_fig: FigureMatch) -> FigureMatch | None:
+    """``5至8亿``, ``10-20万元``, ``20%-30%``: two ends sharing the second end's unit."""
+    if first.value is None or second_fig.value is None or first.shape != "number":
+        return None
+    own = _tail(text, first)
+    link = _RANGE_LINK.match(text, own.end)
+    if link is None or link.end() != second.start:
+        return None
+    if own.kind not in ("number", second_fig.kind) or (own.kind != "number" and own.unit != second_fig.unit):
+        return None
+    low = first.value
+    if own.kind == "number":
+        if not first.big_unit:
+            low = low * _big_multiplier(text, second)
+        low = _scaled(low, _Tail(0, "", scale=_tail_scale(text, second)))
+    else:
+        low = _scaled(low, own)
+    high = second_fig.value
+    if low is None or high is None or low >= high:
+        return None
+    return replace(second_fig, start=first.start, value=None, low=low, high=high, qualifier="range", rule=second_fig.rule + "_range")
+
+
+def _tail_scale(text: str, numeral: Numeral) -> Decimal:
+    return _tail(text, numeral).scale
+
+
+def _percent_words(text: str, numerals: dict[int, Numeral]) -> list[FigureMatch]:
+    """``百分之三十`` = 30 %, ``千分之二`` = 0.2 %."""
+    out = []
+    for m in _PERCENT_WORD.finditer(text):
+        rule = "figures.percent_words"
+        if m.group("hundred"):
+            out.append(FigureMatch(m.start(), m.end(), "percent", Decimal(100), unit="%", rule=rule))
+            continue
+        numeral = numerals.get(m.end())
+        if numeral is None:
+            continue
+        denominator = Decimal(1)
+        for unit in m.group("base"):
+            denominator *= _BASE_UNITS[unit]
+        base = Decimal(100) / denominator
+        if numeral.shape == "range":
+            low, high = numeral.low, numeral.high
+            assert low is not None and high is not None
+            out.append(FigureMatch(m.start(), numeral.end, "percent", None, low * base, high * base, "range", "%", rule=rule))
+        elif numeral.value is not None:
+            value = tidy(numeral.value * base)
+            out.append(FigureMatch(m.start(), numeral.end, "percent", value, unit="%", rule=rule))
+    return out
+
+
+def _unit_only(text: str) -> list[FigureMatch]:
+    """``上千亿`` (at least 10^11), ``数十亿``, ``几十万``: a bound with no digit."""
+    out = []
+    for m in _UNIT_ONLY.finditer(text):
+        if m.group("q") == "数" and m.start() > 0 and text[m.start() - 1] in _NUMBER_WORDS_BEFORE_SHU:
+            continue
+        tokens = [("digit", "一", 0, 0)] + [("small" if u in "十百千" else "big", u, 0, 0) for u in m.group("units")]
+        value = evaluate(tokens)
+        if value is None:
+            continue
+        pseudo = Numeral(m.start(), m.end(), value, form="han", big_unit=m.group("units")[-1] in BIG_UNITS)
+        fig = _single(text, pseudo)
+        if fig is not None:
+            out.append(replace(_qualified(fig, "at_least"), rule=fig.rule + "_bound"))
+    return out
+
+
+def _with_qualifiers(text: str, fig: FigureMatch) -> FigureMatch:
+    """Read qualifier words around ``fig`` and pull them into its span."""
+    prefix = _PREFIX_QUALIFIER.search(text, max(0, fig.start - 4), fig.start)
+    if prefix is not None:
+        word = prefix.group().strip()
+        blockers = PREFIX_BLOCKERS.get(word, "")
+        if not (blockers and prefix.start() > 0 and text[prefix.start() - 1] in blockers):
+            fig = replace(_qualified(fig, PREFIX_QUALIFIERS[word]), start=prefix.start())
+    suffix = _SUFFIX_QUALIFIER.match(text, fig.end)
+    if suffix is not None and fig.kind not in ("ordinal",):
+        fig = replace(_qualified(fig, SUFFIX_QUALIFIERS[suffix.group().strip()]), end=suffix.end())
+    return fig
+
+
+def _in_any(start: int, end: int, spans: list[tuple[int, int]], ends: list[int]) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans`` (sorted, disjoint; ``ends`` their ends)."""
+    i = bisect_right(ends, start)
+    return i < len(spans) and spans[i][0] < end
+
+
+def _resolve(candidates: list[FigureMatch]) -> list[FigureMatch]:
+    """Leftmost-longest, non-overlapping."""
+    out: list[FigureMatch] = []
+    taken = -1
+    for fig in sorted(candidates, key=lambda f: (f.start, -(f.end - f.start))):
+        if fig.start >= taken:
+            out.append(fig)
+            taken = fig.end
+    return out
 
 
 def find_figures(text: str) -> list[FigureMatch]:
-    """Figures in ``text``."""
-    return []
+    """Figures in ``text`` (working text of one sentence), left to right."""
+    periods = [(p.start, p.end) for p in find_periods(text)]
+    ends = [e for _, e in periods]
+    numerals = [n for n in find_numerals(text) if not _in_any(n.start, n.end, periods, ends) and not _skip(text, n)]
+    by_start = {n.start: n for n in numerals}
+    candidates = _percent_words(text, by_start) + _unit_only(text)
+    previous: Numeral | None = None
+    for numeral in numerals:
+        fig = _single(text, numeral)
+        if fig is not None:
+            if previous is not None:
+                ranged = _range(text, previous, numeral, fig)
+                if ranged is not None:
+                    candidates.append(ranged)
+            candidates.append(fig)
+        previous = numeral
+    qualified = [_with_qualifiers(text, f) for f in candidates]
+    return [f for f in _resolve(qualified) if not _in_any(f.start, f.end, periods, ends)]
 
-
-def find_periods(text: str) -> list[PeriodMatch]:
-    """Dates and periods in ``text``."""
-    return []

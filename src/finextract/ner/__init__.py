@@ -18,7 +18,7 @@ from ..registry import ner_backend_factory
 from ..spans import Entity
 from .base import Candidate, NerBackend, SentenceInput
 from .gazetteer import GazetteerMatcher
-from .patterns import PatternLexicon, name_after, org_suffix, speaker_names, titles_in
+from .patterns import PatternLexicon, name_after, org_before_title, org_suffix, products, speaker_names, titles_in
 
 __all__ = ["NerStage", "Candidate", "NerBackend", "SentenceInput", "resolve"]
 
@@ -33,6 +33,14 @@ def resolve(cands: Sequence[Candidate]) -> list[Candidate]:
         chosen.append(cand)
         taken.append((cand.start, cand.end))
     return sorted(chosen, key=lambda c: c.start)
+
+
+_NON_NOMINAL = ("v", "p", "d", "r", "c", "u", "m", "q", "f", "t")
+
+
+def _nominal(sent: SentenceInput, start: int, end: int) -> bool:
+    """No verb, pronoun, adverb or function word among the tokens of ``[start, end)``."""
+    return not any(s < end and start < e and pos.startswith(_NON_NOMINAL) for s, e, pos in sent.tokens)
 
 
 @dataclass
@@ -75,11 +83,15 @@ class NerStage:
         return cls(backend=backend, lexicons=_Lexicons.load(options.get("gazetteers", ())))
 
     def __call__(self, doc: Document) -> Document:
-        """Recognize entities sentence by sentence, then propagate names."""
+        """Recognize entities sentence by sentence, then propagate names.
+
+        A person or organization name found by a pattern in one sentence
+        (董事长易会满, 瀚海集团董事长) is tagged at its other mentions too.
+        """
         work = doc.work
         inputs, offsets = self._inputs(doc)
         backend_cands = self.backend.predict(inputs)
-        per_sentence = [resolve(list(b) + self._layered(s)) for s, b in zip(inputs, backend_cands)]
+        per_sentence = [resolve(self._plausible(s, list(b) + self._layered(s))) for s, b in zip(inputs, backend_cands)]
         per_sentence = self._propagate_names(inputs, per_sentence)
         entities: list[Entity] = []
         for base, sent, cands in zip(offsets, inputs, per_sentence):
@@ -124,17 +136,40 @@ class NerStage:
             Candidate(m.start, m.end, m.label, source="gazetteer", priority=4, score=0.95, canonical=m.canonical, entity_id=m.entry_id)
             for m in lex.matcher.find(sent.text, token_bounds=bounds)
         ]
-        cands += org_suffix(sent, lex.patterns)
+        gaz = [(c.start, c.end) for c in cands]
+        # 利用京东金融 is not an organization: a suffix name may only extend a
+        # known name on its right (中国工商银行股份有限公司), never on its left.
+        cands += [o for o in org_suffix(sent, lex.patterns) if not any(o.start < s < o.end for s, _ in gaz)]
         orgs = [(c.start, c.end) for c in resolve(cands) if c.label in ("ORG", "PRODUCT")]
         title_hits = self._title_hits(sent, orgs)
         titles = titles_in(sent, title_hits, lex.titles.department_suffixes, orgs)
-        cands += titles
-        for t in titles:
-            span = name_after(sent.text, t.end, lex.surnames, lex.patterns.name_boundaries)
+        for k, t in enumerate(titles):
+            if not any(s < t.start + 1 and t.start <= e for s, e in orgs):
+                org = org_before_title(sent.text, t.start, lex.patterns)
+                if org is not None and not any(s < org[1] and org[0] < e for s, e in orgs) and _nominal(sent, *org):
+                    cands.append(Candidate(org[0], org[1], "ORG", source="pattern:org_before_title", priority=3, score=0.7))
+                    if org[1] < t.start:  # the words between belong to the title (a department)
+                        titles[k] = t = Candidate(org[1], t.end, "TITLE", source=t.source, priority=t.priority, score=t.score)
+            span = name_after(sent.text, t.end, lex.surnames, lex.patterns.name_boundaries, lex.patterns.speech_verbs)
             if span is not None and sent.text[span[0] : span[1]] not in lex.patterns.not_names:
                 cands.append(Candidate(span[0], span[1], "PERSON", source="pattern:title_name", priority=4, score=0.9))
+        cands += titles
+        cands += [c for c in products(sent, lex.patterns) if _nominal(sent, c.start, c.end)]
         cands += speaker_names(sent, lex.patterns, lex.surnames)
         return cands
+
+    def _plausible(self, sent: SentenceInput, cands: list[Candidate]) -> list[Candidate]:
+        """Drop generic organization words (中小银行) and non-names, whoever proposed them."""
+        pat = self.lexicons.patterns
+        return [
+            c
+            for c in cands
+            if c.source == "gazetteer"
+            or not (
+                (c.label == "ORG" and sent.text[c.start : c.end] in pat.generic_orgs)
+                or (c.label == "PERSON" and sent.text[c.start : c.end] in pat.not_names)
+            )
+        ]
 
     def _title_hits(self, sent: SentenceInput, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
         starts = {t[0] for t in sent.tokens}
@@ -147,10 +182,10 @@ class NerStage:
 
     def _propagate_names(self, inputs: list[SentenceInput], per_sentence: list[list[Candidate]]) -> list[list[Candidate]]:
         names = {
-            s.text[c.start : c.end]
+            s.text[c.start : c.end]: c.label
             for s, cands in zip(inputs, per_sentence)
             for c in cands
-            if c.label == "PERSON" and c.source.startswith("pattern:")
+            if c.label in ("PERSON", "ORG") and c.source.startswith("pattern:")
         }
         if not names:
             return per_sentence
@@ -160,7 +195,7 @@ class NerStage:
         out = []
         for sent, cands in zip(inputs, per_sentence):
             extra = [
-                Candidate(s, e, "PERSON", source="propagated", priority=3, score=0.8)
+                Candidate(s, e, names[sent.text[s:e]], source="propagated", priority=3, score=0.8)
                 for _, s, e in matcher.find_matches_as_indexes(sent.text)
             ]
             out.append(resolve(cands + extra) if extra else cands)

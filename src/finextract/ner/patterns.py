@@ -36,6 +36,10 @@ class PatternLexicon:
     speech_verbs: tuple[str, ...]
     name_boundaries: frozenset[str]
     not_names: frozenset[str]
+    org_title_boundaries: frozenset[str]
+    product_after: tuple[str, ...] = ()
+    product_before: tuple[str, ...] = ()
+    product_stop_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | None = None) -> "PatternLexicon":
@@ -64,6 +68,10 @@ class PatternLexicon:
                 speech_verbs=tuple(sorted(data["speech_verbs"], key=len, reverse=True)),
                 name_boundaries=frozenset(data["name_boundaries"]),
                 not_names=frozenset(data["not_names"]),
+                org_title_boundaries=frozenset(data["org_title_boundaries"]),
+                product_after=tuple(data["product_markers"]["after"]),
+                product_before=tuple(data["product_markers"]["before"]),
+                product_stop_words=tuple(data["product_markers"]["stop_words"]),
             )
         except (OSError, KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, LexiconError):
@@ -111,12 +119,15 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     name = text[start:end]
     if name in lex.generic_orgs or len(name) <= len(suffix):
         return None
-    head = [t for t in name_tokens if t[1] <= suffix_start or t[0] < suffix_start]
+    head = [(s, min(e, suffix_start), pos) for s, e, pos in name_tokens if s < suffix_start]
     proper = any(pos in lex.proper_pos and text[s:e] not in lex.org_break_words for s, e, pos in head)
+    if suffix in lex.weak_suffixes and (len(name) < 4 or not proper):
+        return None
     if not proper:
-        return None
-    if suffix in lex.weak_suffixes and len(name) < 4:
-        return None
+        # 融信研究院: an unknown name before a strong suffix, if nothing in it is a verb or function word
+        if any(pos[:1] in "vpdrcumqf" and pos != "vn" for _, _, pos in head) or len(name) - len(suffix) < 2:
+            return None
+        return Candidate(start, end, "ORG", source="pattern:org_suffix", priority=3, score=0.6)
     return Candidate(start, end, "ORG", source="pattern:org_suffix", priority=4, score=0.8)
 
 
@@ -139,8 +150,21 @@ def titles_in(sent: SentenceInput, title_matches: Sequence[tuple[int, int]], dep
                 start = tokens[k][0]
                 if len(word) == len(suffix):
                     start = _extend_dept(text, tokens, k, blocked)
+        start = _dept_after_org(text, start, t_start, dept_suffixes, blocked)
         out.append(Candidate(start, t_end, "TITLE", source="pattern:title", priority=4, score=0.9))
     return out
+
+
+def _dept_after_org(text: str, start: int, t_start: int, dept_suffixes: Sequence[str], blocked: Sequence[tuple[int, int]]) -> int:
+    """中国工商银行|银行卡业务部|副总经理: the words between an organization and its
+    title that end in a department suffix belong to the title."""
+    org_end = max((e for _, e in blocked if e <= start and start - e <= 10), default=None)
+    if org_end is None or org_end == start:
+        return start
+    gap = text[org_end:t_start]
+    if _is_han(gap) and any(gap.endswith(sfx) for sfx in dept_suffixes):
+        return org_end
+    return start
 
 
 def _extend_dept(text: str, tokens: Sequence[Token], k: int, blocked: Sequence[tuple[int, int]]) -> int:
@@ -157,13 +181,44 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def name_after(text: str, pos: int, surnames: frozenset[str], boundaries: frozenset[str]) -> tuple[int, int] | None:
+def org_before_title(text: str, title_start: int, lex: PatternLexicon) -> tuple[int, int] | None:
+    """An unknown organization name written right before a title.
+
+    >>> lex = PatternLexicon.load()
+    >>> org_before_title("公告显示，瀚海集团董事长", 9, lex)
+    (5, 9)
+    >>> org_before_title("公司首席精算师", 2, lex) is None
+    True
+    >>> org_before_title("，宏远证券财富管理部总经理", 9, lex)  # the rest is a department
+    (1, 5)
+    """
+    start = title_start
+    while start > 0 and _is_han(text[start - 1]) and text[start - 1] not in lex.org_title_boundaries:
+        start -= 1
+        if title_start - start > 8:
+            return None
+    end = title_start
+    for cut in range(title_start - 1, start + 1, -1):  # 宏远证券|财富管理部总经理
+        if any(text.endswith(sfx, start, cut) for sfx in lex.org_suffixes) and cut - start >= 3:
+            end = cut
+            break
+    name = text[start:end]
+    if len(name) < 2 or name in lex.generic_orgs or name in lex.not_names or name in lex.org_break_words:
+        return None
+    return start, end
+
+
+def name_after(
+    text: str, pos: int, surnames: frozenset[str], boundaries: frozenset[str], forbidden: Sequence[str] = ()
+) -> tuple[int, int] | None:
     """A 2–3 character name starting at ``pos`` (after a title), if one reads there.
 
     >>> name_after("董事长易会满，", 3, frozenset("易"), frozenset("，"))
     (3, 6)
     >>> name_after("首席技术官黄鑫认为", 5, frozenset("黄"), frozenset("认"))
     (5, 7)
+    >>> name_after("负责人曾透露，", 3, frozenset("曾"), frozenset("，"), ("透露",)) is None
+    True
     """
     if pos >= len(text):
         return None
@@ -171,10 +226,9 @@ def name_after(text: str, pos: int, surnames: frozenset[str], boundaries: frozen
         return None
     for length in (3, 2):
         end = pos + length
-        if end > len(text) or not _is_han(text[pos:end]):
+        if end > len(text) or not _is_han(text[pos:end]) or any(f in text[pos:end] for f in forbidden):
             continue
-        inner_ok = all(c not in boundaries for c in text[pos + 1 : end])
-        if inner_ok and (end == len(text) or text[end] in boundaries or not _is_han(text[end])):
+        if end == len(text) or text[end] in boundaries or not _is_han(text[end]):
             return pos, end
     return None
 
@@ -196,6 +250,41 @@ def name_before(text: str, pos: int, surnames: frozenset[str], boundaries: froze
         if start == 0 or text[start - 1] in boundaries or not _is_han(text[start - 1]):
             return start, pos
     return None
+
+
+def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
+    """Product names after 产品/品牌 (分期产品钱小乐) or before App (掌上生活App)."""
+    text = sent.text
+    out = []
+    for marker in lex.product_after:
+        at = text.find(marker)
+        while at != -1:
+            start = at + len(marker)
+            end = _han_run(text, start, lex.product_stop_words, forward=True)
+            if 2 <= end - start <= 5:
+                out.append(Candidate(start, end, "PRODUCT", source="pattern:product", priority=3, score=0.6))
+            at = text.find(marker, at + 1)
+    for marker in lex.product_before:
+        at = text.find(marker)
+        while at != -1:
+            start = _han_run(text, at, lex.product_stop_words, forward=False)
+            if 2 <= at - start <= 5:
+                out.append(Candidate(start, at, "PRODUCT", source="pattern:product", priority=3, score=0.6))
+            at = text.find(marker, at + 1)
+    return out
+
+
+def _han_run(text: str, pos: int, stops: Sequence[str], forward: bool) -> int:
+    """End (or start) of the Han run from ``pos`` that stops before any stop word."""
+    if forward:
+        end = pos
+        while end < len(text) and _is_han(text[end]) and not any(text.startswith(w, end) for w in stops) and end - pos < 5:
+            end += 1
+        return end
+    start = pos
+    while start > 0 and _is_han(text[start - 1]) and not any(text.endswith(w, 0, start) for w in stops) and pos - start < 5:
+        start -= 1
+    return start
 
 
 def speaker_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str]) -> list[Candidate]:

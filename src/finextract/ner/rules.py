@@ -2,8 +2,9 @@
 
 jieba tags person names ``nr``, places ``ns`` and organizations ``nt``.  The
 hints are weak (priority 1), so gazetteer and pattern matches override them.
-A person hint must start with a known surname and be 2–3 characters long, so
-product names and nicknames tagged ``nr`` by mistake are dropped.
+jieba tags many common words ``nr`` (明白, 段子), so a person hint must be
+three characters starting with a known surname; two-character names are left
+to the title and speaker patterns, which see their context.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class RuleBackend:
             if label is None:
                 continue
             word = sent.text[start:end]
-            if label == "PERSON" and not person_shaped(word, self.surnames):
+            if label == "PERSON" and (len(word) != 3 or not person_shaped(word, self.surnames)):
                 continue
             if len(word) < 2:
                 continue

@@ -106,13 +106,15 @@ def find_chrome(norm: str, rules: ChromeRules) -> list[tuple[int, int, str]]:
 
 
 def _mark_footer(lines: list[tuple[int, int, str]], content: list[int], flagged: dict[int, str], rules: ChromeRules) -> None:
+    # The footer starts at the first marker after which no body line follows; a
+    # marker near the top (a "search" box) is not the footer.
     for k, i in enumerate(content):
         if flagged.get(i) in rules.footer_markers:
             rest = content[k + 1 :]
             if not any(_is_body_line(lines[j][2], rules) and j not in flagged for j in rest):
                 for j in rest:
                     flagged.setdefault(j, "footer")
-            return
+                return
 
 
 def _mark_header(lines: list[tuple[int, int, str]], content: list[int], flagged: dict[int, str], rules: ChromeRules) -> None:

@@ -1,12 +1,14 @@
-"""Metric rule: a figure with the metric name written right before it.
+"""Metric rules: a figure and the metric it measures.
 
-* ``metric.noun_figure`` — 坏账率不超过0.3%; 工行的信用卡用户为1.25亿人 (subject 工行);
-  单月现金贷款总额近100亿 (period 单月); 获客成本降低了40% (direction down);
-  其存款成本为1.34% (其 → the nearest organization before it).
+* ``metric.noun_figure``  — 坏账率不超过0.3%; 工行的信用卡用户为1.25亿人 (subject 工行);
+  单月现金贷款总额近100亿 (period 单月); 获客成本降低了40% (direction down).
+* ``metric.change_of_previous`` — 不良贷款率为1.52%，较年初下降0.01个百分点: a change
+  with no metric noun of its own measures the metric named just before it.
 
 Between the metric noun and the figure only linking words may stand (为, 达到,
-高达, 降低了 …); the metric is at most three noun tokens and never crosses an
-entity.  A figure with no metric noun before it yields no metric fact.
+高达, 较年初下降 …).  The metric is at most five tokens and never crosses an
+entity.  The subject is the organization right before the metric, else the
+one 该行/其 refers to, else the nearest organization earlier in the sentence.
 """
 
 from __future__ import annotations
@@ -14,86 +16,118 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..facts import MetricArgs
+from ..spans import Entity, Figure
 from .base import SentenceView
 
 _LINKS = frozenset(
-    "为 是 达 达到 高达 约 约为 超 超过 已 已经 了 共 共计 累计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 "
-    "增长 上升 提高 增加 上涨 升至 下降 降低 减少 下滑 回落 降至 同比 环比".split()
+    "为 是 达 达到 高达 约 约为 超 超过 已 已经 了 共 共计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
+    "增长 上升 提高 增加 上涨 升至 下降 降低 减少 下滑 回落 降至 同比 环比 增幅 降幅 "
+    "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内".split()
 )
-_UP = frozenset("增长 上升 提高 增加 上涨 升至".split())
-_DOWN = frozenset("下降 降低 减少 下滑 回落 降至".split())
+_UP = frozenset("增长 上升 提高 增加 上涨 升至 增幅".split())
+_DOWN = frozenset("下降 降低 减少 下滑 回落 降至 降幅".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
-_SKIP_POS = frozenset({"d", "ul", "uz", "ug"})
-_METRIC_KINDS = frozenset({"money", "percent", "percentage_point", "basis_point", "number", "quantity", "ratio"})
+_MODIFIER_POS = _NOUN_POS | {"a", "b"}
+_MODIFIER_WORDS = frozenset("每股 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型".split())
+_SKIP_POS = frozenset({"d", "ul", "uz", "ug", "t"})
+_ANAPHORA = ("该行", "该公司", "该集团", "其", "公司")
+_METRIC_KINDS = frozenset({"money", "percent", "percentage_point", "basis_point", "number", "quantity"})
+_DURATION_UNITS = frozenset("天 日 年 个月 月 周 小时 分钟 秒".split())
+_SCALE_CHARS = frozenset("万亿兆千百")
+
+
+def _metric_figure(figure: Figure) -> bool:
+    """Figures that can be a metric's value.
+
+    Durations (三年, 100天), counts of a named thing (400多家银行: the counted noun
+    is the subject, not a metric) and bare small numbers (世界500强) are not.
+    """
+    if figure.kind not in _METRIC_KINDS:
+        return False
+    if figure.kind == "quantity" and (figure.counted or figure.unit in _DURATION_UNITS):
+        return False
+    if figure.kind == "number" and not (_SCALE_CHARS & set(figure.text)) and figure.qualifier == "exact":
+        return False
+    return True
 
 
 def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricArgs]]:
     """Metric facts in one sentence."""
-    for f_start, _, figure in view.figures:
-        if figure.kind not in _METRIC_KINDS:
+    previous: tuple[int, int] | None = None
+    for f_start, f_end, figure in view.figures:
+        if not _metric_figure(figure):
             continue
-        found = _metric_before(view, f_start)
-        if found is None:
+        links_start, direction = _skip_links(view, f_start)
+        span = _metric_noun(view, links_start)
+        rule = "metric.noun_figure"
+        if span is None and direction is not None and previous is not None and _after_comma(view, links_start):
+            span, rule = previous, "metric.change_of_previous"
+        if span is None:
             continue
-        m_start, m_end, direction = found
-        subject = _subject(view, m_start)
-        period = next((p[2] for p in reversed(view.periods) if p[1] <= m_start), None)
-        args = MetricArgs(
-            subject=subject,
-            metric=view.text_span(m_start, m_end),
-            value=figure,
-            period=period,
-            direction=direction,
-        )
-        yield "metric", "metric.noun_figure", 0.75 if subject else 0.7, args
+        previous = span
+        subject, subject_conf = _subject(view, span[0])
+        period = next((p[2] for p in reversed(view.periods) if p[1] <= span[0] and p[2].kind != "relative"), None)
+        args = MetricArgs(subject=subject, metric=view.text_span(*span), value=figure, period=period, direction=direction)
+        yield "metric", rule, round(0.6 + 0.25 * subject_conf, 2), args
+
+
+def _after_comma(view: SentenceView, pos: int) -> bool:
+    return view.text[:pos].rstrip().endswith(("，", ","))
 
 
 def _token_index_ending_at(view: SentenceView, pos: int) -> int | None:
     return next((i for i, t in enumerate(view.tokens) if t[1] == pos), None)
 
 
-def _metric_before(view: SentenceView, pos: int) -> tuple[int, int, str | None] | None:
+def _skip_links(view: SentenceView, pos: int) -> tuple[int, str | None]:
+    """Walk left over linking words; return where they start and the direction they say."""
     i = _token_index_ending_at(view, pos)
     direction = None
     skipped = 0
-    while i is not None and i >= 0 and skipped < 4:
+    while i is not None and i >= 0 and skipped < 6:
         start, end, tag = view.tokens[i]
         word = view.text[start:end]
-        if word in _LINKS or tag in _SKIP_POS:
-            direction = direction or ("up" if word in _UP else "down" if word in _DOWN else None)
-            i -= 1
-            skipped += 1
-            continue
-        break
-    if i is None or i < 0:
-        return None
-    m_end = view.tokens[i][1]
-    m_start = m_end
-    count = 0
-    while i >= 0 and count < 3:
-        start, end, tag = view.tokens[i]
-        if tag not in _NOUN_POS or _inside_entity(view, start, end) or m_end - start > 8:
+        if word not in _LINKS and tag not in _SKIP_POS:
             break
-        m_start = start
+        direction = direction or ("up" if word in _UP else "down" if word in _DOWN else None)
+        pos = start
         i -= 1
-        count += 1
-    if m_start == m_end:
+        skipped += 1
+    return pos, direction
+
+
+def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
+    i = _token_index_ending_at(view, end)
+    if i is None:
         return None
-    return m_start, m_end, direction
+    head_start, head_end, head_tag = view.tokens[i]
+    if head_tag not in _NOUN_POS or head_tag == "vn" or _inside_entity(view, head_start, head_end):
+        return None
+    start = head_start
+    for k in range(i - 1, max(-1, i - 5), -1):
+        s, e, tag = view.tokens[k]
+        word = view.text[s:e]
+        if not (tag in _MODIFIER_POS or word in _MODIFIER_WORDS) or _inside_entity(view, s, e) or end - s > 12:
+            break
+        start = s
+    return start, end
 
 
 def _inside_entity(view: SentenceView, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e, _ in view.entities)
 
 
-def _subject(view: SentenceView, m_start: int):  # type: ignore[no-untyped-def]
-    pos = m_start
-    if view.text.endswith("的", 0, pos):
-        pos -= 1
+def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
+    """The metric's organization and how sure the rule is (0–1)."""
+    pos = m_start - 1 if view.text.endswith("的", 0, m_start) else m_start
     org = view.entity_ending_at(pos, "ORG")
     if org is not None:
-        return org[2]
-    if view.text.endswith("其", 0, pos):
-        prior = [p for p in view.labelled("ORG") if p[1] <= pos - 1]
-        return prior[-1][2] if prior else None
-    return None
+        return org[2], 1.0
+    if any(view.text.endswith(a, 0, pos) for a in _ANAPHORA):
+        prior = [e for e in view.doc.entities if e.label == "ORG" and e.end <= view.sentence.start + pos]
+        if prior:
+            return prior[-1], 0.6
+    earlier = [p for p in view.labelled("ORG") if p[1] <= m_start]
+    if earlier:
+        return earlier[-1][2], 0.5
+    return None, 0.0

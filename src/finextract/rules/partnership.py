@@ -16,10 +16,11 @@ from ..facts import PartnershipArgs
 from .base import SentenceView
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
+_PAIRING = ("与", "和", "同", "跟", "携手")
 _TRIGGER = re.compile(r"战略合作|合作|签约|签署|牵手|联手|携手|结盟|共建")
 _KIND = re.compile(r"战略合作|全面合作|深度合作|业务合作|合作")
 _NEGATION = re.compile(r"并未|没有|未曾|未能|并非|拒绝|终止|暂停|否认|不再|尚未|未(?!来|经)")
-_CLAUSE_END = re.compile(r"[。！？!?；;]")
+_CLAUSE_END = re.compile(r"[。！？!?；;，,]")
 _HYPOTHETICAL = re.compile(r"如果|假如|倘若|若是|要是|一旦|是否|能否|会不会|吗")
 
 
@@ -57,6 +58,9 @@ def partnership_rules(view: SentenceView) -> Iterator[tuple[str, str, float, Par
 def _pair_fact(view: SentenceView, run: list[int]) -> tuple[str, str, float, PartnershipArgs] | None:
     ents = view.entities
     parties_end = ents[run[-1]][1]
+    gaps = [view.text[ents[a][1] : ents[b][0]] for a, b in zip(run, run[1:])]
+    if not any(c in gap for gap in gaps for c in _PAIRING) or view.text.startswith("等", parties_end):
+        return None  # a list (腾讯、蚂蚁金服、百度等) is not a partnership
     clause_end = _clause_end(view.text, parties_end)
     trigger = _TRIGGER.search(view.text, parties_end, clause_end)
     if trigger is None:

@@ -2,7 +2,9 @@
 
 * ``quote.say_clause``   — 谢锦生说，这个世界并不缺一家金融公司。 (verb + punctuation,
   the rest of the sentence is the quote).
-* ``quote.bracketed``    — 王明远表示：「……」 / 「……」，张某说。 (the quoted passage).
+* ``quote.bracketed``    — 王明远表示：「……」 / 「……」，招商银行行长张某说。 (the quoted passage).
+
+A short setting may stand between speaker and verb (王明远在业绩说明会上表示).
 
 ``说得很清晰`` and other verbs not followed by punctuation or a quotation mark
 are commentary, not quotes.
@@ -16,7 +18,7 @@ from typing import Iterator
 from ..facts import QuoteArgs
 from .base import SentenceView
 
-_VERBS = ("表示", "认为", "指出", "透露", "强调", "介绍", "坦言", "直言", "回应", "说道", "说", "称")
+_VERBS = ("回应称", "表示", "认为", "指出", "透露", "强调", "介绍", "坦言", "直言", "回应", "说道", "说", "称")
 _OPENERS = "，,：:；;"
 _QUOTED = re.compile(r"[「“『]([^」”』]{2,})[」”』]")
 _TAIL = "。！？!?…」”』 "
@@ -26,10 +28,11 @@ def quote_rules(view: SentenceView) -> Iterator[tuple[str, str, float, QuoteArgs
     """Quote facts in one sentence."""
     text = view.text
     for _, p_end, person in view.labelled("PERSON"):
-        verb = next((v for v in _VERBS if text.startswith(v, p_end)), None)
-        if verb is None:
+        verb_at = _verb_position(text, p_end)
+        if verb_at is None:
             continue
-        after = p_end + len(verb)
+        verb = next(v for v in _VERBS if text.startswith(v, verb_at))
+        after = verb_at + len(verb)
         quoted = _QUOTED.match(text, after + (1 if after < len(text) and text[after] in _OPENERS else 0))
         if quoted is not None:
             yield "quote", "quote.bracketed", 0.9, QuoteArgs(speaker=person, quote=view.text_span(*quoted.span(1)))
@@ -43,6 +46,22 @@ def quote_rules(view: SentenceView) -> Iterator[tuple[str, str, float, QuoteArgs
     yield from _trailing_speaker(view)
 
 
+def _verb_position(text: str, pos: int) -> int | None:
+    """Where the speech verb after a speaker starts: right away (王明远表示) or after a
+    short setting (王明远在业绩说明会上表示, 吴建华9月5日在…上表示).  The verb must be
+    followed by punctuation or a quotation mark (说得很清楚 is not a quote)."""
+    if not (any(text.startswith(v, pos) for v in _VERBS) or text.startswith(("在", "于", "日前", "近日", "今天", "昨天"), pos) or text[pos : pos + 1].isdigit()):
+        return None
+    for at in range(pos, min(len(text), pos + 24)):
+        if text[at] in _OPENERS + "。":
+            verb = next((v for v in _VERBS if text.endswith(v, pos, at)), None)
+            return at - len(verb) if verb else None
+        verb = next((v for v in _VERBS if text.startswith(v, at)), None)
+        if verb and text[at + len(verb) : at + len(verb) + 1] in tuple(_OPENERS + "「“『"):
+            return at
+    return None
+
+
 def _trailing_speaker(view: SentenceView) -> Iterator[tuple[str, str, float, QuoteArgs]]:
     """「……」，张某说。"""
     text = view.text
@@ -50,6 +69,10 @@ def _trailing_speaker(view: SentenceView) -> Iterator[tuple[str, str, float, Quo
         pos = quoted.end()
         while pos < len(text) and text[pos] in "，, ":
             pos += 1
+        lead = view.entity_starting_at(pos)
+        while lead is not None and lead[2].label in ("ORG", "TITLE"):  # 「…」，招商银行首席风险官张立群说
+            pos = lead[1] + (1 if view.text.startswith("兼", lead[1]) else 0)
+            lead = view.entity_starting_at(pos)
         person = view.entity_starting_at(pos, "PERSON")
         if person is not None and any(text.startswith(v, person[1]) for v in _VERBS):
             yield "quote", "quote.bracketed", 0.85, QuoteArgs(speaker=person[2], quote=view.text_span(*quoted.span(1)))

@@ -8,6 +8,7 @@ Each rule names itself in the fact's ``rule`` field.
 * ``role.qi_title_name``  — …山东城商行联盟…，其常务副总经理兼首席技术官黄鑫: 其 refers
   to the nearest organization earlier in the sentence.
 * ``role.name_serves``    — 易会满担任工商银行董事长; 王明远出任招商银行行长.
+* ``role.appointed_as``   — 董事会聘任孙晓雯为瀚海集团首席执行官.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from ..spans import Entity
 from .base import SentenceView
 
 _CHAIN_JOINERS = ("兼", "、", "和", "及", "兼任")
-_SERVE_VERBS = ("担任", "出任", "任", "兼任", "接任", "升任")
+_SERVE_VERBS = ("担任", "出任", "兼任", "接任", "升任", "任")
+_APPOINT_VERBS = ("聘任", "任命", "委任", "选举", "提名", "聘请")
 
 
 def _title_chain(view: SentenceView, end: int) -> list[tuple[int, int, Entity]]:
@@ -58,8 +60,11 @@ def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]
 
 
 def _name_serves(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]:
-    for _, p_end, person in view.labelled("PERSON"):
+    for p_start, p_end, person in view.labelled("PERSON"):
+        rule = "role.name_serves"
         verb = next((v for v in _SERVE_VERBS if view.text.startswith(v, p_end)), None)
+        if any(view.text.endswith(v, 0, p_start) for v in _APPOINT_VERBS) and view.text.startswith("为", p_end):
+            verb, rule = "为", "role.appointed_as"
         if verb is None:
             continue
         pos = p_end + len(verb)
@@ -70,6 +75,6 @@ def _name_serves(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs
                 pos += 1
         title = view.entity_starting_at(pos, "TITLE")
         while title is not None:
-            yield "role", "role.name_serves", 0.85, RoleArgs(person=person, org=org[2] if org else None, title=title[2])
+            yield "role", rule, 0.85, RoleArgs(person=person, org=org[2] if org else None, title=title[2])
             joiner = next((j for j in _CHAIN_JOINERS if view.text.startswith(j, title[1])), None)
             title = view.entity_starting_at(title[1] + len(joiner), "TITLE") if joiner else None

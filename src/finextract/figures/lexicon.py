@@ -1,0 +1,79 @@
+"""Word lists read by the figure recognizer (immutable; Simplified working text).
+
+Each list is small and closed on purpose: a word missing here costs recall on
+one figure, a wrong word costs precision everywhere.
+"""
+
+from __future__ import annotations
+
+CURRENCY_WORDS: dict[str, str] = {
+    "人民币": "CNY", "元": "CNY", "块钱": "CNY", "块": "CNY",
+    "美元": "USD", "美金": "USD", "美圆": "USD",
+    "港元": "HKD", "港币": "HKD", "港圆": "HKD",
+    "新台币": "TWD", "台币": "TWD",
+    "欧元": "EUR", "日元": "JPY", "日圆": "JPY", "英镑": "GBP",
+    "瑞士法郎": "CHF", "法郎": "CHF", "澳元": "AUD", "澳币": "AUD", "加元": "CAD", "加币": "CAD",
+    "新加坡元": "SGD", "新元": "SGD", "韩元": "KRW", "卢布": "RUB", "卢比": "INR", "泰铢": "THB",
+    "林吉特": "MYR", "奈拉": "NGN", "澳门元": "MOP", "新西兰元": "NZD",
+}
+"""Currency words written after an amount, with their ISO 4217 codes."""
+
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
+    "RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "TWD": "TWD", "EUR": "EUR",
+    "JPY": "JPY", "GBP": "GBP", "$": "USD", "¥": "CNY", "￥": "CNY", "€": "EUR", "£": "GBP",
+    "人民币": "CNY", "美元": "USD", "港币": "HKD", "港元": "HKD", "新台币": "TWD", "台币": "TWD",
+}
+"""Currency marks written before an amount (``US$5``, ``人民币50元``)."""
+
+MEASURE_WORDS: tuple[str, ...] = (
+    "家", "个", "名", "人次", "人", "位", "只", "件", "项", "款", "份", "笔", "张", "户", "次",
+    "篇", "条", "座", "辆", "台", "套", "架", "艘", "栋", "间", "所", "股", "手", "批", "宗",
+    "起", "例", "轮", "届", "种", "类", "支", "枚", "颗", "部", "列", "处", "层", "场", "期",
+    "吨", "公斤", "千克", "克", "斤", "公里", "千米", "平方公里", "平方米", "平米", "米", "亩",
+    "公顷", "立方米", "桶", "升", "千瓦时", "千瓦", "兆瓦", "度", "点", "首", "本", "片", "块",
+)
+"""Measure words (量词) and measurement units that make a number a quantity."""
+
+DURATION_WORDS: tuple[str, ...] = ("个月", "个小时", "小时", "分钟", "天", "周", "年", "个工作日", "个交易日")
+"""Units of elapsed time: ``100天内`` is a duration, not a date."""
+
+AGE_WORDS: tuple[str, ...] = ("周岁", "岁")
+"""Age units."""
+
+COUNTED_NOUNS: tuple[str, ...] = (
+    "银行", "商业银行", "企业", "公司", "上市公司", "子公司", "客户", "个人客户", "个人用户",
+    "个人投资者", "员工", "职工", "工人", "技术人员", "人员", "门店", "网点", "分行", "支行",
+    "机构", "金融机构", "城市", "国家", "地区", "项目", "产品", "股东", "用户", "投资者",
+    "会员", "券商", "基金", "基金公司", "保险公司", "商户", "家庭", "学生", "车型", "车辆",
+    "工厂", "医院", "学校", "品牌", "店", "农户", "贫困户", "股票", "个股", "交易日",
+    "工作日", "合同", "订单", "专利", "床位", "岗位", "就业岗位", "行业", "省份", "市场",
+)
+"""Nouns commonly counted in financial news (``400多家银行`` → 银行)."""
+
+COUNTED_STOP = frozenset("的了和与及在是为中等以左上下内外后前时来起将已被把对向从也都还就并或而之其这那该各每")
+"""Characters that end a counted-noun guess (particles, prepositions, conjunctions)."""
+
+PREFIX_QUALIFIERS: dict[str, str] = {
+    "不超过": "at_most", "不高于": "at_most", "不多于": "at_most", "至多": "at_most", "最多": "at_most",
+    "不低于": "at_least", "不少于": "at_least", "至少": "at_least", "起码": "at_least",
+    "不到": "less_than", "不足": "less_than", "低于": "less_than", "少于": "less_than", "未满": "less_than",
+    "未达": "less_than",
+    "超过": "more_than", "逾": "more_than", "超": "more_than", "多于": "more_than", "高于": "more_than",
+    "近": "approx", "将近": "approx", "接近": "approx", "约": "approx", "大约": "approx",
+    "约合": "approx", "大概": "approx", "差不多": "approx",
+}
+"""Qualifier words written before a figure; they stay inside the figure's span."""
+
+PREFIX_BLOCKERS: dict[str, str] = {"约": "合节签公条预契制履违", "近": "最附", "超": "高赶", "逾": ""}
+"""Characters that, before a one-character qualifier, make it part of another word (合约, 最近)."""
+
+SUFFIX_QUALIFIERS: dict[str, str] = {
+    "以上": "more_than", "之上": "more_than", "开外": "more_than", "有余": "more_than",
+    "以下": "at_most", "以内": "at_most", "之内": "at_most",
+    "左右": "approx", "上下": "approx", "前后": "approx",
+}
+"""Qualifier words written after a figure; they stay inside the figure's span."""
+
+RANGE_LINKS: tuple[str, ...] = ("-", "~", "～", "—", "－", "至", "到", "–")
+"""Words joining the two ends of a range (``5至8亿``, ``20%-30%``)."""

@@ -1,0 +1,183 @@
+"""Dates and periods in working text: years, months, dates, quarters, halves.
+
+Values are ISO-like strings: ``2016``, ``2016-01``, ``--07-18`` (month and day
+of an unknown year), ``---18`` (a day of an unknown month), ``2017-Q2``,
+``Q3``, ``2017-H1``, ``H2``, frequencies ``P1D``/``P1M``/``P3M``/``P1Y`` and
+comparisons ``YoY``/``MoM``.  A relative year word before a month
+(``今年3月``) stays in the span; the value keeps the year unknown (``--03``).
+
+Damaged datelines where the scraper lost ``月`` (``718日``) are repaired only
+when the digits split into a month and a day in exactly one valid way and the
+span reads like a dateline (sentence start, or after a comma or a space).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HAN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
+
+_YEAR = r"(?P<y>(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})"
+_MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_QUARTER = r"(?P<q>[1-4一二三四])"
+_REL_YEAR = r"(?:今年|去年|明年|前年|本年|当年|同年|上年)"
+
+_DATED = tuple(
+    re.compile(p)
+    for p in (
+        rf"(?<![0-9]){_YEAR}年?[Qq]{_QUARTER}(?![0-9])",
+        rf"(?<![0-9]){_YEAR}年(?:第)?{_QUARTER}季度",
+        rf"(?<![0-9]){_YEAR}年(?P<h>上|下)半年",
+        rf"(?<![0-9]){_YEAR}年{_MONTH}月份?(?:{_DAY}[日号])?",
+        rf"(?<![0-9]){_YEAR}(?:年|财年)(?:度|底|末|初|中)?",
+    )
+)
+_UNDATED = tuple(
+    re.compile(p)
+    for p in (
+        rf"(?<![0-9个第年])(?:{_REL_YEAR})?{_MONTH}月份?(?:{_DAY}[日号])?(?![0-9])",
+        rf"(?<![0-9前后])(?:{_REL_YEAR})?(?:第)?{_QUARTER}季度",
+        rf"(?<![A-Za-z0-9])[Qq]{_QUARTER}(?![0-9A-Za-z])",
+        rf"(?:{_REL_YEAR})?(?P<h>上|下)半年",
+    )
+)
+_DAY_ONLY = re.compile(rf"(?<![0-9月年])(?<![一二三四五六七八九十]月){_DAY}日(?![元圆本币])")
+_DAMAGED = re.compile(r"(?:(?<=^)|(?<=[，, ]))(?P<digits>[0-9]{3,4})日(?![元圆本币])")
+_WORDS: dict[str, tuple[str, str]] = {
+    "每天": ("frequency", "P1D"),
+    "每日": ("frequency", "P1D"),
+    "日均": ("frequency", "P1D"),
+    "每周": ("frequency", "P1W"),
+    "每月": ("frequency", "P1M"),
+    "每个月": ("frequency", "P1M"),
+    "单月": ("frequency", "P1M"),
+    "月均": ("frequency", "P1M"),
+    "每季度": ("frequency", "P3M"),
+    "单季度": ("frequency", "P3M"),
+    "单季": ("frequency", "P3M"),
+    "每年": ("frequency", "P1Y"),
+    "年均": ("frequency", "P1Y"),
+    "全年": ("relative", "FY"),
+    "同比": ("relative", "YoY"),
+    "环比": ("relative", "MoM"),
+}
+"""Fixed words: frequencies (``每天`` → ``P1D``) and comparisons (``同比`` → ``YoY``)."""
+
+_WORD_RE = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class PeriodMatch:
+    """A recognized date or period in working-text offsets."""
+
+    start: int
+    end: int
+    kind: str
+    value: str
+    repaired: bool = False
+
+
+def small_number(text: str) -> int:
+    """Value of a month/day/quarter written in Arabic or small Chinese numerals (1–31)."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _HAN_SMALL[text]
+    tens, _, ones = text.partition("十")
+    return (_HAN_SMALL[tens] if tens else 1) * 10 + (_HAN_SMALL[ones] if ones else 0)
+
+
+def _year(text: str) -> str:
+    if text.isdigit():
+        return text
+    return "".join("0" if c in "〇零" else str(_HAN_SMALL[c]) for c in text)
+
+
+def _dated(m: re.Match[str]) -> PeriodMatch | None:
+    """A period anchored on a written year."""
+    groups = m.groupdict()
+    year = _year(groups["y"])
+    if groups.get("q"):
+        return PeriodMatch(m.start(), m.end(), "quarter", f"{year}-Q{small_number(groups['q'])}")
+    if groups.get("h"):
+        return PeriodMatch(m.start(), m.end(), "half", f"{year}-H{1 if groups['h'] == '上' else 2}")
+    if groups.get("m"):
+        month = small_number(groups["m"])
+        if groups.get("d"):
+            day = small_number(groups["d"])
+            if not 1 <= day <= 31:
+                return None
+            return PeriodMatch(m.start(), m.end(), "date", f"{year}-{month:02d}-{day:02d}")
+        return PeriodMatch(m.start(), m.end(), "month", f"{year}-{month:02d}")
+    return PeriodMatch(m.start(), m.end(), "year", year)
+
+
+def _undated(m: re.Match[str]) -> PeriodMatch | None:
+    """A month, date, quarter or half whose year is not written."""
+    groups = m.groupdict()
+    if groups.get("q"):
+        return PeriodMatch(m.start(), m.end(), "quarter", f"Q{small_number(groups['q'])}")
+    if groups.get("h"):
+        return PeriodMatch(m.start(), m.end(), "half", "H1" if groups["h"] == "上" else "H2")
+    month = small_number(groups["m"])
+    if groups.get("d"):
+        day = small_number(groups["d"])
+        if not 1 <= day <= 31:
+            return None
+        return PeriodMatch(m.start(), m.end(), "date", f"--{month:02d}-{day:02d}")
+    return PeriodMatch(m.start(), m.end(), "month", f"--{month:02d}")
+
+
+def _month_day_splits(digits: str) -> list[tuple[int, int]]:
+    """Valid (month, day) readings of digits that lost their ``月``."""
+    out = []
+    for cut in (1, 2):
+        month, day = digits[:cut], digits[cut:]
+        if len(day) not in (1, 2) or day.startswith("0") and len(day) == 1:
+            continue
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31 and not month.startswith("0"):
+            out.append((int(month), int(day)))
+    return out
+
+
+def _repaired(m: re.Match[str]) -> PeriodMatch | None:
+    """``718日`` → ``--07-18`` when the split is unique."""
+    splits = _month_day_splits(m.group("digits"))
+    if len(splits) != 1:
+        return None
+    month, day = splits[0]
+    return PeriodMatch(m.start(), m.end(), "date", f"--{month:02d}-{day:02d}", repaired=True)
+
+
+def _day(m: re.Match[str]) -> PeriodMatch | None:
+    day = small_number(m.group("d"))
+    return PeriodMatch(m.start(), m.end(), "day", f"---{day:02d}") if 1 <= day <= 31 else None
+
+
+def _candidates(text: str) -> list[PeriodMatch]:
+    """Every candidate period, possibly overlapping."""
+    found: list[PeriodMatch] = []
+    passes = [(r, _dated) for r in _DATED] + [(r, _undated) for r in _UNDATED]
+    passes += [(_DAMAGED, _repaired), (_DAY_ONLY, _day)]
+    for regex, build in passes:
+        for m in regex.finditer(text):
+            period = build(m)
+            if period is not None:
+                found.append(period)
+    for m in _WORD_RE.finditer(text):
+        kind, value = _WORDS[m.group()]
+        found.append(PeriodMatch(m.start(), m.end(), kind, value))
+    return found
+
+
+def find_periods(text: str) -> list[PeriodMatch]:
+    """Dates and periods in ``text``: leftmost-longest, non-overlapping, in order."""
+    chosen: list[PeriodMatch] = []
+    taken_end = -1
+    for period in sorted(_candidates(text), key=lambda p: (p.start, -(p.end - p.start))):
+        if period.start >= taken_end:
+            chosen.append(period)
+            taken_end = period.end
+    return chosen

@@ -1,0 +1,133 @@
+"""Golden cases for the figure and period recognizers (``cases.jsonl``).
+
+Every case text goes through the real normalizer first, so Traditional cases
+exercise the Simplified working text and the offset map back to the original.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from finextract.figures import find_figures, find_periods
+from finextract.figures.numerals import find_numerals
+from finextract.normalize import Normalizer
+
+CASES_PATH = Path(__file__).with_name("cases.jsonl")
+
+
+def _load() -> list[dict[str, Any]]:
+    with CASES_PATH.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _param(case: dict[str, Any]) -> Any:
+    marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
+    return pytest.param(case, id=case["text"], marks=marks)
+
+
+CASES = [_param(c) for c in _load()]
+
+
+@lru_cache(maxsize=1)
+def _normalizer() -> Normalizer:
+    return Normalizer()
+
+
+def _figures(text: str) -> dict[str, Any]:
+    work = _normalizer()(text)
+    out = {}
+    for fig in find_figures(work.norm):
+        start, end = work.to_orig(fig.start, fig.end)
+        out[text[start:end]] = fig
+    return out
+
+
+def _periods(text: str) -> dict[str, Any]:
+    work = _normalizer()(text)
+    out = {}
+    for period in find_periods(work.norm):
+        start, end = work.to_orig(period.start, period.end)
+        out[text[start:end]] = period
+    return out
+
+
+def _same(expected: Any, actual: Any) -> bool:
+    if expected is None or actual is None:
+        return expected is None and actual is None
+    if isinstance(actual, Decimal):
+        return Decimal(str(expected)) == actual
+    return bool(expected == actual)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_figures(case: dict[str, Any]) -> None:
+    """Expected figures are found with their fields; absent spans are not figures."""
+    found = _figures(case["text"])
+    for want in case["expect"]:
+        assert want["text"] in found, f"{want['text']!r} not in {sorted(found)}"
+        fig = found[want["text"]]
+        for field, value in want.items():
+            if field != "text":
+                assert _same(value, getattr(fig, field)), f"{want['text']}: {field}={getattr(fig, field)!r}, want {value!r}"
+    for surface in case["absent"]:
+        assert surface not in found, f"{surface!r} must not be a figure"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "periods" in c.values[0]])
+def test_periods(case: dict[str, Any]) -> None:
+    """Expected periods are found exactly; nothing else is."""
+    found = _periods(case["text"])
+    want = {p["text"]: p for p in case["periods"]}
+    assert sorted(found) == sorted(want)
+    for surface, spec in want.items():
+        period = found[surface]
+        assert (period.kind, period.value, period.repaired) == (spec["kind"], spec["value"], spec.get("repaired", False))
+
+
+def test_periods_and_figures_do_not_overlap() -> None:
+    """A period span is never also (part of) a figure."""
+    text = "2016年7月18日，公司第三季度营收300亿元，同比增长5%，2017Q2净利润8亿"
+    periods = find_periods(text)
+    for fig in find_figures(text):
+        assert all(fig.end <= p.start or p.end <= fig.start for p in periods)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("一百零一万一千", "1011000"),
+        ("五兆六十二亿四万五千二", "5006200045200"),
+        ("九十二万四", "924000"),
+        ("两千万点五五四四", "20000000.5544"),
+        ("二〇一六", "2016"),
+        ("负三十二", "-32"),
+        ("3万4000", "34000"),
+        ("四万万", "400000000"),
+        ("三百五又三分之一", None),
+    ],
+)
+def test_numeral_values(text: str, value: str | None) -> None:
+    """The numeral layer reads whole Chinese and mixed numerals exactly."""
+    found = find_numerals(text)
+    assert len(found) == 1 and (found[0].start, found[0].end) == (0, len(text))
+    if value is not None:
+        assert found[0].value == Decimal(value)
+
+
+def test_adversarial_input_is_linear() -> None:
+    """200 KB of digit/unit/percent soup finishes quickly (no regex blow-up)."""
+    rng = random.Random(7)
+    soup = "".join(rng.choice("0123456789万亿多余几,.%-至 一二三四五六七八九十百千点元年月日") for _ in range(200_000))
+    blocks = ["1," * 50_000, "万多" * 50_000, "9-" * 50_000, "1.2" * 30_000, soup]
+    started = time.perf_counter()
+    for text in blocks:
+        find_figures(text)
+    assert time.perf_counter() - started < 20

@@ -1,0 +1,121 @@
+"""Golden expectations for the bundled corpus (``corpora/golden``).
+
+Every golden line is one test case.  Lines the pipeline does not meet yet are
+listed in ``tests/golden/known_failures.json`` and run as
+``xfail(strict=True)``: fixing one makes its test fail until the entry is
+removed, so the list always tells the truth.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import finextract
+from finextract import Document, Span
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "corpora" / "samples"
+GOLDEN = ROOT / "corpora" / "golden"
+KNOWN = json.loads((Path(__file__).parent / "golden" / "known_failures.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _doc(stem: str) -> Document:
+    return finextract.extract((SAMPLES / f"{stem}.txt").read_text("utf-8"), doc_id=stem)
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for path in sorted(GOLDEN.glob("*.jsonl")):
+        for lineno, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            case_id = f"{path.stem}:{lineno}"
+            marks = []
+            if case_id in KNOWN:
+                marks.append(pytest.mark.xfail(strict=True, reason=KNOWN[case_id]))
+            cases.append(pytest.param(path.stem, json.loads(line), id=case_id, marks=marks))
+    return cases
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else value.text
+
+
+def _fact_matches(fact: Any, want: dict[str, Any]) -> bool:
+    a = fact.args
+    if fact.type != want["type"]:
+        return False
+    if want["type"] == "role":
+        return (
+            a.person.text == want["person"]
+            and a.title.text == want["title"]
+            and (want.get("org") is None or _text(a.org) == want["org"])
+        )
+    if want["type"] == "partnership":
+        texts = {p.text for p in a.parties}
+        return set(want["parties"]) <= texts and (not want.get("date") or _text(a.date) == want["date"])
+    if want["type"] == "metric":
+        return (
+            a.metric.text == want["metric"]
+            and a.value.text == want["value_text"]
+            and (want.get("subject") is None or _text(a.subject) == want["subject"])
+        )
+    if want["type"] == "quote":
+        return a.speaker.text == want["speaker"]
+    raise AssertionError(f"unknown fact type in golden file: {want['type']}")
+
+
+def _figure_matches(fig: Any, want: dict[str, Any]) -> bool:
+    if fig.text != want["text"]:
+        return False
+    checks = {"figure_kind": "kind", "qualifier": "qualifier", "unit": "unit", "currency": "currency", "counted": "counted"}
+    for key, attr in checks.items():
+        if key in want and getattr(fig, attr) != want[key]:
+            return False
+    return "value" not in want or (fig.value is not None and abs(fig.value - want["value"]) <= 1e-9 * max(1.0, abs(want["value"])))
+
+
+@pytest.mark.parametrize(("stem", "want"), _cases())
+def test_golden_line(stem: str, want: dict[str, Any]) -> None:
+    doc = _doc(stem)
+    kind = want["kind"]
+    if kind == "fact":
+        assert any(_fact_matches(f, want) for f in doc.facts), f"missing fact {want}"
+    elif kind == "absent_fact":
+        assert not any(_fact_matches(f, want) for f in doc.facts), f"unexpected fact {want}"
+    elif kind == "entity":
+        assert any(e.text == want["text"] and e.label == want["label"] for e in doc.entities), f"missing entity {want}"
+    elif kind == "absent_entity":
+        assert not any(e.text == want["text"] and e.label == want["label"] for e in doc.entities)
+    elif kind == "figure":
+        assert any(_figure_matches(g, want) for g in doc.figures), f"missing figure {want}; have {[(g.text, g.kind, g.value) for g in doc.figures]}"
+    elif kind == "absent_figure":
+        assert not any(want["text"] in g.text for g in doc.figures), f"{want['text']} became a figure"
+    else:
+        raise AssertionError(f"unknown golden line kind {kind!r}")
+
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in SAMPLES.glob("*.txt")))
+def test_nothing_comes_from_page_chrome(stem: str) -> None:
+    doc = _doc(stem)
+    for span in [*doc.entities, *doc.figures, *doc.periods]:
+        assert not doc.in_excluded(span.start, span.end), f"{span.text!r} was extracted from page chrome"
+
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in SAMPLES.glob("*.txt")))
+def test_every_span_points_into_the_original(stem: str) -> None:
+    doc = _doc(stem)
+    spans = [*doc.entities, *doc.figures, *doc.periods, *doc.sentences, *doc.tokens, *doc.excluded]
+    for fact in doc.facts:
+        spans.append(fact.evidence)
+        for name in type(fact.args).model_fields:
+            value = getattr(fact.args, name)
+            spans.extend(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, Span))
+    for span in spans:
+        assert doc.text[span.start : span.end] == span.text
