@@ -35,6 +35,12 @@ class Document(BaseModel):
 
     _work: WorkingText | None = PrivateAttr(default=None)
 
+    def __eq__(self, other: object) -> bool:
+        # The working text is a cache derived from ``text``: equality is about the record.
+        return isinstance(other, Document) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
     @property
     def work(self) -> WorkingText:
         """The normalized working text and its offset map (built on demand)."""

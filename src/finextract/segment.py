@@ -71,12 +71,34 @@ def packaged_user_dict() -> list[tuple[str, int | None, str | None]]:
     return read_user_dict(text, "finextract/data/userdict.txt")
 
 
+def _unknown_tag(word: str) -> str:
+    """Tag for a word jieba's dictionary does not know (found by its HMM)."""
+    if word.isspace() or not any(c.isalnum() for c in word):
+        return "x"
+    if word.isascii():
+        return "m" if any(c.isdigit() for c in word) and not any(c.isalpha() for c in word) else "eng"
+    if all(c.isdigit() or c in ".,%" for c in word):
+        return "m"
+    return UNKNOWN_TAG
+
+
+UNKNOWN_TAG = "unk"
+"""Tag of Han words outside the dictionary in the ``fast`` tagger (new names: 瀚海, 融信)."""
+
+
 @dataclass
 class JiebaSegmenter:
-    """Word segmentation and POS tagging with a private jieba tokenizer."""
+    """Word segmentation and POS tagging with a private jieba tokenizer.
+
+    ``tagger="fast"`` (default) segments with jieba's word HMM and tags each
+    word with its dictionary tag, ``unk`` for new words: about four times
+    faster than ``tagger="hmm"``, jieba's part-of-speech HMM (``jieba.posseg``),
+    which also guesses tags of new words.
+    """
 
     user_dicts: tuple[str | Path, ...] = ()
     extra_words: Iterable[tuple[str, int | None, str | None]] = ()
+    tagger: str = "fast"
     _pos: Any = field(default=None, init=False, repr=False)
     _tok: Any = field(default=None, init=False, repr=False)
 
@@ -94,17 +116,25 @@ class JiebaSegmenter:
                 raise LexiconError(f"cannot read user dictionary {path}: {exc}; check the path") from exc
         for word, freq, tag in entries:
             tok.add_word(word, freq, tag)
+        if self.tagger not in ("fast", "hmm"):
+            raise LexiconError(f"unknown tagger {self.tagger!r}; use 'fast' or 'hmm'")
         self._tok = tok
         self._pos = jieba.posseg.POSTokenizer(tok)
+        self._pos.makesure_userdict_loaded()
 
     def cut(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, pos)`` for each word of ``text``."""
         self._load()
         out = []
         pos = 0
-        for pair in self._pos.cut(text):
-            word, flag = pair.word, pair.flag
-            out.append((pos, pos + len(word), flag))
+        if self.tagger == "hmm":
+            for pair in self._pos.cut(text):
+                out.append((pos, pos + len(pair.word), pair.flag))
+                pos += len(pair.word)
+            return out
+        tags = self._pos.word_tag_tab
+        for word in self._tok.cut(text):
+            out.append((pos, pos + len(word), tags.get(word) or _unknown_tag(word)))
             pos += len(word)
         return out
 
@@ -138,7 +168,10 @@ class SegmentStage:
         for name in gazetteer.aliases:
             if len(name) >= 2 and not name.isascii():
                 extra.append((name, 2000, "nt"))
-        return cls(JiebaSegmenter(user_dicts=tuple(options.get("user_dicts", ())), extra_words=tuple(extra)))
+        segmenter = JiebaSegmenter(
+            user_dicts=tuple(options.get("user_dicts", ())), extra_words=tuple(extra), tagger=options.get("tagger", "fast")
+        )
+        return cls(segmenter)
 
     def __call__(self, doc: Document) -> Document:
         """Segment each sentence of ``doc``."""
@@ -150,5 +183,5 @@ class SegmentStage:
                 if work.norm[n_start + w_start : n_start + w_end].isspace():
                     continue
                 start, end, text = work.orig_span(n_start + w_start, n_start + w_end)
-                tokens.append(Token(text=text, start=start, end=end, pos=flag))
+                tokens.append(Token.model_construct(text=text, start=start, end=end, pos=flag))
         return doc.model_copy(update={"tokens": tokens})

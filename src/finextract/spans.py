@@ -84,7 +84,9 @@ class Figure(Span):
 
     ``value``, ``low`` and ``high`` are floats rounded from the exact decimal
     kept in ``decimal`` (a string such as ``"1200000000000"``), so large money
-    amounts never lose digits for a user who needs them.
+    amounts never lose digits for a user who needs them.  ``unit`` and
+    ``counted`` are script-independent (Simplified, like ``Entity.canonical``):
+    ``400多家銀行`` and ``400多家银行`` both give unit ``家``, counted ``银行``.
     """
 
     type: Literal["figure"] = "figure"

@@ -35,7 +35,7 @@ MEASURE_WORDS: tuple[str, ...] = (
 )
 """Measure words (量词) and measurement units that make a number a quantity."""
 
-DURATION_WORDS: tuple[str, ...] = ("个月", "个小时", "小时", "分钟", "天", "周", "年", "个工作日", "个交易日")
+DURATION_WORDS: tuple[str, ...] = ("个月", "个小时", "小时", "分钟", "天", "周", "年")
 """Units of elapsed time: ``100天内`` is a duration, not a date."""
 
 AGE_WORDS: tuple[str, ...] = ("周岁", "岁")
@@ -47,7 +47,7 @@ COUNTED_NOUNS: tuple[str, ...] = (
     "机构", "金融机构", "城市", "国家", "地区", "项目", "产品", "股东", "用户", "投资者",
     "会员", "券商", "基金", "基金公司", "保险公司", "商户", "家庭", "学生", "车型", "车辆",
     "工厂", "医院", "学校", "品牌", "店", "农户", "贫困户", "股票", "个股", "交易日",
-    "工作日", "合同", "订单", "专利", "床位", "岗位", "就业岗位", "行业", "省份", "市场",
+    "工作日", "特定对象", "发行对象", "对象", "合同", "订单", "专利", "床位", "岗位", "就业岗位", "行业", "省份", "市场",
 )
 """Nouns commonly counted in financial news (``400多家银行`` → 银行)."""
 

@@ -90,6 +90,7 @@ _IDIOM_RE = re.compile(
     "|".join(re.escape(w) if w != "之一" else "(?<!分)之一" for w in sorted(IDIOMS, key=len, reverse=True))
 )
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+_UNIT_CHARS = frozenset("元万亿千百十")
 
 
 @dataclass(frozen=True)
@@ -113,19 +114,6 @@ class Numeral:
     """A single Chinese digit with no unit (``一``, ``两``): often part of a word."""
     big_unit: bool = False
     """True when the numeral ends in a section multiplier (``万``, ``亿``)."""
-
-
-@dataclass
-class _Piece:
-    """Tokens of one number while a run is being split (internal, short-lived)."""
-
-    tokens: list[tuple[str, str, int, int]]
-    negative: bool = False
-    start: int = 0
-
-
-def _dec(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
 
 
 def _tokens(text: str, base: int) -> list[tuple[str, str, int, int]]:
@@ -156,7 +144,7 @@ def _next_solid(tokens: list[tuple[str, str, int, int]], i: int) -> tuple[str, s
     return tokens[i] if i < len(tokens) else None
 
 
-def _joins(prev: str, cur: tuple[str, str, int, int], after: tuple[str, str, int, int] | None, spaced: bool) -> bool:
+def _joins(prev: str, cur: tuple[str, str, int, int], after: tuple[str, str, int, int] | None) -> bool:
     """Whether token ``cur`` continues the number whose last solid token kind is ``prev``."""
     kind = cur[0]
     if kind == "small":
@@ -177,18 +165,16 @@ def _opens(unit: str, after: tuple[str, str, int, int] | None) -> bool:
     return unit in "十拾" or (after is not None and after[0] == "digit")
 
 
-def _split(tokens: list[tuple[str, str, int, int]], negative: bool) -> list[list[tuple[str, str, int, int]]]:
+def _split(tokens: list[tuple[str, str, int, int]]) -> list[list[tuple[str, str, int, int]]]:
     """Group a run's tokens into numbers (solid tokens only; decimals folded in)."""
     groups: list[list[tuple[str, str, int, int]]] = []
     cur: list[tuple[str, str, int, int]] = []
     prev = ""
-    spaced = False
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         kind = tok[0]
         if kind == "space":
-            spaced = True
             i += 1
             continue
         if kind == "point":
@@ -197,19 +183,18 @@ def _split(tokens: list[tuple[str, str, int, int]], negative: bool) -> list[list
                 digits = "".join(t[1] for t in tokens[i + 1:end] if t[0] == "digit")
                 cur.append(("decimal", "".join(str(HAN_DIGITS[c]) for c in digits), tok[2], tokens[end - 1][3]))
                 prev = "decimal"
-                spaced = False
                 i = end
                 continue
             if cur:
                 groups.append(cur)
-            cur, prev, spaced = [], "", False
+            cur, prev = [], ""
             i += 1
             continue
         after = _next_solid(tokens, i + 1)
         effective = "zero" if kind == "digit" and tok[1] in "零〇" and prev in ("small", "big") else kind
         # Digit-by-digit readings (二〇一六, 三八折) never follow a unit: 十三五 is 十三 + 五.
         positional_after_unit = kind == "digit" and prev == "digit" and any(t[0] in ("small", "big") for t in cur)
-        if cur and not positional_after_unit and (prev == "decimal" and kind in ("small", "big") or _joins(prev, tok, after, spaced)):
+        if cur and not positional_after_unit and (prev == "decimal" and kind in ("small", "big") or _joins(prev, tok, after)):
             cur.append((effective, tok[1], tok[2], tok[3]))
             prev = effective
         elif kind in ("arabic", "digit") or (kind == "small" and _opens(tok[1], after)):
@@ -221,7 +206,6 @@ def _split(tokens: list[tuple[str, str, int, int]], negative: bool) -> list[list
             if cur:
                 groups.append(cur)
             cur, prev = [], ""
-        spaced = False
         i += 1
     if cur:
         groups.append(cur)
@@ -362,7 +346,7 @@ def _glued_to_latin(text: str, numeral: Numeral) -> bool:
     return bool(after and after.isascii() and after.isalpha())
 
 
-def _fraction(text: str, den: Numeral, num: Numeral) -> Numeral | None:
+def _fraction(den: Numeral, num: Numeral) -> Numeral | None:
     """``den 分之 num`` → num / den."""
     if den.value is None or num.value is None or den.value == 0:
         return None
@@ -398,14 +382,13 @@ def _run_numerals(text: str, run: re.Match[str]) -> list[Numeral]:
         negative = not (before and (_LATIN_OR_DIGIT.match(before) or before in "%)" or before in _UNIT_CHARS))
         offset = 1
     out: list[Numeral] = []
-    for n, group in enumerate(_split(_tokens(body[offset:], run.start() + offset), negative)):
+    for n, group in enumerate(_split(_tokens(body[offset:], run.start() + offset))):
         numeral = _make(group, negative and n == 0 and group[0][2] == run.start() + offset, run.start())
         if numeral is not None:
             out.append(numeral)
     return out
 
 
-_UNIT_CHARS = frozenset("元万亿千百十")
 
 
 def _combine(text: str, numerals: list[Numeral]) -> list[Numeral]:
@@ -419,7 +402,7 @@ def _combine(text: str, numerals: list[Numeral]) -> list[Numeral]:
             gap = text[cur.end:nxt.start]
             joined = None
             if _FRACTION_LINK.fullmatch(gap):
-                joined = _fraction(text, cur, nxt)
+                joined = _fraction(cur, nxt)
             elif gap == "/":
                 joined = _slash_fraction(text, cur, nxt)
             if joined is not None:

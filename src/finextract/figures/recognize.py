@@ -70,6 +70,8 @@ class FigureMatch:
     currency: str | None = None
     counted: str | None = None
     rule: str = "figures"
+    counted_start: int | None = None
+    """Working-text offset of ``counted`` (so a caller can show it in the original script)."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class _Tail:
     unit: str | None = None
     currency: str | None = None
     counted: str | None = None
+    counted_start: int | None = None
     scale: Decimal = Decimal(1)
     add: Decimal = Decimal(0)
     fuzzy: bool = False
@@ -180,10 +183,10 @@ def _tail(text: str, numeral: Numeral) -> _Tail:
     if g == "dur":
         return _Tail(end, "quantity", m.group("dur"), fuzzy=fuzzy, rule="figures.duration")
     if g == "pre_counted":
-        return _Tail(end, "quantity", None, counted=m.group(g), fuzzy=fuzzy, rule="figures.quantity")
+        return _Tail(end, "quantity", None, counted=m.group(g), counted_start=m.start(g), fuzzy=fuzzy, rule="figures.quantity")
     measure = m.group("measure")
     counted = None if measure in _SELF_COUNTED else _counted(text, end)
-    return _Tail(end, "quantity", measure, counted=counted, fuzzy=fuzzy, rule="figures.quantity")
+    return _Tail(end, "quantity", measure, counted=counted, counted_start=end if counted else None, fuzzy=fuzzy, rule="figures.quantity")
 
 
 def _change_digit(text: str) -> Decimal:
@@ -319,11 +322,14 @@ def _make(  # noqa: PLR0913 - the parts of a figure, read by _single
     if numeral.shape == "range":
         return FigureMatch(
             start, tail.end, kind, None, _scaled(numeral.low, tail), _scaled(numeral.high, tail), "range",
-            unit, currency, tail.counted, rule,
+            unit, currency, tail.counted, rule, tail.counted_start,
         )
     if numeral.shape == "fraction" and kind == "number":
         kind, rule = "ratio", "figures.fraction"
-    return FigureMatch(start, tail.end, kind, _scaled(numeral.value, tail), unit=unit, currency=currency, counted=tail.counted, rule=rule)
+    return FigureMatch(
+        start, tail.end, kind, _scaled(numeral.value, tail), unit=unit, currency=currency,
+        counted=tail.counted, rule=rule, counted_start=tail.counted_start,
+    )
 
 
 def _range(text: str, first: Numeral, second: Numeral, second_fig: FigureMatch) -> FigureMatch | None:

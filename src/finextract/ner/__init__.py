@@ -18,7 +18,7 @@ from ..registry import ner_backend_factory
 from ..spans import Entity
 from .base import Candidate, NerBackend, SentenceInput
 from .gazetteer import GazetteerMatcher
-from .patterns import PatternLexicon, name_after, org_before_title, org_suffix, products, speaker_names, titles_in
+from .patterns import PatternLexicon, appointee_names, name_after, org_before_title, org_suffix, plausible_place, products, speaker_names, titles_in
 
 __all__ = ["NerStage", "Candidate", "NerBackend", "SentenceInput", "resolve"]
 
@@ -138,8 +138,14 @@ class NerStage:
         ]
         gaz = [(c.start, c.end) for c in cands]
         # 利用京东金融 is not an organization: a suffix name may only extend a
-        # known name on its right (中国工商银行股份有限公司), never on its left.
-        cands += [o for o in org_suffix(sent, lex.patterns) if not any(o.start < s < o.end for s, _ in gaz)]
+        # known name on its right (中国工商银行股份有限公司), never on its left,
+        # and not by a weak suffix alone (京东金融|科技的整合).
+        cands += [
+            o
+            for o in org_suffix(sent, lex.patterns)
+            if not any(o.start < s < o.end for s, _ in gaz)
+            and not any(o.start == s and sent.text[e : o.end] in lex.patterns.weak_suffixes for s, e in gaz)
+        ]
         orgs = [(c.start, c.end) for c in resolve(cands) if c.label in ("ORG", "PRODUCT")]
         title_hits = self._title_hits(sent, orgs)
         titles = titles_in(sent, title_hits, lex.titles.department_suffixes, orgs)
@@ -156,20 +162,26 @@ class NerStage:
         cands += titles
         cands += [c for c in products(sent, lex.patterns) if _nominal(sent, c.start, c.end)]
         cands += speaker_names(sent, lex.patterns, lex.surnames)
+        cands += appointee_names(sent, lex.patterns, lex.surnames)
         return cands
 
     def _plausible(self, sent: SentenceInput, cands: list[Candidate]) -> list[Candidate]:
-        """Drop generic organization words (中小银行) and non-names, whoever proposed them."""
+        """Drop generic organization words (中小银行), non-names and non-places, whoever proposed them."""
         pat = self.lexicons.patterns
-        return [
-            c
-            for c in cands
-            if c.source == "gazetteer"
-            or not (
-                (c.label == "ORG" and sent.text[c.start : c.end] in pat.generic_orgs)
-                or (c.label == "PERSON" and sent.text[c.start : c.end] in pat.not_names)
-            )
-        ]
+
+        def keep(c: Candidate) -> bool:
+            word = sent.text[c.start : c.end]
+            if c.source == "gazetteer":
+                return True
+            if c.label == "ORG":
+                return word not in pat.generic_orgs
+            if c.label == "PERSON":
+                return word not in pat.not_names
+            if c.label == "LOC":
+                return plausible_place(word, pat)
+            return True
+
+        return [c for c in cands if keep(c)]
 
     def _title_hits(self, sent: SentenceInput, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
         starts = {t[0] for t in sent.tokens}

@@ -40,6 +40,10 @@ class PatternLexicon:
     product_after: tuple[str, ...] = ()
     product_before: tuple[str, ...] = ()
     product_stop_words: tuple[str, ...] = ()
+    org_bad_initials: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    place_suffixes: tuple[str, ...] = ()
+    appoint_verbs: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | None = None) -> "PatternLexicon":
@@ -72,11 +76,25 @@ class PatternLexicon:
                 product_after=tuple(data["product_markers"]["after"]),
                 product_before=tuple(data["product_markers"]["before"]),
                 product_stop_words=tuple(data["product_markers"]["stop_words"]),
+                org_bad_initials=frozenset(data["org_bad_initials"]),
+                places=frozenset(data["places"]),
+                place_suffixes=tuple(data["place_suffixes"]),
+                appoint_verbs=tuple(data["appoint_verbs"]),
             )
         except (OSError, KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, LexiconError):
                 raise
             raise LexiconError(f"{where}: cannot load NER pattern lexicon ({exc}); fix or restore the file") from exc
+
+
+def _good_initial(name: str, lex: PatternLexicon) -> bool:
+    """A name starts with a Han character that is not a preposition or determiner (帮小银行, 2B公司)."""
+    return _is_han(name[:1]) and name[0] not in lex.org_bad_initials
+
+
+def plausible_place(word: str, lex: PatternLexicon) -> bool:
+    """A known place (山东, 上海) or a word ending in a place suffix (桃园市)."""
+    return word in lex.places or (len(word) >= 3 and any(word.endswith(s) and len(word) > len(s) + 1 for s in lex.place_suffixes))
 
 
 def _is_han(text: str) -> bool:
@@ -117,7 +135,7 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
         j -= 1
     start = name_tokens[0][0] if name_tokens else suffix_start
     name = text[start:end]
-    if name in lex.generic_orgs or len(name) <= len(suffix):
+    if name in lex.generic_orgs or len(name) <= len(suffix) or not _good_initial(name, lex):
         return None
     head = [(s, min(e, suffix_start), pos) for s, e, pos in name_tokens if s < suffix_start]
     proper = any(pos in lex.proper_pos and text[s:e] not in lex.org_break_words for s, e, pos in head)
@@ -205,6 +223,8 @@ def org_before_title(text: str, title_start: int, lex: PatternLexicon) -> tuple[
     name = text[start:end]
     if len(name) < 2 or name in lex.generic_orgs or name in lex.not_names or name in lex.org_break_words:
         return None
+    if not _good_initial(name, lex):
+        return None
     return start, end
 
 
@@ -285,6 +305,20 @@ def _han_run(text: str, pos: int, stops: Sequence[str], forward: bool) -> int:
     while start > 0 and _is_han(text[start - 1]) and not any(text.endswith(w, 0, start) for w in stops) and pos - start < 5:
         start -= 1
     return start
+
+
+def appointee_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str]) -> list[Candidate]:
+    """Names right after an appointment verb and before 为 (聘任孙晓雯为首席执行官)."""
+    text = sent.text
+    out = []
+    for verb in lex.appoint_verbs:
+        at = text.find(verb)
+        while at != -1:
+            span = name_after(text, at + len(verb), surnames, lex.name_boundaries, lex.speech_verbs)
+            if span is not None and text.startswith("为", span[1]) and text[span[0] : span[1]] not in lex.not_names:
+                out.append(Candidate(span[0], span[1], "PERSON", source="pattern:appointee_name", priority=3, score=0.8))
+            at = text.find(verb, at + 1)
+    return out
 
 
 def speaker_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str]) -> list[Candidate]:

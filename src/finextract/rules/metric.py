@@ -27,7 +27,7 @@ _LINKS = frozenset(
 _UP = frozenset("增长 上升 提高 增加 上涨 升至 增幅".split())
 _DOWN = frozenset("下降 降低 减少 下滑 回落 降至 降幅".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
-_MODIFIER_POS = _NOUN_POS | {"a", "b"}
+_MODIFIER_POS = _NOUN_POS | {"a", "b", "unk"}
 _MODIFIER_WORDS = frozenset("每股 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型".split())
 _SKIP_POS = frozenset({"d", "ul", "uz", "ug", "t"})
 _ANAPHORA = ("该行", "该公司", "该集团", "其", "公司")
@@ -117,9 +117,21 @@ def _inside_entity(view: SentenceView, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e, _ in view.entities)
 
 
+_PREPOSITIONS = ("和", "与", "以", "对", "为", "通过", "跟", "同", "向", "在", "据", "根据", "从", "把", "被", "给", "及", "、")
+_PLURAL = ("两者", "二者", "双方", "三者", "各方")
+
+
 def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
-    """The metric's organization and how sure the rule is (0–1)."""
+    """The metric's organization and how sure the rule is (0–1).
+
+    1. an organization right before the metric (工行的信用卡用户);
+    2. the one 该行/其/公司 refers to: the last organization mentioned before;
+    3. the sentence's subject: its first organization or product that no
+       preposition governs (招商银行营业收入…，净利润…); 以工行和苹果为例 has none.
+    """
     pos = m_start - 1 if view.text.endswith("的", 0, m_start) else m_start
+    if any(view.text.endswith(p, 0, pos) for p in _PLURAL):
+        return None, 0.0
     org = view.entity_ending_at(pos, "ORG")
     if org is not None:
         return org[2], 1.0
@@ -127,7 +139,9 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
         prior = [e for e in view.doc.entities if e.label == "ORG" and e.end <= view.sentence.start + pos]
         if prior:
             return prior[-1], 0.6
-    earlier = [p for p in view.labelled("ORG") if p[1] <= m_start]
-    if earlier:
-        return earlier[-1][2], 0.5
+    for start, end, ent in view.entities:
+        if end > m_start:
+            break
+        if ent.label in ("ORG", "PRODUCT") and not any(view.text.endswith(p, 0, start) for p in _PREPOSITIONS):
+            return ent, 0.5
     return None, 0.0

@@ -1,0 +1,101 @@
+"""Throughput of the whole pipeline and of its stages, against jieba alone, in one run.
+
+Usage:
+    python benchmarks/pipeline_speed.py [--chars 200000] [--repeat 3] [--seed-article PATH]
+
+The text is the bundled corpus (``corpora/samples``), plus the seed article
+when it is found, repeated up to ``--chars`` characters and processed as
+separate documents.  Every number is the best of ``--repeat`` runs in this
+process; ratios against jieba segmentation alone (``jieba.lcut`` on the same
+Simplified text) are what to compare across machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SEED = ROOT.parent / "shared" / "seed" / "000_e2f55275774a2c3e.txt"
+
+
+def _corpus(chars: int, seed: Path | None) -> list[str]:
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "corpora" / "samples").glob("*.txt"))]
+    if seed is not None and seed.exists():
+        texts.append(seed.read_text("utf-8"))
+    docs: list[str] = []
+    total = 0
+    while total < chars:
+        for text in texts:
+            docs.append(text)
+            total += len(text)
+    return docs
+
+
+def _best(fn: Callable[[], object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    """Run the benchmark and print a Markdown table."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--chars", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed-article", type=Path, default=DEFAULT_SEED)
+    args = parser.parse_args()
+
+    import jieba
+    from opencc import OpenCC
+
+    import finextract
+    from finextract.normalize import Normalizer
+
+    docs = _corpus(args.chars, args.seed_article)
+    n_chars = sum(len(d) for d in docs)
+    simplified = [OpenCC("t2s").convert(d) for d in docs]
+    pipeline = finextract.Pipeline()
+    pipeline("预热")  # build lexicons and jieba's prefix dictionary outside the timing
+    jieba.lcut("预热")
+    normalizer = Normalizer()
+
+    def run_stages() -> dict[str, float]:
+        spent = {s.name: 0.0 for s in pipeline.stages}
+        for text in docs:
+            doc = finextract.Document(text=text)
+            for stage in pipeline.stages:
+                t0 = time.perf_counter()
+                doc = stage(doc)
+                spent[stage.name] += time.perf_counter() - t0
+        return spent
+
+    results = {
+        "jieba.lcut alone (Simplified)": _best(lambda: [jieba.lcut(t) for t in simplified], args.repeat),
+        "normalize only (OpenCC t2s + width)": _best(lambda: [normalizer(t) for t in docs], args.repeat),
+        "whole pipeline": _best(lambda: list(pipeline.pipe(docs)), args.repeat),
+    }
+    stages = run_stages()
+    base = results["jieba.lcut alone (Simplified)"]
+    print(f"corpus: {len(docs)} documents, {n_chars:,} characters; python {platform.python_version()}; one process, one core")
+    print()
+    print("| what | seconds | chars/s | time vs jieba alone |")
+    print("|---|---:|---:|---:|")
+    for name, seconds in results.items():
+        print(f"| {name} | {seconds:.3f} | {n_chars / seconds:,.0f} | {seconds / base:.2f}x |")
+    print()
+    print("| stage (one pass) | seconds | share |")
+    print("|---|---:|---:|")
+    total = sum(stages.values())
+    for name, seconds in stages.items():
+        print(f"| {name} | {seconds:.3f} | {seconds / total:.0%} |")
+
+
+if __name__ == "__main__":
+    main()
