@@ -228,6 +228,11 @@ def org_before_title(text: str, title_start: int, lex: PatternLexicon) -> tuple[
     return start, end
 
 
+def _verb_inside(text: str, start: int, end: int, verbs: Sequence[str]) -> bool:
+    """A speech verb starts inside ``[start, end)`` (黄鑫认|为: 认为 starts at 认)."""
+    return any(text.startswith(v, i) for i in range(start + 1, end) for v in verbs)
+
+
 def name_after(
     text: str, pos: int, surnames: frozenset[str], boundaries: frozenset[str], forbidden: Sequence[str] = ()
 ) -> tuple[int, int] | None:
@@ -246,7 +251,7 @@ def name_after(
         return None
     for length in (3, 2):
         end = pos + length
-        if end > len(text) or not _is_han(text[pos:end]) or any(f in text[pos:end] for f in forbidden):
+        if end > len(text) or not _is_han(text[pos:end]) or _verb_inside(text, pos, end, forbidden):
             continue
         if end == len(text) or text[end] in boundaries or not _is_han(text[end]):
             return pos, end

@@ -36,17 +36,18 @@ _DURATION_UNITS = frozenset("天 日 年 个月 月 周 小时 分钟 秒".split
 _SCALE_CHARS = frozenset("万亿兆千百")
 
 
-def _metric_figure(figure: Figure) -> bool:
+def _metric_figure(figure: Figure, written: str) -> bool:
     """Figures that can be a metric's value.
 
     Durations (三年, 100天), counts of a named thing (400多家银行: the counted noun
     is the subject, not a metric) and bare small numbers (世界500强) are not.
+    ``written`` is the figure's working text, so both scripts decide alike.
     """
     if figure.kind not in _METRIC_KINDS:
         return False
     if figure.kind == "quantity" and (figure.counted or figure.unit in _DURATION_UNITS):
         return False
-    if figure.kind == "number" and not (_SCALE_CHARS & set(figure.text)) and figure.qualifier == "exact":
+    if figure.kind == "number" and not (_SCALE_CHARS & set(written)) and figure.qualifier == "exact":
         return False
     return True
 
@@ -55,7 +56,7 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
     """Metric facts in one sentence."""
     previous: tuple[int, int] | None = None
     for f_start, f_end, figure in view.figures:
-        if not _metric_figure(figure):
+        if not _metric_figure(figure, view.text[f_start:f_end]):
             continue
         links_start, direction = _skip_links(view, f_start)
         span = _metric_noun(view, links_start)
