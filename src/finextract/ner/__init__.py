@@ -149,6 +149,7 @@ class NerStage:
         orgs = [(c.start, c.end) for c in resolve(cands) if c.label in ("ORG", "PRODUCT")]
         title_hits = self._title_hits(sent, orgs)
         titles = titles_in(sent, title_hits, lex.titles.department_suffixes, orgs)
+        known_words = frozenset(s for s, e, tag in sent.tokens if e - s >= 2 and tag not in ("unk", "x", "m", "eng", "nr"))
         for k, t in enumerate(titles):
             if not any(s < t.start + 1 and t.start <= e for s, e in orgs):
                 org = org_before_title(sent.text, t.start, lex.patterns)
@@ -156,7 +157,7 @@ class NerStage:
                     cands.append(Candidate(org[0], org[1], "ORG", source="pattern:org_before_title", priority=3, score=0.7))
                     if org[1] < t.start:  # the words between belong to the title (a department)
                         titles[k] = t = Candidate(org[1], t.end, "TITLE", source=t.source, priority=t.priority, score=t.score)
-            span = name_after(sent.text, t.end, lex.surnames, lex.patterns.name_boundaries, lex.patterns.speech_verbs)
+            span = name_after(sent.text, t.end, lex.surnames, lex.patterns.name_boundaries, lex.patterns.speech_verbs, known_words)
             if span is not None and sent.text[span[0] : span[1]] not in lex.patterns.not_names:
                 cands.append(Candidate(span[0], span[1], "PERSON", source="pattern:title_name", priority=4, score=0.9))
         cands += titles

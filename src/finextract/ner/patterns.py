@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib import resources
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from ..errors import LexiconError
 from .base import Candidate, SentenceInput
@@ -44,6 +44,7 @@ class PatternLexicon:
     places: frozenset[str] = frozenset()
     place_suffixes: tuple[str, ...] = ()
     appoint_verbs: tuple[str, ...] = ()
+    role_verbs: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | None = None) -> "PatternLexicon":
@@ -80,6 +81,7 @@ class PatternLexicon:
                 places=frozenset(data["places"]),
                 place_suffixes=tuple(data["place_suffixes"]),
                 appoint_verbs=tuple(data["appoint_verbs"]),
+                role_verbs=tuple(data["role_verbs"]),
             )
         except (OSError, KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, LexiconError):
@@ -234,7 +236,12 @@ def _verb_inside(text: str, start: int, end: int, verbs: Sequence[str]) -> bool:
 
 
 def name_after(
-    text: str, pos: int, surnames: frozenset[str], boundaries: frozenset[str], forbidden: Sequence[str] = ()
+    text: str,
+    pos: int,
+    surnames: frozenset[str],
+    boundaries: frozenset[str],
+    forbidden: Sequence[str] = (),
+    word_starts: frozenset[int] = frozenset(),
 ) -> tuple[int, int] | None:
     """A 2–3 character name starting at ``pos`` (after a title), if one reads there.
 
@@ -244,6 +251,8 @@ def name_after(
     (5, 7)
     >>> name_after("负责人曾透露，", 3, frozenset("曾"), frozenset("，"), ("透露",)) is None
     True
+    >>> name_after("主席刘强东出席", 2, frozenset("刘"), frozenset(), (), frozenset({5}))  # 出席 is a known word
+    (2, 5)
     """
     if pos >= len(text):
         return None
@@ -253,7 +262,7 @@ def name_after(
         end = pos + length
         if end > len(text) or not _is_han(text[pos:end]) or _verb_inside(text, pos, end, forbidden):
             continue
-        if end == len(text) or text[end] in boundaries or not _is_han(text[end]):
+        if end == len(text) or text[end] in boundaries or not _is_han(text[end]) or end in word_starts:
             return pos, end
     return None
 
@@ -281,21 +290,15 @@ def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
     """Product names after 产品/品牌 (分期产品钱小乐) or before App (掌上生活App)."""
     text = sent.text
     out = []
-    for marker in lex.product_after:
-        at = text.find(marker)
-        while at != -1:
-            start = at + len(marker)
-            end = _han_run(text, start, lex.product_stop_words, forward=True)
-            if 2 <= end - start <= 5:
-                out.append(Candidate(start, end, "PRODUCT", source="pattern:product", priority=3, score=0.6))
-            at = text.find(marker, at + 1)
-    for marker in lex.product_before:
-        at = text.find(marker)
-        while at != -1:
-            start = _han_run(text, at, lex.product_stop_words, forward=False)
-            if 2 <= at - start <= 5:
-                out.append(Candidate(start, at, "PRODUCT", source="pattern:product", priority=3, score=0.6))
-            at = text.find(marker, at + 1)
+    for at, marker in _occurrences(text, lex.product_after):
+        start = at + len(marker)
+        end = _han_run(text, start, lex.product_stop_words, forward=True)
+        if 2 <= end - start <= 5:
+            out.append(Candidate(start, end, "PRODUCT", source="pattern:product", priority=3, score=0.6))
+    for at, _ in _occurrences(text, lex.product_before):
+        start = _han_run(text, at, lex.product_stop_words, forward=False)
+        if 2 <= at - start <= 5:
+            out.append(Candidate(start, at, "PRODUCT", source="pattern:product", priority=3, score=0.6))
     return out
 
 
@@ -312,29 +315,32 @@ def _han_run(text: str, pos: int, stops: Sequence[str], forward: bool) -> int:
     return start
 
 
+def _occurrences(text: str, words: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """Every ``(position, word)`` where one of ``words`` occurs in ``text``."""
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            yield at, word
+            at = text.find(word, at + 1)
+
+
 def appointee_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str]) -> list[Candidate]:
     """Names right after an appointment verb and before 为 (聘任孙晓雯为首席执行官)."""
     text = sent.text
     out = []
-    for verb in lex.appoint_verbs:
-        at = text.find(verb)
-        while at != -1:
-            span = name_after(text, at + len(verb), surnames, lex.name_boundaries, lex.speech_verbs)
-            if span is not None and text.startswith("为", span[1]) and text[span[0] : span[1]] not in lex.not_names:
-                out.append(Candidate(span[0], span[1], "PERSON", source="pattern:appointee_name", priority=3, score=0.8))
-            at = text.find(verb, at + 1)
+    for at, verb in _occurrences(text, lex.appoint_verbs):
+        span = name_after(text, at + len(verb), surnames, lex.name_boundaries, lex.speech_verbs)
+        if span is not None and text.startswith("为", span[1]) and text[span[0] : span[1]] not in lex.not_names:
+            out.append(Candidate(span[0], span[1], "PERSON", source="pattern:appointee_name", priority=3, score=0.8))
     return out
 
 
 def speaker_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str]) -> list[Candidate]:
-    """Names right before a speech verb (谢锦生说, 陈生强表示)."""
+    """Names right before a speech or role verb (谢锦生说, 陈生强表示, 王明远出任)."""
     text = sent.text
     out = []
-    for verb in lex.speech_verbs:
-        at = text.find(verb)
-        while at != -1:
-            span = name_before(text, at, surnames, lex.name_boundaries)
-            if span is not None and text[span[0] : span[1]] not in lex.not_names:
-                out.append(Candidate(span[0], span[1], "PERSON", source="pattern:speaker_name", priority=3, score=0.7))
-            at = text.find(verb, at + 1)
+    for at, _ in _occurrences(text, lex.speech_verbs + lex.role_verbs):
+        span = name_before(text, at, surnames, lex.name_boundaries)
+        if span is not None and text[span[0] : span[1]] not in lex.not_names:
+            out.append(Candidate(span[0], span[1], "PERSON", source="pattern:speaker_name", priority=3, score=0.7))
     return out

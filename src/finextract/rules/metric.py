@@ -13,6 +13,7 @@ one 该行/其 refers to, else the nearest organization earlier in the sentence.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from ..facts import MetricArgs
@@ -52,8 +53,20 @@ def _metric_figure(figure: Figure, written: str) -> bool:
     return True
 
 
+def _split_tokens(view: SentenceView) -> SentenceView:
+    """Cut tokens that cross a figure boundary (总额近|100亿: jieba glued 近 to the noun)."""
+    cuts = sorted({p for s, e, _ in view.figures for p in (s, e)})
+    tokens = []
+    for start, end, tag in view.tokens:
+        inner = [c for c in cuts if start < c < end]
+        for a, b in zip([start, *inner], [*inner, end]):
+            tokens.append((a, b, tag))
+    return replace(view, tokens=tuple(tokens))
+
+
 def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricArgs]]:
     """Metric facts in one sentence."""
+    view = _split_tokens(view)
     previous: tuple[int, int] | None = None
     for f_start, f_end, figure in view.figures:
         if not _metric_figure(figure, view.text[f_start:f_end]):
@@ -108,10 +121,14 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
     for k in range(i - 1, max(-1, i - 5), -1):
         s, e, tag = view.tokens[k]
         word = view.text[s:e]
-        if not (tag in _MODIFIER_POS or word in _MODIFIER_WORDS) or _inside_entity(view, s, e) or end - s > 12:
+        if not (tag in _MODIFIER_POS or word in _MODIFIER_WORDS) or _inside_entity(view, s, e) or _in_period(view, s, e) or end - s > 12:
             break
         start = s
     return start, end
+
+
+def _in_period(view: SentenceView, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e, _ in view.periods)
 
 
 def _inside_entity(view: SentenceView, start: int, end: int) -> bool:

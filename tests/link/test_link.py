@@ -1,0 +1,32 @@
+"""Linking: knowledge-base names, legal forms, in-document aliases, both scripts."""
+
+import finextract
+
+
+def _orgs(text: str) -> list:
+    return [e for e in finextract.extract(text).entities if e.label == "ORG"]
+
+
+def test_aliases_link_to_one_canonical_in_both_scripts() -> None:
+    trad = {e.text: (e.canonical, e.id) for e in _orgs("工行與建行、招行合作。中國工商銀行的宇宙行之稱。")}
+    simp = {e.text: (e.canonical, e.id) for e in _orgs("工行与建行、招行合作。中国工商银行的宇宙行之称。")}
+    assert trad["工行"] == simp["工行"] == trad["宇宙行"] == trad["中國工商銀行"]
+    assert trad["工行"][0] == "中国工商银行" and trad["工行"][1] is not None
+
+
+def test_legal_form_suffix_links_to_the_institution() -> None:
+    (org,) = [e for e in _orgs("中國工商銀行股份有限公司發布公告。") if e.text.startswith("中國工商銀行")]
+    assert org.canonical == "中国工商银行" and org.id is not None
+
+
+def test_in_document_alias_binds_later_mentions() -> None:
+    text = "京東金融與瀚海控股集團有限公司(以下簡稱瀚海控股)簽署協議。瀚海控股表示，雙方將深化合作。"
+    later = [e for e in _orgs(text) if e.text == "瀚海控股" and e.start > text.index("。")]
+    assert later and later[0].canonical == "瀚海控股集团有限公司" and later[0].source == "alias"
+
+
+def test_products_and_nicknames_are_not_people() -> None:
+    doc = finextract.extract("京東金融的白條和金條很受歡迎，宇宙行也推出了融e購。")
+    people = {e.text for e in doc.entities if e.label == "PERSON"}
+    assert not people & {"白條", "金條", "宇宙行", "融e購"}
+    assert {"白條", "金條"} <= {e.text for e in doc.entities if e.label == "PRODUCT"}

@@ -1,0 +1,122 @@
+"""Each fact rule on its own examples, including negatives, in both scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+import finextract
+from finextract.facts import MetricFact, PartnershipFact, QuoteFact, RoleFact
+
+
+def _facts(text: str, fact_type: str) -> list:
+    return [f for f in finextract.extract(text).facts if f.type == fact_type]
+
+
+def _roles(text: str) -> set[tuple]:
+    return {(f.args.person.text, f.args.org.text if f.args.org else None, f.args.title.text, f.rule) for f in _facts(text, "role")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("工商銀行董事長易會滿表示，合作前景廣闊。", ("易會滿", "工商銀行", "董事長", "role.org_title_name")),
+        ("工商银行董事长易会满表示，合作前景广阔。", ("易会满", "工商银行", "董事长", "role.org_title_name")),
+        ("金融科技事業部負責人謝錦生說，這個世界並不缺一家金融公司。", ("謝錦生", None, "金融科技事業部負責人", "role.title_name")),
+        ("山東城商行聯盟就在此背景下成立，其常務副總經理黃鑫認為，人才短缺。", ("黃鑫", "山東城商行聯盟", "常務副總經理", "role.qi_title_name")),
+        ("王明远出任招商银行行长。", ("王明远", "招商银行", "行长", "role.name_serves")),
+        ("董事会聘任孙晓雯为瀚海集团首席执行官。", ("孙晓雯", "瀚海集团", "首席执行官", "role.appointed_as")),
+    ],
+)
+def test_role_rules(text: str, expected: tuple) -> None:
+    assert expected in _roles(text)
+
+
+def test_title_chain_gives_one_fact_per_title() -> None:
+    roles = _roles("京東集團董事局主席兼首席執行官劉強東出席。")
+    assert {r[2] for r in roles if r[0] == "劉強東"} == {"董事局主席", "首席執行官"}
+
+
+def test_speech_verb_is_not_part_of_a_name() -> None:
+    people = {e.text for e in finextract.extract("其首席技術官黃鑫認為，人才短缺。曾有負責人曾透露，進展順利。").entities if e.label == "PERSON"}
+    assert "黃鑫" in people and "黃鑫認" not in people and "曾透露" not in people
+
+
+def _pairs(text: str) -> list[PartnershipFact]:
+    return _facts(text, "partnership")
+
+
+def test_partnership_with_kind_and_repaired_date() -> None:
+    (fact,) = _pairs("718日，京東金融與山東省城市商業銀行合作聯盟舉行戰略合作簽約儀式。")
+    assert [p.text for p in fact.args.parties] == ["京東金融", "山東省城市商業銀行合作聯盟"]
+    assert fact.args.kind is not None and fact.args.kind.text == "戰略合作"
+    assert fact.args.date is not None and fact.args.date.value == "--07-18" and fact.args.date.repaired
+    assert fact.rule == "partnership.pair_trigger"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "京東金融並未與上海銀行合作。",  # negation
+        "如果京東金融與上海銀行合作，雙方都會受益。",  # hypothetical
+        "京東金融會與上海銀行合作嗎？",  # question
+        "騰訊、螞蟻金服、百度等互聯網巨頭先後和各大銀行簽約。",  # a list is not a partnership
+        "京東金融與上海銀行的股價昨日均上漲。",  # no cooperation trigger
+    ],
+)
+def test_partnership_negatives(text: str) -> None:
+    assert _pairs(text) == []
+
+
+def _metrics(text: str) -> list[MetricFact]:
+    return _facts(text, "metric")
+
+
+def test_metric_with_qualifier_period_and_subject() -> None:
+    facts = {f.args.metric.text: f for f in _metrics("今年3月，工行的信用卡用戶為1.25億人，單月現金貸款總額近100億，壞賬率不超過0.3%。")}
+    users = facts["信用卡用戶"].args
+    assert users.subject is not None and users.subject.canonical == "中国工商银行"
+    assert users.value.value == 125_000_000 and users.period is not None and users.period.text == "今年3月"
+    assert facts["壞賬率"].args.value.qualifier == "at_most"
+    assert facts["現金貸款總額"].args.value.qualifier == "approx"
+
+
+def test_metric_change_of_previous_metric() -> None:
+    facts = _metrics("招商銀行不良貸款率為1.52%，較年初下降0.01個百分點。")
+    change = next(f for f in facts if f.rule == "metric.change_of_previous")
+    assert change.args.metric.text == "不良貸款率"
+    assert change.args.direction == "down" and change.args.value.kind == "percentage_point"
+
+
+@pytest.mark.parametrize("text", ["京東金融已與400多家銀行合作。", "上線三年以來發展很快。", "他曾入選世界500強榜單。"])
+def test_metric_negatives(text: str) -> None:
+    assert _metrics(text) == []
+
+
+def _quotes(text: str) -> list[QuoteFact]:
+    return _facts(text, "quote")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote", "rule"),
+    [
+        ("謝錦生說，這個世界並不缺一家金融公司。", "謝錦生", "這個世界並不缺一家金融公司", "quote.say_clause"),
+        ("招商銀行行長王明遠在業績說明會上表示，「我們堅持零售優先。」", "王明遠", "我們堅持零售優先。", "quote.bracketed"),
+        ("「風險整體可控。」，招商銀行首席風險官張立群說。", "張立群", "風險整體可控。", "quote.bracketed"),
+    ],
+)
+def test_quote_rules(text: str, speaker: str, quote: str, rule: str) -> None:
+    facts = _quotes(text)
+    assert any(f.args.speaker.text == speaker and f.args.quote.text == quote and f.rule == rule for f in facts), facts
+
+
+def test_commentary_is_not_a_quote() -> None:
+    assert _quotes("易會滿說得很清晰，看中京東金融的能力。") == []
+
+
+def test_every_fact_names_its_rule_and_has_a_sensible_confidence() -> None:
+    doc = finextract.extract("工商銀行董事長易會滿說，雙方合作很好。京東金融與上海銀行簽署戰略合作協議。壞賬率不超過0.3%。")
+    assert doc.facts
+    for fact in doc.facts:
+        assert fact.rule.startswith(fact.type + ".")
+        assert 0.5 <= fact.confidence <= 1.0
+        assert isinstance(fact, (RoleFact, PartnershipFact, MetricFact, QuoteFact))
