@@ -76,10 +76,13 @@ def main() -> None:
                 spent[stage.name] += time.perf_counter() - t0
         return spent
 
+    posseg_pipeline = finextract.Pipeline(tagger="hmm")
+    posseg_pipeline("预热")
     results = {
         "jieba.lcut alone (Simplified)": _best(lambda: [jieba.lcut(t) for t in simplified], args.repeat),
         "normalize only (OpenCC t2s + width)": _best(lambda: [normalizer(t) for t in docs], args.repeat),
-        "whole pipeline": _best(lambda: list(pipeline.pipe(docs)), args.repeat),
+        "whole pipeline (default, fast tagger)": _best(lambda: list(pipeline.pipe(docs)), args.repeat),
+        "whole pipeline (tagger='hmm', jieba.posseg)": _best(lambda: list(posseg_pipeline.pipe(docs)), args.repeat),
     }
     stages = run_stages()
     base = results["jieba.lcut alone (Simplified)"]

@@ -68,7 +68,8 @@ class Pipeline:
     ``stages`` lists stage names or stage objects (default: all stages).
     ``ner`` names the NER backend (``"rules"`` built in); ``ner_model`` is
     passed to backends that load a model; ``user_dicts`` adds jieba user
-    dictionaries; ``gazetteers`` adds gazetteer JSON files.
+    dictionaries; ``gazetteers`` adds gazetteer JSON files; ``tagger`` is
+    ``"fast"`` (dictionary tags) or ``"hmm"`` (jieba.posseg, slower).
     """
 
     def __init__(
@@ -79,8 +80,10 @@ class Pipeline:
         ner_model: str | Path | None = None,
         user_dicts: Sequence[str | Path] = (),
         gazetteers: Sequence[str | Path] = (),
+        tagger: str = "fast",
     ) -> None:
         self.options: dict[str, Any] = {
+            "tagger": tagger,
             "ner": ner,
             "ner_model": ner_model,
             "user_dicts": tuple(user_dicts),
