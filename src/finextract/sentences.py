@@ -20,6 +20,7 @@ _MARKS = re.compile(r"[。！？!?\n「」『』“”]|\.(?=\s)|…+")
 _OPEN = frozenset("「『“")
 _CLOSE = frozenset("」』”")
 _TRAILERS = frozenset("」』”\"')）]")
+_ENDERS = frozenset("。！？!?…")
 _SOFT_BREAK = re.compile(r"[，,、；;：:\s]")
 
 
@@ -35,6 +36,11 @@ def split_spans(norm: str, max_chars: int = 600) -> list[tuple[int, int]]:
             continue
         if char in _CLOSE:
             depth = max(0, depth - 1)
+            follows = norm[mark.end() : mark.end() + 1]
+            if depth == 0 and mark.start() > start and norm[mark.start() - 1] in _ENDERS and follows not in ("，", ",", "：", ":"):
+                # 「……。」 closes the sentence, unless an attribution follows (「……。」，张某说。)
+                raw.append((start, mark.end()))
+                start = mark.end()
             continue
         if char != "\n" and depth > 0 and mark.start() - start < max_chars:
             continue
