@@ -16,7 +16,8 @@ from ..document import Document
 def fact_records(doc: Document) -> Iterator[dict[str, Any]]:
     """One JSON-ready dict per fact (``doc_id`` included)."""
     for fact in doc.facts:
-        yield fact.model_dump(mode="json")
+        record = fact.model_dump(mode="json")
+        yield {"type": record.pop("type"), **record}
 
 
 def entity_records(doc: Document) -> Iterator[dict[str, Any]]:
