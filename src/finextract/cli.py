@@ -135,6 +135,8 @@ def main(argv: Sequence[str] | None = None, stdin: IO[bytes] | None = None, stdo
     except FinextractError as exc:
         stderr.write(f"finextract: error: {exc}\n")
         return EXIT_FATAL
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         stderr.write(f"finextract: error: {exc}\n")
         return EXIT_FATAL
