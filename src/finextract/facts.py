@@ -18,6 +18,9 @@ from .spans import Entity, Figure, Period, Sentence, Span, TextSpan
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 Direction = Literal["up", "down"]
+Modality = Literal["actual", "planned", "forecast", "limit", "reported"]
+"""How the text asserts a fact: it happened, is planned (拟, 计划), forecast
+(预计), a limit (不超过), or is reported by someone else (据悉, 数据显示)."""
 
 
 class _Args(BaseModel):
@@ -58,6 +61,59 @@ class QuoteArgs(_Args):
     quote: TextSpan
 
 
+class OwnershipArgs(_Args):
+    """``A持有B 5%股权``, ``A增持B``: a holder, what it holds, the stake and the action."""
+
+    holder: Entity
+    held: Entity
+    action: TextSpan
+    stake: Figure | None = None
+
+
+class AcquisitionArgs(_Args):
+    """``A收购B``, ``B被A收购``, ``A与B合并``: acquirer, target and the deal value."""
+
+    acquirer: Entity
+    target: Entity
+    action: TextSpan
+    value: Figure | None = None
+
+
+class CompetitionArgs(_Args):
+    """Organizations competing (``A与B争夺市场``)."""
+
+    parties: list[Entity] = Field(min_length=2)
+    trigger: TextSpan
+
+
+class DisputeArgs(_Args):
+    """A dispute or lawsuit: plaintiff and defendant when the text says who sued whom."""
+
+    parties: list[Entity] = Field(min_length=2)
+    plaintiff: Entity | None = None
+    defendant: Entity | None = None
+    trigger: TextSpan
+
+
+class ProductLaunchArgs(_Args):
+    """``A推出B``: the organization, the product and the launch date."""
+
+    org: Entity
+    product: Entity | TextSpan
+    action: TextSpan
+    date: Period | None = None
+
+
+class AppointmentArgs(_Args):
+    """``王明远出任招商银行行长``, ``李卫东辞去首席执行官职务``: a change of role."""
+
+    person: Entity
+    change: Literal["appointed", "resigned"]
+    title: Entity | None = None
+    org: Entity | None = None
+    action: TextSpan
+
+
 class _FactBase(BaseModel):
     model_config = _FROZEN
 
@@ -66,6 +122,9 @@ class _FactBase(BaseModel):
     rule: str
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: Sentence
+    modality: Modality = "actual"
+    attributed_to: Entity | None = None
+    """The speaker or source the sentence attributes the fact to, when it says so."""
 
     @field_validator("rule")
     @classmethod
@@ -103,10 +162,77 @@ class QuoteFact(_FactBase):
     args: QuoteArgs
 
 
-Fact = Annotated[Union[RoleFact, PartnershipFact, MetricFact, QuoteFact], Field(discriminator="type")]
+class OwnershipFact(_FactBase):
+    """Who holds a stake in whom, and how it changed."""
+
+    type: Literal["ownership"] = "ownership"
+    args: OwnershipArgs
+
+
+class AcquisitionFact(_FactBase):
+    """Who acquires or merges with whom."""
+
+    type: Literal["acquisition"] = "acquisition"
+    args: AcquisitionArgs
+
+
+class CompetitionFact(_FactBase):
+    """Who competes with whom."""
+
+    type: Literal["competition"] = "competition"
+    args: CompetitionArgs
+
+
+class DisputeFact(_FactBase):
+    """Who is in a dispute or lawsuit with whom."""
+
+    type: Literal["dispute"] = "dispute"
+    args: DisputeArgs
+
+
+class ProductLaunchFact(_FactBase):
+    """Who launched which product, and when."""
+
+    type: Literal["product_launch"] = "product_launch"
+    args: ProductLaunchArgs
+
+
+class AppointmentFact(_FactBase):
+    """Who took up or left a role."""
+
+    type: Literal["appointment"] = "appointment"
+    args: AppointmentArgs
+
+
+Fact = Annotated[
+    Union[
+        RoleFact,
+        PartnershipFact,
+        MetricFact,
+        QuoteFact,
+        OwnershipFact,
+        AcquisitionFact,
+        CompetitionFact,
+        DisputeFact,
+        ProductLaunchFact,
+        AppointmentFact,
+    ],
+    Field(discriminator="type"),
+]
 """Any fact record; ``type`` tells which."""
 
-FACT_TYPES: tuple[str, ...] = ("role", "partnership", "metric", "quote")
+FACT_TYPES: tuple[str, ...] = (
+    "role",
+    "partnership",
+    "metric",
+    "quote",
+    "ownership",
+    "acquisition",
+    "competition",
+    "dispute",
+    "product_launch",
+    "appointment",
+)
 
 
 def _arg_key(value: object) -> Iterable[str]:

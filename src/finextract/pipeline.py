@@ -69,7 +69,8 @@ class Pipeline:
     ``ner`` names the NER backend (``"rules"`` built in); ``ner_model`` is
     passed to backends that load a model; ``user_dicts`` adds jieba user
     dictionaries; ``gazetteers`` adds gazetteer JSON files; ``tagger`` is
-    ``"fast"`` (dictionary tags) or ``"hmm"`` (jieba.posseg, slower).
+    ``"fast"`` (dictionary tags) or ``"hmm"`` (jieba.posseg, slower);
+    facts below ``min_confidence`` are dropped.
     """
 
     def __init__(
@@ -81,9 +82,13 @@ class Pipeline:
         user_dicts: Sequence[str | Path] = (),
         gazetteers: Sequence[str | Path] = (),
         tagger: str = "fast",
+        min_confidence: float = 0.0,
     ) -> None:
+        if not 0.0 <= min_confidence <= 1.0:
+            raise ConfigError(f"min_confidence must be between 0 and 1, got {min_confidence}")
         self.options: dict[str, Any] = {
             "tagger": tagger,
+            "min_confidence": min_confidence,
             "ner": ner,
             "ner_model": ner_model,
             "user_dicts": tuple(user_dicts),

@@ -100,7 +100,16 @@ def sentence_views(doc: Document) -> list[SentenceView]:
     return views
 
 
-def build_fact(doc: Document, view: SentenceView, fact_type: str, rule: str, confidence: float, args: BaseModel) -> Fact:
+def build_fact(
+    doc: Document,
+    view: SentenceView,
+    fact_type: str,
+    rule: str,
+    confidence: float,
+    args: BaseModel,
+    modality: str = "actual",
+    attributed_to: Entity | None = None,
+) -> Fact:
     """Assemble a fact record with its deterministic id."""
     payload = {
         "id": fact_id(doc.doc_id, fact_type, rule, args),
@@ -110,5 +119,7 @@ def build_fact(doc: Document, view: SentenceView, fact_type: str, rule: str, con
         "confidence": confidence,
         "evidence": view.sentence,
         "args": args,
+        "modality": modality,
+        "attributed_to": attributed_to,
     }
     return _FACT.validate_python(payload)

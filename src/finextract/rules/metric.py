@@ -115,7 +115,8 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
     if i is None:
         return None
     head_start, head_end, head_tag = view.tokens[i]
-    if head_tag not in _NOUN_POS or head_tag == "vn" or _inside_entity(view, head_start, head_end):
+    head_ok = head_tag in _NOUN_POS or (head_tag == "unk" and head_end - head_start >= 2)
+    if not head_ok or head_tag == "vn" or _inside_entity(view, head_start, head_end):
         return None
     start = head_start
     for k in range(i - 1, max(-1, i - 5), -1):

@@ -17,7 +17,8 @@ from .base import SentenceView
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
 _PAIRING = ("与", "和", "同", "跟", "携手")
-_TRIGGER = re.compile(r"战略合作|合作|签约|签署|牵手|联手|携手|结盟|共建")
+_TRIGGER = re.compile(r"战略合作|合作|签约|签署|签订|牵手|联手|携手|结盟|共建|联合|共同|达成.{0,4}协议")
+_ADVERBIAL = re.compile(r"[\u4e00-\u9fff]{0,6}")
 _KIND = re.compile(r"战略合作|全面合作|深度合作|业务合作|合作")
 _NEGATION = re.compile(r"并未|没有|未曾|未能|并非|拒绝|终止|暂停|否认|不再|尚未|未(?!来|经)")
 _CLAUSE_END = re.compile(r"[。！？!?；;，,]")
@@ -32,11 +33,19 @@ def _party_run(view: SentenceView, first: int) -> list[int]:
     while k + 1 < len(ents):
         gap = view.text[ents[k][1] : ents[k + 1][0]].strip()
         gap = re.sub(r"^[(（][^)）]*[)）]", "", gap).strip()  # (以下简称…) between parties
-        if ents[k + 1][2].label != "ORG" or gap not in _CONNECTORS:
+        if ents[k + 1][2].label != "ORG" or not _joins(gap):
             break
         run.append(k + 1)
         k += 1
     return run
+
+
+def _joins(gap: str) -> bool:
+    """与 / 和 between two parties, maybe after a short adverbial (日前已经与, 正式与)."""
+    if gap in _CONNECTORS:
+        return True
+    connector = next((c for c in _PAIRING if gap.endswith(c)), None)
+    return connector is not None and _ADVERBIAL.fullmatch(gap[: -len(connector)]) is not None
 
 
 def partnership_rules(view: SentenceView) -> Iterator[tuple[str, str, float, PartnershipArgs]]:
@@ -68,6 +77,8 @@ def _pair_fact(view: SentenceView, run: list[int]) -> tuple[str, str, float, Par
     clause_start = _clause_start(view.text, ents[run[0]][0])
     if _NEGATION.search(view.text, clause_start, trigger.start()) or _HYPOTHETICAL.search(view.text, clause_start, clause_end):
         return None
+    if _denied(view, [ents[i] for i in run]):
+        return None
     parties = []
     for i in run:
         if all(p.canonical != ents[i][2].canonical for p in parties):
@@ -78,6 +89,15 @@ def _pair_fact(view: SentenceView, run: list[int]) -> tuple[str, str, float, Par
     kind = view.text_span(kind_match.start(), kind_match.end()) if kind_match else None
     date = next((p[2] for p in reversed(view.periods) if p[1] <= ents[run[0]][0] and p[2].kind == "date"), None)
     return "partnership", "partnership.pair_trigger", 0.85, PartnershipArgs(parties=parties, kind=kind, date=date)
+
+
+def _denied(view: SentenceView, parties: list) -> bool:  # type: ignore[type-arg]
+    """The sentence denies the cooperation elsewhere (…，目前并未与美团合作)."""
+    for neg in _NEGATION.finditer(view.text):
+        window = view.text[neg.end() : neg.end() + 8]
+        if any(view.text[s:e] in window for s, e, _ in parties) and _TRIGGER.search(view.text, neg.end(), neg.end() + 16):
+            return True
+    return False
 
 
 def _clause_end(text: str, pos: int) -> int:

@@ -1,0 +1,143 @@
+"""Fact rules measured on FinRE (Li et al., 2019; MIT license), valid split.
+
+Usage:
+    python benchmarks/finre_eval.py [--data ../shared/data/finre] [--split valid] [--entities given|found]
+
+FinRE gives, per sentence, entity pairs with a relation label.  Labels map
+onto finextract fact types through ``benchmarks/finre_map.json``.  For each
+mapped type:
+
+* recall    — of the annotated pairs whose label maps to the type, the share
+  that some fact of that type links (either order);
+* precision — of the facts of that type that link an annotated pair, the
+  share whose pair carries a label mapping to the type (pairs annotated
+  ``unknown`` or with another relation count against).
+
+Facts linking pairs FinRE does not annotate are not scored (counted apart).
+``--entities given`` adds every head and tail name of the split to the
+pipeline as a user gazetteer, so the score is about the relation rules;
+``--entities found`` runs the pipeline as shipped.  FinRE masks digits as
+``<N>``; each ``<N>`` is replaced by the digit 8 before extraction so numbers
+stay numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIR_TYPES = {
+    "partnership": ("parties",),
+    "competition": ("parties",),
+    "dispute": ("parties",),
+    "ownership": ("holder", "held"),
+    "acquisition": ("acquirer", "target"),
+}
+
+
+def _load(path: Path) -> dict[str, dict[frozenset[str], set[str]]]:
+    by_sentence: dict[str, dict[frozenset[str], set[str]]] = defaultdict(lambda: defaultdict(set))
+    for line in path.read_text("utf-8").splitlines():
+        row = json.loads(line)
+        if row["head"] != row["tail"]:
+            by_sentence[row["text"]][frozenset((row["head"], row["tail"]))].add(row["relation"])
+    return by_sentence
+
+
+def _given_gazetteer(sentences: dict, out_dir: Path) -> Path:
+    from finextract.lexicons import load_gazetteer
+
+    known = load_gazetteer()
+    names = sorted({n for pairs in sentences.values() for pair in pairs for n in pair})
+    entries = []
+    for k, name in enumerate(names):
+        if len(name) >= 2 and known.lookup(name) is None:
+            entries.append({"id": f"finre_{k}", "label": "ORG", "canonical": name, "aliases": [], "codes": [], "kind": "finre"})
+    path = out_dir / "finre_entities.json"
+    path.write_text(json.dumps({"version": 1, "entries": entries}, ensure_ascii=False), "utf-8")
+    return path
+
+
+def _linked_pairs(fact) -> list[frozenset[str]]:  # type: ignore[no-untyped-def]
+    names = PAIR_TYPES[fact.type]
+    if names == ("parties",):
+        texts = [p.text for p in fact.args.parties]
+        return [frozenset((a, b)) for i, a in enumerate(texts) for b in texts[i + 1 :] if a != b]
+    a, b = (getattr(fact.args, n).text for n in names)
+    return [frozenset((a, b))] if a != b else []
+
+
+def main() -> None:
+    """Score the rules on FinRE and print Markdown tables."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "finre")
+    parser.add_argument("--split", default="valid")
+    parser.add_argument("--entities", choices=("given", "found"), default="given")
+    args = parser.parse_args()
+    mapping: dict[str, str] = {k: v for k, v in json.loads((ROOT / "benchmarks" / "finre_map.json").read_text("utf-8")).items() if not k.startswith("_")}
+    sentences = _load(args.data / "normalized" / f"{args.split}.jsonl")
+
+    import finextract
+
+    with tempfile.TemporaryDirectory() as tmp:
+        gazetteers = [_given_gazetteer(sentences, Path(tmp))] if args.entities == "given" else []
+        nlp = finextract.Pipeline(gazetteers=gazetteers)
+        started = time.perf_counter()
+        docs = {text: nlp(text.replace("<N>", "8")) for text in sentences}
+        seconds = time.perf_counter() - started
+
+    types = sorted(set(mapping.values()))
+    gold_total = defaultdict(int)
+    gold_hit = defaultdict(int)
+    pred_total = defaultdict(int)
+    pred_ok = defaultdict(int)
+    unscored = defaultdict(int)
+    buckets: dict[float, list[int]] = defaultdict(lambda: [0, 0])
+    for text, pairs in sentences.items():
+        doc = docs[text]
+        linked: dict[str, set[frozenset[str]]] = defaultdict(set)
+        for fact in doc.facts:
+            if fact.type not in PAIR_TYPES:
+                continue
+            for pair in _linked_pairs(fact):
+                linked[fact.type].add(pair)
+                if pair not in pairs:
+                    unscored[fact.type] += 1
+                    continue
+                ok = any(mapping.get(label) == fact.type for label in pairs[pair])
+                pred_total[fact.type] += 1
+                pred_ok[fact.type] += ok
+                bucket = min(0.9, int(fact.confidence * 10) / 10)
+                buckets[bucket][0] += 1
+                buckets[bucket][1] += ok
+        for pair, labels in pairs.items():
+            for fact_type in {mapping[label] for label in labels if label in mapping}:
+                gold_total[fact_type] += 1
+                gold_hit[fact_type] += pair in linked[fact_type]
+
+    print(f"FinRE {args.split}: {len(sentences)} sentences, entities {args.entities}; extraction {seconds:.1f} s")
+    print()
+    print("| fact type | gold pairs | recall | facts on annotated pairs | precision | facts on other pairs |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for fact_type in types:
+        recall = gold_hit[fact_type] / gold_total[fact_type] if gold_total[fact_type] else 0.0
+        precision = pred_ok[fact_type] / pred_total[fact_type] if pred_total[fact_type] else float("nan")
+        print(f"| {fact_type} | {gold_total[fact_type]} | {recall:.3f} | {pred_total[fact_type]} | {precision:.3f} | {unscored[fact_type]} |")
+    g, h = sum(gold_total.values()), sum(gold_hit.values())
+    p, o = sum(pred_total.values()), sum(pred_ok.values())
+    print(f"| **all mapped** | {g} | {h / g if g else 0:.3f} | {p} | {o / p if p else float('nan'):.3f} | {sum(unscored.values())} |")
+    print()
+    print("| confidence | facts | precision |")
+    print("|---|---:|---:|")
+    for bucket in sorted(buckets):
+        n, ok = buckets[bucket]
+        print(f"| {bucket:.1f}–{bucket + 0.1:.1f} | {n} | {ok / n:.3f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Modality and attribution of facts.
+
+Every fact gets a ``modality`` from the words of its clause:
+
+* ``planned``  — 拟募资不超过12.5亿元, 计划收购 (never read as done)
+* ``forecast`` — 预计净利润增长20%
+* ``reported`` — 据悉, 数据显示, 公告显示 before the fact
+* ``limit``    — a metric whose figure is a bound (坏账率不超过0.3%)
+* ``actual``   — none of these
+
+and ``attributed_to``: the person who says it (金麟表示，…) or the
+organization it is according to (据银保监会统计，…).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from pydantic import BaseModel
+
+from ..spans import Entity, Figure, Span
+from .base import SentenceView
+from .relations import RelationLexicon, clause_bounds
+
+_SPEECH = ("表示", "认为", "指出", "透露", "称", "说", "强调", "介绍", "坦言")
+_ACCORDING = ("据", "根据")
+_BOUND = frozenset({"at_most", "less_than"})
+
+
+def _arg_spans(args: BaseModel) -> Iterable[Span]:
+    for name in type(args).model_fields:
+        value = getattr(args, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Span):
+                yield item
+
+
+def _word_re(words: Iterable[str]) -> re.Pattern[str]:
+    # 拟 inside 模拟/虚拟 is not "plan to"
+    parts = [r"(?<![模虚])拟" if w == "拟" else re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    return re.compile("|".join(parts))
+
+
+class ModalityReader:
+    """Reads modality and attribution for facts of one sentence."""
+
+    def __init__(self, lex: RelationLexicon) -> None:
+        self._res = {name: _word_re(words) for name, words in lex.modality.items()}
+
+    def read(self, view: SentenceView, fact_type: str, args: BaseModel) -> tuple[str, Entity | None]:
+        """``(modality, attributed_to)`` for a fact with ``args`` in ``view``."""
+        work = view.doc.work
+        placed = [work.to_norm(s.start, s.end) for s in _arg_spans(args)]
+        placed = [(a - view.base, b - view.base) for a, b in placed if view.base <= a]
+        if not placed:
+            return "actual", None
+        first = min(a for a, _ in placed)
+        last = max(b for _, b in placed)
+        c_start, _ = clause_bounds(view.text, first, first)
+        window = view.text[c_start:last]
+        modality = "actual"
+        if self._res["planned"].search(window):
+            modality = "planned"
+        elif self._res["forecast"].search(window):
+            modality = "forecast"
+        elif self._res["reported"].search(view.text, 0, last):
+            modality = "reported"
+        elif fact_type == "metric" and isinstance(getattr(args, "value", None), Figure) and args.value.qualifier in _BOUND:  # type: ignore[attr-defined]
+            modality = "limit"
+        return modality, None if fact_type == "quote" else self._source(view, first)
+
+    def _source(self, view: SentenceView, first: int) -> Entity | None:
+        for start, end, ent in view.entities:
+            if end > first:
+                break
+            if ent.label == "PERSON" and any(view.text.startswith(v, end) for v in _SPEECH):
+                return ent
+            if ent.label == "ORG" and any(view.text.endswith(w, 0, start) for w in _ACCORDING):
+                return ent
+        return None

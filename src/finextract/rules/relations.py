@@ -1,0 +1,284 @@
+"""Relation rules between entities: ownership, acquisition, competition, dispute,
+product launches and appointment changes.
+
+Triggers live in ``data/relations.json``; the rules are small and named:
+
+* ``ownership.direct``     — 徐工机械持有徐工科技20%股权; 航天科工集团将合计持有航天科技
+* ``ownership.passive``    — 浦发银行获广东移动增持
+* ``acquisition.direct``   — 万达集团收购美国院线AMC
+* ``acquisition.passive``  — 亚布力度假村被中诚信收购
+* ``acquisition.merger``   — 东方航空与上海航空合并
+* ``competition.pair``     — 保利地产与万科争夺市场
+* ``dispute.direct``       — 东星集团将融众集团告上法庭 (plaintiff, defendant)
+* ``dispute.pair``         — 担保公司与济美公司发生追偿权纠纷
+* ``product_launch.org_product`` — 招商银行推出掌上生活App
+* ``appointment.change``   — 王明远出任招商银行行长; 李卫东辞去首席执行官职务
+
+A relation needs both entities in one clause (no ，。； between the trigger and
+either entity).  Negated (并未收购), hypothetical (如果…收购) and questioned
+clauses yield nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from typing import Iterator, Sequence
+
+from ..errors import LexiconError
+from ..facts import (
+    AcquisitionArgs,
+    AppointmentArgs,
+    CompetitionArgs,
+    DisputeArgs,
+    OwnershipArgs,
+    ProductLaunchArgs,
+)
+from ..spans import Entity
+from .base import Placed, SentenceView
+
+_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]")
+_CONNECTORS = ("与", "和", "同", "跟", "及", "、")
+_MAX_GAP = 16
+_DISPOSAL = ("将", "把", "已将", "已把")
+
+
+@dataclass(frozen=True)
+class DirectedSpec:
+    """Triggers of a directed relation and the labels its two ends may have."""
+
+    triggers: tuple[str, ...]
+    passive: tuple[str, ...]
+    first_labels: frozenset[str]
+    second_labels: frozenset[str]
+
+
+@dataclass(frozen=True)
+class RelationLexicon:
+    """Validated content of ``data/relations.json``."""
+
+    directed: dict[str, DirectedSpec]
+    symmetric: dict[str, tuple[str, ...]]
+    launch: tuple[str, ...]
+    appointed: tuple[str, ...]
+    resigned: tuple[str, ...]
+    modality: dict[str, tuple[str, ...]]
+    negation: tuple[str, ...]
+    hypothetical: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: str | None = None) -> "RelationLexicon":
+        """Load and validate the relation lexicon (the packaged file by default)."""
+        where = path or "finextract/data/relations.json"
+        try:
+            if path is None:
+                raw = resources.files("finextract.data").joinpath("relations.json").read_text("utf-8")
+            else:
+                with open(path, encoding="utf-8") as fh:
+                    raw = fh.read()
+            data = json.loads(raw)
+            directed = {
+                name: DirectedSpec(
+                    _longest_first(spec["triggers"]),
+                    tuple(spec["passive"]),
+                    frozenset(spec["holder_labels"]),
+                    frozenset(spec["held_labels"]),
+                )
+                for name, spec in data["directed"].items()
+            }
+            lexicon = cls(
+                directed=directed,
+                symmetric={name: _longest_first(words) for name, words in data["symmetric"].items()},
+                launch=_longest_first(data["launch_triggers"]),
+                appointed=_longest_first(data["appointment"]["appointed"]),
+                resigned=_longest_first(data["appointment"]["resigned"]),
+                modality={name: tuple(words) for name, words in data["modality"].items()},
+                negation=tuple(data["negation"]),
+                hypothetical=tuple(data["hypothetical"]),
+            )
+        except (OSError, KeyError, TypeError, ValueError) as exc:
+            raise LexiconError(f"{where}: cannot load relation lexicon ({exc}); fix or restore the file") from exc
+        if any(not w for words in lexicon.symmetric.values() for w in words):
+            raise LexiconError(f"{where}: empty trigger; remove it")
+        return lexicon
+
+    @cached_property
+    def negation_re(self) -> re.Pattern[str]:
+        """Negation words, except 未来 and 未经 (future, without)."""
+        words = sorted(self.negation, key=len, reverse=True)
+        return re.compile("|".join(re.escape(w) for w in words) + r"|未(?!来|经)")
+
+
+def _longest_first(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause (between clause punctuation) that holds ``[start, end)``."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right = _CLAUSE_BREAK.search(text, end)
+    return left, right.start() if right else len(text)
+
+
+def blocked(view: SentenceView, lex: RelationLexicon, start: int, trigger_start: int, trigger: str = "") -> bool:
+    """Negated, hypothetical or questioned: the clause says it did not (or may not) happen."""
+    c_start, c_end = clause_bounds(view.text, start, trigger_start)
+    before = view.text[c_start:trigger_start]
+    negation = lex.negation_re.search(before)
+    if negation is not None and negation.group() not in trigger:
+        return True
+    sentence_tail = view.text[c_start:]
+    return any(h in view.text[c_start:c_end] for h in lex.hypothetical) or sentence_tail.rstrip().endswith(("吗", "？", "?"))
+
+
+def _find(text: str, words: Sequence[str], start: int, end: int) -> tuple[int, str] | None:
+    """The first occurrence of any of ``words`` in ``text[start:end]`` (longest word first)."""
+    best: tuple[int, str] | None = None
+    for word in words:
+        at = text.find(word, start, end)
+        if at != -1 and (best is None or at < best[0]):
+            best = (at, word)
+    return best
+
+
+def _no_break(text: str, start: int, end: int) -> bool:
+    return end - start <= _MAX_GAP and not _CLAUSE_BREAK.search(text, start, end)
+
+
+def _figure_after(view: SentenceView, pos: int, kinds: frozenset[str]) -> object | None:
+    _, c_end = clause_bounds(view.text, pos, pos)
+    return next((f for s, _, f in view.figures if pos <= s < c_end + 12 and f.kind in kinds), None)
+
+
+def directed_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, object]]:
+    """``A TRIGGER B`` and ``B 被 A TRIGGER`` for the directed relation types."""
+    ents = [p for p in view.entities if p[2].label in ("ORG", "PERSON")]
+    for i, (a_start, a_end, a) in enumerate(ents):
+        for b_start, b_end, b in ents[i + 1 :]:
+            if not _no_break(view.text, a_end, b_start) or a.canonical == b.canonical:
+                continue
+            for name, spec in lex.directed.items():
+                fact = _directed_pair(view, lex, name, spec, (a_start, a_end, a), (b_start, b_end, b))
+                if fact is not None:
+                    yield fact
+                    break
+
+
+def _directed_pair(
+    view: SentenceView, lex: RelationLexicon, name: str, spec: DirectedSpec, first: Placed[Entity], second: Placed[Entity]
+) -> tuple[str, str, float, object] | None:
+    text = view.text
+    hit = _find(text, spec.triggers, first[1], second[0])
+    if hit is None and text[first[1] : second[0]].strip() in _DISPOSAL:
+        # 东星集团将融众集团告上法庭: the trigger follows the object
+        _, c_end = clause_bounds(text, second[1], second[1])
+        hit = _find(text, spec.triggers, second[1], min(c_end, second[1] + 8))
+    if hit is not None and first[2].label in spec.first_labels and second[2].label in spec.second_labels:
+        if blocked(view, lex, first[0], hit[0], hit[1]):
+            return None
+        return _build(view, name, "direct", first[2], second[2], hit)
+    passive = next((p for p in spec.passive if text.startswith(p, first[1]) and first[1] + len(p) == second[0]), None)
+    if passive is None:
+        return None
+    _, c_end = clause_bounds(text, second[1], second[1])
+    hit = _find(text, spec.triggers, second[1], min(c_end, second[1] + 8))
+    if hit is None or second[2].label not in spec.first_labels or first[2].label not in spec.second_labels:
+        return None
+    if blocked(view, lex, first[0], hit[0], hit[1]):
+        return None
+    return _build(view, name, "passive", second[2], first[2], hit)
+
+
+def _build(view: SentenceView, name: str, form: str, agent: Entity, patient: Entity, hit: tuple[int, str]) -> tuple[str, str, float, object]:
+    action = view.text_span(hit[0], hit[0] + len(hit[1]))
+    confidence = 0.8 if form == "direct" else 0.75
+    if name == "ownership":
+        stake = _figure_after(view, hit[0], frozenset({"percent", "quantity", "number"}))
+        return name, f"ownership.{form}", confidence, OwnershipArgs(holder=agent, held=patient, action=action, stake=stake)  # type: ignore[arg-type]
+    if name == "acquisition":
+        value = _figure_after(view, hit[0], frozenset({"money"}))
+        return name, f"acquisition.{form}", confidence, AcquisitionArgs(acquirer=agent, target=patient, action=action, value=value)  # type: ignore[arg-type]
+    args = DisputeArgs(parties=[agent, patient], plaintiff=agent, defendant=patient, trigger=action)
+    return name, f"dispute.{form}", confidence, args
+
+
+def symmetric_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, object]]:
+    """``A 与 B … TRIGGER`` for competition, disputes and mergers."""
+    ents = view.entities
+    for k in range(len(ents) - 1):
+        a, b = ents[k], ents[k + 1]
+        if a[2].label not in ("ORG", "PERSON") or b[2].label not in ("ORG", "PERSON") or a[2].canonical == b[2].canonical:
+            continue
+        gap = view.text[a[1] : b[0]].strip()
+        gap = re.sub(r"^[(（][^)）]*[)）]", "", gap).strip()
+        if gap not in _CONNECTORS:
+            continue
+        _, c_end = clause_bounds(view.text, b[1], b[1])
+        for name, triggers in lex.symmetric.items():
+            hit = _find(view.text, triggers, b[1], c_end)
+            if hit is None or blocked(view, lex, a[0], hit[0], hit[1]):
+                continue
+            trigger = view.text_span(hit[0], hit[0] + len(hit[1]))
+            parties = [a[2], b[2]]
+            if name == "competition":
+                yield name, "competition.pair", 0.75, CompetitionArgs(parties=parties, trigger=trigger)
+            elif name == "dispute":
+                yield name, "dispute.pair", 0.75, DisputeArgs(parties=parties, trigger=trigger)
+            else:
+                yield name, "acquisition.merger", 0.7, AcquisitionArgs(acquirer=a[2], target=b[2], action=trigger)
+            break
+
+
+def launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, ProductLaunchArgs]]:
+    """``ORG 推出 PRODUCT`` (a product entity right after the trigger, or a 《title》)."""
+    text = view.text
+    for o_start, o_end, org in view.labelled("ORG"):
+        _, c_end = clause_bounds(text, o_end, o_end)
+        hit = _find(text, lex.launch, o_end, min(c_end, o_end + 8))
+        if hit is None or blocked(view, lex, o_start, hit[0], hit[1]):
+            continue
+        after = hit[0] + len(hit[1])
+        product: object | None = next((p[2] for p in view.labelled("PRODUCT") if after <= p[0] < c_end), None)
+        if product is None:
+            titled = re.compile(r"[《「“]([^》」”]{2,20})[》」”]").search(text, after, c_end)
+            product = view.text_span(*titled.span(1)) if titled else None
+        if product is None:
+            continue
+        date = next((p[2] for p in reversed(view.periods) if p[1] <= hit[0]), None)
+        action = view.text_span(hit[0], after)
+        yield "product_launch", "product_launch.org_product", 0.75, ProductLaunchArgs(org=org, product=product, action=action, date=date)  # type: ignore[arg-type]
+
+
+def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, AppointmentArgs]]:
+    """``PERSON 出任/辞去 [ORG] [TITLE]``."""
+    text = view.text
+    for p_start, p_end, person in view.labelled("PERSON"):
+        _, c_end = clause_bounds(text, p_end, p_end)
+        for change, words in (("resigned", lex.resigned), ("appointed", lex.appointed)):
+            hit = _find(text, words, p_end, min(c_end, p_end + 12))
+            if hit is None or blocked(view, lex, p_start, hit[0], hit[1]):
+                continue
+            after = hit[0] + len(hit[1])
+            org = next((e[2] for e in view.labelled("ORG") if after <= e[0] < c_end), None)
+            title = next((e[2] for e in view.labelled("TITLE") if after <= e[0] < c_end), None)
+            if title is None and org is None:
+                break
+            action = view.text_span(hit[0], after)
+            args = AppointmentArgs(person=person, change=change, title=title, org=org, action=action)  # type: ignore[arg-type]
+            yield "appointment", "appointment.change", 0.8, args
+            break
+
+
+def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
+    """All relation rules over one sentence, bound to ``lex``."""
+
+    def rules(view: SentenceView) -> Iterator[tuple[str, str, float, object]]:
+        yield from directed_relations(view, lex)
+        yield from symmetric_relations(view, lex)
+        yield from launches(view, lex)
+        yield from appointments(view, lex)
+
+    return rules
