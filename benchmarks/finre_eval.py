@@ -98,6 +98,7 @@ def main() -> None:
     pred_ok = defaultdict(int)
     unscored = defaultdict(int)
     buckets: dict[float, list[int]] = defaultdict(lambda: [0, 0])
+    by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for text, pairs in sentences.items():
         doc = docs[text]
         linked: dict[str, set[frozenset[str]]] = defaultdict(set)
@@ -115,6 +116,8 @@ def main() -> None:
                 bucket = min(0.9, int(fact.confidence * 10) / 10)
                 buckets[bucket][0] += 1
                 buckets[bucket][1] += ok
+                by_rule[fact.rule][0] += 1
+                by_rule[fact.rule][1] += ok
         for pair, labels in pairs.items():
             for fact_type in {mapping[label] for label in labels if label in mapping}:
                 gold_total[fact_type] += 1
@@ -131,6 +134,12 @@ def main() -> None:
     g, h = sum(gold_total.values()), sum(gold_hit.values())
     p, o = sum(pred_total.values()), sum(pred_ok.values())
     print(f"| **all mapped** | {g} | {h / g if g else 0:.3f} | {p} | {o / p if p else float('nan'):.3f} | {sum(unscored.values())} |")
+    print()
+    print("| rule | facts on annotated pairs | precision |")
+    print("|---|---:|---:|")
+    for rule in sorted(by_rule):
+        n, ok = by_rule[rule]
+        print(f"| {rule} | {n} | {ok / n:.3f} |")
     print()
     print("| confidence | facts | precision |")
     print("|---|---:|---:|")

@@ -1,0 +1,91 @@
+"""Relation rules, modality and attribution, with negatives, in both scripts."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+import finextract
+from finextract.cli import main
+
+
+def _facts(text: str, fact_type: str) -> list:
+    return [f for f in finextract.extract(text).facts if f.type == fact_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "held", "stake"),
+    [
+        ("東星集團持有融眾集團20%股權。", "東星集團", "融眾集團", "20%"),
+        ("东星集团持有融众集团20%股权。", "东星集团", "融众集团", "20%"),
+        ("融眾集團獲東星集團增持。", "東星集團", "融眾集團", None),
+    ],
+)
+def test_ownership(text: str, holder: str, held: str, stake: str | None) -> None:
+    (fact,) = _facts(text, "ownership")
+    assert (fact.args.holder.text, fact.args.held.text) == (holder, held)
+    assert (fact.args.stake.text if fact.args.stake else None) == stake
+
+
+def test_acquisition_direct_passive_and_planned() -> None:
+    (direct,) = _facts("萬達集團以26億美元收購東星集團。", "acquisition")
+    assert (direct.args.acquirer.text, direct.args.target.text, direct.rule) == ("萬達集團", "東星集團", "acquisition.direct")
+    assert direct.args.value is not None and direct.args.value.currency == "USD"
+    (passive,) = _facts("东星集团被万达集团收购。", "acquisition")
+    assert (passive.args.acquirer.text, passive.args.target.text, passive.rule) == ("万达集团", "东星集团", "acquisition.passive")
+    (planned,) = _facts("萬達集團擬收購東星集團。", "acquisition")
+    assert planned.modality == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["萬達集團並未收購東星集團。", "如果萬達集團收購東星集團，行業格局將改變。", "万达集团会收购东星集团吗？"],
+)
+def test_acquisition_negatives(text: str) -> None:
+    assert _facts(text, "acquisition") == []
+
+
+def test_dispute_with_plaintiff_and_competition_pair() -> None:
+    (dispute,) = _facts("東星集團將融眾集團告上法庭。", "dispute")
+    assert (dispute.args.plaintiff.text, dispute.args.defendant.text) == ("東星集團", "融眾集團")
+    (competition,) = _facts("保利集團與萬達集團爭奪市場份額。", "competition")
+    assert {p.text for p in competition.args.parties} == {"保利集團", "萬達集團"}
+
+
+def test_product_launch_and_appointment() -> None:
+    (launch,) = _facts("7月1日，招商銀行推出《掌上生活》App。", "product_launch")
+    assert launch.args.org.text == "招商銀行" and launch.args.product.text == "掌上生活"
+    assert launch.args.date is not None and launch.args.date.value == "--07-01"
+    (appointed,) = _facts("王明遠出任招商銀行行長。", "appointment")
+    assert (appointed.args.change, appointed.args.title.text, appointed.args.org.text) == ("appointed", "行長", "招商銀行")
+
+
+def test_modality_limit_planned_and_reported_with_source() -> None:
+    (limit,) = _facts("壞賬率不超過0.3%。", "metric")
+    assert limit.modality == "limit"
+    (planned,) = _facts("星河智能擬募資不超過12.5億元。", "metric")
+    assert planned.modality == "planned"
+    (reported,) = _facts("據悉，東星集團持有融眾集團20%股權。", "ownership")
+    assert reported.modality == "reported"
+    (said,) = _facts("金麟表示，東星集團持有融眾集團20%股權。", "ownership")
+    assert said.attributed_to is not None and said.attributed_to.text == "金麟"
+
+
+def test_denied_cooperation_is_not_a_partnership() -> None:
+    text = "有消息稱，招商銀行將與美團聯合發行聯名卡，對此招商銀行回應稱，目前並未與美團合作。"
+    assert _facts(text, "partnership") == []
+
+
+def test_min_confidence_filters_facts() -> None:
+    text = "東星集團持有融眾集團20%股權。工商銀行董事長易會滿出席。"
+    low = finextract.Pipeline()(text).facts
+    high = finextract.Pipeline(min_confidence=0.85)(text).facts
+    assert low and all(f.confidence >= 0.85 for f in high) and len(high) < len(low)
+    out = io.StringIO()
+    code = main(["extract", "--min-confidence", "0.85"], stdin=io.BytesIO(text.encode()), stdout=out, stderr=io.StringIO())
+    assert code == 0
+    assert all(json.loads(line)["confidence"] >= 0.85 for line in out.getvalue().splitlines())
+    with pytest.raises(finextract.ConfigError):
+        finextract.Pipeline(min_confidence=1.5)
