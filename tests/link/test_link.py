@@ -30,3 +30,17 @@ def test_products_and_nicknames_are_not_people() -> None:
     people = {e.text for e in doc.entities if e.label == "PERSON"}
     assert not people & {"白條", "金條", "宇宙行", "融e購"}
     assert {"白條", "金條"} <= {e.text for e in doc.entities if e.label == "PRODUCT"}
+
+
+def test_short_references_resolve_to_what_they_refer_to() -> None:
+    doc = finextract.extract("中國工商銀行日前披露，該行信用卡用戶為1.25億人。京東金融副總裁陳嘉明出席。陳總表示，合作很順利。")
+    refs = {e.text: e for e in doc.entities if e.source == "coreference"}
+    assert refs["該行"].canonical == "中国工商银行" and refs["該行"].id is not None
+    assert refs["陳總"].label == "PERSON" and refs["陳總"].canonical == "陈嘉明"
+    quote = next(f for f in doc.facts if f.type == "quote")
+    assert quote.args.speaker.canonical == "陈嘉明"
+
+
+def test_ambiguous_short_reference_is_left_alone() -> None:
+    doc = finextract.extract("京東金融副總裁陳嘉明與招商銀行行長陳明遠會面。陳總表示，合作很順利。")
+    assert not any(e.source == "coreference" and e.text == "陳總" for e in doc.entities)

@@ -7,6 +7,12 @@
   the organization before the parenthesis; later mentions of 广东农信 become
   entities with the same canonical name and id.
 
+* Short references: 该行 / 该公司 / 该集团 refer to the nearest organization
+  before them (a bank for 该行); 陈总, 王董, 李行长 refer to the one person with
+  that surname mentioned before.  They become entities with ``source``
+  ``coreference`` and the canonical name and id of what they refer to; when
+  the reference is ambiguous or nothing precedes it, nothing is added.
+
 Canonical names are Simplified, so Traditional and Simplified input agree.
 """
 
@@ -20,6 +26,8 @@ from ..lexicons import Gazetteer, load_gazetteer
 from ..spans import Entity
 
 _LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "股份公司")
+_ORG_ANAPHORA = re.compile(r"该(行|银行|公司|集团|机构|所|社)")
+_PERSON_SHORT = re.compile(r"([\u4e00-\u9fff])(总裁|总经理|总|董事长|董|行长|主席|经理)(?![\u4e00-\u9fff]{0,0}[理监])")
 _ALIAS_DECL = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*[）)]")
 
 
@@ -36,6 +44,7 @@ class LinkStage:
         """Link organizations and bind in-document aliases."""
         linked = [self._link(doc, e) for e in doc.entities]
         linked = self._aliases(doc, linked)
+        linked = self._coreference(doc, linked)
         return doc.model_copy(update={"entities": linked})
 
     def _link(self, doc: Document, ent: Entity) -> Entity:
@@ -70,3 +79,42 @@ class LinkStage:
                     )
                 at = work.norm.find(alias, at + len(alias))
         return sorted(out, key=lambda e: (e.start, e.end))
+
+    def _coreference(self, doc: Document, entities: list[Entity]) -> list[Entity]:
+        work = doc.work
+        added: list[Entity] = []
+        for match in _ORG_ANAPHORA.finditer(work.norm):
+            start, end, text = work.orig_span(match.start(), match.end())
+            if doc.in_excluded(start, end) or _covered(entities, start, end):
+                continue
+            bank = match.group(1) in ("行", "银行")
+            target = next(
+                (e for e in reversed(entities) if e.label == "ORG" and e.end <= start and (not bank or e.canonical.endswith("行"))),
+                None,
+            )
+            if target is not None:
+                added.append(_refer(text, start, end, target))
+        for match in _PERSON_SHORT.finditer(work.norm):
+            start, end, text = work.orig_span(match.start(), match.end())
+            same = next((e for e in entities if (e.start, e.end, e.label) == (start, end, "PERSON")), None)
+            if doc.in_excluded(start, end) or (same is None and _covered(entities, start, end)):
+                continue
+            people = {
+                e.canonical: e
+                for e in entities
+                if e.label == "PERSON" and e.end <= start and e.canonical.startswith(match.group(1)) and len(e.canonical) > 1 and e is not same
+                and e.source != "coreference" and not _PERSON_SHORT.fullmatch(e.canonical)
+            }
+            if len(people) == 1:
+                if same is not None:  # 陈总表示: the speaker pattern found the mention, link it
+                    entities = [e for e in entities if e is not same]
+                added.append(_refer(text, start, end, next(iter(people.values()))))
+        return sorted(entities + added, key=lambda e: (e.start, e.end)) if added else entities
+
+
+def _covered(entities: list[Entity], start: int, end: int) -> bool:
+    return any(e.start < end and start < e.end for e in entities)
+
+
+def _refer(text: str, start: int, end: int, target: Entity) -> Entity:
+    return Entity(text=text, start=start, end=end, label=target.label, canonical=target.canonical, id=target.id, source="coreference")

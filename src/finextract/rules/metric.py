@@ -69,8 +69,8 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
     view = _split_tokens(view)
     previous: tuple[int, int] | None = None
     for f_start, f_end, figure in view.figures:
-        if not _metric_figure(figure, view.text[f_start:f_end]):
-            continue
+        if not _metric_figure(figure, view.text[f_start:f_end]) or view.text.startswith("的", f_end):
+            continue  # 超过90%的业务: the figure modifies what follows, it is not a value
         links_start, direction = _skip_links(view, f_start)
         span = _metric_noun(view, links_start)
         rule = "metric.noun_figure"
