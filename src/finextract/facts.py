@@ -52,6 +52,10 @@ class MetricArgs(_Args):
     period: Period | None = None
     direction: Direction | None = None
     """Set when the figure is a change (``降低了40%``) rather than a level."""
+    basis: TextSpan | None = None
+    """What a change is measured against: 同比, 环比, 较年初, 较上年末 …"""
+    new_value: Figure | None = None
+    """The level a change ends at: ``下降0.3个百分点至1.52%`` → 1.52%."""
 
 
 class QuoteArgs(_Args):

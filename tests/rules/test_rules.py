@@ -120,3 +120,12 @@ def test_every_fact_names_its_rule_and_has_a_sensible_confidence() -> None:
         assert fact.rule.startswith(fact.type + ".")
         assert 0.5 <= fact.confidence <= 1.0
         assert isinstance(fact, (RoleFact, PartnershipFact, MetricFact, QuoteFact))
+
+
+def test_change_with_basis_and_new_value() -> None:
+    (fact,) = [f for f in _metrics("招商銀行不良貸款率同比下降0.3個百分點至1.52%。") if f.args.direction]
+    assert fact.args.metric.text == "不良貸款率" and fact.args.direction == "down"
+    assert fact.args.value.kind == "percentage_point" and fact.args.value.value == 0.3
+    assert fact.args.basis is not None and fact.args.basis.text == "同比"
+    assert fact.args.new_value is not None and fact.args.new_value.value == 1.52
+    assert len(_metrics("招商銀行不良貸款率同比下降0.3個百分點至1.52%。")) == 1

@@ -5,6 +5,9 @@
 * ``metric.change_of_previous`` — 不良贷款率为1.52%，较年初下降0.01个百分点: a change
   with no metric noun of its own measures the metric named just before it.
 
+A change carries its ``direction``, its ``basis`` (同比, 较年初 …) and, when
+written, the level it ends at (``下降0.3个百分点至1.52%`` → ``new_value`` 1.52%).
+
 Between the metric noun and the figure only linking words may stand (为, 达到,
 高达, 较年初下降 …).  The metric is at most five tokens and never crosses an
 entity.  The subject is the organization right before the metric, else the
@@ -13,6 +16,7 @@ one 该行/其 refers to, else the nearest organization earlier in the sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Iterator
 
@@ -64,11 +68,25 @@ def _split_tokens(view: SentenceView) -> SentenceView:
     return replace(view, tokens=tuple(tokens))
 
 
+_BASIS = re.compile(r"同比|环比|较(?:上年同期|去年同期|上年末|上季末|上月末|年初|上年|去年|上季度|上月|上期|此前)|比(?:上年|去年)")
+_TO = ("至", "到")
+
+
+def _new_value(view: SentenceView, f_end: int) -> tuple[int, Figure] | None:
+    """``下降0.3个百分点至1.52%``: the figure after 至/到 right behind a change."""
+    if not view.text.startswith(_TO, f_end):
+        return None
+    return next(((s, f) for s, _, f in view.figures if s == f_end + 1), None)
+
+
 def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricArgs]]:
     """Metric facts in one sentence."""
     view = _split_tokens(view)
     previous: tuple[int, int] | None = None
+    consumed: set[int] = set()
     for f_start, f_end, figure in view.figures:
+        if f_start in consumed:
+            continue  # the new value of a change already reported
         if not _metric_figure(figure, view.text[f_start:f_end]) or view.text.startswith("的", f_end):
             continue  # 超过90%的业务: the figure modifies what follows, it is not a value
         links_start, direction = _skip_links(view, f_start)
@@ -81,7 +99,23 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
         previous = span
         subject, subject_conf = _subject(view, span[0])
         period = next((p[2] for p in reversed(view.periods) if p[1] <= span[0] and p[2].kind != "relative"), None)
-        args = MetricArgs(subject=subject, metric=view.text_span(*span), value=figure, period=period, direction=direction)
+        basis = new_value = None
+        if direction is not None:
+            found = _BASIS.search(view.text, span[1], f_start)
+            basis = view.text_span(*found.span()) if found else None
+            after = _new_value(view, f_end)
+            if after is not None:
+                consumed.add(after[0])
+                new_value = after[1]
+        args = MetricArgs(
+            subject=subject,
+            metric=view.text_span(*span),
+            value=figure,
+            period=period,
+            direction=direction,
+            basis=basis,
+            new_value=new_value,
+        )
         yield "metric", rule, round(0.6 + 0.25 * subject_conf, 2), args
 
 
