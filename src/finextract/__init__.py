@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .corpus import Corpus
 from .document import Document
 from .errors import (
     BackendNotFoundError,
@@ -34,6 +35,7 @@ __all__ = [
     "extract",
     "default_pipeline",
     "Pipeline",
+    "Corpus",
     "Document",
     "Entity",
     "Figure",

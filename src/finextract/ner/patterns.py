@@ -41,6 +41,8 @@ class PatternLexicon:
     product_before: tuple[str, ...] = ()
     product_stop_words: tuple[str, ...] = ()
     org_bad_initials: frozenset[str] = frozenset()
+    suffix_set: frozenset[str] = frozenset()
+    suffix_lengths: tuple[int, ...] = ()
     places: frozenset[str] = frozenset()
     place_suffixes: tuple[str, ...] = ()
     appoint_verbs: tuple[str, ...] = ()
@@ -78,6 +80,8 @@ class PatternLexicon:
                 product_before=tuple(data["product_markers"]["before"]),
                 product_stop_words=tuple(data["product_markers"]["stop_words"]),
                 org_bad_initials=frozenset(data["org_bad_initials"]),
+                suffix_set=frozenset(suffixes),
+                suffix_lengths=tuple(sorted({len(x) for x in suffixes}, reverse=True)),
                 places=frozenset(data["places"]),
                 place_suffixes=tuple(data["place_suffixes"]),
                 appoint_verbs=tuple(data["appoint_verbs"]),
@@ -103,6 +107,14 @@ def _is_han(text: str) -> bool:
     return bool(text) and all("\u3400" <= c <= "\u9fff" for c in text)
 
 
+def suffix_ending_at(text: str, end: int, lex: PatternLexicon) -> str | None:
+    """The longest organization suffix that ends at ``end`` (a set lookup per length)."""
+    for length in lex.suffix_lengths:
+        if length <= end and text[end - length : end] in lex.suffix_set:
+            return text[end - length : end]
+    return None
+
+
 def org_suffix(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
     """Organization names ending in a suffix.
 
@@ -111,7 +123,7 @@ def org_suffix(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
     text, tokens = sent.text, sent.tokens
     out: list[Candidate] = []
     for i, (_, t_end, _) in enumerate(tokens):
-        suffix = next((s for s in lex.org_suffixes if text.endswith(s, 0, t_end)), None)
+        suffix = suffix_ending_at(text, t_end, lex)
         if suffix is None:
             continue
         cand = _org_name(text, tokens, i, t_end - len(suffix), suffix, lex)
@@ -219,7 +231,8 @@ def org_before_title(text: str, title_start: int, lex: PatternLexicon) -> tuple[
             return None
     end = title_start
     for cut in range(title_start - 1, start + 1, -1):  # 宏远证券|财富管理部总经理
-        if any(text.endswith(sfx, start, cut) for sfx in lex.org_suffixes) and cut - start >= 3:
+        sfx = suffix_ending_at(text, cut, lex)
+        if sfx is not None and cut - len(sfx) >= start and cut - start >= 3:
             end = cut
             break
     name = text[start:end]
