@@ -48,10 +48,43 @@ def _text(value: Any) -> str | None:
     return None if value is None else value.text
 
 
+# Golden keys of the relation facts, checked only when the line has them; a
+# null value there means the argument must be absent.
+_RELATION_KEYS: dict[str, tuple[str, ...]] = {
+    "ownership": ("holder", "held", "action", "stake"),
+    "acquisition": ("acquirer", "target", "action", "value"),
+    "competition": (),
+    "dispute": ("plaintiff", "defendant"),
+    "product_launch": ("org", "product", "action", "date"),
+    "appointment": ("person", "change", "title", "org", "action"),
+}
+
+
+def _arg_text(value: Any) -> Any:
+    return value if value is None or isinstance(value, str) else value.text
+
+
+def _relation_matches(args: Any, want: dict[str, Any]) -> bool:
+    if "parties" in want and not set(want["parties"]) <= {p.text for p in args.parties}:
+        return False
+    return all(_arg_text(getattr(args, key)) == want[key] for key in _RELATION_KEYS[want["type"]] if key in want)
+
+
+def _same_entity(entity: Any, written: str) -> bool:
+    """The entity as written, or a reference (该行) resolved to it."""
+    return entity is not None and (entity.text == written or entity.canonical == _working(written))
+
+
 def _fact_matches(fact: Any, want: dict[str, Any]) -> bool:
     a = fact.args
     if fact.type != want["type"]:
         return False
+    if "modality" in want and fact.modality != want["modality"]:
+        return False
+    if "attributed_to" in want and _text(fact.attributed_to) != want["attributed_to"]:
+        return False
+    if want["type"] in _RELATION_KEYS:
+        return _relation_matches(a, want)
     if want["type"] == "role":
         return (
             a.person.text == want["person"]
@@ -65,7 +98,7 @@ def _fact_matches(fact: Any, want: dict[str, Any]) -> bool:
         return (
             a.metric.text == want["metric"]
             and a.value.text == want["value_text"]
-            and (want.get("subject") is None or _text(a.subject) == want["subject"])
+            and (want.get("subject") is None or _same_entity(a.subject, want["subject"]))
         )
     if want["type"] == "quote":
         return a.speaker.text == want["speaker"]

@@ -27,7 +27,7 @@ from .base import SentenceView
 _LINKS = frozenset(
     "为 是 达 达到 高达 约 约为 超 超过 已 已经 了 共 共计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
     "增长 上升 提高 增加 上涨 升至 下降 降低 减少 下滑 回落 降至 同比 环比 增幅 降幅 "
-    "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内".split()
+    "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计".split()
 )
 _UP = frozenset("增长 上升 提高 增加 上涨 升至 增幅".split())
 _DOWN = frozenset("下降 降低 减少 下滑 回落 降至 降幅".split())
@@ -70,6 +70,7 @@ def _split_tokens(view: SentenceView) -> SentenceView:
 
 _BASIS = re.compile(r"同比|环比|较(?:上年同期|去年同期|上年末|上季末|上月末|年初|上年|去年|上季度|上月|上期|此前)|比(?:上年|去年)")
 _TO = ("至", "到")
+_HYPOTHETICAL = re.compile(r"如果|假如|倘若|若是|要是|一旦")
 
 
 def _new_value(view: SentenceView, f_end: int) -> tuple[int, Figure] | None:
@@ -89,6 +90,8 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
             continue  # the new value of a change already reported
         if not _metric_figure(figure, view.text[f_start:f_end]) or view.text.startswith("的", f_end):
             continue  # 超过90%的业务: the figure modifies what follows, it is not a value
+        if _HYPOTHETICAL.search(view.text, 0, f_start):
+            continue  # 如果…合并，新公司的总资产将超过3000亿元 is not a reported level
         links_start, direction = _skip_links(view, f_start)
         span = _metric_noun(view, links_start)
         rule = "metric.noun_figure"

@@ -26,6 +26,7 @@ from .relations import RelationLexicon, clause_bounds
 _SPEECH = ("表示", "认为", "指出", "透露", "称", "说", "强调", "介绍", "坦言")
 _ACCORDING = ("据", "根据")
 _BOUND = frozenset({"at_most", "less_than"})
+_QUOTED = re.compile(r"[「“『][^」”』]*[」”』]")
 
 
 def _arg_spans(args: BaseModel) -> Iterable[Span]:
@@ -57,8 +58,10 @@ class ModalityReader:
             return "actual", None
         first = min(a for a, _ in placed)
         last = max(b for _, b in placed)
+        if fact_type == "quote":
+            return "actual", None
         c_start, _ = clause_bounds(view.text, first, first)
-        window = view.text[c_start:last]
+        window = _QUOTED.sub(lambda m: " " * len(m.group()), view.text[c_start:last])
         modality = "actual"
         if self._res["planned"].search(window):
             modality = "planned"
@@ -68,7 +71,7 @@ class ModalityReader:
             modality = "reported"
         elif fact_type == "metric" and isinstance(getattr(args, "value", None), Figure) and args.value.qualifier in _BOUND:  # type: ignore[attr-defined]
             modality = "limit"
-        return modality, None if fact_type == "quote" else self._source(view, first)
+        return modality, self._source(view, first)
 
     def _source(self, view: SentenceView, first: int) -> Entity | None:
         for start, end, ent in view.entities:

@@ -152,11 +152,16 @@ def blocked(view: SentenceView, lex: RelationLexicon, start: int, trigger_start:
     return any(h in view.text[c_start:c_end] for h in lex.hypothetical) or sentence_tail.rstrip().endswith(("吗", "？", "?"))
 
 
-def _find(text: str, words: Sequence[str], start: int, end: int) -> tuple[int, str] | None:
-    """The first occurrence of any of ``words`` in ``text[start:end]`` (longest word first)."""
+def _find(
+    text: str, words: Sequence[str], start: int, end: int, inside: Sequence[tuple[int, int]] = ()
+) -> tuple[int, str] | None:
+    """The first occurrence of any of ``words`` in ``text[start:end]`` (longest word first)
+    that is not part of an entity in ``inside`` (投资 in the title 投资总监 is no trigger)."""
     best: tuple[int, str] | None = None
     for word in words:
         at = text.find(word, start, end)
+        while at != -1 and any(s < at + len(word) and at < e for s, e in inside):
+            at = text.find(word, at + 1, end)
         if at != -1 and (best is None or at < best[0]):
             best = (at, word)
     return best
@@ -223,7 +228,8 @@ def _directed_pair(
         if blocked(view, lex, first[0], reverse[0], reverse[1]) or second[2].label not in spec.first_labels:
             return None
         return _build(view, name, "reverse", second[2], first[2], reverse)
-    hit = _find(text, spec.triggers, first[1], second[0])
+    spans = [(s, e) for s, e, _ in view.entities]
+    hit = _find(text, spec.triggers, first[1], second[0], spans)
     if hit is None and text[first[1] : second[0]].strip() in _DISPOSAL:
         # 东星集团将融众集团告上法庭: the trigger follows the object
         _, c_end = clause_bounds(text, second[1], second[1])
