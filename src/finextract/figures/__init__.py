@@ -36,7 +36,8 @@ class FigureStage:
         for sent in doc.sentences:
             n_start, n_end = work.to_norm(sent.start, sent.end)
             text = work.norm[n_start:n_end]
-            for m in find_figures(text):
+            found_periods = find_periods(text)
+            for m in find_figures(text, found_periods):
                 start, end, surface = work.orig_span(n_start + m.start, n_start + m.end)
                 figures.append(
                     Figure(
@@ -55,7 +56,7 @@ class FigureStage:
                         rule=m.rule,
                     )
                 )
-            for p in find_periods(text):
+            for p in found_periods:
                 start, end, surface = work.orig_span(n_start + p.start, n_start + p.end)
                 periods.append(
                     Period(text=surface, start=start, end=end, kind=p.kind, value=p.value, repaired=p.repaired)

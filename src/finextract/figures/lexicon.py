@@ -14,7 +14,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "欧元": "EUR", "日元": "JPY", "日圆": "JPY", "英镑": "GBP",
     "瑞士法郎": "CHF", "法郎": "CHF", "澳元": "AUD", "澳币": "AUD", "加元": "CAD", "加币": "CAD",
     "新加坡元": "SGD", "新元": "SGD", "韩元": "KRW", "卢布": "RUB", "卢比": "INR", "泰铢": "THB",
-    "林吉特": "MYR", "奈拉": "NGN", "澳门元": "MOP", "新西兰元": "NZD",
+    "林吉特": "MYR", "奈拉": "NGN", "澳门元": "MOP", "新西兰元": "NZD", "美刀": "USD",
+    "比特币": "BTC", "以太币": "ETH",
 }
 """Currency words written after an amount, with their ISO 4217 codes."""
 
@@ -32,8 +33,26 @@ MEASURE_WORDS: tuple[str, ...] = (
     "起", "例", "轮", "届", "种", "类", "支", "枚", "颗", "部", "列", "处", "层", "场", "期",
     "吨", "公斤", "千克", "克", "斤", "公里", "千米", "平方公里", "平方米", "平米", "米", "亩",
     "公顷", "立方米", "桶", "升", "千瓦时", "千瓦", "兆瓦", "度", "点", "首", "本", "片", "块",
+    "公分", "厘米", "毫米", "微米", "纳米", "毫克", "微克", "英尺", "平方英尺", "英寸", "英里", "海里",
+    "盎司", "磅", "毫升", "千卡", "卡路里", "赫兹", "兆赫兹", "兆赫", "千赫", "吉赫", "字节", "千字节",
+    "兆字节", "比特", "千比特", "兆比特", "焦耳", "千焦", "摄氏度", "华氏度", "℃", "℉", "°C", "°F",
 )
 """Measure words (量词) and measurement units that make a number a quantity."""
+
+LATIN_UNITS: tuple[str, ...] = (
+    "cm", "CM", "mm", "MM", "km", "KM", "kg", "KG", "mg", "ml", "mL", "m", "kWh", "kwh", "kW", "kw",
+    "MW", "GW", "GB", "MB", "TB", "KB", "Hz", "MHz", "GHz",
+)
+"""Latin measurement units read after an Arabic number (``168cm``, ``64GB``)."""
+
+HALF_UNITS: frozenset[str] = frozenset({
+    "吨", "公斤", "千克", "克", "斤", "公里", "千米", "米", "亩", "公顷", "升", "个月", "个小时", "小时", "天", "年",
+    "周", "倍",
+})
+"""Units after which ``半`` adds one half (``一吨半`` = 1.5 吨, ``两年半``)."""
+
+CRYPTO_COUNTERS: tuple[str, ...] = ("个", "枚")
+"""Measure words allowed between an amount and a crypto-currency word (``20个比特币``)."""
 
 DURATION_WORDS: tuple[str, ...] = ("个月", "个小时", "小时", "分钟", "天", "周", "年")
 """Units of elapsed time: ``100天内`` is a duration, not a date."""
@@ -60,20 +79,34 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "不到": "less_than", "不足": "less_than", "低于": "less_than", "少于": "less_than", "未满": "less_than",
     "未达": "less_than",
     "超过": "more_than", "逾": "more_than", "超": "more_than", "多于": "more_than", "高于": "more_than",
+    "大于": "more_than", "多过": "more_than", "小于": "less_than", "大于等于": "at_least", "小于等于": "at_most",
+    "大于或等于": "at_least", "小于或等于": "at_most", "大于或者等于": "at_least", "小于或者等于": "at_most", "不小于": "at_least", "不大于": "at_most",
+    "≥": "at_least", "≤": "at_most", ">=": "at_least", "<=": "at_most", ">": "more_than", "<": "less_than",
     "近": "approx", "将近": "approx", "接近": "approx", "约": "approx", "大约": "approx",
     "约合": "approx", "大概": "approx", "差不多": "approx",
 }
 """Qualifier words written before a figure; they stay inside the figure's span."""
+
+QUALIFIER_PARTICLES: str = "有为是达"
+"""A particle that may sit between a bound word and its figure (``至少有10``, ``最多为5``)."""
 
 PREFIX_BLOCKERS: dict[str, str] = {"约": "合节签公条预契制履违", "近": "最附", "超": "高赶", "逾": ""}
 """Characters that, before a one-character qualifier, make it part of another word (合约, 最近)."""
 
 SUFFIX_QUALIFIERS: dict[str, str] = {
     "以上": "more_than", "之上": "more_than", "开外": "more_than", "有余": "more_than",
-    "以下": "at_most", "以内": "at_most", "之内": "at_most",
+    "及以上": "at_least", "或以上": "at_least", "或者以上": "at_least", "或更多": "at_least", "或者更多": "at_least",
+    "以下": "at_most", "以内": "at_most", "之内": "at_most", "之下": "less_than",
+    "及以下": "at_most", "或以下": "at_most", "或者以下": "at_most",
     "左右": "approx", "上下": "approx", "前后": "approx",
 }
 """Qualifier words written after a figure; they stay inside the figure's span."""
 
 RANGE_LINKS: tuple[str, ...] = ("-", "~", "～", "—", "－", "至", "到", "–")
 """Words joining the two ends of a range (``5至8亿``, ``20%-30%``)."""
+
+BETWEEN_LINKS: tuple[str, ...] = ("和", "与", "跟", "及")
+"""Words joining the two ends of a between-range (``20和30之间``)."""
+
+BETWEEN_OPENERS: tuple[str, ...] = ("介于", "位于", "处于", "在")
+"""Words that open a between-range (``介于5%和10%之间``); kept inside the span."""

@@ -66,13 +66,19 @@ IDIOMS: tuple[str, ...] = (
 
 _DIGIT_CLASS = "0-9" + "".join(HAN_DIGITS)
 _UNIT_CLASS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+_SI_UNIT_AFTER = "米克瓦卡赫字比焦帕"
+"""Characters that make a preceding 千/兆 a unit prefix (千米, 千克, 兆瓦, 兆字节), not a multiplier."""
 _RUN = re.compile(
     r"(?:负|-)?"
-    rf"(?:[{_DIGIT_CLASS}]|[十拾]|[百千佰仟](?=[{''.join(HAN_DIGITS)}])|\.(?=[0-9]))"
-    rf"[{_DIGIT_CLASS}{_UNIT_CLASS}点多余几,./eE+\- ]*"
+    rf"(?:[{_DIGIT_CLASS}]|[十拾]|[百千佰仟](?=[{''.join(HAN_DIGITS)}])|(?<![0-9.])\.(?=[0-9]))"
+    rf"(?:[{_DIGIT_CLASS}十百拾佰仟万亿点多余几,，./eEkK^+\- ]|[千兆](?![{_SI_UNIT_AFTER}]))*"
 )
 _TOKEN = re.compile(
-    r"(?P<arabic>(?:\d+(?:,\d{3}(?!\d))*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+(?![\d.]))?)"
+    r"(?P<arabic>(?:\d{1,3}(?:，\d{3}(?!\d))+(?:\.\d+(?![0-9]|\.[0-9]))?"
+    r"|(?<=[0-9]\.)\d+(?![0-9])|\d+(?:,\d{3}(?!\d))*(?:\.\d+(?![0-9]|\.[0-9]))?|(?<![0-9.])\.\d+(?![0-9]|\.[0-9]))"
+    r"(?:[eE][-+]?\d+(?![\d.]))?"
+    r"(?:(?:(?<=[0-9]{2})|(?<=\.[0-9])) ?[kK](?![A-Za-z]))?)"
+    r"|(?P<power>\^[-+]*\d{1,3}(?:\.\d+)?(?![\d.]))"
     rf"|(?P<digit>[{''.join(HAN_DIGITS)}])"
     rf"|(?P<small>[{''.join(SMALL_UNITS)}])"
     rf"|(?P<big>[{''.join(BIG_UNITS)}])"
@@ -90,6 +96,14 @@ _IDIOM_RE = re.compile(
     "|".join(re.escape(w) if w != "之一" else "(?<!分)之一" for w in sorted(IDIOMS, key=len, reverse=True))
 )
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+_DOZEN_VERB_AFTER = frozenset("造击开破通压工卡车折算印包入出下响赢败扫听扰理动法脸架针分球款新板底假黑劫捞磨拼电字仗")
+"""Characters after 打 that make it a verb (打造, 打折, 打开), not a dozen."""
+_FIXED_WORDS: dict[str, Decimal] = {"半百": Decimal(50)}
+_FIXED_RE = re.compile("|".join(_FIXED_WORDS))
+_LATIN_UNITS = re.compile(
+    r"(?:cm|CM|mm|MM|km|KM|kg|KG|mg|ml|mL|m|kWh|kwh|kW|kw|MW|GW|GB|MB|TB|KB|Hz|MHz|GHz)(?![A-Za-z])"
+)
+"""Latin measurement units that may touch the number before them (``168cm``, ``64GB``)."""
 _UNIT_CHARS = frozenset("元万亿千百十")
 
 
@@ -155,6 +169,8 @@ def _joins(prev: str, cur: tuple[str, str, int, int], after: tuple[str, str, int
         return prev in ("digit", "small", "big", "zero")
     if kind == "arabic":
         return prev in ("small", "big", "zero")
+    if kind == "power":
+        return prev == "arabic"
     if kind == "fuzzy":
         return prev in ("arabic", "digit", "small", "big", "zero") and after is not None and after[0] in ("small", "big")
     return False
@@ -236,7 +252,11 @@ def evaluate(tokens: list[tuple[str, str, int, int]]) -> Decimal | None:
             else:
                 num, num_single = Decimal(value), True
         elif kind == "arabic":
-            num, num_single, seen_digit = Decimal(text.replace(",", "")), False, True
+            num, num_single, seen_digit = arabic_value(text), False, True
+        elif kind == "power":
+            num = _power(num, text)
+            if num is None:
+                return None
         elif kind == "decimal":
             if num is not None and last_unit is not None and num_single and not zero_gap:
                 section += num * last_unit / 10
@@ -272,6 +292,32 @@ def evaluate(tokens: list[tuple[str, str, int, int]]) -> Decimal | None:
     return total + section
 
 
+def arabic_value(text: str) -> Decimal:
+    """Value of one Arabic token: ``1,100``, ``4，565``, ``2e5``, ``3.2k``."""
+    text = text.replace(",", "").replace("，", "")
+    if text[-1] in "kK":
+        return Decimal(text[:-1].rstrip()) * 1000
+    return Decimal(text)
+
+
+def _power(base: Decimal | None, text: str) -> Decimal | None:
+    """``base ^ exponent`` for a ``^-1``/``^+23`` token (minus signs multiply)."""
+    if base is None:
+        return None
+    digits = text.lstrip("^+-")
+    exponent = Decimal(digits)
+    if text.count("-") % 2:
+        exponent = -exponent
+    if base == 0 and exponent <= 0:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 28
+        try:
+            return base**exponent if exponent == exponent.to_integral_value() or base > 0 else None
+        except ArithmeticError:
+            return None
+
+
 def _range_ends(tokens: list[tuple[str, str, int, int]]) -> tuple[Decimal, Decimal] | None:
     """``三四百`` → (300, 400): two consecutive Chinese digits ``d, d+1`` before a unit."""
     if len(tokens) < 3 or tokens[0][0] != "digit" or tokens[1][0] != "digit":
@@ -295,7 +341,7 @@ def tidy(value: Decimal) -> Decimal:
 
 def _form(tokens: list[tuple[str, str, int, int]]) -> str:
     kinds = {t[0] for t in tokens}
-    if kinds <= {"arabic", "decimal"}:
+    if kinds <= {"arabic", "decimal", "power"}:
         return "arabic"
     return "mixed" if "arabic" in kinds else "han"
 
@@ -343,7 +389,7 @@ def _glued_to_latin(text: str, numeral: Numeral) -> bool:
     after = text[numeral.end] if numeral.end < len(text) else ""
     if before.isascii() and before.isalpha() and not text[max(0, numeral.start - 3):numeral.start] in CURRENCY_CODES:
         return True
-    return bool(after and after.isascii() and after.isalpha())
+    return bool(after and after.isascii() and after.isalpha()) and not _LATIN_UNITS.match(text, numeral.end)
 
 
 def _fraction(den: Numeral, num: Numeral) -> Numeral | None:
@@ -375,11 +421,14 @@ def _slash_fraction(text: str, numeral: Numeral, follow: Numeral) -> Numeral | N
 def _run_numerals(text: str, run: re.Match[str]) -> list[Numeral]:
     """Numbers in one run of numeral characters."""
     body = run.group()
+    if len(body) == 1 and body in HAN_DIGITS:
+        # The most common run by far (一 in 一些, 一起): skip the tokenizer.
+        return [Numeral(run.start(), run.end(), Decimal(HAN_DIGITS[body]), form="han", lone=True)]
     negative = False
     offset = 0
     if body.startswith(("负", "-")):
         before = text[run.start() - 1] if run.start() > 0 else ""
-        negative = not (before and (_LATIN_OR_DIGIT.match(before) or before in "%)" or before in _UNIT_CHARS))
+        negative = not (before and (_LATIN_OR_DIGIT.match(before) or before in "%)-^~" or before in _UNIT_CHARS))
         offset = 1
     out: list[Numeral] = []
     for n, group in enumerate(_split(_tokens(body[offset:], run.start() + offset))):
@@ -411,7 +460,7 @@ def _combine(text: str, numerals: list[Numeral]) -> list[Numeral]:
                 continue
         out.append(cur)
         i += 1
-    out = _join_mixed(text, out)
+    out = _dozens(text, _join_mixed(text, out))
     return [n for n in out if not (_capital_only(text, n) or _in_idiom(text, n) or _glued_to_latin(text, n))]
 
 
@@ -426,7 +475,7 @@ def _join_mixed(text: str, numerals: list[Numeral]) -> list[Numeral]:
             and prev.shape == "number"
             and prev.value is not None
             and cur.value is not None
-            and _MIXED_LINK.fullmatch(text, prev.end, cur.start)
+            and (_MIXED_LINK.fullmatch(text, prev.end, cur.start) or _spaced_mixed(text, prev, cur))
         ):
             whole = prev.value
             value = whole - cur.value if whole < 0 else whole + cur.value
@@ -436,9 +485,45 @@ def _join_mixed(text: str, numerals: list[Numeral]) -> list[Numeral]:
     return out
 
 
+def _spaced_mixed(text: str, whole: Numeral, fraction: Numeral) -> bool:
+    """``1 3/5``: a whole Arabic number, one space, an Arabic slash fraction."""
+    return (
+        whole.form == "arabic"
+        and fraction.form == "arabic"
+        and text[whole.end:fraction.start] == " "
+        and "/" in text[fraction.start:fraction.end]
+        and whole.value == whole.value.to_integral_value()  # type: ignore[union-attr]
+    )
+
+
+def _dozens(text: str, numerals: list[Numeral]) -> list[Numeral]:
+    """``一打`` = 12, ``五十打`` = 600: 打 (dozen) right after a number, unless it starts a verb."""
+    out = []
+    for n in numerals:
+        if (
+            n.value is not None
+            and n.shape == "number"
+            and text.startswith("打", n.end)
+            and not (n.end + 1 < len(text) and text[n.end + 1] in _DOZEN_VERB_AFTER)
+        ):
+            n = Numeral(n.start, n.end + 1, n.value * 12, form=n.form)
+        out.append(n)
+    return out
+
+
+def _fixed_words(text: str, numerals: list[Numeral]) -> list[Numeral]:
+    """Add fixed numeral words (``半百`` = 50) that do not overlap a found number."""
+    extra = [Numeral(m.start(), m.end(), _FIXED_WORDS[m.group()], form="han") for m in _FIXED_RE.finditer(text)]
+    if not extra:
+        return numerals
+    taken = [(n.start, n.end) for n in numerals]
+    keep = [e for e in extra if all(e.end <= a or b <= e.start for a, b in taken)]
+    return sorted(numerals + keep, key=lambda n: n.start)
+
+
 def find_numerals(text: str) -> list[Numeral]:
     """Every number written in ``text``, left to right, non-overlapping."""
     found: list[Numeral] = []
     for run in _RUN.finditer(text):
         found.extend(_run_numerals(text, run))
-    return _combine(text, found)
+    return _fixed_words(text, _combine(text, found))

@@ -14,6 +14,7 @@ span reads like a dateline (sentence start, or after a comma or a space).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _HAN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
@@ -159,8 +160,12 @@ def _day(m: re.Match[str]) -> PeriodMatch | None:
 def _candidates(text: str) -> list[PeriodMatch]:
     """Every candidate period, possibly overlapping."""
     found: list[PeriodMatch] = []
-    passes = [(r, _dated) for r in _DATED] + [(r, _undated) for r in _UNDATED]
-    passes += [(_DAMAGED, _repaired), (_DAY_ONLY, _day)]
+    if _ANCHOR.search(text) is None:
+        return found
+    passes: list[tuple[re.Pattern[str], Callable[[re.Match[str]], PeriodMatch | None]]] = []
+    if ("年" in text or "Q" in text or "q" in text) and _YEAR_HINT.search(text) is not None:
+        passes += [(r, _dated) for r in _DATED]
+    passes += [(r, build) for r, build, anchor in _UNDATED_PASSES if anchor.search(text) is not None]
     for regex, build in passes:
         for m in regex.finditer(text):
             period = build(m)
@@ -170,6 +175,20 @@ def _candidates(text: str) -> list[PeriodMatch]:
         kind, value = _WORDS[m.group()]
         found.append(PeriodMatch(m.start(), m.end(), kind, value))
     return found
+
+
+_ANCHOR = re.compile(r"[年月日号季半Qq每单均全同环]")
+"""Every period holds one of these characters: a sentence without any is skipped at C speed."""
+_YEAR_HINT = re.compile(r"(?:19|20)[0-9]{2}|[〇零一二][〇零一二三四五六七八九]{3}")
+_UNDATED_PASSES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], PeriodMatch | None], re.Pattern[str]], ...] = (
+    (_UNDATED[0], _undated, re.compile("月")),
+    (_UNDATED[1], _undated, re.compile("季度")),
+    (_UNDATED[2], _undated, re.compile("[Qq]")),
+    (_UNDATED[3], _undated, re.compile("半年")),
+    (_DAMAGED, _repaired, re.compile("[0-9]日")),
+    (_DAY_ONLY, _day, re.compile("日")),
+)
+"""Each undated pattern with a cheap test for what it cannot match without."""
 
 
 def find_periods(text: str) -> list[PeriodMatch]:

@@ -40,12 +40,18 @@ from .lexicon import (
     AGE_WORDS,
     COUNTED_NOUNS,
     COUNTED_STOP,
+    CRYPTO_COUNTERS,
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
     DURATION_WORDS,
+    HALF_UNITS,
+    LATIN_UNITS,
     MEASURE_WORDS,
     PREFIX_BLOCKERS,
     PREFIX_QUALIFIERS,
+    QUALIFIER_PARTICLES,
+    BETWEEN_LINKS,
+    BETWEEN_OPENERS,
     RANGE_LINKS,
     SUFFIX_QUALIFIERS,
 )
@@ -103,15 +109,20 @@ _TAIL = re.compile(
     r"|(?P<bp>个? *基 *点)"
     rf"|(?P<cheng>成)(?:(?P<cheng_d> ?[一二三四五六七八九1-9](?![0-9十百千万亿个家名位人种成折]))|(?P<cheng_half>半))?(?![员本立交功长效绩都熟型品])"
     r"|(?P<zhe>折)(?![合算旧扣价叠射线返])"
-    rf"|(?P<cur>{_alternation(_CURRENCY_AFTER)})(?P<cur_tail>人民币)?"
+    rf"|(?:{_alternation(CRYPTO_COUNTERS)})?(?P<cur>{_alternation(_CURRENCY_AFTER)})(?P<cur_tail>人民币)?"
     rf"|(?P<kuai>块)(?![{_HAN}])"
     r"|(?P<ratio>倍)"
     rf"|(?P<age>{_alternation(AGE_WORDS)})"
     r"|(?P<age_dur>(?:个月|周|天)大)(?![小型量幅])"
     rf"|(?P<dur>{_alternation(DURATION_WORDS)})"
     rf"|(?P<pre_counted>{_alternation(w for w in COUNTED_NOUNS if w.startswith('个'))})"
-    rf"|(?P<measure>{_alternation(MEASURE_WORDS)}))?"
+    rf"|(?P<measure>{_alternation(MEASURE_WORDS)})"
+    rf"|(?P<latin>{_alternation(LATIN_UNITS)})(?![A-Za-z]))?"
 )
+_HALF = re.compile(r"半(?![导数价年月天日场岛壁径边成折球山身夜途截个拍小])")
+_TEMPERATURE_PREFIX = re.compile(r"(?P<scale>华氏|摄氏)(?:温度)? *$")
+_FIXED_PERCENTS: dict[str, Decimal] = {"对折": Decimal(50), "半折": Decimal(50), "半成": Decimal(5)}
+_FIXED_PERCENT_RE = re.compile(r"(?<![0-9零一二三四五六七八九十])(?:对折|半折|半成(?![品]))")
 _CHANGE_DIGIT = "[0-9零一二三四五六七八九两]"
 _JIAO_FEN = re.compile(rf"(?P<jiao>{_CHANGE_DIGIT})[角毛](?:(?P<fen>{_CHANGE_DIGIT})分)?")
 _CENTS = re.compile(r"(?:又|零)? *(?P<cents>[0-9]{1,2}|[一二三四五六七八九十]{1,3})美分")
@@ -120,7 +131,8 @@ _CLAUSE_END = frozenset("，。；：！？、,.;:!?）)」』 ")
 _SELF_COUNTED = frozenset({"人", "人次", "次", "吨", "公斤", "千克", "克", "斤", "米", "公里", "千米", "亩", "度", "点"})
 _HAN_RUN = re.compile(rf"[{_HAN}]{{1,4}}")
 _SUFFIX_QUALIFIER = re.compile(rf" *(?:{_alternation(SUFFIX_QUALIFIERS)})")
-_PREFIX_QUALIFIER = re.compile(rf"(?:{_alternation(PREFIX_QUALIFIERS)}) *$")
+_PREFIX_QUALIFIER = re.compile(rf"(?P<word>{_alternation(PREFIX_QUALIFIERS)}) *(?P<particle>[{QUALIFIER_PARTICLES}])? *$")
+_DEGREES = frozenset({"度", "摄氏度", "华氏度", "°C", "°F", "℃", "℉"})
 _CURRENCY_PREFIX = re.compile(rf"(?:{_alternation(CURRENCY_PREFIXES)}) *$")
 _RANGE_LINK = re.compile(rf" *(?:{_alternation(RANGE_LINKS)}) *")
 _PERCENT_WORD = re.compile(
@@ -181,11 +193,16 @@ def _tail(text: str, numeral: Numeral) -> _Tail:
     if g == "age_dur":
         return _Tail(end, "quantity", m.group(g)[:-1], fuzzy=fuzzy, rule="figures.age")
     if g == "dur":
+        half = _HALF.match(text, end)
+        if half is not None:
+            return _Tail(half.end(), "quantity", m.group("dur"), add=Decimal("0.5"), fuzzy=fuzzy, rule="figures.duration")
         return _Tail(end, "quantity", m.group("dur"), fuzzy=fuzzy, rule="figures.duration")
     if g == "pre_counted":
         return _Tail(end, "quantity", None, counted=m.group(g), counted_start=m.start(g), fuzzy=fuzzy, rule="figures.quantity")
-    measure = m.group("measure")
-    counted = None if measure in _SELF_COUNTED else _counted(text, end)
+    measure = m.group("measure") or m.group("latin")
+    if measure in HALF_UNITS and (half := _HALF.match(text, end)) is not None:
+        return _Tail(half.end(), "quantity", measure, add=Decimal("0.5"), fuzzy=fuzzy, rule="figures.quantity_half")
+    counted = None if measure in _SELF_COUNTED or g == "latin" else _counted(text, end)
     return _Tail(end, "quantity", measure, counted=counted, counted_start=end if counted else None, fuzzy=fuzzy, rule="figures.quantity")
 
 
@@ -301,7 +318,10 @@ def _single(text: str, numeral: Numeral) -> FigureMatch | None:
     prefix = _CURRENCY_PREFIX.search(text, max(0, start - 8), start)
     if prefix and kind in ("number", "money"):
         code = CURRENCY_PREFIXES[prefix.group().strip()]
-        if kind == "number" or code == currency:
+        # 元 after an amount is the generic "dollar" once a currency is named before it (新台币3000元).
+        if kind == "number" or code == currency or unit == "元":
+            if unit == "元":
+                currency = code
             start = prefix.start()
             kind, rule = "money", "figures.money"
             currency = currency or code
@@ -311,6 +331,11 @@ def _single(text: str, numeral: Numeral) -> FigureMatch | None:
         return FigureMatch(start - 1, numeral.end, "ordinal", value, rule="figures.ordinal")
     if kind == "number" and numeral.lone:
         return None
+    if kind == "quantity" and unit in _DEGREES:
+        scale = _TEMPERATURE_PREFIX.search(text, max(0, start - 6), start)
+        if scale is not None:
+            start, rule = scale.start(), "figures.temperature"
+            unit = "°F" if scale.group("scale") == "华氏" else "°C"
     fig = _make(numeral, start, tail, kind, unit, currency, rule)
     if tail.fuzzy or numeral.fuzzy:
         fig = _qualified(fig, "more_than")
@@ -384,6 +409,18 @@ def _percent_words(text: str, numerals: dict[int, Numeral]) -> list[FigureMatch]
     return out
 
 
+_MAY_HOLD_FIGURE = re.compile(r"[0-9零〇一二三四五六七八九十百千万亿两俩壹贰叁肆伍陆柒捌玖拾佰仟兆]|对折|半[折成百]")
+"""Every figure holds one of these: a sentence without any is skipped at C speed."""
+
+
+def _fixed_percents(text: str) -> list[FigureMatch]:
+    """``对折``/``半折`` = 50 %, ``半成`` = 5 %: fractions written without a digit."""
+    return [
+        FigureMatch(m.start(), m.end(), "percent", _FIXED_PERCENTS[m.group()], unit="%", rule="figures.percent_words")
+        for m in _FIXED_PERCENT_RE.finditer(text)
+    ]
+
+
 def _unit_only(text: str) -> list[FigureMatch]:
     """``上千亿`` (at least 10^11), ``数十亿``, ``几十万``: a bound with no digit."""
     out = []
@@ -403,16 +440,76 @@ def _unit_only(text: str) -> list[FigureMatch]:
 
 def _with_qualifiers(text: str, fig: FigureMatch) -> FigureMatch:
     """Read qualifier words around ``fig`` and pull them into its span."""
-    prefix = _PREFIX_QUALIFIER.search(text, max(0, fig.start - 4), fig.start)
+    prefix = _PREFIX_QUALIFIER.search(text, max(0, fig.start - 8), fig.start)
     if prefix is not None:
-        word = prefix.group().strip()
+        word = prefix.group("word")
         blockers = PREFIX_BLOCKERS.get(word, "")
-        if not (blockers and prefix.start() > 0 and text[prefix.start() - 1] in blockers):
+        particle_ok = prefix.group("particle") is None or PREFIX_QUALIFIERS[word] != "approx"
+        if particle_ok and not (blockers and prefix.start() > 0 and text[prefix.start() - 1] in blockers):
             fig = replace(_qualified(fig, PREFIX_QUALIFIERS[word]), start=prefix.start())
     suffix = _SUFFIX_QUALIFIER.match(text, fig.end)
     if suffix is not None and fig.kind not in ("ordinal",):
         fig = replace(_qualified(fig, SUFFIX_QUALIFIERS[suffix.group().strip()]), end=suffix.end())
     return fig
+
+
+_LOWER_BOUNDS = frozenset({"more_than", "at_least"})
+_UPPER_BOUNDS = frozenset({"less_than", "at_most"})
+_BOUND_JOIN = re.compile(r"[ ，,、]*(?:并且|而且|并|且|而|的同时|同时)?[ ，,]*")
+_BETWEEN_JOIN = re.compile(rf" *(?:{_alternation(BETWEEN_LINKS)}) *")
+_BETWEEN_END = re.compile(r" *之?间")
+_BETWEEN_OPEN = re.compile(rf"(?:{_alternation(BETWEEN_OPENERS)}) *$")
+
+
+def _compatible(a: FigureMatch, b: FigureMatch) -> bool:
+    """Whether two figures can be the ends of one range (same kind and unit, or a bare number first)."""
+    if a.kind == b.kind and a.unit == b.unit and a.currency == b.currency:
+        return True
+    return a.kind == "number" and a.unit is None
+
+
+def _bounds_pair(text: str, a: FigureMatch, b: FigureMatch) -> FigureMatch | None:
+    """``大于10小于20``, ``不低于5%且不超过10%``: a lower and an upper bound read as one range."""
+    kinds = {a.qualifier, b.qualifier}
+    if not (kinds & _LOWER_BOUNDS and kinds & _UPPER_BOUNDS) or not _BOUND_JOIN.fullmatch(text, a.end, b.start):
+        return None
+    lower, upper = (a, b) if a.qualifier in _LOWER_BOUNDS else (b, a)
+    if lower.low is None or upper.high is None or lower.low >= upper.high:
+        return None
+    if not (_compatible(a, b) or _compatible(b, a)):
+        return None
+    base = b if a.kind == "number" else a
+    return replace(base, start=a.start, end=b.end, value=None, low=lower.low, high=upper.high, qualifier="range", rule=base.rule + "_bounds")
+
+
+def _between(text: str, a: FigureMatch, b: FigureMatch) -> FigureMatch | None:
+    """``20和30之间``, ``介于5%与10%之间``: a range closed by 之间."""
+    if a.qualifier != "exact" or b.qualifier != "exact" or a.value is None or b.value is None:
+        return None
+    if not _BETWEEN_JOIN.fullmatch(text, a.end, b.start) or not _compatible(a, b):
+        return None
+    close = _BETWEEN_END.match(text, b.end)
+    if close is None:
+        return None
+    low = a.value
+    if low >= b.value:
+        return None
+    opener = _BETWEEN_OPEN.search(text, max(0, a.start - 4), a.start)
+    start = opener.start() if opener is not None else a.start
+    return replace(b, start=start, end=close.end(), value=None, low=low, high=b.value, qualifier="range", rule=b.rule + "_between")
+
+
+def _paired(text: str, figures: list[FigureMatch]) -> list[FigureMatch]:
+    """Join neighbouring figures that form one range (bound pairs and between-ranges)."""
+    out: list[FigureMatch] = []
+    for fig in figures:
+        if out:
+            joined = _bounds_pair(text, out[-1], fig) or _between(text, out[-1], fig)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(fig)
+    return out
 
 
 def _in_any(start: int, end: int, spans: list[tuple[int, int]], ends: list[int]) -> bool:
@@ -432,13 +529,23 @@ def _resolve(candidates: list[FigureMatch]) -> list[FigureMatch]:
     return out
 
 
-def find_figures(text: str) -> list[FigureMatch]:
-    """Figures in ``text`` (working text of one sentence), left to right."""
-    periods = [(p.start, p.end) for p in find_periods(text)]
+def find_figures(text: str, periods: list[PeriodMatch] | None = None) -> list[FigureMatch]:
+    """Figures in ``text`` (working text of one sentence), left to right.
+
+    ``periods`` may pass ``find_periods(text)`` when the caller has it already.
+    """
+    if _MAY_HOLD_FIGURE.search(text) is None:
+        return []
+    if periods is None:
+        periods = find_periods(text)
+    return _figures(text, [(p.start, p.end) for p in periods])
+
+
+def _figures(text: str, periods: list[tuple[int, int]]) -> list[FigureMatch]:
     ends = [e for _, e in periods]
     numerals = [n for n in find_numerals(text) if not _in_any(n.start, n.end, periods, ends) and not _skip(text, n)]
     by_start = {n.start: n for n in numerals}
-    candidates = _percent_words(text, by_start) + _unit_only(text)
+    candidates = _percent_words(text, by_start) + _unit_only(text) + _fixed_percents(text)
     previous: Numeral | None = None
     for numeral in numerals:
         fig = _single(text, numeral)
@@ -450,5 +557,5 @@ def find_figures(text: str) -> list[FigureMatch]:
             candidates.append(fig)
         previous = numeral
     qualified = [_with_qualifiers(text, f) for f in candidates]
-    return [f for f in _resolve(qualified) if not _in_any(f.start, f.end, periods, ends)]
+    return _paired(text, [f for f in _resolve(qualified) if not _in_any(f.start, f.end, periods, ends)])
 
