@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from factkeys import fact_keys
+
 import finextract
-from finextract import Document, Span
+from finextract import Document
 
 SEED = Path(os.environ.get("FINEXTRACT_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "seed" / "000_e2f55275774a2c3e.txt"
 
@@ -78,20 +80,7 @@ def test_nothing_from_page_chrome(trad: Document) -> None:
         assert not trad.in_excluded(span.start, span.end), span.text
 
 
-def _key(doc: Document) -> list[tuple]:
-    out = []
-    for fact in doc.facts:
-        args = []
-        for name in type(fact.args).model_fields:
-            value = getattr(fact.args, name)
-            for v in value if isinstance(value, list) else [value]:
-                if isinstance(v, Span):
-                    args.append((name, getattr(v, "canonical", None) or getattr(v, "value", None) or doc.normalized(v), v.start, v.end))
-        out.append((fact.type, fact.rule, tuple(args)))
-    return sorted(out)
-
-
 def test_simplified_version_gives_the_same_facts(trad: Document, simp: Document) -> None:
-    assert _key(trad) == _key(simp)
+    assert fact_keys(trad) == fact_keys(simp)
     for fact in simp.facts:
         assert simp.text[fact.evidence.start : fact.evidence.end] == fact.evidence.text

@@ -108,6 +108,12 @@ def _parse_json(text: str, where: str) -> dict[str, Any]:
     return data
 
 
+def read_data_json(path: PathArg | None, packaged: str) -> tuple[dict[str, Any], str]:
+    """A validated JSON data file (``path``, or ``finextract/data/<packaged>``) and its name for messages."""
+    text, where = _read(path, packaged)
+    return _parse_json(text, where), where
+
+
 def _check_keys(data: Mapping[str, Any], allowed: set[str], where: str) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:

@@ -12,9 +12,7 @@ tokens and return :class:`Candidate` objects in sentence offsets.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
 from typing import Iterator, Sequence
 
 from ..errors import LexiconError
@@ -51,14 +49,10 @@ class PatternLexicon:
     @classmethod
     def load(cls, path: str | None = None) -> "PatternLexicon":
         """Load and validate the pattern lexicon."""
-        where = path or "finextract/data/ner_patterns.json"
+        from ..lexicons import read_data_json
+
+        data, where = read_data_json(path, "ner_patterns.json")
         try:
-            if path is None:
-                raw = resources.files("finextract.data").joinpath("ner_patterns.json").read_text("utf-8")
-            else:
-                with open(path, encoding="utf-8") as fh:
-                    raw = fh.read()
-            data = json.loads(raw)
             suffixes = tuple(sorted(set(data["org_suffixes"]), key=len, reverse=True))
             weak = frozenset(data["weak_suffixes"])
             if not weak <= set(suffixes):
@@ -87,7 +81,7 @@ class PatternLexicon:
                 appoint_verbs=tuple(data["appoint_verbs"]),
                 role_verbs=tuple(data["role_verbs"]),
             )
-        except (OSError, KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, LexiconError):
                 raise
             raise LexiconError(f"{where}: cannot load NER pattern lexicon ({exc}); fix or restore the file") from exc

@@ -21,11 +21,9 @@ clauses yield nothing.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from typing import Iterator, Sequence
 
 from ..errors import LexiconError
@@ -89,14 +87,10 @@ class RelationLexicon:
     @classmethod
     def load(cls, path: str | None = None) -> "RelationLexicon":
         """Load and validate the relation lexicon (the packaged file by default)."""
-        where = path or "finextract/data/relations.json"
+        from ..lexicons import read_data_json
+
+        data, where = read_data_json(path, "relations.json")
         try:
-            if path is None:
-                raw = resources.files("finextract.data").joinpath("relations.json").read_text("utf-8")
-            else:
-                with open(path, encoding="utf-8") as fh:
-                    raw = fh.read()
-            data = json.loads(raw)
             directed = {
                 name: DirectedSpec(
                     _longest_first(spec["triggers"]),
@@ -117,7 +111,7 @@ class RelationLexicon:
                 negation=tuple(data["negation"]),
                 hypothetical=tuple(data["hypothetical"]),
             )
-        except (OSError, KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError) as exc:
             raise LexiconError(f"{where}: cannot load relation lexicon ({exc}); fix or restore the file") from exc
         if any(not w for words in lexicon.symmetric.values() for w in words):
             raise LexiconError(f"{where}: empty trigger; remove it")
