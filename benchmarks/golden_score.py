@@ -1,7 +1,7 @@
 """How many golden-corpus lines a pipeline meets, per line kind.
 
 Usage:
-    python benchmarks/golden_score.py [--tagger fast|hmm]
+    python benchmarks/golden_score.py [--tagger fast|hmm] [--ner BACKEND] [--ner-model DIR]
 
 Uses the same matching as ``tests/test_golden_corpora.py`` (imported from
 there, so the score and the tests can never disagree).
@@ -22,13 +22,16 @@ def main() -> None:
     """Score the bundled corpus and print a Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tagger", default="fast", choices=("fast", "hmm"))
+    parser.add_argument("--ner", default=None, help="NER backend (default: the pipeline default)")
+    parser.add_argument("--ner-model", default=None, help="model directory for the model backend")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "tests"))
     import test_golden_corpora as golden  # noqa: E402
 
     import finextract
 
-    nlp = finextract.Pipeline(tagger=args.tagger)
+    backend = {"ner": args.ner, "ner_model": args.ner_model} if args.ner else {}
+    nlp = finextract.Pipeline(tagger=args.tagger, **backend)
     met: Counter[str] = Counter()
     total: Counter[str] = Counter()
     missed = []
@@ -44,7 +47,7 @@ def main() -> None:
                 met[key] += 1
             except AssertionError:
                 missed.append(f"{path.stem}:{lineno}")
-    print(f"tagger={args.tagger}: {sum(met.values())} of {sum(total.values())} golden lines met")
+    print(f"tagger={args.tagger} ner={nlp.options['ner']}: {sum(met.values())} of {sum(total.values())} golden lines met")
     print()
     print("| line kind | met | lines |")
     print("|---|---:|---:|")

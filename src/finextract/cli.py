@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Sequence
 
 from . import __version__
-from .errors import FinextractError
+from .errors import ConfigError, FinextractError
 
 EXIT_OK = 0
 EXIT_FATAL = 1
@@ -55,27 +55,85 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("-o", "--output", metavar="FILE", help="write records here instead of stdout")
     ext.add_argument("--emit", choices=("facts", "entities", "documents"), default="facts", help="what to write (default: facts)")
     ext.add_argument("--errors", metavar="FILE", help="write error records here instead of into the output")
-    ext.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto", help="how to read inputs (default: by extension)")
+    ext.add_argument("--input-format", choices=("auto", "text", "html", "jsonl"), default="auto", help="how to read inputs (default: by extension)")
+    _batch_options(ext)
     _pipeline_options(ext)
 
     show = sub.add_parser("show", help="write a standalone HTML page highlighting entities, figures and facts")
     show.add_argument("path", metavar="FILE", help="a UTF-8 text file")
     show.add_argument("-o", "--output", metavar="FILE", required=True, help="the HTML page to write")
     _pipeline_options(show)
+    _model_commands(sub)
+    _spark_command(sub)
     return parser
 
 
+def _model_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """``train`` and ``eval``: the built-in NER model."""
+    from .ner.train import TrainConfig
+
+    default_data = "../shared/data"
+    train = sub.add_parser("train", help="train the built-in NER model (needs the 'train' extra)")
+    train.add_argument("--data", default=default_data, metavar="DIR", help=f"the shared data directory (default: {default_data})")
+    train.add_argument("--out", required=True, metavar="DIR", help="model directory to write (weights.npz, card.json)")
+    train.add_argument("--iterations", type=int, default=TrainConfig.max_iterations, help="L-BFGS iterations (default: %(default)s)")
+    train.add_argument("--seed", type=int, default=TrainConfig.seed, help="seed for sampling and shuffling (default: %(default)s)")
+
+    ev = sub.add_parser("eval", help="exact-span precision/recall/F1 of an NER backend on a gold JSON Lines file")
+    ev.add_argument("gold", metavar="GOLD.jsonl", help='{"text", "entities": [{start, end, label}]} per line (.gz allowed)')
+    ev.add_argument("--ner", default="rules", metavar="BACKEND", help="NER backend (default: rules)")
+    ev.add_argument("--ner-model", metavar="PATH", help="model directory for the model backend")
+    ev.add_argument("--corpus", default="auto", help="label mapping to read the gold labels with (default: auto)")
+    ev.add_argument("--backend-only", action="store_true", help="score the backend without the gazetteer and patterns")
+    ev.add_argument("--s2t", action="store_true", help="convert the gold texts to Traditional first")
+    ev.add_argument("--limit", type=int, metavar="N", help="score only the first N records")
+    ev.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
+
+
+def cmd_train(args: argparse.Namespace, stdout: IO[str]) -> int:
+    """Run ``train``."""
+    from .ner.train import TrainConfig, train_model
+
+    config = TrainConfig(seed=args.seed, max_iterations=args.iterations)
+    command = f"finextract train --data {args.data} --out {args.out} --iterations {args.iterations} --seed {args.seed}"
+    report = train_model(args.data, args.out, config, command=command)
+    stdout.write(f"wrote {report.out_dir}: {report.train_sentences} sentences, {report.train_chars} chars, {report.seconds:.0f} s\n")
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace, stdout: IO[str]) -> int:
+    """Run ``eval``."""
+    import json
+
+    from .ner.evaluate import evaluate_file
+
+    scores = evaluate_file(
+        args.gold, ner=args.ner, ner_model=args.ner_model, corpus=args.corpus, layers=not args.backend_only, s2t=args.s2t, limit=args.limit
+    )
+    stdout.write((json.dumps(scores.as_dict(), ensure_ascii=False) if args.json else scores.table()) + "\n")
+    return EXIT_OK
+
+
 def _pipeline_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--ner", default="rules", metavar="BACKEND", help="NER backend (default: rules)")
+    parser.add_argument("--ner", default="model", metavar="BACKEND", help="NER backend: model or rules (default: model)")
     parser.add_argument("--ner-model", metavar="PATH", help="model path or id for backends that load one")
     parser.add_argument("--user-dict", action="append", default=[], metavar="FILE", help="extra jieba user dictionary (repeatable)")
     parser.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="extra gazetteer JSON (repeatable)")
+    parser.add_argument(
+        "--min-confidence", type=float, default=0.0, metavar="P", help="drop facts whose confidence is below P (0-1; default 0)"
+    )
 
 
 def _pipeline(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .pipeline import Pipeline
 
-    return Pipeline(ner=args.ner, ner_model=args.ner_model, user_dicts=args.user_dict, gazetteers=args.gazetteer)
+    return Pipeline(
+        ner=args.ner,
+        ner_model=args.ner_model,
+        user_dicts=args.user_dict,
+        gazetteers=args.gazetteer,
+        min_confidence=args.min_confidence,
+    )
 
 
 def _open_out(path: str | None, stdout: IO[str]) -> IO[str]:
@@ -84,24 +142,70 @@ def _open_out(path: str | None, stdout: IO[str]) -> IO[str]:
     return open(path, "w", encoding="utf-8", newline="\n")
 
 
+def _batch_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1); output is identical for any N")
+    parser.add_argument("--resume", action="store_true", help="continue an interrupted run: skip documents listed in FILE.done beside -o FILE")
+    parser.add_argument("--encoding", metavar="NAME", help="decode every input with this codec (default: detect UTF-8/UTF-16 BOM/GB18030/Big5)")
+    parser.add_argument(
+        "--progress", action=argparse.BooleanOptionalAction, default=None, help="progress line on stderr (default: only when stderr is a terminal)"
+    )
+
+
 def cmd_extract(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str], stderr: IO[str]) -> int:
     """Run ``extract``."""
-    from .batch import extract_files
+    from .batch import extract_files, extract_to_path, make_progress
 
+    if args.workers < 1:
+        stderr.write("finextract: error: --workers must be at least 1\n")
+        return EXIT_USAGE
+    if args.resume and not args.output:
+        stderr.write("finextract: error: --resume needs -o FILE (the output of the interrupted run)\n")
+        return EXIT_USAGE
+    if args.encoding:
+        _check_encoding(args.encoding)
     pipeline = _pipeline(args)
-    out = _open_out(args.output, stdout)
-    errors_out = open(args.errors, "w", encoding="utf-8", newline="\n") if args.errors else None
-    try:
-        summary = extract_files(
-            args.paths, out, pipeline=pipeline, emit=args.emit, errors_out=errors_out, stdin=stdin, input_format=args.input_format
-        )
-    finally:
-        if out is not stdout:
-            out.close()
-        if errors_out is not None:
-            errors_out.close()
+    progress = make_progress(args.paths, stderr, args.progress)
+    options = dict(pipeline=pipeline, emit=args.emit, stdin=stdin, input_format=args.input_format, workers=args.workers, encoding=args.encoding, progress=progress)
+    if args.output:
+        summary = extract_to_path(args.paths, args.output, errors=args.errors, resume=args.resume, **options)  # type: ignore[arg-type]
+    else:
+        errors_out = open(args.errors, "w", encoding="utf-8", errors="backslashreplace", newline="\n") if args.errors else None
+        try:
+            summary = extract_files(args.paths, stdout, errors_out=errors_out, **options)  # type: ignore[arg-type]
+        finally:
+            if errors_out is not None:
+                errors_out.close()
     stderr.write(summary.line() + "\n")
     return EXIT_OK if summary.failed == 0 else EXIT_SOME_FAILED
+
+
+def _check_encoding(name: str) -> None:
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise ConfigError(f"unknown encoding {name!r}; use a Python codec name such as utf-8, gb18030, big5 or utf-16") from None
+
+
+def _spark_command(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """``spark-extract``: facts of a JSON Lines input with Apache Spark."""
+    spk = sub.add_parser("spark-extract", help="facts of JSON Lines with Apache Spark (needs the 'spark' extra and Java 17)")
+    spk.add_argument("input", metavar="INPUT", help="JSON Lines file or directory Spark can read ({\"id\": ..., \"text\": ...} per line)")
+    spk.add_argument("-o", "--output", metavar="DIR", required=True, help="directory to write the fact rows to (must not exist)")
+    spk.add_argument("--master", default="local[*]", help="Spark master URL (default: local[*])")
+    spk.add_argument("--text-col", default="text", help="column with the article text (default: text)")
+    spk.add_argument("--id-col", default="id", help="column with the document id (default: id)")
+    spk.add_argument("--format", dest="out_format", choices=("json", "parquet"), default="json", help="output format (default: json)")
+
+
+def cmd_spark_extract(args: argparse.Namespace, stderr: IO[str]) -> int:
+    """Run ``spark-extract``."""
+    from .spark import spark_extract
+
+    rows = spark_extract(args.input, args.output, master=args.master, text_col=args.text_col, id_col=args.id_col, out_format=args.out_format)
+    stderr.write(f"finextract: wrote {rows} rows to {args.output}\n")
+    return EXIT_OK
 
 
 def cmd_show(args: argparse.Namespace, stderr: IO[str]) -> int:
@@ -129,8 +233,14 @@ def main(argv: Sequence[str] | None = None, stdin: IO[bytes] | None = None, stdo
         parser.print_help(stdout)
         return EXIT_USAGE
     try:
+        if args.command == "spark-extract":
+            return cmd_spark_extract(args, stderr)
         if args.command == "extract":
             return cmd_extract(args, stdin if stdin is not None else sys.stdin.buffer, stdout, stderr)
+        if args.command == "train":
+            return cmd_train(args, stdout)
+        if args.command == "eval":
+            return cmd_eval(args, stdout)
         return cmd_show(args, stderr)
     except FinextractError as exc:
         stderr.write(f"finextract: error: {exc}\n")

@@ -28,6 +28,8 @@ DEFAULT_STAGES: tuple[str, ...] = ("normalize", "sentences", "segment", "ner", "
 
 NER_BACKENDS: dict[str, str] = {
     "rules": "finextract.ner.rules:RuleBackend",
+    "model": "finextract.ner.model:ModelBackend",
+    "hanlp": "finextract.ner.hanlp:HanlpBackend",
 }
 """NER backend name → ``module:factory``.  Gazetteer and patterns are layered on top of every backend."""
 

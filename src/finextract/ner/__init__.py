@@ -1,6 +1,6 @@
 """Stage 4 — NER: a backend's candidates with the gazetteer and patterns layered on top.
 
-The backend (``rules`` by default: jieba POS hints) proposes candidates per
+The backend (``model`` by default: the built-in CRF; ``rules``: jieba POS hints) proposes candidates per
 sentence of working text; the gazetteer (character-level, boundary-checked)
 and the named patterns in :mod:`finextract.ner.patterns` add theirs; overlaps
 are resolved by priority, then length.  Person names found by a strong
@@ -77,7 +77,7 @@ class NerStage:
     @classmethod
     def from_options(cls, options: dict[str, Any]) -> "NerStage":
         """Build from pipeline options (``ner``, ``ner_model``, ``gazetteers``)."""
-        factory = ner_backend_factory(options.get("ner", "rules"))
+        factory = ner_backend_factory(options.get("ner", "model"))
         builder = getattr(factory, "from_options", None)
         backend = builder(options) if builder is not None else factory()
         return cls(backend=backend, lexicons=_Lexicons.load(options.get("gazetteers", ())))
@@ -109,6 +109,10 @@ class NerStage:
                     )
                 )
         return doc.model_copy(update={"entities": entities, "meta": {**doc.meta, "ner": self.backend.name}})
+
+    def sentence_inputs(self, doc: Document) -> tuple[list[SentenceInput], list[int]]:
+        """What the backend sees: each sentence's working text and tokens, and its offset in the working text."""
+        return self._inputs(doc)
 
     def _inputs(self, doc: Document) -> tuple[list[SentenceInput], list[int]]:
         work = doc.work
@@ -179,7 +183,11 @@ class NerStage:
             if c.label == "PERSON":
                 return word not in pat.not_names
             if c.label == "LOC":
-                return plausible_place(word, pat)
+                # POS hints are noisy (喜庆, 城市 tagged ns): they must name a known place.
+                # A model's place is kept unless it reads as an adjective (普惠型, 区域性).
+                if c.source.startswith("pos:"):
+                    return plausible_place(word, pat)
+                return not word.endswith(("型", "性", "化", "式", "级"))
             return True
 
         return [c for c in cands if keep(c)]

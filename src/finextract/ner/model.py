@@ -1,0 +1,244 @@
+"""The ``model`` NER backend: the built-in character CRF, numpy only.
+
+A model directory holds ``card.json`` (provenance, settings, quality and the
+sha256 of the weights) and ``weights.npz`` (read with ``allow_pickle=False``):
+
+* ``templates`` — feature template names, the columns of
+  :func:`finextract.ner.features.feature_columns`;
+* ``vocab`` / ``vocab_sizes`` — the known values of each template, template
+  after template; row ``k`` of ``state`` belongs to the ``k``-th value;
+* ``state`` — ``(len(vocab) + 1, len(tags))`` weights; the last row is zero
+  and stands for any unknown value;
+* ``transitions`` — ``(len(tags), len(tags))`` tag-to-tag weights;
+* ``tags`` — ``O``, ``B-X``, ``I-X`` …
+
+The shipped model lives inside the package (``finextract/models/finextract-ner``)
+so that an installed finextract finds it; ``Pipeline(ner="model",
+ner_model=PATH)`` loads another directory.  Decoding is a batched Viterbi
+over all sentences of a document, with ``I-X`` allowed only after ``B-X``
+or ``I-X``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from itertools import chain, repeat
+from importlib import resources
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..errors import ConfigError
+from .base import Candidate, SentenceInput
+from .features import TEMPLATES, FeatureLexicons, feature_columns
+
+DEFAULT_MODEL = "finextract-ner"
+"""Name of the model shipped inside the package."""
+
+SUPPORTED_FORMAT = 1
+_NEG = np.float32(-1e9)
+
+
+def default_model_dir() -> Path:
+    """Directory of the shipped model (inside the installed package)."""
+    return Path(str(resources.files("finextract").joinpath("models", DEFAULT_MODEL)))
+
+
+def resolve_model_dir(path: str | Path | None) -> Path:
+    """``path`` as a model directory: ``None`` → the shipped model; a bare name → a shipped model of that name."""
+    if path is None:
+        return default_model_dir()
+    candidate = Path(path)
+    if not candidate.exists() and candidate.name == str(path):
+        packaged = Path(str(resources.files("finextract").joinpath("models", str(path))))
+        if packaged.exists():
+            return packaged
+    return candidate
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_card(model_dir: Path) -> dict[str, Any]:
+    """The model card, checked for the fields loading needs."""
+    card_path = model_dir / "card.json"
+    try:
+        card = json.loads(card_path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"no NER model at {model_dir} (card.json missing); pass --ner-model DIR or train one with 'finextract train'") from None
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"cannot read {card_path}: {exc}; restore the model directory") from exc
+    if card.get("format") != SUPPORTED_FORMAT:
+        raise ConfigError(f"{card_path}: model format {card.get('format')!r}; this finextract reads format {SUPPORTED_FORMAT}")
+    return card
+
+
+def load_arrays(model_dir: Path, card: dict[str, Any]) -> dict[str, np.ndarray]:
+    """The weight arrays, after checking their sha256 against the card."""
+    weights = model_dir / str(card.get("weights", "weights.npz"))
+    if not weights.exists():
+        raise ConfigError(f"{weights} is missing; restore the model directory or retrain")
+    actual = _sha256(weights)
+    if actual != card.get("sha256"):
+        raise ConfigError(
+            f"{weights}: checksum mismatch (sha256 {actual[:12]}…, card says {str(card.get('sha256'))[:12]}…); "
+            "the weights are corrupted or were replaced: reinstall finextract or retrain the model"
+        )
+    try:
+        with np.load(weights, allow_pickle=False) as data:
+            return {k: data[k] for k in data.files}
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{weights}: cannot read the weights ({exc}); retrain the model") from exc
+
+
+@dataclass
+class CrfWeights:
+    """Exported CRF: per-template lookup tables, state and transition weights."""
+
+    tags: tuple[str, ...]
+    lookups: tuple[dict[str, int], ...]
+    state: np.ndarray
+    transitions: np.ndarray
+    start_mask: np.ndarray
+    card: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], card: dict[str, Any]) -> "CrfWeights":
+        """Build lookups and decoding constraints from the npz arrays."""
+        templates = tuple(str(t) for t in arrays["templates"])
+        if templates != TEMPLATES:
+            raise ConfigError(f"model templates {templates} differ from this finextract's {TEMPLATES}; retrain the model")
+        vocab = arrays["vocab"].tolist()
+        lookups = []
+        pos = 0
+        for size in arrays["vocab_sizes"].tolist():
+            lookups.append(dict(zip(vocab[pos : pos + size], range(pos, pos + size))))
+            pos += size
+        tags = tuple(str(t) for t in arrays["tags"])
+        trans = arrays["transitions"].astype(np.float32).copy()
+        start = np.zeros(len(tags), dtype=np.float32)
+        for j, tag in enumerate(tags):
+            if tag.startswith("I-"):
+                start[j] = _NEG
+                for i, prev in enumerate(tags):
+                    if prev[2:] != tag[2:]:
+                        trans[i, j] = _NEG
+        return cls(tags, tuple(lookups), arrays["state"].astype(np.float32), trans, start, card)
+
+    def emissions(self, batch_columns: Sequence[list[list[str | None]]]) -> list[np.ndarray]:
+        """``(n, len(tags))`` state scores for each sentence's feature columns, looked up as one batch."""
+        lengths = [len(cols[0]) if cols else 0 for cols in batch_columns]
+        total = sum(lengths)
+        idx = np.empty((len(self.lookups), total), dtype=np.int64)
+        for t, look in enumerate(self.lookups):
+            flat = chain.from_iterable(cols[t] for cols in batch_columns)
+            idx[t] = np.fromiter(map(look.get, flat, repeat(-1)), dtype=np.int64, count=total)
+        scores = self.state[idx].sum(axis=0)
+        return np.split(scores, np.cumsum(lengths)[:-1]) if lengths else []
+
+    def viterbi(self, emissions: Sequence[np.ndarray]) -> list[np.ndarray]:
+        """Best tag index sequence for each sentence, decoded as one padded batch."""
+        lengths = np.array([len(e) for e in emissions])
+        if len(lengths) == 0 or lengths.max() == 0:
+            return [np.zeros(0, dtype=np.int64) for _ in emissions]
+        batch, width, n_tags = len(emissions), int(lengths.max()), len(self.tags)
+        emit = np.zeros((batch, width, n_tags), dtype=np.float32)
+        for b, e in enumerate(emissions):
+            emit[b, : len(e)] = e
+        back = np.empty((batch, width, n_tags), dtype=np.int64)
+        back[:, 0] = np.arange(n_tags)
+        score = emit[:, 0] + self.start_mask
+        identity = np.arange(n_tags)
+        for t in range(1, width):
+            cand = score[:, :, None] + self.transitions[None]
+            best = cand.argmax(axis=1)
+            new = cand.max(axis=1) + emit[:, t]
+            active = (lengths > t)[:, None]
+            score = np.where(active, new, score)
+            back[:, t] = np.where(active, best, identity)
+        path = np.empty((batch, width), dtype=np.int64)
+        path[:, -1] = score.argmax(axis=1)
+        rows = np.arange(batch)
+        for t in range(width - 1, 0, -1):
+            path[:, t - 1] = back[rows, t, path[:, t]]
+        return [path[b, :n] for b, n in enumerate(lengths.tolist())]
+
+
+def spans_from_tags(tags: Sequence[str], path: np.ndarray) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` for each ``B-X I-X*`` run."""
+    spans = []
+    start, label = -1, ""
+    for i, k in enumerate(path.tolist()):
+        tag = tags[k]
+        if tag.startswith("I-") and start >= 0 and tag[2:] == label:
+            continue
+        if start >= 0:
+            spans.append((start, i, label))
+        start, label = (i, tag[2:]) if tag != "O" else (-1, "")
+    if start >= 0:
+        spans.append((start, len(path), label))
+    return spans
+
+
+@dataclass
+class ModelBackend:
+    """The built-in CRF backend (candidates at priority 2)."""
+
+    weights: CrfWeights
+    lexicons: FeatureLexicons = field(default_factory=FeatureLexicons.load)
+    name: str = "model"
+    model_dir: str = ""
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "ModelBackend":
+        """Load a model directory (default: the shipped model); the weights' checksum is verified."""
+        model_dir = resolve_model_dir(path)
+        card = read_card(model_dir)
+        return cls(CrfWeights.from_arrays(load_arrays(model_dir, card), card), model_dir=str(model_dir))
+
+    @classmethod
+    def from_options(cls, options: dict[str, Any]) -> "ModelBackend":
+        """Build from pipeline options (``ner_model``: a model directory or a shipped model's name)."""
+        return cls.load(options.get("ner_model"))
+
+    def tag(self, batch: Sequence[SentenceInput]) -> list[list[tuple[int, int, str]]]:
+        """Entity spans ``(start, end, label)`` for each sentence."""
+        emissions = self.weights.emissions([feature_columns(s, self.lexicons) for s in batch])
+        paths = self.weights.viterbi(emissions)
+        return [spans_from_tags(self.weights.tags, p) for p in paths]
+
+    def predict(self, batch: Sequence[SentenceInput]) -> list[list[Candidate]]:
+        """Candidates for each sentence (spans holding a verb, and person spans that are pronouns or nicknames, dropped)."""
+        return [
+            [
+                Candidate(s, e, label, source="model", priority=2, score=0.8)
+                for s, e, label in spans
+                if verb_free(sent, s, e) and (label != "PERSON" or person_ok(sent, s, e))
+            ]
+            for sent, spans in zip(batch, self.tag(batch))
+        ]
+
+
+def verb_free(sent: SentenceInput, start: int, end: int) -> bool:
+    """No plain verb (jieba tag ``v``) among the tokens of the span: 星河智能拟募资 is not a name."""
+    return not any(s < end and start < e and pos == "v" for s, e, pos in sent.tokens)
+
+
+NICKNAME_PREFIXES = ("小", "老", "阿")
+"""小李, 老王, 阿强: a prefix and a surname are a nickname, not a name to report."""
+
+
+def person_ok(sent: SentenceInput, start: int, end: int) -> bool:
+    """Not a pronoun (jieba tag ``r``), not a single character, not a 小/老/阿 + one-character nickname."""
+    word = sent.text[start:end]
+    if len(word) < 2 or (len(word) == 2 and word.startswith(NICKNAME_PREFIXES)):
+        return False
+    return not any(s < end and start < e and pos.startswith("r") for s, e, pos in sent.tokens)

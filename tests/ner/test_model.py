@@ -1,0 +1,143 @@
+"""The built-in NER model: loading, checksum, exact regression outputs, training, eval."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from finextract.cli import main
+from finextract.errors import ConfigError
+from finextract.ner.base import SentenceInput
+from finextract.ner.evaluate import evaluate_file
+from finextract.ner.model import ModelBackend, default_model_dir, spans_from_tags
+from finextract.ner.train import default_segmenter, sentence_input
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def backend() -> ModelBackend:
+    return ModelBackend.load()
+
+
+@pytest.fixture(scope="module")
+def segmenter():  # type: ignore[no-untyped-def]
+    return default_segmenter()
+
+
+def test_shipped_model_loads_with_verified_checksum(backend: ModelBackend) -> None:
+    card = json.loads((default_model_dir() / "card.json").read_text("utf-8"))
+    assert backend.weights.card["sha256"] == card["sha256"]
+    assert backend.weights.tags[0] == "O" and {"B-PERSON", "I-ORG", "B-TITLE"} <= set(backend.weights.tags)
+    total = sum(p.stat().st_size for p in default_model_dir().iterdir())
+    assert total <= 40 * 1024 * 1024
+
+
+def test_corrupted_weights_raise_a_clear_error(tmp_path: Path) -> None:
+    copy = tmp_path / "m"
+    shutil.copytree(default_model_dir(), copy)
+    data = bytearray((copy / "weights.npz").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (copy / "weights.npz").write_bytes(bytes(data))
+    with pytest.raises(ConfigError, match="checksum mismatch"):
+        ModelBackend.load(copy)
+
+
+def test_missing_model_directory_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="finextract train"):
+        ModelBackend.load(tmp_path / "nothing")
+
+
+# Written for this test; the expected spans are the shipped model's output,
+# checked by hand to be right, so that a retrained model that loses any of
+# them shows up in review.  The backend does not tag job titles here (行长,
+# 总理): the title lexicon layered on top in the NER stage does.
+REGRESSION = [
+    ("招商银行行长田惠宇在深圳表示，零售业务仍是重点。", [(0, 4, "ORG"), (6, 9, "PERSON"), (10, 12, "LOC")]),
+    ("中国平安保险集团股份有限公司今日发布公告。", [(0, 14, "ORG")]),
+    ("国务院总理李强在北京会见了美国财政部长。", [(0, 3, "ORG"), (5, 7, "PERSON"), (8, 10, "LOC"), (13, 18, "ORG")]),
+    ("华夏基金管理有限公司副总经理张伟辞职。", [(0, 10, "ORG"), (14, 16, "PERSON")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REGRESSION)
+def test_shipped_model_exact_spans(backend: ModelBackend, segmenter, text: str, expected: list[tuple[int, int, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert backend.tag([sentence_input(text, segmenter)]) == [expected]
+
+
+def test_products_and_pronouns_are_not_persons(backend: ModelBackend, segmenter) -> None:  # type: ignore[no-untyped-def]
+    texts = ["京东金融推出的白条和金条产品受到年轻人欢迎。", "他说，她们和我们都认为白条风险可控。", "小李和老王都用过金条。"]
+    for text, spans in zip(texts, backend.tag([sentence_input(t, segmenter) for t in texts])):
+        persons = {text[s:e] for s, e, label in spans if label == "PERSON"}
+        assert not persons & {"白条", "金条", "他", "她们", "我们", "白", "金"}, (text, persons)
+
+
+def test_batch_decoding_equals_one_by_one(backend: ModelBackend, segmenter) -> None:  # type: ignore[no-untyped-def]
+    inputs = [sentence_input(t, segmenter) for t, _ in REGRESSION] + [SentenceInput("")]
+    together = backend.tag(inputs)
+    assert together == [backend.tag([s])[0] for s in inputs]
+    assert together[-1] == []
+
+
+def test_spans_from_tags_never_starts_with_inside() -> None:
+    tags = ("O", "B-ORG", "I-ORG", "B-PERSON", "I-PERSON")
+    assert spans_from_tags(tags, np.array([1, 2, 0, 3, 4, 4, 1])) == [(0, 2, "ORG"), (3, 6, "PERSON"), (6, 7, "ORG")]
+
+
+def test_pipeline_model_backend(tmp_path: Path) -> None:
+    import finextract
+
+    doc = finextract.Pipeline(ner="model")("招商銀行行長田惠宇在深圳表示，零售業務仍是重點。")
+    assert doc.meta["ner"] == "model"
+    assert {(e.text, e.label) for e in doc.entities} >= {("招商銀行", "ORG"), ("田惠宇", "PERSON")}
+
+
+def _generated(rng: random.Random, n: int) -> list[dict]:
+    surnames, given = "王李张刘陈杨赵黄", "伟芳娜敏静丽强磊军洋"
+    orgs = ["华信银行", "东方证券", "新海集团", "北辰控股"]
+    out = []
+    for _ in range(n):
+        name = rng.choice(surnames) + rng.choice(given) + rng.choice(given)
+        org = rng.choice(orgs)
+        text = f"{org}董事长{name}表示业绩增长。"
+        ents = [(0, len(org), "ORG"), (len(org), len(org) + 3, "TITLE"), (len(org) + 3, len(org) + 6, "PERSON")]
+        out.append({"text": text, "entities": [{"start": s, "end": e, "label": lab, "text": text[s:e]} for s, e, lab in ents]})
+    return out
+
+
+def test_tiny_training_run(tmp_path: Path, segmenter) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("pycrfsuite")
+    from finextract.ner.labels import load_label_scheme
+    from finextract.ner.train import TrainConfig, export_arrays, fit, to_example, write_model
+
+    rng = random.Random(0)
+    mapping = load_label_scheme().mapping("finextract")
+    examples = [to_example(r, mapping, "generated") for r in _generated(rng, 60)]
+    config = TrainConfig(max_iterations=30)
+    tagger = fit(examples, config, tmp_path / "m.crfsuite")
+    card = write_model(export_arrays(tagger, load_label_scheme()), tmp_path / "tiny", {"name": "tiny"})
+    assert len(card["sha256"]) == 64
+    tiny = ModelBackend.load(tmp_path / "tiny")
+    text = "东方证券董事长陈静洋表示业绩增长。"
+    assert tiny.tag([sentence_input(text, segmenter)]) == [[(0, 4, "ORG"), (4, 7, "TITLE"), (7, 10, "PERSON")]]
+
+
+def test_eval_function_and_command() -> None:
+    gold = FIXTURES / "ner_gold.jsonl"
+    scores = evaluate_file(gold, ner="model").as_dict()
+    assert scores["sentences"] == 3
+    assert set(scores) >= {"ORG", "PERSON", "LOC", "TITLE", "micro"}
+    assert scores["micro"]["gold"] == 6
+    out = io.StringIO()
+    assert main(["eval", str(gold), "--ner", "rules", "--json"], stdout=out, stderr=io.StringIO()) == 0
+    rules = json.loads(out.getvalue())
+    assert rules["micro"]["gold"] == 6 and 0.0 <= rules["micro"]["f1"] <= 100.0
+    table = io.StringIO()
+    assert main(["eval", str(gold), "--ner", "model", "--backend-only"], stdout=table, stderr=io.StringIO()) == 0
+    assert table.getvalue().startswith("| label | P | R | F1 |")
