@@ -136,12 +136,6 @@ def _pipeline(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     )
 
 
-def _open_out(path: str | None, stdout: IO[str]) -> IO[str]:
-    if path is None:
-        return stdout
-    return open(path, "w", encoding="utf-8", newline="\n")
-
-
 def _batch_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1); output is identical for any N")
     parser.add_argument("--resume", action="store_true", help="continue an interrupted run: skip documents listed in FILE.done beside -o FILE")
