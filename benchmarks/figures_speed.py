@@ -21,12 +21,12 @@ import cProfile
 import platform
 import pstats
 import re
-import time
 from pathlib import Path
-from typing import Callable
 
 from finextract.figures import find_figures, find_periods
 from finextract.normalize import Normalizer
+
+from benchcommon import best_of
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEED = ROOT.parent / "shared" / "seed" / "000_e2f55275774a2c3e.txt"
@@ -51,7 +51,7 @@ def _sentences(texts: list[str], chars: int) -> list[str]:
     return out
 
 
-def _corpus(seed: Path | None) -> list[str]:
+def _articles(seed: Path | None) -> list[str]:
     texts = [p.read_text("utf-8") for p in sorted((ROOT / "corpora" / "samples").glob("*.txt"))]
     if seed is not None and seed.exists():
         texts.append(seed.read_text("utf-8"))
@@ -67,13 +67,6 @@ def figure_stage(sentences: list[str]) -> int:
     return found
 
 
-def _best(fn: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def _row(name: str, sentences: list[str], repeat: int) -> None:
@@ -81,8 +74,8 @@ def _row(name: str, sentences: list[str], repeat: int) -> None:
 
     chars = sum(map(len, sentences))
     found = figure_stage(sentences)
-    stage = _best(lambda: figure_stage(sentences), repeat)
-    seg = _best(lambda: [jieba.lcut(s) for s in sentences], repeat)
+    stage = best_of(lambda: figure_stage(sentences), repeat)
+    seg = best_of(lambda: [jieba.lcut(s) for s in sentences], repeat)
     print(
         f"{name:<12} {chars:>10,} chars  figures+periods {found:>8,}  "
         f"figure stage {chars / stage:>12,.0f} chars/s  jieba.lcut {chars / seg:>10,.0f} chars/s  "
@@ -102,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
 
     jieba.setLogLevel(60)
     jieba.initialize()
-    news = _sentences(_corpus(args.seed_article), args.chars)
+    news = _sentences(_articles(args.seed_article), args.chars)
     dense = _sentences([_DENSE], args.chars // 4)
     if args.profile:
         profiler = cProfile.Profile()

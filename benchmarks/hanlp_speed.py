@@ -33,33 +33,17 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+
+from benchcommon import best_of, news_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEED = ROOT.parent / "shared" / "seed" / "000_e2f55275774a2c3e.txt"
 BACKENDS = ("rules", "model", "hanlp")
 
 
-def _corpus(chars: int, seed: Path | None) -> list[str]:
-    texts = [p.read_text("utf-8") for p in sorted((ROOT / "corpora" / "samples").glob("*.txt"))]
-    if seed is not None and seed.exists():
-        texts.append(seed.read_text("utf-8"))
-    docs: list[str] = []
-    total = 0
-    while total < chars:
-        for text in texts:
-            docs.append(text)
-            total += len(text)
-    return docs
 
 
-def _best(fn: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def train_tiny_model(save_dir: Path) -> Path:
@@ -100,8 +84,8 @@ def measure(backend: str, model: str | None, batch_size: int, docs: list[str], r
     stage = next(s for s in nlp.stages if s.name == "ner")
     before_ner = [_until_ner(nlp, text) for text in docs]
     inputs = [stage.sentence_inputs(doc)[0] for doc in before_ner]
-    backend_s = _best(lambda: [stage.backend.predict(batch) for batch in inputs], repeat)
-    pipeline_s = _best(lambda: list(nlp.pipe(docs)), repeat)
+    backend_s = best_of(lambda: [stage.backend.predict(batch) for batch in inputs], repeat)
+    pipeline_s = best_of(lambda: list(nlp.pipe(docs)), repeat)
     return {"load_s": load_s, "backend_s": backend_s, "pipeline_s": pipeline_s, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -141,7 +125,7 @@ def main() -> None:
     if args.train_tiny:
         train_tiny_model(args.train_tiny)
         return
-    docs = _corpus(args.chars, args.seed_article)
+    docs = news_corpus(args.chars, args.seed_article)
     if args.child:
         print(json.dumps(measure(args.child, args.hanlp_model, args.batch_size, docs, args.repeat)))
         return

@@ -28,7 +28,9 @@ import resource
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+
+from benchcommon import best_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,13 +75,6 @@ def quality(data: Path, model: str | None, limit: int | None) -> list[dict[str, 
     return rows
 
 
-def _best(fn: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def speed(model: str | None, chars: int, repeat: int) -> list[tuple[str, float]]:
@@ -95,14 +90,14 @@ def speed(model: str | None, chars: int, repeat: int) -> list[tuple[str, float]]
     total = sum(map(len, docs))
     jieba.setLogLevel(60)
     jieba.lcut(docs[0])
-    rows = [("jieba.lcut alone", total / _best(lambda: [jieba.lcut(d) for d in docs], repeat))]
+    rows = [("jieba.lcut alone", total / best_of(lambda: [jieba.lcut(d) for d in docs], repeat))]
     for ner in ("rules", "model"):
         nlp = finextract.Pipeline(ner=ner, ner_model=model if ner == "model" else None)
         pre = finextract.Pipeline(["normalize", "sentences", "segment"])
         segmented = [pre(d, doc_id=str(i)) for i, d in enumerate(docs)]
         stage = nlp.stages[nlp.stage_names.index("ner")]
-        rows.append((f"NER stage ({ner})", total / _best(lambda: [stage(d) for d in segmented], repeat)))
-        rows.append((f"whole pipeline ({ner})", total / _best(lambda: [nlp(d) for d in docs], repeat)))
+        rows.append((f"NER stage ({ner})", total / best_of(lambda: [stage(d) for d in segmented], repeat)))
+        rows.append((f"whole pipeline ({ner})", total / best_of(lambda: [nlp(d) for d in docs], repeat)))
     return rows
 
 

@@ -16,32 +16,15 @@ import argparse
 import platform
 import time
 from pathlib import Path
-from typing import Callable
+
+from benchcommon import best_of, news_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEED = ROOT.parent / "shared" / "seed" / "000_e2f55275774a2c3e.txt"
 
 
-def _corpus(chars: int, seed: Path | None) -> list[str]:
-    texts = [p.read_text("utf-8") for p in sorted((ROOT / "corpora" / "samples").glob("*.txt"))]
-    if seed is not None and seed.exists():
-        texts.append(seed.read_text("utf-8"))
-    docs: list[str] = []
-    total = 0
-    while total < chars:
-        for text in texts:
-            docs.append(text)
-            total += len(text)
-    return docs
 
 
-def _best(fn: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:
@@ -58,7 +41,7 @@ def main() -> None:
     import finextract
     from finextract.normalize import Normalizer
 
-    docs = _corpus(args.chars, args.seed_article)
+    docs = news_corpus(args.chars, args.seed_article)
     n_chars = sum(len(d) for d in docs)
     simplified = [OpenCC("t2s").convert(d) for d in docs]
     pipeline = finextract.Pipeline()
@@ -79,10 +62,10 @@ def main() -> None:
     posseg_pipeline = finextract.Pipeline(tagger="hmm")
     posseg_pipeline("预热")
     results = {
-        "jieba.lcut alone (Simplified)": _best(lambda: [jieba.lcut(t) for t in simplified], args.repeat),
-        "normalize only (OpenCC t2s + width)": _best(lambda: [normalizer(t) for t in docs], args.repeat),
-        "whole pipeline (default, fast tagger)": _best(lambda: list(pipeline.pipe(docs)), args.repeat),
-        "whole pipeline (tagger='hmm', jieba.posseg)": _best(lambda: list(posseg_pipeline.pipe(docs)), args.repeat),
+        "jieba.lcut alone (Simplified)": best_of(lambda: [jieba.lcut(t) for t in simplified], args.repeat),
+        "normalize only (OpenCC t2s + width)": best_of(lambda: [normalizer(t) for t in docs], args.repeat),
+        "whole pipeline (default, fast tagger)": best_of(lambda: list(pipeline.pipe(docs)), args.repeat),
+        "whole pipeline (tagger='hmm', jieba.posseg)": best_of(lambda: list(posseg_pipeline.pipe(docs)), args.repeat),
     }
     stages = run_stages()
     base = results["jieba.lcut alone (Simplified)"]
