@@ -52,7 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
         "A document that cannot be processed yields an error record instead; nothing is dropped.",
     )
     ext.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' or nothing reads stdin")
-    ext.add_argument("-o", "--output", metavar="FILE", help="write records here instead of stdout")
+    ext.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write records here instead of stdout; FILE.done beside it logs completed documents for --resume",
+    )
     ext.add_argument("--emit", choices=("facts", "entities", "documents"), default="facts", help="what to write (default: facts)")
     ext.add_argument("--errors", metavar="FILE", help="write error records here instead of into the output")
     ext.add_argument("--input-format", choices=("auto", "text", "html", "jsonl"), default="auto", help="how to read inputs (default: by extension)")
