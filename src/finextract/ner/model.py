@@ -59,7 +59,8 @@ def resolve_model_dir(path: str | Path | None) -> Path:
     return candidate
 
 
-def _sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file (the check of a model's weights against its card)."""
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -86,7 +87,7 @@ def load_arrays(model_dir: Path, card: dict[str, Any]) -> dict[str, np.ndarray]:
     weights = model_dir / str(card.get("weights", "weights.npz"))
     if not weights.exists():
         raise ConfigError(f"{weights} is missing; restore the model directory or retrain")
-    actual = _sha256(weights)
+    actual = sha256_file(weights)
     if actual != card.get("sha256"):
         raise ConfigError(
             f"{weights}: checksum mismatch (sha256 {actual[:12]}…, card says {str(card.get('sha256'))[:12]}…); "

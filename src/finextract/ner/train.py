@@ -20,7 +20,6 @@ record), because the shared ``msra`` val split overlaps ``msra_train``.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import random
 import time
@@ -35,6 +34,7 @@ from ..normalize.script import fold_width
 from .base import SentenceInput
 from .features import TEMPLATES, FeatureLexicons, attribute_strings, feature_columns
 from .labels import LabelScheme, load_label_scheme
+from .model import sha256_file
 
 MODEL_FORMAT = 1
 """Version of the exported ``weights.npz`` / ``card.json`` layout."""
@@ -229,15 +229,6 @@ def export_arrays(tagger: Any, scheme: LabelScheme) -> dict[str, np.ndarray]:
         "state": state,
         "transitions": trans,
     }
-
-
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def write_model(arrays: Mapping[str, np.ndarray], out_dir: Path, card: Mapping[str, Any]) -> dict[str, Any]:
