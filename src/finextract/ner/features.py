@@ -63,7 +63,8 @@ class FeatureLexicons:
 _EXTRA_SUFFIXES = ("银行", "证券", "集团", "股份", "控股", "基金", "大学", "委员会", "协会", "研究院", "局", "部", "厅", "署")
 
 
-def _char_class(char: str) -> str:
+def char_class(char: str) -> str:
+    """``H`` Han, ``D`` digit, ``L`` ASCII letter, ``S`` space, ``P`` anything else."""
     if "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf":
         return "H"
     if char.isdigit():
@@ -89,7 +90,7 @@ def _bies(spans: Sequence[tuple[int, int, str]], n: int) -> list[str | None]:
     return out
 
 
-def _suffix_spans(text: str, tokens: Sequence[tuple[int, int, str]], suffixes: frozenset[str], lengths: Sequence[int]) -> list[tuple[int, int, str]]:
+def suffix_spans(text: str, tokens: Sequence[tuple[int, int, str]], suffixes: frozenset[str], lengths: Sequence[int]) -> list[tuple[int, int, str]]:
     """The longest organization suffix inside each token, ending with it (not at the sentence start)."""
     spans = []
     for start, end, _ in tokens:
@@ -107,7 +108,7 @@ def feature_columns(sent: SentenceInput, lex: FeatureLexicons) -> list[list[str 
     n = len(text)
     norm = text.translate(_DIGITS)
     p = _PAD_L + norm + _PAD_R
-    classes = "".join(_char_class(c) for c in text)
+    classes = "".join(char_class(c) for c in text)
     pc = "<" + classes + ">"
     rng = range(n)
     tokens = sent.tokens
@@ -132,7 +133,7 @@ def feature_columns(sent: SentenceInput, lex: FeatureLexicons) -> list[list[str 
         _bies(gaz, n),
         _bies(titles, n),
         ["2" if text[i : i + 2] in surnames else "1" if text[i] in surnames else None for i in rng],
-        _bies(_suffix_spans(text, tokens, lex.org_suffixes, lex.suffix_lengths), n),
+        _bies(suffix_spans(text, tokens, lex.org_suffixes, lex.suffix_lengths), n),
     ]
 
 

@@ -33,7 +33,8 @@ import numpy as np
 
 from ..errors import ConfigError
 from .base import Candidate, SentenceInput
-from .features import TEMPLATES, FeatureLexicons, feature_columns
+from .features import TEMPLATES, FeatureLexicons
+from .lookup import FeatureRows
 
 DEFAULT_MODEL = "finextract-ner"
 """Name of the model shipped inside the package."""
@@ -134,43 +135,57 @@ class CrfWeights:
                         trans[i, j] = _NEG
         return cls(tags, tuple(lookups), arrays["state"].astype(np.float32), trans, start, card)
 
-    def emissions(self, batch_columns: Sequence[list[list[str | None]]]) -> list[np.ndarray]:
-        """``(n, len(tags))`` state scores for each sentence's feature columns, looked up as one batch."""
-        lengths = [len(cols[0]) if cols else 0 for cols in batch_columns]
-        total = sum(lengths)
+    def reference_rows(self, batch_columns: Sequence[list[list[str | None]]]) -> np.ndarray:
+        """``(len(TEMPLATES), total)`` state rows looked up from feature strings (the definition).
+
+        :class:`finextract.ner.lookup.FeatureRows` computes the same rows
+        without building the strings; this is what it is tested against.
+        """
+        total = sum(len(cols[0]) if cols else 0 for cols in batch_columns)
         idx = np.empty((len(self.lookups), total), dtype=np.int64)
         for t, look in enumerate(self.lookups):
             flat = chain.from_iterable(cols[t] for cols in batch_columns)
             idx[t] = np.fromiter(map(look.get, flat, repeat(-1)), dtype=np.int64, count=total)
-        scores = self.state[idx].sum(axis=0)
-        return np.split(scores, np.cumsum(lengths)[:-1]) if lengths else []
+        return idx
+
+    def emissions(self, rows: np.ndarray, lengths: Sequence[int]) -> list[np.ndarray]:
+        """``(n, len(tags))`` state scores of each sentence, from the rows of all sentences one after another."""
+        scores = self.state[rows].sum(axis=0)
+        return np.split(scores, np.cumsum(lengths)[:-1]) if len(lengths) else []
 
     def viterbi(self, emissions: Sequence[np.ndarray]) -> list[np.ndarray]:
-        """Best tag index sequence for each sentence, decoded as one padded batch."""
-        lengths = np.array([len(e) for e in emissions])
+        """Best tag index sequence for each sentence, decoded as one padded batch.
+
+        Sentences are sorted longest first, so the ones still running at step
+        ``t`` are a prefix of the batch and each step touches only them.
+        """
+        lengths = np.array([len(e) for e in emissions], dtype=np.int64)
         if len(lengths) == 0 or lengths.max() == 0:
             return [np.zeros(0, dtype=np.int64) for _ in emissions]
-        batch, width, n_tags = len(emissions), int(lengths.max()), len(self.tags)
+        order = np.argsort(-lengths, kind="stable")
+        ordered = lengths[order]
+        batch, width, n_tags = len(emissions), int(ordered[0]), len(self.tags)
         emit = np.zeros((batch, width, n_tags), dtype=np.float32)
-        for b, e in enumerate(emissions):
-            emit[b, : len(e)] = e
-        back = np.empty((batch, width, n_tags), dtype=np.int64)
-        back[:, 0] = np.arange(n_tags)
+        for b, k in enumerate(order.tolist()):
+            emit[b, : ordered[b]] = emissions[k]
+        running = np.searchsorted(-ordered, -np.arange(width), side="left")  # sentences longer than t
+        back = np.zeros((width, batch, n_tags), dtype=np.intp)
         score = emit[:, 0] + self.start_mask
-        identity = np.arange(n_tags)
+        trans = self.transitions[None]
         for t in range(1, width):
-            cand = score[:, :, None] + self.transitions[None]
-            best = cand.argmax(axis=1)
-            new = cand.max(axis=1) + emit[:, t]
-            active = (lengths > t)[:, None]
-            score = np.where(active, new, score)
-            back[:, t] = np.where(active, best, identity)
-        path = np.empty((batch, width), dtype=np.int64)
-        path[:, -1] = score.argmax(axis=1)
-        rows = np.arange(batch)
+            k = running[t]
+            cand = score[:k, :, None] + trans
+            back[t, :k] = cand.argmax(axis=1)
+            score[:k] = cand.max(axis=1) + emit[:k, t]
+        path = np.zeros((batch, width), dtype=np.intp)
+        path[np.arange(batch), ordered - 1] = score.argmax(axis=1)
         for t in range(width - 1, 0, -1):
-            path[:, t - 1] = back[rows, t, path[:, t]]
-        return [path[b, :n] for b, n in enumerate(lengths.tolist())]
+            k = running[t]
+            path[:k, t - 1] = back[t, np.arange(k), path[:k, t]]
+        out: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * batch
+        for b, k in enumerate(order.tolist()):
+            out[k] = path[b, : ordered[b]].astype(np.int64)
+        return out
 
 
 def spans_from_tags(tags: Sequence[str], path: np.ndarray) -> list[tuple[int, int, str]]:
@@ -197,6 +212,10 @@ class ModelBackend:
     lexicons: FeatureLexicons = field(default_factory=FeatureLexicons.load)
     name: str = "model"
     model_dir: str = ""
+    features: FeatureRows = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.features = FeatureRows.build(self.weights.lookups, self.lexicons)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "ModelBackend":
@@ -212,7 +231,7 @@ class ModelBackend:
 
     def tag(self, batch: Sequence[SentenceInput]) -> list[list[tuple[int, int, str]]]:
         """Entity spans ``(start, end, label)`` for each sentence."""
-        emissions = self.weights.emissions([feature_columns(s, self.lexicons) for s in batch])
+        emissions = self.weights.emissions(self.features.rows(batch), [len(s.text) for s in batch])
         paths = self.weights.viterbi(emissions)
         return [spans_from_tags(self.weights.tags, p) for p in paths]
 
