@@ -183,5 +183,5 @@ class SegmentStage:
                 if work.norm[n_start + w_start : n_start + w_end].isspace():
                     continue
                 start, end, text = work.orig_span(n_start + w_start, n_start + w_end)
-                tokens.append(Token.model_construct(text=text, start=start, end=end, pos=flag))
+                tokens.append(Token(text=text, start=start, end=end, pos=flag))
         return doc.model_copy(update={"tokens": tokens})

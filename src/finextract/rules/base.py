@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Callable, Iterable, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
 
 from ..document import Document
 from ..facts import Fact, fact_id
+from ..offsets import WorkingText
 from ..spans import Entity, Figure, Period, Sentence, TextSpan
 
 T = TypeVar("T")
@@ -55,8 +57,7 @@ Rule = Callable[[SentenceView], Iterable[tuple[str, str, float, BaseModel]]]
 """A rule yields ``(fact type, rule id, confidence, args)`` for one sentence."""
 
 
-def _place(doc: Document, base: int, end: int, items: Iterable[T]) -> tuple[Placed[T], ...]:
-    work = doc.work
+def _place(work: WorkingText, base: int, end: int, items: Iterable[T]) -> tuple[Placed[T], ...]:
     out = []
     for item in items:
         start, stop = work.to_norm(item.start, item.end)  # type: ignore[attr-defined]
@@ -65,11 +66,14 @@ def _place(doc: Document, base: int, end: int, items: Iterable[T]) -> tuple[Plac
     return tuple(out)
 
 
+_START_END = attrgetter("start", "end")
+
+
 class _Bucket:
     """Items sorted by start, sliced by sentence in O(log n)."""
 
     def __init__(self, items: Iterable[T]) -> None:
-        self.items = sorted(items, key=lambda x: (x.start, x.end))  # type: ignore[attr-defined]
+        self.items = sorted(items, key=_START_END)
         self.starts = [x.start for x in self.items]  # type: ignore[attr-defined]
 
     def within(self, start: int, end: int) -> list:
@@ -91,9 +95,9 @@ def sentence_views(doc: Document) -> list[SentenceView]:
                 sentence=sent,
                 text=work.norm[base:end],
                 base=base,
-                entities=_place(doc, base, end, in_sent("entities")),
-                figures=_place(doc, base, end, in_sent("figures")),
-                periods=_place(doc, base, end, in_sent("periods")),
+                entities=_place(work, base, end, in_sent("entities")),
+                figures=_place(work, base, end, in_sent("figures")),
+                periods=_place(work, base, end, in_sent("periods")),
                 tokens=tuple((s - base, e - base, t.pos) for t in in_sent("tokens") for s, e in [work.to_norm(t.start, t.end)]),
             )
         )
