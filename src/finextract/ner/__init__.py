@@ -119,16 +119,19 @@ class NerStage:
         inputs: list[SentenceInput] = []
         offsets: list[int] = []
         tokens = doc.tokens
+        identity = work.offsets.is_identity
         k = 0
         for sent in doc.sentences:
             n_start, n_end = work.to_norm(sent.start, sent.end)
             while k < len(tokens) and tokens[k].end <= sent.start:
                 k += 1
-            toks = []
+            first = k
             while k < len(tokens) and tokens[k].start < sent.end:
-                t_start, t_end = work.to_norm(tokens[k].start, tokens[k].end)
-                toks.append((t_start - n_start, t_end - n_start, tokens[k].pos))
                 k += 1
+            if identity:
+                toks = [(t.start - n_start, t.end - n_start, t.pos) for t in tokens[first:k]]
+            else:
+                toks = [(s - n_start, e - n_start, t.pos) for t in tokens[first:k] for s, e in [work.to_norm(t.start, t.end)]]
             inputs.append(SentenceInput(work.norm[n_start:n_end], tuple(toks)))
             offsets.append(n_start)
         return inputs, offsets

@@ -42,6 +42,8 @@ class FeatureLexicons:
     org_suffixes: frozenset[str]
     suffix_lengths: tuple[int, ...]
     """Distinct lengths of ``org_suffixes``, longest first."""
+    suffix_last_chars: frozenset[str] = frozenset()
+    """Last characters of ``org_suffixes`` (empty: no shortcut)."""
 
     @classmethod
     def load(cls) -> "FeatureLexicons":
@@ -57,7 +59,7 @@ class FeatureLexicons:
         )
         suffixes = frozenset(PatternLexicon.load().org_suffixes) | frozenset(_EXTRA_SUFFIXES)
         lengths = tuple(sorted({len(s) for s in suffixes}, reverse=True))
-        return cls(GazetteerMatcher.default(), titles, load_surnames(), suffixes, lengths)
+        return cls(GazetteerMatcher.default(), titles, load_surnames(), suffixes, lengths, frozenset(s[-1] for s in suffixes))
 
 
 _EXTRA_SUFFIXES = ("银行", "证券", "集团", "股份", "控股", "基金", "大学", "委员会", "协会", "研究院", "局", "部", "厅", "署")
@@ -90,10 +92,14 @@ def _bies(spans: Sequence[tuple[int, int, str]], n: int) -> list[str | None]:
     return out
 
 
-def suffix_spans(text: str, tokens: Sequence[tuple[int, int, str]], suffixes: frozenset[str], lengths: Sequence[int]) -> list[tuple[int, int, str]]:
+def suffix_spans(
+    text: str, tokens: Sequence[tuple[int, int, str]], suffixes: frozenset[str], lengths: Sequence[int], last_chars: frozenset[str] = frozenset()
+) -> list[tuple[int, int, str]]:
     """The longest organization suffix inside each token, ending with it (not at the sentence start)."""
     spans = []
     for start, end, _ in tokens:
+        if last_chars and text[end - 1 : end] not in last_chars:
+            continue
         for size in lengths:
             begin = end - size
             if begin >= start and begin > 0 and text[begin:end] in suffixes:
@@ -133,7 +139,7 @@ def feature_columns(sent: SentenceInput, lex: FeatureLexicons) -> list[list[str 
         _bies(gaz, n),
         _bies(titles, n),
         ["2" if text[i : i + 2] in surnames else "1" if text[i] in surnames else None for i in rng],
-        _bies(suffix_spans(text, tokens, lex.org_suffixes, lex.suffix_lengths), n),
+        _bies(suffix_spans(text, tokens, lex.org_suffixes, lex.suffix_lengths, lex.suffix_last_chars), n),
     ]
 
 

@@ -167,7 +167,7 @@ class FeatureRows:
             bounds = sorted({t[0] for t in tokens} | {t[1] for t in tokens})
             gaz = [(m.start, m.end, m.label) for m in lex.gazetteer.find(text, token_bounds=bounds)]
             titles = [(s, e, "") for _, s, e in lex.titles.find_matches_as_indexes(text)]
-            suffixes = suffix_spans(text, tokens, lex.org_suffixes, lex.suffix_lengths)
+            suffixes = suffix_spans(text, tokens, lex.org_suffixes, lex.suffix_lengths, lex.suffix_last_chars)
             for row, name, spans in ((12, "w", tokens), (13, "g", gaz), (14, "ti", titles), (16, "os", suffixes)):
                 _fill_bies(out[row], base, spans, self.lookups[name])
 

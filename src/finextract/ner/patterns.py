@@ -41,6 +41,8 @@ class PatternLexicon:
     org_bad_initials: frozenset[str] = frozenset()
     suffix_set: frozenset[str] = frozenset()
     suffix_lengths: tuple[int, ...] = ()
+    suffix_last_chars: frozenset[str] = frozenset()
+    """Last characters of the org suffixes: a token ending in none of them ends in no suffix."""
     places: frozenset[str] = frozenset()
     place_suffixes: tuple[str, ...] = ()
     appoint_verbs: tuple[str, ...] = ()
@@ -76,6 +78,7 @@ class PatternLexicon:
                 org_bad_initials=frozenset(data["org_bad_initials"]),
                 suffix_set=frozenset(suffixes),
                 suffix_lengths=tuple(sorted({len(x) for x in suffixes}, reverse=True)),
+                suffix_last_chars=frozenset(x[-1] for x in suffixes),
                 places=frozenset(data["places"]),
                 place_suffixes=tuple(data["place_suffixes"]),
                 appoint_verbs=tuple(data["appoint_verbs"]),
@@ -103,6 +106,8 @@ def _is_han(text: str) -> bool:
 
 def suffix_ending_at(text: str, end: int, lex: PatternLexicon) -> str | None:
     """The longest organization suffix that ends at ``end`` (a set lookup per length)."""
+    if end == 0 or text[end - 1] not in lex.suffix_last_chars:
+        return None
     for length in lex.suffix_lengths:
         if length <= end and text[end - length : end] in lex.suffix_set:
             return text[end - length : end]
