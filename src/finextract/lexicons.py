@@ -389,6 +389,13 @@ class TitleLexicon:
     """Titles such as 董事长, 首席执行官, CEO."""
     department_suffixes: tuple[str, ...]
     """Endings of department names (部, 中心, 委员会 …) that may precede a title."""
+    occupations: frozenset[str] = frozenset()
+    """Public offices and professions (总统, 记者, 教授 …), also in :attr:`titles`.
+
+    They are titles, but unlike corporate titles they do not anchor the name
+    patterns: the word before 总统 is usually a country (美国总统), the word
+    after 记者 often a verb (记者来自), and a dateline precedes 记者 (日电记者).
+    """
 
     def __contains__(self, word: object) -> bool:
         """Whether ``word`` is exactly a title."""
@@ -408,6 +415,17 @@ class TitleLexicon:
             if text.startswith(title, start):
                 return title
         return None
+
+    def is_occupation(self, span: str) -> bool:
+        """Whether the longest title ``span`` ends with is an occupation (驻华大使, 首席记者; not 总经理).
+
+        >>> TitleLexicon(("总经理", "记者"), (), frozenset({"记者"})).is_occupation("财经记者")
+        True
+        """
+        if not self.occupations:
+            return False
+        title = next((t for t in self.titles if span.endswith(t)), None)
+        return title in self.occupations
 
     def department_suffix(self, name: str) -> str | None:
         """The longest department suffix ``name`` ends with (and is longer than), or ``None``."""
@@ -434,12 +452,15 @@ def load_titles(path: PathArg | None = None, converter: Converter | None = None)
     conv = converter if converter is not None else _default_converter()
     text, where = _read(path, "titles.json")
     data = _parse_json(text, where)
-    _check_keys(data, {"version", "titles", "department_suffixes"}, where)
-    titles = _unique_working(_string_list(data, "titles", where), "titles", where, conv)
-    if not titles:
+    _check_keys(data, {"version", "titles", "occupations", "department_suffixes"}, where)
+    corporate = _string_list(data, "titles", where)
+    occupations = _string_list(data, "occupations", where) if "occupations" in data else []
+    titles = _unique_working(corporate + occupations, "titles and occupations", where, conv)
+    if not corporate:
         raise LexiconError(f"{where}: \"titles\" is empty; list at least one title")
     suffixes = _unique_working(_string_list(data, "department_suffixes", where), "department_suffixes", where, conv)
-    return TitleLexicon(_longest_first(titles), _longest_first(suffixes))
+    occupation_forms = frozenset(titles[len(corporate) :])
+    return TitleLexicon(_longest_first(titles), _longest_first(suffixes), occupation_forms)
 
 
 # --------------------------------------------------------------------------- #

@@ -158,6 +158,8 @@ class NerStage:
         titles = titles_in(sent, title_hits, lex.titles.department_suffixes, orgs)
         known_words = frozenset(s for s, e, tag in sent.tokens if e - s >= 2 and tag not in ("unk", "x", "m", "eng", "nr"))
         for k, t in enumerate(titles):
+            if lex.titles.is_occupation(sent.text[t.start : t.end]):
+                continue  # 美国总统, 日电记者, 记者来自: no organization before, no name after
             if not any(s < t.start + 1 and t.start <= e for s, e in orgs):
                 org = org_before_title(sent.text, t.start, lex.patterns)
                 if org is not None and not any(s < org[1] and org[0] < e for s, e in orgs) and _nominal(sent, *org):

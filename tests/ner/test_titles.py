@@ -1,0 +1,50 @@
+"""Job titles and occupations in the NER stage."""
+
+from __future__ import annotations
+
+import pytest
+
+import finextract
+from finextract.lexicons import load_titles
+
+
+@pytest.fixture(scope="module")
+def nlp() -> finextract.Pipeline:
+    return finextract.Pipeline(["normalize", "sentences", "segment", "ner"])
+
+
+def _entities(nlp: finextract.Pipeline, text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in nlp(text).entities}
+
+
+def test_occupations_are_titles_but_not_corporate_ones() -> None:
+    titles = load_titles()
+    assert {"记者", "总统", "教授"} <= titles.occupations
+    assert titles.occupations <= set(titles.titles)
+    assert titles.is_occupation("首席记者") and titles.is_occupation("驻华大使")
+    assert not titles.is_occupation("总经理") and not titles.is_occupation("研究部主任")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中金公司首席经济学家彭文生表示，降准空间仍在。", {("中金公司", "ORG"), ("首席经济学家", "TITLE"), ("彭文生", "PERSON")}),
+        ("華夏基金基金經理張明認為，債市仍有機會。", {("基金经理", "TITLE"), ("张明", "PERSON")}),
+        ("新华社记者从多家银行了解到，房贷利率继续下行。", {("新华社", "ORG"), ("记者", "TITLE")}),
+    ],
+)
+def test_titles_found(nlp: finextract.Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
+    found = {(e.canonical, e.label) for e in nlp(text).entities}
+    assert expected <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("美国总统拜登周三签署了该法案。", ("美国", "ORG")),
+        ("新华社北京5月3日电记者从央行获悉，", ("日电", "ORG")),
+        ("记者来自多家财经媒体。", ("来自", "PERSON")),
+    ],
+)
+def test_occupations_do_not_anchor_name_patterns(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:
+    assert not_expected not in _entities(nlp, text)
