@@ -18,7 +18,18 @@ from ..registry import ner_backend_factory
 from ..spans import Entity
 from .base import Candidate, NerBackend, SentenceInput
 from .gazetteer import GazetteerMatcher
-from .patterns import PatternLexicon, appointee_names, name_after, org_before_title, org_suffix, plausible_place, products, speaker_names, titles_in
+from .patterns import (
+    PatternLexicon,
+    appointee_names,
+    name_after,
+    org_before_title,
+    org_suffix,
+    person_or_place,
+    plausible_place,
+    products,
+    speaker_names,
+    titles_in,
+)
 
 __all__ = ["NerStage", "Candidate", "NerBackend", "SentenceInput", "resolve"]
 
@@ -33,6 +44,24 @@ def resolve(cands: Sequence[Candidate]) -> list[Candidate]:
         chosen.append(cand)
         taken.append((cand.start, cand.end))
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _defer_to_model(model: Sequence[Candidate], layered: list[Candidate]) -> list[Candidate]:
+    """Drop suffix-pattern organizations that end where a statistical organization ends but start elsewhere.
+
+    The suffix pattern walks left over nominal words and stops at the first
+    non-name word; the model reads the whole name (日本长期信用银行, not 信用银行;
+    英特尔公司, not 指控芯片业巨头英特尔公司).
+    """
+    ends = {(c.end, c.start) for c in model if c.label == "ORG"}
+    if not ends:
+        return layered
+    model_ends = {end for end, _ in ends}
+    return [
+        c
+        for c in layered
+        if not (c.source == "pattern:org_suffix" and c.end in model_ends and (c.end, c.start) not in ends)
+    ]
 
 
 _NON_NOMINAL = ("v", "p", "d", "r", "c", "u", "m", "q", "f", "t")
@@ -91,7 +120,9 @@ class NerStage:
         work = doc.work
         inputs, offsets = self._inputs(doc)
         backend_cands = self.backend.predict(inputs)
-        per_sentence = [resolve(self._plausible(s, list(b) + self._layered(s))) for s, b in zip(inputs, backend_cands)]
+        per_sentence = [
+            resolve(self._plausible(s, list(b) + _defer_to_model(b, self._layered(s)))) for s, b in zip(inputs, backend_cands)
+        ]
         per_sentence = self._propagate_names(inputs, per_sentence)
         entities: list[Entity] = []
         for base, sent, cands in zip(offsets, inputs, per_sentence):
@@ -162,11 +193,16 @@ class NerStage:
                 continue  # 美国总统, 日电记者, 记者来自: no organization before, no name after
             if not any(s < t.start + 1 and t.start <= e for s, e in orgs):
                 org = org_before_title(sent.text, t.start, lex.patterns)
-                if org is not None and not any(s < org[1] and org[0] < e for s, e in orgs) and _nominal(sent, *org):
+                if (
+                    org is not None
+                    and not any(s < org[1] and org[0] < e for s, e in orgs)
+                    and _nominal(sent, *org)
+                    and not person_or_place(sent.tokens, *org)
+                ):
                     cands.append(Candidate(org[0], org[1], "ORG", source="pattern:org_before_title", priority=3, score=0.7))
                     if org[1] < t.start:  # the words between belong to the title (a department)
                         titles[k] = t = Candidate(org[1], t.end, "TITLE", source=t.source, priority=t.priority, score=t.score)
-            span = name_after(sent.text, t.end, lex.surnames, lex.patterns.name_boundaries, lex.patterns.speech_verbs, known_words)
+            span = name_after(sent.text, t.end, lex.surnames, lex.patterns.name_boundaries, lex.patterns.speech_verbs, known_words, sent.tokens)
             if span is not None and sent.text[span[0] : span[1]] not in lex.patterns.not_names:
                 cands.append(Candidate(span[0], span[1], "PERSON", source="pattern:title_name", priority=4, score=0.9))
         cands += titles

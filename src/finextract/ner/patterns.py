@@ -242,6 +242,49 @@ def org_before_title(text: str, title_start: int, lex: PatternLexicon) -> tuple[
     return start, end
 
 
+_EDGE_TAGS = ("c", "p", "u", "d", "r", "v")
+"""A name never starts with a one-character conjunction, preposition, particle, adverb, pronoun or verb (和|书记, 谈|高校)."""
+_END_TAGS = ("c", "p", "u")
+"""… nor ends with a one-character conjunction, preposition or particle (陈峰|在, 杜泰|为)."""
+
+
+def name_shaped(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the segmentation allows ``[start, end)`` to be a person's name.
+
+    Not a dictionary word other than a name (宣布, 方面, 公开 as one token), and
+    no function word at its edges.
+
+    >>> name_shaped([(0, 2, "v")], 0, 2)
+    False
+    >>> name_shaped([(0, 1, "c"), (1, 3, "n")], 0, 3)
+    False
+    >>> name_shaped([(0, 2, "nr"), (2, 3, "p")], 0, 3)
+    False
+    >>> name_shaped([(0, 3, "unk")], 0, 3)
+    True
+    """
+    for s, e, tag in tokens:
+        if e <= start or s >= end:
+            continue
+        if s == start and e == end and tag not in ("unk", "x", "eng") and not tag.startswith("nr"):
+            return False
+        if e - s == 1 and ((s == start and tag.startswith(_EDGE_TAGS)) or (e == end and tag.startswith(_END_TAGS))):
+            return False
+    return True
+
+
+def person_or_place(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Every token of ``[start, end)`` is tagged as a person (``nr*``) or place (``ns``) name: 江泽民|主席, 长春市|市长.
+
+    >>> person_or_place([(0, 3, "nr"), (3, 5, "n")], 0, 3)
+    True
+    >>> person_or_place([(0, 2, "ns"), (2, 5, "n")], 0, 5)
+    False
+    """
+    inside = [tag for s, e, tag in tokens if s < end and start < e]
+    return bool(inside) and all(tag.startswith("nr") or tag == "ns" for tag in inside)
+
+
 def _verb_inside(text: str, start: int, end: int, verbs: Sequence[str]) -> bool:
     """A speech verb starts inside ``[start, end)`` (黄鑫认|为: 认为 starts at 认)."""
     return any(text.startswith(v, i) for i in range(start + 1, end) for v in verbs)
@@ -254,8 +297,11 @@ def name_after(
     boundaries: frozenset[str],
     forbidden: Sequence[str] = (),
     word_starts: frozenset[int] = frozenset(),
+    tokens: Sequence[Token] = (),
 ) -> tuple[int, int] | None:
     """A 2–3 character name starting at ``pos`` (after a title), if one reads there.
+
+    With ``tokens``, the span must also be :func:`name_shaped` (主席宣布 has no name).
 
     >>> name_after("董事长易会满，", 3, frozenset("易"), frozenset("，"))
     (3, 6)
@@ -274,13 +320,19 @@ def name_after(
         end = pos + length
         if end > len(text) or not _is_han(text[pos:end]) or _verb_inside(text, pos, end, forbidden):
             continue
+        if tokens and not name_shaped(tokens, pos, end):
+            continue
         if end == len(text) or text[end] in boundaries or not _is_han(text[end]) or end in word_starts:
             return pos, end
     return None
 
 
-def name_before(text: str, pos: int, surnames: frozenset[str], boundaries: frozenset[str]) -> tuple[int, int] | None:
+def name_before(
+    text: str, pos: int, surnames: frozenset[str], boundaries: frozenset[str], tokens: Sequence[Token] = ()
+) -> tuple[int, int] | None:
     """A 2–3 character name ending at ``pos`` (before a speech verb) that starts a clause.
+
+    With ``tokens``, the span must also be :func:`name_shaped` (文章指出 has no name).
 
     >>> name_before("，谢锦生说", 4, frozenset("谢"), frozenset("，"))
     (1, 4)
@@ -292,6 +344,8 @@ def name_before(text: str, pos: int, surnames: frozenset[str], boundaries: froze
         if not (text[start] in surnames or text[start : start + 2] in surnames):
             continue
         if any(c in boundaries for c in text[start:pos]):
+            continue
+        if tokens and not name_shaped(tokens, start, pos):
             continue
         if start == 0 or text[start - 1] in boundaries or not _is_han(text[start - 1]):
             return start, pos
@@ -341,7 +395,7 @@ def appointee_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozense
     text = sent.text
     out = []
     for at, verb in _occurrences(text, lex.appoint_verbs):
-        span = name_after(text, at + len(verb), surnames, lex.name_boundaries, lex.speech_verbs)
+        span = name_after(text, at + len(verb), surnames, lex.name_boundaries, lex.speech_verbs, tokens=sent.tokens)
         if span is not None and text.startswith("为", span[1]) and text[span[0] : span[1]] not in lex.not_names:
             out.append(Candidate(span[0], span[1], "PERSON", source="pattern:appointee_name", priority=3, score=0.8))
     return out
@@ -352,7 +406,7 @@ def speaker_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[
     text = sent.text
     out = []
     for at, _ in _occurrences(text, lex.speech_verbs + lex.role_verbs):
-        span = name_before(text, at, surnames, lex.name_boundaries)
+        span = name_before(text, at, surnames, lex.name_boundaries, sent.tokens)
         if span is not None and text[span[0] : span[1]] not in lex.not_names:
             out.append(Candidate(span[0], span[1], "PERSON", source="pattern:speaker_name", priority=3, score=0.7))
     return out

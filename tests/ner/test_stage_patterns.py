@@ -1,0 +1,51 @@
+"""Name and organization patterns of the NER stage: what they must not propose."""
+
+from __future__ import annotations
+
+import pytest
+
+import finextract
+from finextract.ner import _defer_to_model
+from finextract.ner.base import Candidate
+from finextract.ner.patterns import name_shaped, person_or_place
+
+
+@pytest.fixture(scope="module")
+def nlp() -> finextract.Pipeline:
+    return finextract.Pipeline(["normalize", "sentences", "segment", "ner"])
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("李明董事长出席了签约仪式。", ("李明", "ORG")),  # a person before a title
+        ("杭州市市长表示支持。", ("杭州市", "ORG")),  # a place before a title
+        ("文章指出，银行业风险总体可控。", ("文章", "PERSON")),  # a common word before a speech verb
+        ("相关方面表示，将加快审批。", ("方面", "PERSON")),
+        ("董事长宣布，公司将回购股份。", ("宣布", "PERSON")),  # a verb after a title
+    ],
+)
+def test_patterns_do_not_propose(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:
+    assert not_expected not in {(e.canonical, e.label) for e in nlp(text).entities}
+
+
+def test_name_shape_from_the_segmentation() -> None:
+    assert name_shaped([(0, 3, "unk")], 0, 3)
+    assert name_shaped([(0, 2, "nr"), (2, 3, "v")], 0, 2)
+    assert not name_shaped([(0, 2, "n")], 0, 2)  # a dictionary noun
+    assert not name_shaped([(0, 1, "c"), (1, 3, "n")], 0, 3)  # starts with 和
+    assert not name_shaped([(0, 2, "nr"), (2, 3, "p")], 0, 3)  # ends with 在
+    assert person_or_place([(0, 3, "nr"), (3, 6, "n")], 0, 3)
+    assert not person_or_place([(0, 2, "ns"), (2, 4, "n")], 0, 4)
+
+
+def test_suffix_pattern_defers_to_a_model_name_with_the_same_end() -> None:
+    model = [Candidate(0, 8, "ORG", source="model")]
+    layered = [
+        Candidate(4, 8, "ORG", source="pattern:org_suffix", priority=4),  # 信用银行 inside 日本长期信用银行
+        Candidate(0, 8, "ORG", source="pattern:org_suffix", priority=4),  # the same span: kept
+        Candidate(2, 6, "ORG", source="gazetteer", priority=4),  # other sources: kept
+    ]
+    kept = _defer_to_model(model, layered)
+    assert [(c.start, c.end, c.source) for c in kept] == [(0, 8, "pattern:org_suffix"), (2, 6, "gazetteer")]
+    assert _defer_to_model([], layered) == layered
