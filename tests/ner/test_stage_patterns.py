@@ -6,7 +6,7 @@ import pytest
 
 import finextract
 from finextract.ner import _defer_to_model
-from finextract.ner.base import Candidate
+from finextract.ner.base import Candidate, SentenceInput
 from finextract.ner.patterns import name_shaped, person_or_place
 
 
@@ -34,18 +34,23 @@ def test_name_shape_from_the_segmentation() -> None:
     assert name_shaped([(0, 2, "nr"), (2, 3, "v")], 0, 2)
     assert not name_shaped([(0, 2, "n")], 0, 2)  # a dictionary noun
     assert not name_shaped([(0, 1, "c"), (1, 3, "n")], 0, 3)  # starts with 和
+    assert name_shaped([(0, 1, "v"), (1, 3, "n")], 0, 3)  # 谢|锦生: a surname tagged as a verb
     assert not name_shaped([(0, 2, "nr"), (2, 3, "p")], 0, 3)  # ends with 在
     assert person_or_place([(0, 3, "nr"), (3, 6, "n")], 0, 3)
     assert not person_or_place([(0, 2, "ns"), (2, 4, "n")], 0, 4)
 
 
 def test_suffix_pattern_defers_to_a_model_name_with_the_same_end() -> None:
-    model = [Candidate(0, 8, "ORG", source="model")]
+    model = [Candidate(0, 8, "ORG", source="model"), Candidate(12, 16, "ORG", source="model")]
     layered = [
         Candidate(4, 8, "ORG", source="pattern:org_suffix", priority=4),  # 信用银行 inside 日本长期信用银行
         Candidate(0, 8, "ORG", source="pattern:org_suffix", priority=4),  # the same span: kept
+        Candidate(10, 16, "ORG", source="pattern:org_suffix", priority=4),  # longer than the model's: kept
         Candidate(2, 6, "ORG", source="gazetteer", priority=4),  # other sources: kept
     ]
-    kept = _defer_to_model(model, layered)
-    assert [(c.start, c.end, c.source) for c in kept] == [(0, 8, "pattern:org_suffix"), (2, 6, "gazetteer")]
-    assert _defer_to_model([], layered) == layered
+    sent = SentenceInput("x" * 16, ((0, 8, "ns"), (8, 12, "v"), (12, 16, "n")))
+    kept = _defer_to_model(sent, model, layered)
+    assert [(c.start, c.end) for c in kept] == [(0, 8), (10, 16), (2, 6)]
+    assert _defer_to_model(sent, [], layered) == layered
+    glued = SentenceInput("x" * 8, ((0, 3, "nt"), (3, 4, "c"), (4, 8, "n")))  # 京东金融与瀚海…: two names
+    assert _defer_to_model(glued, model[:1], layered[:1]) == layered[:1]

@@ -46,21 +46,25 @@ def resolve(cands: Sequence[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _defer_to_model(model: Sequence[Candidate], layered: list[Candidate]) -> list[Candidate]:
-    """Drop suffix-pattern organizations that end where a statistical organization ends but start elsewhere.
+def _defer_to_model(sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate]) -> list[Candidate]:
+    """Drop suffix-pattern organizations inside a longer statistical organization with the same end.
 
     The suffix pattern walks left over nominal words and stops at the first
-    non-name word; the model reads the whole name (日本长期信用银行, not 信用银行;
-    英特尔公司, not 指控芯片业巨头英特尔公司).
+    word it cannot read as part of a name; where the model reads further left
+    to the same end, it saw the whole name (日本长期信用银行, not 信用银行) —
+    unless its span holds a conjunction or preposition (京东金融与瀚海控股集团:
+    two names glued).
     """
-    ends = {(c.end, c.start) for c in model if c.label == "ORG"}
-    if not ends:
+    starts_by_end: dict[int, int] = {}
+    for c in model:
+        if c.label == "ORG" and not any(s < c.end and c.start < e and tag[:1] in ("c", "p") for s, e, tag in sent.tokens):
+            starts_by_end[c.end] = min(c.start, starts_by_end.get(c.end, c.start))
+    if not starts_by_end:
         return layered
-    model_ends = {end for end, _ in ends}
     return [
         c
         for c in layered
-        if not (c.source == "pattern:org_suffix" and c.end in model_ends and (c.end, c.start) not in ends)
+        if not (c.source == "pattern:org_suffix" and starts_by_end.get(c.end, c.start) < c.start)
     ]
 
 
@@ -121,7 +125,7 @@ class NerStage:
         inputs, offsets = self._inputs(doc)
         backend_cands = self.backend.predict(inputs)
         per_sentence = [
-            resolve(self._plausible(s, list(b) + _defer_to_model(b, self._layered(s)))) for s, b in zip(inputs, backend_cands)
+            resolve(self._plausible(s, list(b) + _defer_to_model(s, b, self._layered(s)))) for s, b in zip(inputs, backend_cands)
         ]
         per_sentence = self._propagate_names(inputs, per_sentence)
         entities: list[Entity] = []

@@ -242,8 +242,11 @@ def org_before_title(text: str, title_start: int, lex: PatternLexicon) -> tuple[
     return start, end
 
 
-_EDGE_TAGS = ("c", "p", "u", "d", "r", "v")
-"""A name never starts with a one-character conjunction, preposition, particle, adverb, pronoun or verb (和|书记, 谈|高校)."""
+_EDGE_TAGS = ("c", "p", "u", "d")
+"""A name never starts with a one-character conjunction, preposition, particle or adverb (和|书记, 但|他们).
+
+Verbs and pronouns are allowed: surnames such as 谢, 谈 and 何 are tagged so on their own.
+"""
 _END_TAGS = ("c", "p", "u")
 """… nor ends with a one-character conjunction, preposition or particle (陈峰|在, 杜泰|为)."""
 
