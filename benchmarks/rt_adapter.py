@@ -44,11 +44,17 @@ Deliberate convention differences, converted by ``recognize`` only:
   (``一美元``, ``二％``) is not a ``number`` answer in the spec.
 * A currency or temperature unit with no amount (``人民币``, ``摄氏度``
   alone) is not a figure in finextract; the spec reports it with a null value.
-* A lower and an upper bound next to each other (``大于10小于20``) and a
-  between-range (``20和30之间``) are one ``range`` figure in both.
+* A lower and an upper bound next to each other (``大于10小于20``,
+  ``最多100最少20``) and a between-range (``20和30之间``, ``10000与20000间``)
+  are one ``range`` figure in both; the ``numberrange`` span keeps the closing
+  ``之间``/``间`` and the adjective of a comparison (``比三十大``).
+* ``等于X`` is an exact figure in finextract; the spec reports it as the
+  range ``[X, X]``, so the adapter adds that answer (span from ``等于``).
+* ``对折`` alone is a 50 % discount in finextract; the spec reads it only
+  after ``打`` (``打对折``), so a bare ``对折`` is not reported.
 
-Not read at all: ``M`` suffixes, ``两`` as a weight unit, ``日本銭``, the
-comparison ranges of the NumberRange specs (``大于10小于20``, ``比三十大``).
+Not read at all: ``M`` suffixes (``-2.5 M``), ``日本銭``, ``一位`` (a bit),
+``过20`` and ``超过了80`` (see docs/figures.md).
 """
 
 from __future__ import annotations
@@ -88,7 +94,7 @@ _PHYSICAL = {
     "盎司": "Ounce", "千卡": "Kilocalorie", "卡路里": "Calorie", "赫兹": "Hertz", "Hz": "Hertz",
     "兆赫兹": "Megahertz", "兆赫": "Megahertz", "千赫": "Kilohertz", "字节": "Byte", "千字节": "Kilobyte",
     "兆字节": "Megabyte", "比特": "Bit", "千比特": "Kilobit", "兆比特": "Megabit", "GB": "Gigabyte",
-    "MB": "Megabyte", "TB": "Terabyte", "KB": "Kilobyte",
+    "MB": "Megabyte", "TB": "Terabyte", "KB": "Kilobyte", "两": "Liang",
 }
 _TEMPERATURE = {"度": "Degree", "摄氏度": "C", "°C": "C", "℃": "C", "华氏度": "F", "°F": "F", "℉": "F"}
 _AGE_UNITS = {"岁": "Year", "个月": "Month", "周": "Week", "天": "Day"}
@@ -99,9 +105,16 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
 
 
+def _spaced(words: object) -> str:
+    return "|".join(" *".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
 _LEADING_QUALIFIER = re.compile(
-    rf"(?P<word>{_alternation(PREFIX_QUALIFIERS)}) *(?:[{QUALIFIER_PARTICLES}] *)?"
+    rf"(?P<word>{_spaced(PREFIX_QUALIFIERS)}) *(?:[{QUALIFIER_PARTICLES}] *)?"
 )
+_RANGE_CLOSER = re.compile(r" *(?:之?间|[大高多小低少])$")
+_EQUALS = re.compile(r"等 *于 *$")
+_HALF_PRICE = re.compile(r"[对對]折")
 _TRAILING_QUALIFIER = re.compile(rf" *(?:{_alternation(SUFFIX_QUALIFIERS)})$")
 _LINK_TAIL = re.compile(rf" *(?:{_alternation(RANGE_LINKS)}) *$")
 _BARE_TEMPERATURE = re.compile(r"摄氏度|华氏度|°C|°F|℃|℉")
@@ -160,7 +173,7 @@ def _core(norm: str, fig: FigureMatch, keep_bounds: bool = False) -> tuple[int, 
     start, end = fig.start, fig.end
     lead = _LEADING_QUALIFIER.match(norm, start, end)
     if lead is not None and lead.end() < end:
-        if not (keep_bounds and PREFIX_QUALIFIERS[lead.group("word")] != "approx"):
+        if not (keep_bounds and PREFIX_QUALIFIERS[lead.group("word").replace(" ", "")] != "approx"):
             start = lead.end()
     trail = _TRAILING_QUALIFIER.search(norm, start, end)
     if trail is not None and trail.start() > start:
@@ -195,7 +208,8 @@ def _unit_answers(work: WorkingText, fig: FigureMatch, typed: tuple[str, object,
 def _range_answer(work: WorkingText, fig: FigureMatch, bounds: list[float | None], numerals: list[Numeral]) -> dict[str, object]:
     """The spec's ``numberrange`` span: bound words and the number, not the measure word."""
     start, end = _core(work.norm, fig, keep_bounds=True)
-    if _TRAILING_QUALIFIER.search(work.norm, start, end) is None:
+    closed = ("_between" in fig.rule or "_than" in fig.rule) and _RANGE_CLOSER.search(work.norm, start, end) is not None
+    if not closed and _TRAILING_QUALIFIER.search(work.norm, start, end) is None:
         inner = _inside(numerals, start, end)
         if inner:
             stop = inner[-1].end
@@ -203,6 +217,24 @@ def _range_answer(work: WorkingText, fig: FigureMatch, bounds: list[float | None
                 stop += 1
             end = stop
     return _answer(work, start, end, "numberrange", bounds)
+
+
+def _equality(work: WorkingText, fig: FigureMatch) -> dict[str, object] | None:
+    """``等于一百七``: the spec's degenerate range ``[170, 170]`` for an exact figure after 等于."""
+    if fig.qualifier != "exact" or fig.value is None:
+        return None
+    eq = _EQUALS.search(work.norm, max(0, fig.start - 4), fig.start)
+    if eq is None:
+        return None
+    start, end = _core(work.norm, fig)
+    value = _num(fig.value)
+    return _answer(work, eq.start(), end, "numberrange", [value, value])
+
+
+def _bare_half_price(work: WorkingText, fig: FigureMatch) -> bool:
+    """``对折`` not after ``打``: the spec reads it as a percentage only in ``打对折``."""
+    surface = work.norm[fig.start:fig.end]
+    return _HALF_PRICE.fullmatch(surface) is not None and not work.norm[:fig.start].endswith("打")
 
 
 def _native(work: WorkingText) -> list[dict[str, object]]:
@@ -232,6 +264,11 @@ def _converted(work: WorkingText) -> list[dict[str, object]]:
             continue
         out.append(_answer(work, numeral.start, numeral.end, "number", _num(numeral.value)))
     for fig in figures:
+        if _bare_half_price(work, fig):
+            continue
+        equality = _equality(work, fig)
+        if equality is not None:
+            out.append(equality)
         typed = _typed(fig)
         if typed is not None:
             if typed[0] in _UNIT_TYPES:

@@ -147,3 +147,39 @@ def test_adversarial_input_is_linear() -> None:
 def test_repeated_patterns_are_linear(block: str) -> None:
     """Repeated separators (the classic backtracking traps) cost the same per character at 10x the size."""
     assert _per_char(block * 10) < 5 * _per_char(block)
+
+
+_PIECES = (
+    "一 二 三 十 百 千 万 亿 两 零 壹 拾 伍 0 1 2 5 9 . , ， % - ~ / 分之 第 打 以上 以下 比 大 小 个 家 元 人民币 $ US$ 块 "
+    "多 余 几 点 半 对折 成 折 倍 岁 天 年 月 日 些 统一 零售 一起 十分 十足 之一 万一 上 数 超过 约 至 到 和 之间 间 米 "
+    "kg k K A SZ 公司 的 。 又 负 摄氏 度 个百分点 基点 美元 收拾 队伍 打造 2016年 Q3 7月18日 718日 一季度 上半年 1/2"
+).split() + [" "]
+
+
+_PERIOD_PIECES = "2016年 Q3 7月18日 718日 一季度 上半年 今年3月 分之 / 又 打 3 二 十 1/2 三分之一 ， 年 月 日 个".split() + [" "]
+
+
+def _random_texts(seed: int, count: int, pieces: list[str] = _PIECES) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 10))) for _ in range(count)]
+
+
+def test_live_scan_never_drops_a_figure() -> None:
+    """The C-level pre-scan only skips text the full grammar finds nothing in."""
+    from finextract.figures.recognize import _figures
+
+    for text in _random_texts(11, 4000):
+        periods = find_periods(text)
+        assert find_figures(text, periods) == _figures(text, [(p.start, p.end) for p in periods]), text
+
+
+def test_numerals_inside_periods_are_skipped_exactly() -> None:
+    """Skipping the runs inside periods leaves the numerals outside them unchanged."""
+    from finextract.figures.numerals import numerals_outside
+
+    def outside(found: list[Any], spans: list[tuple[int, int]]) -> list[Any]:
+        return [n for n in found if not any(a < n.end and n.start < b for a, b in spans)]
+
+    for text in _random_texts(12, 4000, _PERIOD_PIECES):
+        spans = [(p.start, p.end) for p in find_periods(text)]
+        assert outside(numerals_outside(text, spans), spans) == outside(find_numerals(text), spans), text

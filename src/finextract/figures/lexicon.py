@@ -75,7 +75,8 @@ COUNTED_STOP = frozenset("的了和与及在是为中等以左上下内外后前
 
 PREFIX_QUALIFIERS: dict[str, str] = {
     "不超过": "at_most", "不高于": "at_most", "不多于": "at_most", "至多": "at_most", "最多": "at_most",
-    "不低于": "at_least", "不少于": "at_least", "至少": "at_least", "起码": "at_least",
+    "不低于": "at_least", "不少于": "at_least", "至少": "at_least", "起码": "at_least", "最少": "at_least",
+    "最低": "at_least", "最高": "at_most",
     "不到": "less_than", "不足": "less_than", "低于": "less_than", "少于": "less_than", "未满": "less_than",
     "未达": "less_than",
     "超过": "more_than", "逾": "more_than", "超": "more_than", "多于": "more_than", "高于": "more_than",
@@ -88,7 +89,10 @@ PREFIX_QUALIFIERS: dict[str, str] = {
 """Qualifier words written before a figure; they stay inside the figure's span."""
 
 QUALIFIER_PARTICLES: str = "有为是达"
-"""A particle that may sit between a bound word and its figure (``至少有10``, ``最多为5``)."""
+"""A particle that may sit between a bound word and its figure (``至少有10``, ``最多为5``).
+
+``了`` is not one: ``超过了1.2万亿`` keeps the span ``1.2万亿`` (the seed-article
+acceptance test pins that span)."""
 
 PREFIX_BLOCKERS: dict[str, str] = {"约": "合节签公条预契制履违", "近": "最附", "超": "高赶", "逾": ""}
 """Characters that, before a one-character qualifier, make it part of another word (合约, 最近)."""
@@ -101,6 +105,17 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
     "左右": "approx", "上下": "approx", "前后": "approx",
 }
 """Qualifier words written after a figure; they stay inside the figure's span."""
+
+COMPARATIVE_WORDS: dict[str, str] = {
+    "大": "more_than", "高": "more_than", "多": "more_than", "小": "less_than", "低": "less_than", "少": "less_than",
+}
+"""Adjectives closing a comparison ``比X大`` (more than X) / ``比X低`` (less than X); kept inside the span."""
+
+COMPARATIVE_BLOCKERS: str = "占同环对相评无类正反配攀可好排不日"
+"""Characters before ``比`` that make it part of a word (占比, 同比, 相比, 对比), not a comparison."""
+
+WEIGHT_LIANG: str = "两"
+"""``两`` after a number is the weight unit liang (``三十两``, ``1234两``) unless more numerals or a measure word follow."""
 
 RANGE_LINKS: tuple[str, ...] = ("-", "~", "～", "—", "－", "至", "到", "–")
 """Words joining the two ends of a range (``5至8亿``, ``20%-30%``)."""

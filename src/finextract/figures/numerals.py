@@ -9,7 +9,8 @@ figures on top of it.
 
 Scanning is two-phase and linear: one compiled regex with a single character
 class finds *runs* of numeral characters, and a small tokenizer splits each run
-into numbers.  Only the characters of a run are visited in Python.
+into numbers.  Only the characters of a run are visited in Python, and a run
+that is one plain Arabic number (``500``, ``1.8万亿``) skips the tokenizer.
 
 Conventions:
 
@@ -18,8 +19,11 @@ Conventions:
   (``四百多``) is left outside for the figure layer to read as a qualifier.
 * Spaces between Chinese numeral characters are tolerated (``三千 八百``);
   two Arabic numbers separated by a space or a comma are two numbers.
-* The ideographic comma ``，`` is never a thousands separator (the working
-  text keeps it so that ``1，2`` stays a list).
+* The ideographic comma ``，`` is a thousands separator only between one to
+  three digits and groups of exactly three (``4，565``); ``1，2`` stays a list.
+* ``两`` right after a number is the weight unit liang (``三十两``,
+  ``1234两``) unless a numeral or a measure word follows it (``两万两千``,
+  ``三两天``); the number ends before it.
 * A capital numeral (``伍``, ``拾``, ``陆``, ``肆`` ...) standing alone is a
   word (队伍, 收拾, 大陆, 放肆), not a number.
 """
@@ -29,6 +33,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
+
+from .lexicon import AGE_WORDS, CURRENCY_WORDS, DURATION_WORDS, MEASURE_WORDS, WEIGHT_LIANG
 
 HAN_DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -69,15 +75,23 @@ _UNIT_CLASS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 _SI_UNIT_AFTER = "米克瓦卡赫字比焦帕"
 """Characters that make a preceding 千/兆 a unit prefix (千米, 千克, 兆瓦, 兆字节), not a multiplier."""
 _RUN = re.compile(
-    r"(?:负|-)?"
-    rf"(?:[{_DIGIT_CLASS}]|[十拾]|[百千佰仟](?=[{''.join(HAN_DIGITS)}])|(?<![0-9.])\.(?=[0-9]))"
+    # The first character comes from one plain class, so the scan skips other text at C speed; the
+    # lookarounds then accept it as an opener (a digit, 十, 百/千 before a digit, a decimal point before
+    # a digit) or as the sign (负, -) right before one.
+    rf"[-负{_DIGIT_CLASS}十拾百千佰仟.]"
+    rf"(?:(?<=[{_DIGIT_CLASS}十拾])"
+    rf"|(?<=[百千佰仟])(?=[{''.join(HAN_DIGITS)}])"
+    r"|(?<=\.)(?<![0-9.]\.)(?=[0-9])"
+    rf"|(?<=[负-])(?=[{_DIGIT_CLASS}十拾]|[百千佰仟][{''.join(HAN_DIGITS)}]|\.[0-9]))"
     rf"(?:[{_DIGIT_CLASS}十百拾佰仟万亿点多余几,，./eEkK^+\- ]|[千兆](?![{_SI_UNIT_AFTER}]))*"
 )
 _TOKEN = re.compile(
     r"(?P<arabic>(?:\d{1,3}(?:，\d{3}(?!\d))+(?:\.\d+(?![0-9]|\.[0-9]))?"
     r"|(?<=[0-9]\.)\d+(?![0-9])|\d+(?:,\d{3}(?!\d))*(?:\.\d+(?![0-9]|\.[0-9]))?|(?<![0-9.])\.\d+(?![0-9]|\.[0-9]))"
     r"(?:[eE][-+]?\d+(?![\d.]))?"
-    r"(?:(?:(?<=[0-9]{2})|(?<=\.[0-9])) ?[kK](?![A-Za-z]))?)"
+    r"(?:(?:(?<=[0-9]{2})|(?<=\.[0-9])) ?[kK](?![A-Za-z])"
+    r"|(?<=[0-9])k(?= ?- ?[0-9]+(?:\.[0-9]+)? ?k(?![A-Za-z]))"
+    r"|(?:(?<=k-[0-9])|(?<=k -[0-9])|(?<=k- [0-9])|(?<=k - [0-9]))k(?![A-Za-z]))?)"
     r"|(?P<power>\^[-+]*\d{1,3}(?:\.\d+)?(?![\d.]))"
     rf"|(?P<digit>[{''.join(HAN_DIGITS)}])"
     rf"|(?P<small>[{''.join(SMALL_UNITS)}])"
@@ -105,6 +119,22 @@ _LATIN_UNITS = re.compile(
 )
 """Latin measurement units that may touch the number before them (``168cm``, ``64GB``)."""
 _UNIT_CHARS = frozenset("元万亿千百十")
+_SIMPLE_RUN = re.compile(r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?P<big>[万亿]{0,2})[,， ]*")
+"""A run the tokenizer would read as one plain number: the common case, read without tokenizing."""
+_IDIOM_CHARS = frozenset("".join(IDIOMS))
+_NOT_AFTER_LIANG = frozenset(
+    "".join(w[0] for w in (*MEASURE_WORDS, *DURATION_WORDS, *AGE_WORDS, *CURRENCY_WORDS))
+    + "".join(HAN_DIGITS) + "十百千万亿拾佰仟兆0123456789倍成折%点多余几半"
+)
+"""Characters after ``两`` that keep it a digit (``三两天``, ``两万两千``, ``一两个``)."""
+
+
+def liang_unit_at(text: str, pos: int) -> bool:
+    """Whether the ``两`` at ``pos``, right after a number, is the weight unit liang (``三十两``)."""
+    if not text.startswith(WEIGHT_LIANG, pos):
+        return False
+    after = pos + len(WEIGHT_LIANG)
+    return after >= len(text) or text[after] not in _NOT_AFTER_LIANG
 
 
 @dataclass(frozen=True)
@@ -181,8 +211,11 @@ def _opens(unit: str, after: tuple[str, str, int, int] | None) -> bool:
     return unit in "十拾" or (after is not None and after[0] == "digit")
 
 
-def _split(tokens: list[tuple[str, str, int, int]]) -> list[list[tuple[str, str, int, int]]]:
-    """Group a run's tokens into numbers (solid tokens only; decimals folded in)."""
+def _split(tokens: list[tuple[str, str, int, int]], text: str) -> list[list[tuple[str, str, int, int]]]:
+    """Group a run's tokens into numbers (solid tokens only; decimals folded in).
+
+    ``text`` is the whole working text the tokens' offsets point into.
+    """
     groups: list[list[tuple[str, str, int, int]]] = []
     cur: list[tuple[str, str, int, int]] = []
     prev = ""
@@ -191,6 +224,12 @@ def _split(tokens: list[tuple[str, str, int, int]]) -> list[list[tuple[str, str,
         tok = tokens[i]
         kind = tok[0]
         if kind == "space":
+            i += 1
+            continue
+        if kind == "digit" and cur and prev in ("arabic", "digit", "small", "big", "zero") and liang_unit_at(text, tok[2]):
+            # 两 closing a number is the weight unit (三十两, 1234两): the number ends before it.
+            groups.append(cur)
+            cur, prev = [], ""
             i += 1
             continue
         if kind == "point":
@@ -368,12 +407,15 @@ def _make(tokens: list[tuple[str, str, int, int]], negative: bool, sign_start: i
 def _capital_only(text: str, numeral: Numeral) -> bool:
     """A single capital-numeral character on its own (伍 in 队伍)."""
     surface = text[numeral.start:numeral.end].strip()
-    in_fraction = text[max(0, numeral.start - 3):numeral.start].rstrip().endswith("之")
-    return len(surface) == 1 and surface in CAPITAL_DIGITS and not in_fraction
+    if len(surface) != 1 or surface not in CAPITAL_DIGITS:
+        return False
+    return not text[max(0, numeral.start - 3):numeral.start].rstrip().endswith("之")
 
 
 def _in_idiom(text: str, numeral: Numeral) -> bool:
     """Whether the numeral is inside one of :data:`IDIOMS`."""
+    if not _IDIOM_CHARS.issuperset(text[numeral.start:numeral.end]):
+        return False  # an idiom holds every character of a numeral inside it
     lo = max(0, numeral.start - 4)
     for m in _IDIOM_RE.finditer(text, lo, min(len(text), numeral.end + 4)):
         if m.start() <= numeral.start and numeral.end <= m.end():
@@ -418,12 +460,34 @@ def _slash_fraction(text: str, numeral: Numeral, follow: Numeral) -> Numeral | N
     return Numeral(numeral.start, follow.end, value, form="arabic", shape="fraction")
 
 
+def _simple(run: re.Match[str], body: str) -> list[Numeral] | None:
+    """A run that is one plain Arabic number with optional section multipliers (``500``, ``1.8万亿``).
+
+    This is what the tokenizer reads from such a run, without tokenizing;
+    ``None`` for any other run.
+    """
+    if body.isdigit() and body.isascii() and len(body) < 28:
+        return [Numeral(run.start(), run.end(), Decimal(body))]  # an integer short enough that tidy() keeps it
+    m = _SIMPLE_RUN.fullmatch(body)
+    if m is None:
+        return None
+    value = Decimal(m.group("num").replace(",", ""))
+    bigs = m.group("big")
+    for unit in bigs:
+        value *= BIG_UNITS[unit]
+    start = run.start()
+    return [Numeral(start, start + m.end("big"), tidy(value), form="mixed" if bigs else "arabic", big_unit=bool(bigs))]
+
+
 def _run_numerals(text: str, run: re.Match[str]) -> list[Numeral]:
     """Numbers in one run of numeral characters."""
     body = run.group()
     if len(body) == 1 and body in HAN_DIGITS:
         # The most common run by far (一 in 一些, 一起): skip the tokenizer.
         return [Numeral(run.start(), run.end(), Decimal(HAN_DIGITS[body]), form="han", lone=True)]
+    simple = _simple(run, body)
+    if simple is not None:
+        return simple
     negative = False
     offset = 0
     if body.startswith(("负", "-")):
@@ -431,7 +495,7 @@ def _run_numerals(text: str, run: re.Match[str]) -> list[Numeral]:
         negative = not (before and (_LATIN_OR_DIGIT.match(before) or before in "%)-^~" or before in _UNIT_CHARS))
         offset = 1
     out: list[Numeral] = []
-    for n, group in enumerate(_split(_tokens(body[offset:], run.start() + offset))):
+    for n, group in enumerate(_split(_tokens(body[offset:], run.start() + offset), text)):
         numeral = _make(group, negative and n == 0 and group[0][2] == run.start() + offset, run.start())
         if numeral is not None:
             out.append(numeral)
@@ -442,6 +506,22 @@ def _run_numerals(text: str, run: re.Match[str]) -> list[Numeral]:
 
 def _combine(text: str, numerals: list[Numeral]) -> list[Numeral]:
     """Join ``X分之Y`` and ``a/b`` fractions; drop words that only look numeric."""
+    out = _fractions(text, numerals) if "分" in text or "/" in text else numerals
+    if "打" in text:
+        out = _dozens(text, out)
+    return [n for n in out if not _word_like(text, n)]
+
+
+def _word_like(text: str, numeral: Numeral) -> bool:
+    """A capital numeral alone, a numeral inside an idiom, or an Arabic number glued to Latin letters."""
+    if numeral.form == "han":
+        return _capital_only(text, numeral) or _in_idiom(text, numeral)
+    # Capital numerals and idioms hold Chinese characters only: an Arabic or mixed number is neither.
+    return _glued_to_latin(text, numeral)
+
+
+def _fractions(text: str, numerals: list[Numeral]) -> list[Numeral]:
+    """Join ``X分之Y``, ``a/b`` and mixed (``三百五又三分之一``, ``1 3/5``) fractions."""
     out: list[Numeral] = []
     i = 0
     while i < len(numerals):
@@ -460,8 +540,7 @@ def _combine(text: str, numerals: list[Numeral]) -> list[Numeral]:
                 continue
         out.append(cur)
         i += 1
-    out = _dozens(text, _join_mixed(text, out))
-    return [n for n in out if not (_capital_only(text, n) or _in_idiom(text, n) or _glued_to_latin(text, n))]
+    return _join_mixed(text, out)
 
 
 def _join_mixed(text: str, numerals: list[Numeral]) -> list[Numeral]:
@@ -513,6 +592,8 @@ def _dozens(text: str, numerals: list[Numeral]) -> list[Numeral]:
 
 def _fixed_words(text: str, numerals: list[Numeral]) -> list[Numeral]:
     """Add fixed numeral words (``半百`` = 50) that do not overlap a found number."""
+    if "半" not in text:
+        return numerals
     extra = [Numeral(m.start(), m.end(), _FIXED_WORDS[m.group()], form="han") for m in _FIXED_RE.finditer(text)]
     if not extra:
         return numerals
@@ -527,3 +608,41 @@ def find_numerals(text: str) -> list[Numeral]:
     for run in _RUN.finditer(text):
         found.extend(_run_numerals(text, run))
     return _fixed_words(text, _combine(text, found))
+
+
+def numerals_outside(text: str, spans: list[tuple[int, int]]) -> list[Numeral]:
+    """:func:`find_numerals`, minus numerals inside ``spans`` (sorted, disjoint; the periods).
+
+    The figure recognizer drops every numeral that overlaps a period; this
+    skips reading the runs that lie inside one, except where a run touches a
+    span edge next to a fraction, mixed-number or dozen link (``分之``, ``/``,
+    ``又``, a space, ``打``) and could join a numeral outside.  Dropping the
+    numerals that overlap ``spans`` from this result or from
+    :func:`find_numerals` gives the same list.
+    """
+    if not spans:
+        return find_numerals(text)
+    found: list[Numeral] = []
+    i = 0
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        while i < len(spans) and spans[i][1] <= start:
+            i += 1
+        if i < len(spans) and _sealed(text, start, end, spans[i]):
+            continue
+        found.extend(_run_numerals(text, run))
+    return _fixed_words(text, _combine(text, found))
+
+
+_LEFT_LINKS = "之 /又"
+_RIGHT_LINKS = " 分/又打"
+
+
+def _sealed(text: str, start: int, end: int, span: tuple[int, int]) -> bool:
+    """Whether the run ``[start, end)`` lies inside ``span`` and cannot join a numeral outside it."""
+    lo, hi = span
+    if not (lo <= start and end <= hi):
+        return False
+    left_ok = start > lo or start == 0 or text[start - 1] not in _LEFT_LINKS
+    right_ok = end < hi or end == len(text) or text[end] not in _RIGHT_LINKS
+    return left_ok and right_ok

@@ -162,11 +162,7 @@ def _candidates(text: str) -> list[PeriodMatch]:
     found: list[PeriodMatch] = []
     if _ANCHOR.search(text) is None:
         return found
-    passes: list[tuple[re.Pattern[str], Callable[[re.Match[str]], PeriodMatch | None]]] = []
-    if ("年" in text or "Q" in text or "q" in text) and _YEAR_HINT.search(text) is not None:
-        passes += [(r, _dated) for r in _DATED]
-    passes += [(r, build) for r, build, anchor in _UNDATED_PASSES if anchor.search(text) is not None]
-    for regex, build in passes:
+    for regex, build in _passes(text):
         for m in regex.finditer(text):
             period = build(m)
             if period is not None:
@@ -177,25 +173,52 @@ def _candidates(text: str) -> list[PeriodMatch]:
     return found
 
 
+def _passes(text: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], PeriodMatch | None]]]:
+    """The period patterns worth running on ``text``, in their fixed order.
+
+    Each pattern runs only when ``text`` holds what it cannot match without
+    (all but 上半年/下半年 need a digit).
+    """
+    if _DIGIT.search(text) is None:
+        return [(_UNDATED[3], _undated)] if "半年" in text else []
+    has_q = "Q" in text or "q" in text
+    passes: list[tuple[re.Pattern[str], Callable[[re.Match[str]], PeriodMatch | None]]] = []
+    if ("年" in text or has_q) and _YEAR_HINT.search(text) is not None:
+        passes += _DATED_PASSES
+    if "月" in text:
+        passes.append((_UNDATED[0], _undated))
+    if "季度" in text:
+        passes.append((_UNDATED[1], _undated))
+    if has_q:
+        passes.append((_UNDATED[2], _undated))
+    if "半年" in text:
+        passes.append((_UNDATED[3], _undated))
+    if "日" in text:
+        if _DAMAGED_HINT.search(text) is not None:
+            passes.append((_DAMAGED, _repaired))
+        passes.append((_DAY_ONLY, _day))
+    return passes
+
+
 _ANCHOR = re.compile(r"[年月日号季半Qq每单均全同环]")
 """Every period holds one of these characters: a sentence without any is skipped at C speed."""
+_DIGIT = re.compile(r"[0-9〇零一二三四五六七八九十]")
+"""Every period pattern but the fixed words and ``上半年``/``下半年`` holds one of these."""
 _YEAR_HINT = re.compile(r"(?:19|20)[0-9]{2}|[〇零一二][〇零一二三四五六七八九]{3}")
-_UNDATED_PASSES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], PeriodMatch | None], re.Pattern[str]], ...] = (
-    (_UNDATED[0], _undated, re.compile("月")),
-    (_UNDATED[1], _undated, re.compile("季度")),
-    (_UNDATED[2], _undated, re.compile("[Qq]")),
-    (_UNDATED[3], _undated, re.compile("半年")),
-    (_DAMAGED, _repaired, re.compile("[0-9]日")),
-    (_DAY_ONLY, _day, re.compile("日")),
+_DATED_PASSES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], PeriodMatch | None]], ...] = tuple(
+    (r, _dated) for r in _DATED
 )
-"""Each undated pattern with a cheap test for what it cannot match without."""
+_DAMAGED_HINT = re.compile("[0-9]日")
 
 
 def find_periods(text: str) -> list[PeriodMatch]:
     """Dates and periods in ``text``: leftmost-longest, non-overlapping, in order."""
+    candidates = _candidates(text)
+    if len(candidates) < 2:
+        return candidates
     chosen: list[PeriodMatch] = []
     taken_end = -1
-    for period in sorted(_candidates(text), key=lambda p: (p.start, -(p.end - p.start))):
+    for period in sorted(candidates, key=lambda p: (p.start, -(p.end - p.start))):
         if period.start >= taken_end:
             chosen.append(period)
             taken_end = period.end

@@ -18,23 +18,32 @@ How a figure is read:
 4. Two numbers joined by ``-``/``至``/``到`` form a range (``5至8亿``,
    ``10-20万元``); the first end borrows the second end's multiplier and unit.
 5. Qualifier words are read on both sides.  **They are kept inside the span**
-   (``超过400家``, ``400多家``, ``100万元以上``): the span shows the reader
-   the words that bound the value.  ``qualifier`` says how, and ``low`` /
-   ``high`` hold the written bound (``400多家`` → more_than, low 400).
+   (``超过400家``, ``400多家``, ``100万元以上``, ``比三十大``): the span shows
+   the reader the words that bound the value.  ``qualifier`` says how, and
+   ``low`` / ``high`` hold the written bound (``400多家`` → more_than, low
+   400).  Spaces inside a bound word are tolerated (``小于 或 等于100``).
+6. A lower and an upper bound side by side (``大于10小于20``,
+   ``最多100最少20个``) and a between-range (``介于5%与10%之间``,
+   ``10000与20000间``) become one range figure.
 
 A lone Chinese digit with nothing after it (``一`` in ``一是``) is not a
 figure.  A bare scaled number is a number, not money (``净利润8亿``).  Stock
 codes (``000402.SZ``), phone numbers and Latin-glued codes are skipped.
 Matching is linear: compiled regexes anchored at known positions, no
-backtracking over unbounded nested repeats.
+backtracking over unbounded nested repeats.  One C-level scan (``_LIVE``)
+first looks for a place where a figure can start; a sentence with none
+(no Arabic digit, only lone Chinese digits inside words such as ``一些``,
+``零售``) costs that scan and nothing more, and numerals inside periods are
+not read at all.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, NamedTuple
 
 from .lexicon import (
     AGE_WORDS,
@@ -52,10 +61,13 @@ from .lexicon import (
     QUALIFIER_PARTICLES,
     BETWEEN_LINKS,
     BETWEEN_OPENERS,
+    COMPARATIVE_BLOCKERS,
+    COMPARATIVE_WORDS,
     RANGE_LINKS,
     SUFFIX_QUALIFIERS,
+    WEIGHT_LIANG,
 )
-from .numerals import BIG_UNITS, HAN_DIGITS, Numeral, evaluate, find_numerals, tidy
+from .numerals import BIG_UNITS, HAN_DIGITS, Numeral, arabic_value, evaluate, liang_unit_at, numerals_outside, tidy
 from .periods import PeriodMatch, find_periods
 
 __all__ = ["FigureMatch", "PeriodMatch", "find_figures", "find_periods"]
@@ -80,9 +92,8 @@ class FigureMatch:
     """Working-text offset of ``counted`` (so a caller can show it in the original script)."""
 
 
-@dataclass(frozen=True)
-class _Tail:
-    """What follows a number: its kind, unit and the end of the figure."""
+class _Tail(NamedTuple):
+    """What follows a number: its kind, unit and the end of the figure (a light record: one per numeral)."""
 
     end: int
     kind: str
@@ -96,15 +107,20 @@ class _Tail:
     rule: str = "figures.number"
 
 
+def _evolve(fig: FigureMatch, **changes: Any) -> FigureMatch:
+    """``dataclasses.replace`` for :class:`FigureMatch`, without its per-call field introspection."""
+    return FigureMatch(**{**fig.__dict__, **changes})
+
+
 def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
 
 
 _HAN = r"\u4e00-\u9fff"
 _CURRENCY_AFTER = {w: c for w, c in CURRENCY_WORDS.items() if w not in ("块",)}
-_TAIL = re.compile(
-    r" *(?P<fuzzy>[多余几](?![十百千万亿]))?"
-    r" *(?:(?P<pct>%(?![0-9A-Fa-f]{2})|‰)"
+_TAIL_FUZZY = r" *(?P<fuzzy>[多余几](?![十百千万亿]))?"
+_TAIL_UNITS = (
+    r"(?P<pct>%(?![0-9A-Fa-f]{2})|‰)"
     r"|(?P<pp>个? *百 *分 *点)"
     r"|(?P<bp>个? *基 *点)"
     rf"|(?P<cheng>成)(?:(?P<cheng_d> ?[一二三四五六七八九1-9](?![0-9十百千万亿个家名位人种成折]))|(?P<cheng_half>半))?(?![员本立交功长效绩都熟型品])"
@@ -115,10 +131,12 @@ _TAIL = re.compile(
     rf"|(?P<age>{_alternation(AGE_WORDS)})"
     r"|(?P<age_dur>(?:个月|周|天)大)(?![小型量幅])"
     rf"|(?P<dur>{_alternation(DURATION_WORDS)})"
+    rf"|(?P<liang>{WEIGHT_LIANG})"
     rf"|(?P<pre_counted>{_alternation(w for w in COUNTED_NOUNS if w.startswith('个'))})"
     rf"|(?P<measure>{_alternation(MEASURE_WORDS)})"
-    rf"|(?P<latin>{_alternation(LATIN_UNITS)})(?![A-Za-z]))?"
+    rf"|(?P<latin>{_alternation(LATIN_UNITS)})(?![A-Za-z])"
 )
+_TAIL = re.compile(rf"{_TAIL_FUZZY} *(?:{_TAIL_UNITS})?")
 _HALF = re.compile(r"半(?![导数价年月天日场岛壁径边成折球山身夜途截个拍小])")
 _TEMPERATURE_PREFIX = re.compile(r"(?P<scale>华氏|摄氏)(?:温度)? *$")
 _FIXED_PERCENTS: dict[str, Decimal] = {"对折": Decimal(50), "半折": Decimal(50), "半成": Decimal(5)}
@@ -131,10 +149,28 @@ _CLAUSE_END = frozenset("，。；：！？、,.;:!?）)」』 ")
 _SELF_COUNTED = frozenset({"人", "人次", "次", "吨", "公斤", "千克", "克", "斤", "米", "公里", "千米", "亩", "度", "点"})
 _HAN_RUN = re.compile(rf"[{_HAN}]{{1,4}}")
 _SUFFIX_QUALIFIER = re.compile(rf" *(?:{_alternation(SUFFIX_QUALIFIERS)})")
-_PREFIX_QUALIFIER = re.compile(rf"(?P<word>{_alternation(PREFIX_QUALIFIERS)}) *(?P<particle>[{QUALIFIER_PARTICLES}])? *$")
+def _spaced_alternation(words: object) -> str:
+    """Like :func:`_alternation`, with spaces tolerated between characters (``小于 或 等于``, ``< =``)."""
+    ordered = sorted(words, key=len, reverse=True)  # type: ignore[arg-type]
+    return "|".join(" *".join(map(re.escape, w)) for w in ordered)
+
+
+_PREFIX_QUALIFIER = re.compile(
+    rf"(?P<word>{_spaced_alternation(PREFIX_QUALIFIERS)}) *(?P<particle>[{QUALIFIER_PARTICLES}])? *$"
+)
+_PREFIX_WINDOW = 16
+_PREFIX_QUALIFIER_LAST = frozenset(" " + QUALIFIER_PARTICLES + "".join(w[-1] for w in PREFIX_QUALIFIERS))
+_SUFFIX_QUALIFIER_FIRST = frozenset(" " + "".join(w[0] for w in SUFFIX_QUALIFIERS))
+"""Characters that must touch a figure for a qualifier word to be read there (cheap tests before the regexes)."""
+_LONE_BOUND = re.compile(r" *(?:及|或者?)?以[上下内]")
+_COMPARATIVE_OPEN = re.compile(r"比 *$")
+_COMPARATIVE_CLOSE = re.compile(rf" *(?P<word>[{''.join(COMPARATIVE_WORDS)}])(?![^一些的了得点 ，,。；;！!？?])")
 _DEGREES = frozenset({"度", "摄氏度", "华氏度", "°C", "°F", "℃", "℉"})
 _CURRENCY_PREFIX = re.compile(rf"(?:{_alternation(CURRENCY_PREFIXES)}) *$")
+_CURRENCY_PREFIX_LAST = frozenset(" " + "".join(w[-1] for w in CURRENCY_PREFIXES))
+"""The character right before an amount that a currency mark can end with (a cheap test before the regex)."""
 _RANGE_LINK = re.compile(rf" *(?:{_alternation(RANGE_LINKS)}) *")
+_RANGE_LINK_LAST = frozenset(" " + "".join(w[-1] for w in RANGE_LINKS))
 _PERCENT_WORD = re.compile(
     r"(?<![零〇一二三四五六七八九十百千万亿两0-9])(?P<base>[百千万佰仟]{1,3}) *分 *之 *(?P<hundred>百(?![分万亿]))?"
 )
@@ -197,6 +233,10 @@ def _tail(text: str, numeral: Numeral) -> _Tail:
         if half is not None:
             return _Tail(half.end(), "quantity", m.group("dur"), add=Decimal("0.5"), fuzzy=fuzzy, rule="figures.duration")
         return _Tail(end, "quantity", m.group("dur"), fuzzy=fuzzy, rule="figures.duration")
+    if g == "liang":
+        if not liang_unit_at(text, m.start(g)):
+            return _Tail(base_end, "number", fuzzy=fuzzy)
+        return _Tail(end, "quantity", WEIGHT_LIANG, fuzzy=fuzzy, rule="figures.quantity")
     if g == "pre_counted":
         return _Tail(end, "quantity", None, counted=m.group(g), counted_start=m.start(g), fuzzy=fuzzy, rule="figures.quantity")
     measure = m.group("measure") or m.group("latin")
@@ -233,7 +273,7 @@ def _with_change(text: str, tail: _Tail, numeral: Numeral) -> _Tail:
         cents = _change_digit(groups["jiao"]) / 10
         if groups.get("fen"):
             cents += _change_digit(groups["fen"]) / 100
-    return replace(tail, end=m.end(), add=tail.add + cents, rule="figures.money_change")
+    return tail._replace(end=m.end(), add=tail.add + cents, rule="figures.money_change")
 
 
 def _tenths(m: re.Match[str], numeral: Numeral, fuzzy: bool) -> _Tail:
@@ -304,7 +344,7 @@ def _qualified(fig: FigureMatch, qualifier: str) -> FigureMatch:
         return fig
     low = fig.value if qualifier in ("more_than", "at_least") else fig.low
     high = fig.value if qualifier in ("less_than", "at_most") else fig.high
-    return replace(fig, qualifier=qualifier, low=low, high=high)
+    return _evolve(fig, qualifier=qualifier, low=low, high=high)
 
 
 def _single(text: str, numeral: Numeral) -> FigureMatch | None:
@@ -315,7 +355,9 @@ def _single(text: str, numeral: Numeral) -> FigureMatch | None:
     currency = tail.currency
     unit = tail.unit
     rule = tail.rule
-    prefix = _CURRENCY_PREFIX.search(text, max(0, start - 8), start)
+    prefix = None
+    if start > 0 and text[start - 1] in _CURRENCY_PREFIX_LAST:
+        prefix = _CURRENCY_PREFIX.search(text, max(0, start - 8), start)
     if prefix and kind in ("number", "money"):
         code = CURRENCY_PREFIXES[prefix.group().strip()]
         # 元 after an amount is the generic "dollar" once a currency is named before it (新台币3000元).
@@ -329,7 +371,7 @@ def _single(text: str, numeral: Numeral) -> FigureMatch | None:
     if start > 0 and text[start - 1] == "第" and kind in ("number", "quantity") and numeral.shape == "number":
         value = numeral.value
         return FigureMatch(start - 1, numeral.end, "ordinal", value, rule="figures.ordinal")
-    if kind == "number" and numeral.lone:
+    if kind == "number" and numeral.lone and not _LONE_BOUND.match(text, numeral.end):
         return None
     if kind == "quantity" and unit in _DEGREES:
         scale = _TEMPERATURE_PREFIX.search(text, max(0, start - 6), start)
@@ -361,6 +403,8 @@ def _range(text: str, first: Numeral, second: Numeral, second_fig: FigureMatch) 
     """``5至8亿``, ``10-20万元``, ``20%-30%``: two ends sharing the second end's unit."""
     if first.value is None or second_fig.value is None or first.shape != "number":
         return None
+    if text[second.start - 1] not in _RANGE_LINK_LAST:
+        return None  # every link ends with one of these right before the second end
     own = _tail(text, first)
     link = _RANGE_LINK.match(text, own.end)
     if link is None or link.end() != second.start:
@@ -377,16 +421,19 @@ def _range(text: str, first: Numeral, second: Numeral, second_fig: FigureMatch) 
     high = second_fig.value
     if low is None or high is None or low >= high:
         return None
-    return replace(second_fig, start=first.start, value=None, low=low, high=high, qualifier="range", rule=second_fig.rule + "_range")
+    return _evolve(second_fig, start=first.start, value=None, low=low, high=high, qualifier="range", rule=second_fig.rule + "_range")
 
 
 def _tail_scale(text: str, numeral: Numeral) -> Decimal:
     return _tail(text, numeral).scale
 
 
-def _percent_words(text: str, numerals: dict[int, Numeral]) -> list[FigureMatch]:
+def _percent_words(text: str, found: list[Numeral]) -> list[FigureMatch]:
     """``百分之三十`` = 30 %, ``千分之二`` = 0.2 %."""
-    out = []
+    out: list[FigureMatch] = []
+    if "分" not in text:
+        return out
+    numerals = {n.start: n for n in found}
     for m in _PERCENT_WORD.finditer(text):
         rule = "figures.percent_words"
         if m.group("hundred"):
@@ -409,12 +456,48 @@ def _percent_words(text: str, numerals: dict[int, Numeral]) -> list[FigureMatch]
     return out
 
 
-_MAY_HOLD_FIGURE = re.compile(r"[0-9零〇一二三四五六七八九十百千万亿两俩壹贰叁肆伍陆柒捌玖拾佰仟兆]|对折|半[折成百]")
-"""Every figure holds one of these: a sentence without any is skipped at C speed."""
+def _unnamed(pattern: str) -> str:
+    """``pattern`` with its named groups made plain groups (to embed it twice in one regex)."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+_DIGITS = "".join(HAN_DIGITS)
+_NUMERAL_CHARS = _DIGITS + "十百千万亿拾佰仟兆"
+def _first_char_led(branches: list[tuple[str, str]]) -> re.Pattern[str]:
+    """One regex for ``(first-character class, what follows)`` branches, led by a single character class.
+
+    ``re`` skips text at C speed only when a pattern starts with a plain class;
+    each branch then checks its own first character again by look-behind.
+    """
+    first = "".join(cls for cls, _ in branches)
+    return re.compile(f"[{first}](?:" + "|".join(f"(?<=[{cls}]){rest}" for cls, rest in branches) + ")")
+
+
+_LIVE = _first_char_led(
+    [
+        ("0-9", ""),
+        ("十拾", "(?![分足])"),
+        (r"负\-", "(?=[十拾])"),
+        (_NUMERAL_CHARS, f"(?=[ 多余几点,，./]*[{_NUMERAL_CHARS}])"),
+        ("分", "(?= *之)"),
+        ("半", "(?=[百折成])"),
+        ("对", "(?=折)"),
+        ("上数几", "(?=[十百千万亿])"),
+        ("第", rf"(?=[负\-]?[{_DIGITS}])"),
+        *[(re.escape(w[0]), rf"(?={re.escape(w[1:])} *[负\-]?[{_DIGITS}])") for w in CURRENCY_PREFIXES],
+        (_DIGITS, rf"(?=打| *(?:及|或者?)?以[上下内]|{_unnamed(_TAIL_FUZZY)} *(?:{_unnamed(_TAIL_UNITS)}))"),
+    ]
+)
+"""Where a figure can start: an Arabic digit, a Chinese numeral next to another numeral character or to a
+unit, bound or ordinal word, or a numeral word (百分之, 半百, 对折, 上千); a sign (负, -) shifts where an
+idiom check starts, so a signed 十 counts too.  A lone Chinese digit in a word (一些, 统一, 零售) is none of
+these, so a sentence holding only such digits is skipped at C speed."""
 
 
 def _fixed_percents(text: str) -> list[FigureMatch]:
     """``对折``/``半折`` = 50 %, ``半成`` = 5 %: fractions written without a digit."""
+    if "折" not in text and "成" not in text:
+        return []
     return [
         FigureMatch(m.start(), m.end(), "percent", _FIXED_PERCENTS[m.group()], unit="%", rule="figures.percent_words")
         for m in _FIXED_PERCENT_RE.finditer(text)
@@ -434,22 +517,48 @@ def _unit_only(text: str) -> list[FigureMatch]:
         pseudo = Numeral(m.start(), m.end(), value, form="han", big_unit=m.group("units")[-1] in BIG_UNITS)
         fig = _single(text, pseudo)
         if fig is not None:
-            out.append(replace(_qualified(fig, "at_least"), rule=fig.rule + "_bound"))
+            out.append(_evolve(_qualified(fig, "at_least"), rule=fig.rule + "_bound"))
     return out
+
+
+def _particle_ok(word: str, particle: str | None) -> bool:
+    """Whether ``particle`` may follow the bound ``word`` (``至少有``, ``最多为``; not ``约有``)."""
+    return particle is None or PREFIX_QUALIFIERS[word] != "approx"
+
+
+def _comparative(text: str, fig: FigureMatch) -> FigureMatch | None:
+    """``比三十大`` (more than 30), ``比 170 低`` (less than 170): 比, the figure, an adjective."""
+    if fig.start == 0 or text[fig.start - 1] not in "比 ":
+        return None
+    opener = _COMPARATIVE_OPEN.search(text, max(0, fig.start - 4), fig.start)
+    if opener is None or (opener.start() > 0 and text[opener.start() - 1] in COMPARATIVE_BLOCKERS):
+        return None
+    close = _COMPARATIVE_CLOSE.match(text, fig.end)
+    if close is None or fig.qualifier != "exact":
+        return None
+    qualified = _qualified(fig, COMPARATIVE_WORDS[close.group("word")])
+    return _evolve(qualified, start=opener.start(), end=close.end(), rule=fig.rule + "_than")
 
 
 def _with_qualifiers(text: str, fig: FigureMatch) -> FigureMatch:
     """Read qualifier words around ``fig`` and pull them into its span."""
-    prefix = _PREFIX_QUALIFIER.search(text, max(0, fig.start - 8), fig.start)
+    compared = _comparative(text, fig)
+    if compared is not None:
+        return compared
+    prefix = None
+    if fig.start > 0 and text[fig.start - 1] in _PREFIX_QUALIFIER_LAST:
+        prefix = _PREFIX_QUALIFIER.search(text, max(0, fig.start - _PREFIX_WINDOW), fig.start)
     if prefix is not None:
-        word = prefix.group("word")
+        word = prefix.group("word").replace(" ", "")
         blockers = PREFIX_BLOCKERS.get(word, "")
-        particle_ok = prefix.group("particle") is None or PREFIX_QUALIFIERS[word] != "approx"
+        particle_ok = _particle_ok(word, prefix.group("particle"))
         if particle_ok and not (blockers and prefix.start() > 0 and text[prefix.start() - 1] in blockers):
-            fig = replace(_qualified(fig, PREFIX_QUALIFIERS[word]), start=prefix.start())
-    suffix = _SUFFIX_QUALIFIER.match(text, fig.end)
+            fig = _evolve(_qualified(fig, PREFIX_QUALIFIERS[word]), start=prefix.start())
+    suffix = None
+    if fig.end < len(text) and text[fig.end] in _SUFFIX_QUALIFIER_FIRST:
+        suffix = _SUFFIX_QUALIFIER.match(text, fig.end)
     if suffix is not None and fig.kind not in ("ordinal",):
-        fig = replace(_qualified(fig, SUFFIX_QUALIFIERS[suffix.group().strip()]), end=suffix.end())
+        fig = _evolve(_qualified(fig, SUFFIX_QUALIFIERS[suffix.group().strip()]), end=suffix.end())
     return fig
 
 
@@ -479,14 +588,19 @@ def _bounds_pair(text: str, a: FigureMatch, b: FigureMatch) -> FigureMatch | Non
     if not (_compatible(a, b) or _compatible(b, a)):
         return None
     base = b if a.kind == "number" else a
-    return replace(base, start=a.start, end=b.end, value=None, low=lower.low, high=upper.high, qualifier="range", rule=base.rule + "_bounds")
+    return _evolve(base, start=a.start, end=b.end, value=None, low=lower.low, high=upper.high, qualifier="range", rule=base.rule + "_bounds")
 
 
 def _between(text: str, a: FigureMatch, b: FigureMatch) -> FigureMatch | None:
     """``20和30之间``, ``介于5%与10%之间``: a range closed by 之间."""
     if a.qualifier != "exact" or b.qualifier != "exact" or a.value is None or b.value is None:
         return None
-    if not _BETWEEN_JOIN.fullmatch(text, a.end, b.start) or not _compatible(a, b):
+    if not _BETWEEN_JOIN.fullmatch(text, a.end, b.start):
+        return None
+    if b.unit == "间" and b.counted is None and a.kind == "number":
+        # 间 after the second end closes the range (10000与20000间); it is not the measure word for rooms.
+        b = _evolve(b, end=b.end - 1, kind="number", unit=None, rule="figures.number")
+    if not _compatible(a, b):
         return None
     close = _BETWEEN_END.match(text, b.end)
     if close is None:
@@ -496,7 +610,7 @@ def _between(text: str, a: FigureMatch, b: FigureMatch) -> FigureMatch | None:
         return None
     opener = _BETWEEN_OPEN.search(text, max(0, a.start - 4), a.start)
     start = opener.start() if opener is not None else a.start
-    return replace(b, start=start, end=close.end(), value=None, low=low, high=b.value, qualifier="range", rule=b.rule + "_between")
+    return _evolve(b, start=start, end=close.end(), value=None, low=low, high=b.value, qualifier="range", rule=b.rule + "_between")
 
 
 def _paired(text: str, figures: list[FigureMatch]) -> list[FigureMatch]:
@@ -534,18 +648,45 @@ def find_figures(text: str, periods: list[PeriodMatch] | None = None) -> list[Fi
 
     ``periods`` may pass ``find_periods(text)`` when the caller has it already.
     """
-    if _MAY_HOLD_FIGURE.search(text) is None:
+    if _LIVE.search(text) is None:
         return []
     if periods is None:
         periods = find_periods(text)
     return _figures(text, [(p.start, p.end) for p in periods])
 
 
+_SIGN_PREFIX = re.compile(rf"(?:{_alternation(w for w in CURRENCY_PREFIXES if not w.isalpha())}) *$")
+_LIST_COMMA = re.compile(r"，")
+
+
+def _listed(text: str, numeral: Numeral) -> list[Numeral]:
+    """``$20，300美圆`` is two amounts: a currency sign before and a currency word after a ``，``-grouped number.
+
+    A sign already names the currency, so a currency word after the same
+    number would say it twice; the full-width comma is a list separator there.
+    """
+    surface = text[numeral.start:numeral.end]
+    if "，" not in surface or numeral.form != "arabic" or numeral.value is None:
+        return [numeral]
+    if _SIGN_PREFIX.search(text, max(0, numeral.start - 4), numeral.start) is None:
+        return [numeral]
+    if _TAIL.match(text, numeral.end).lastgroup not in ("cur", "cur_tail"):  # type: ignore[union-attr]
+        return [numeral]
+    parts: list[Numeral] = []
+    start = numeral.start
+    for comma in _LIST_COMMA.finditer(text, numeral.start, numeral.end):
+        parts.append(Numeral(start, comma.start(), arabic_value(text[start:comma.start()])))
+        start = comma.end()
+    parts.append(Numeral(start, numeral.end, arabic_value(text[start:numeral.end])))
+    return parts
+
+
 def _figures(text: str, periods: list[tuple[int, int]]) -> list[FigureMatch]:
     ends = [e for _, e in periods]
-    numerals = [n for n in find_numerals(text) if not _in_any(n.start, n.end, periods, ends) and not _skip(text, n)]
-    by_start = {n.start: n for n in numerals}
-    candidates = _percent_words(text, by_start) + _unit_only(text) + _fixed_percents(text)
+    numerals = [n for n in numerals_outside(text, periods) if not (periods and _in_any(n.start, n.end, periods, ends)) and not _skip(text, n)]
+    if "，" in text:
+        numerals = [part for n in numerals for part in _listed(text, n)]
+    candidates = _percent_words(text, numerals) + _unit_only(text) + _fixed_percents(text)
     previous: Numeral | None = None
     for numeral in numerals:
         fig = _single(text, numeral)
@@ -557,5 +698,8 @@ def _figures(text: str, periods: list[tuple[int, int]]) -> list[FigureMatch]:
             candidates.append(fig)
         previous = numeral
     qualified = [_with_qualifiers(text, f) for f in candidates]
-    return _paired(text, [f for f in _resolve(qualified) if not _in_any(f.start, f.end, periods, ends)])
+    resolved = _resolve(qualified)
+    if periods:
+        resolved = [f for f in resolved if not _in_any(f.start, f.end, periods, ends)]
+    return _paired(text, resolved)
 
