@@ -69,7 +69,8 @@ def test_metrics_and_figures(trad: Document) -> None:
     figures = {g.text: g for g in trad.figures}
     banks = next(g for g in trad.figures if g.text == "400多家" and trad.text.startswith("銀行", g.end))
     assert (banks.value, banks.qualifier, banks.unit, banks.counted) == (400, "more_than", "家", "银行")
-    assert figures["1.2萬億"].value == 1.2e12
+    total = figures["超過了1.2萬億"]
+    assert (total.value, total.qualifier) == (1.2e12, "more_than")
 
 
 def test_nothing_from_page_chrome(trad: Document) -> None:

@@ -88,11 +88,8 @@ PREFIX_QUALIFIERS: dict[str, str] = {
 }
 """Qualifier words written before a figure; they stay inside the figure's span."""
 
-QUALIFIER_PARTICLES: str = "有为是达"
-"""A particle that may sit between a bound word and its figure (``至少有10``, ``最多为5``).
-
-``了`` is not one: ``超过了1.2万亿`` keeps the span ``1.2万亿`` (the seed-article
-acceptance test pins that span)."""
+QUALIFIER_PARTICLES: str = "有为是达了"
+"""A particle that may sit between a bound word and its figure (``至少有10``, ``最多为5``, ``超过了1.2万亿``)."""
 
 PREFIX_BLOCKERS: dict[str, str] = {"约": "合节签公条预契制履违", "近": "最附", "超": "高赶", "逾": ""}
 """Characters that, before a one-character qualifier, make it part of another word (合约, 最近)."""
