@@ -2,6 +2,7 @@
 
 Usage:
     python benchmarks/finre_eval.py [--data ../shared/data/finre] [--split valid] [--entities given|found]
+                                    [--relation-model off|on|DIR] [--relation-threshold T] [--min-confidence P]
 
 FinRE gives, per sentence, entity pairs with a relation label.  Labels map
 onto finextract fact types through ``benchmarks/finre_map.json``.  For each
@@ -19,6 +20,14 @@ pipeline as a user gazetteer, so the score is about the relation rules;
 ``--entities found`` runs the pipeline as shipped.  FinRE masks digits as
 ``<N>``; each ``<N>`` is replaced by the digit 8 before extraction so numbers
 stay numbers.
+
+``--relation-model`` adds the learned pair scorer (``on``: the shipped model,
+a directory: another one, ``off``: the trigger rules alone; default: what
+``finextract.Pipeline()`` does); ``--relation-threshold`` replaces the
+scorer's own threshold (to trace precision against recall).  Facts of ownership and acquisition that
+link a pair of the right type are also checked for direction (holder →
+held, acquirer → target, against FinRE's head/tail and passive labels), and
+the confidence table is repeated for the scorer's facts (rules ``*.model``).
 """
 
 from __future__ import annotations
@@ -47,6 +56,19 @@ def _load(path: Path) -> dict[str, dict[frozenset[str], set[str]]]:
         if row["head"] != row["tail"]:
             by_sentence[row["text"]][frozenset((row["head"], row["tail"]))].add(row["relation"])
     return by_sentence
+
+
+def _directed(path: Path) -> dict[str, dict[tuple[str, str], set[str]]]:
+    by_sentence: dict[str, dict[tuple[str, str], set[str]]] = defaultdict(lambda: defaultdict(set))
+    for line in path.read_text("utf-8").splitlines():
+        row = json.loads(line)
+        by_sentence[row["text"]][(row["head"], row["tail"])].add(row["relation"])
+    return by_sentence
+
+
+def _direction_ok(fact, labels: set[str], mapping: dict[str, str]) -> bool:  # type: ignore[no-untyped-def]
+    """``labels`` are FinRE's for (agent, patient): an active label of the type, or 合并."""
+    return any(mapping.get(label) == fact.type and (not label.startswith("被") or label == "合并") for label in labels)
 
 
 def _given_gazetteer(sentences: dict, out_dir: Path) -> Path:
@@ -78,6 +100,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "finre")
     parser.add_argument("--split", default="valid")
     parser.add_argument("--entities", choices=("given", "found"), default="given")
+    parser.add_argument("--relation-model", default=None, help="off, on, or a model directory (default: the pipeline's default)")
+    parser.add_argument("--relation-threshold", type=float, default=None, help="scorer threshold instead of the model's own (implies the scorer)")
+    parser.add_argument("--min-confidence", type=float, default=0.0)
     args = parser.parse_args()
     mapping: dict[str, str] = {k: v for k, v in json.loads((ROOT / "benchmarks" / "finre_map.json").read_text("utf-8")).items() if not k.startswith("_")}
     sentences = _load(args.data / "normalized" / f"{args.split}.jsonl")
@@ -86,7 +111,15 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         gazetteers = [_given_gazetteer(sentences, Path(tmp))] if args.entities == "given" else []
-        nlp = finextract.Pipeline(gazetteers=gazetteers)
+        options: dict = {"min_confidence": args.min_confidence}
+        if args.relation_model is not None:
+            options["relation_model"] = {"off": False, "on": True}.get(args.relation_model, args.relation_model)
+        if args.relation_threshold is not None:
+            from finextract.rules.relation_model import ModelRelations
+
+            path = None if args.relation_model in (None, "on", "off") else args.relation_model
+            options["relation_model"] = ModelRelations.load(path, threshold=args.relation_threshold)
+        nlp = finextract.Pipeline(gazetteers=gazetteers, **options)
         started = time.perf_counter()
         docs = {text: nlp(text.replace("<N>", "8")) for text in sentences}
         seconds = time.perf_counter() - started
@@ -99,6 +132,9 @@ def main() -> None:
     unscored = defaultdict(int)
     buckets: dict[float, list[int]] = defaultdict(lambda: [0, 0])
     by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    model_buckets: dict[float, list[int]] = defaultdict(lambda: [0, 0])
+    direction = [0, 0]
+    directed = _directed(args.data / "normalized" / f"{args.split}.jsonl")
     for text, pairs in sentences.items():
         doc = docs[text]
         linked: dict[str, set[frozenset[str]]] = defaultdict(set)
@@ -118,6 +154,13 @@ def main() -> None:
                 buckets[bucket][1] += ok
                 by_rule[fact.rule][0] += 1
                 by_rule[fact.rule][1] += ok
+                if fact.rule.endswith(".model"):
+                    model_buckets[bucket][0] += 1
+                    model_buckets[bucket][1] += ok
+                if ok and fact.type in ("ownership", "acquisition"):
+                    agent, patient = (getattr(fact.args, n).text for n in PAIR_TYPES[fact.type])
+                    direction[0] += 1
+                    direction[1] += _direction_ok(fact, directed[text][(agent, patient)], mapping)
         for pair, labels in pairs.items():
             for fact_type in {mapping[label] for label in labels if label in mapping}:
                 gold_total[fact_type] += 1
@@ -146,6 +189,16 @@ def main() -> None:
     for bucket in sorted(buckets):
         n, ok = buckets[bucket]
         print(f"| {bucket:.1f}–{bucket + 0.1:.1f} | {n} | {ok / n:.3f} |")
+    if model_buckets:
+        print()
+        print("| confidence (scorer facts only) | facts | precision |")
+        print("|---|---:|---:|")
+        for bucket in sorted(model_buckets):
+            n, ok = model_buckets[bucket]
+            print(f"| {bucket:.1f}–{bucket + 0.1:.1f} | {n} | {ok / n:.3f} |")
+    if direction[0]:
+        print()
+        print(f"Direction of ownership/acquisition facts of the right type: {direction[1]} of {direction[0]} agree with FinRE ({direction[1] / direction[0]:.3f}).")
 
 
 if __name__ == "__main__":

@@ -69,8 +69,33 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("-o", "--output", metavar="FILE", required=True, help="the HTML page to write")
     _pipeline_options(show)
     _model_commands(sub)
+    _relation_commands(sub)
     _spark_command(sub)
     return parser
+
+
+def _relation_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """``train-relations``: the relation scorer (numpy only, no extra needed)."""
+    from .rules.relation_train import RelTrainConfig
+
+    default_data = "../shared/data/finre"
+    rel = sub.add_parser("train-relations", help="train the relation scorer on FinRE (numpy only)")
+    rel.add_argument("--data", default=default_data, metavar="DIR", help=f"the FinRE directory with normalized/train.jsonl (default: {default_data})")
+    rel.add_argument("--out", required=True, metavar="DIR", help="model directory to write (weights.npz, card.json)")
+    rel.add_argument("--iterations", type=int, default=RelTrainConfig.iterations, help="Adam iterations (default: %(default)s)")
+    rel.add_argument("--l2", type=float, default=RelTrainConfig.l2, help="L2 penalty (default: %(default)s)")
+    rel.add_argument("--seed", type=int, default=RelTrainConfig.seed, help="seed for the calibration folds (default: %(default)s)")
+
+
+def cmd_train_relations(args: argparse.Namespace, stdout: IO[str]) -> int:
+    """Run ``train-relations``."""
+    from .rules.relation_train import RelTrainConfig, train_relation_model
+
+    config = RelTrainConfig(iterations=args.iterations, l2=args.l2, seed=args.seed)
+    command = f"finextract train-relations --data {args.data} --out {args.out} --iterations {args.iterations} --l2 {args.l2} --seed {args.seed}"
+    report = train_relation_model(args.data, args.out, config, command=command)
+    stdout.write(f"wrote {report.out_dir}: {report.train_pairs} pairs, {report.seconds:.0f} s\n")
+    return EXIT_OK
 
 
 def _model_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -127,6 +152,12 @@ def _pipeline_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--min-confidence", type=float, default=0.0, metavar="P", help="drop facts whose confidence is below P (0-1; default 0)"
     )
+    parser.add_argument(
+        "--relation-model",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="score entity pairs the trigger rules leave unlinked with the learned relation model (default: on)",
+    )
 
 
 def _pipeline(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -138,6 +169,7 @@ def _pipeline(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         user_dicts=args.user_dict,
         gazetteers=args.gazetteer,
         min_confidence=args.min_confidence,
+        relation_model=args.relation_model,
     )
 
 
@@ -238,6 +270,8 @@ def main(argv: Sequence[str] | None = None, stdin: IO[bytes] | None = None, stdo
             return cmd_extract(args, stdin if stdin is not None else sys.stdin.buffer, stdout, stderr)
         if args.command == "train":
             return cmd_train(args, stdout)
+        if args.command == "train-relations":
+            return cmd_train_relations(args, stdout)
         if args.command == "eval":
             return cmd_eval(args, stdout)
         return cmd_show(args, stderr)

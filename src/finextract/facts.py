@@ -70,7 +70,8 @@ class OwnershipArgs(_Args):
 
     holder: Entity
     held: Entity
-    action: TextSpan
+    action: TextSpan | None = None
+    """The trigger words; ``None`` when the learned scorer linked the pair without one (rule ``ownership.model``)."""
     stake: Figure | None = None
 
 
@@ -79,7 +80,8 @@ class AcquisitionArgs(_Args):
 
     acquirer: Entity
     target: Entity
-    action: TextSpan
+    action: TextSpan | None = None
+    """The trigger words; ``None`` when the learned scorer linked the pair without one."""
     value: Figure | None = None
 
 
@@ -87,7 +89,8 @@ class CompetitionArgs(_Args):
     """Organizations competing (``A与B争夺市场``)."""
 
     parties: list[Entity] = Field(min_length=2)
-    trigger: TextSpan
+    trigger: TextSpan | None = None
+    """The trigger words; ``None`` when the learned scorer linked the pair without one."""
 
 
 class DisputeArgs(_Args):
@@ -96,7 +99,8 @@ class DisputeArgs(_Args):
     parties: list[Entity] = Field(min_length=2)
     plaintiff: Entity | None = None
     defendant: Entity | None = None
-    trigger: TextSpan
+    trigger: TextSpan | None = None
+    """The trigger words; ``None`` when the learned scorer linked the pair without one."""
 
 
 class ProductLaunchArgs(_Args):

@@ -70,7 +70,10 @@ class Pipeline:
     passed to backends that load a model; ``user_dicts`` adds jieba user
     dictionaries; ``gazetteers`` adds gazetteer JSON files; ``tagger`` is
     ``"fast"`` (dictionary tags) or ``"hmm"`` (jieba.posseg, slower);
-    facts below ``min_confidence`` are dropped.
+    facts below ``min_confidence`` are dropped.  ``relation_model`` scores the
+    organization pairs the trigger rules left unlinked (``True`` or
+    ``"default"``: the shipped FinRE model; a model directory; ``False``: rules
+    only; on by default); see :mod:`finextract.rules.relation_model`.
     """
 
     def __init__(
@@ -83,6 +86,7 @@ class Pipeline:
         gazetteers: Sequence[str | Path] = (),
         tagger: str = "fast",
         min_confidence: float = 0.0,
+        relation_model: Any = True,
     ) -> None:
         if not 0.0 <= min_confidence <= 1.0:
             raise ConfigError(f"min_confidence must be between 0 and 1, got {min_confidence}")
@@ -93,6 +97,7 @@ class Pipeline:
             "ner_model": ner_model,
             "user_dicts": tuple(user_dicts),
             "gazetteers": tuple(gazetteers),
+            "relation_model": relation_model,
         }
         self.stages: list[Stage] = [self._build(s) for s in (stages or DEFAULT_STAGES)]
         check_stages(self.stages)

@@ -8,22 +8,25 @@ keep the one with the highest confidence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Sequence
 
 from ..document import Document
+from ..errors import ConfigError
 from ..facts import Fact
 from .base import Rule, build_fact, sentence_views
 from .metric import metric_rules
 from .modality import ModalityReader
 from .partnership import partnership_rules
 from .quote import quote_rules
+from .relation_model import ModelRelations
 from .relations import RelationLexicon, relation_rules
 from .role import role_rules
 
 DEFAULT_RULES: tuple[Rule, ...] = (role_rules, partnership_rules, metric_rules, quote_rules)
 """Rules that need no lexicon; the relation rules are added with their lexicon."""
 
-__all__ = ["FactStage", "DEFAULT_RULES", "default_rules"]
+__all__ = ["FactStage", "DEFAULT_RULES", "default_rules", "relation_scorer"]
 
 
 def default_rules(lex: RelationLexicon) -> tuple[Rule, ...]:
@@ -37,12 +40,16 @@ class FactStage:
 
     @classmethod
     def from_options(cls, options: dict) -> "FactStage":  # type: ignore[type-arg]
-        """Build from pipeline options (``min_confidence``)."""
-        return cls(min_confidence=float(options.get("min_confidence", 0.0)))
+        """Build from pipeline options (``min_confidence``; ``relation_model``: see :func:`relation_scorer`)."""
+        lexicon = RelationLexicon.load()
+        scorer = relation_scorer(options.get("relation_model"), lexicon)
+        return cls(lexicon=lexicon, min_confidence=float(options.get("min_confidence", 0.0)), relation_model=scorer)
 
     lexicon: RelationLexicon = field(default_factory=RelationLexicon.load)
     rules: Sequence[Rule] | None = None
     min_confidence: float = 0.0
+    relation_model: ModelRelations | None = None
+    """Scores the pairs the trigger rules left unlinked (``<type>.model`` facts); ``None``: rules only."""
     name: str = "facts"
     requires: frozenset[str] = frozenset({"sentences", "tokens", "entities", "figures", "periods"})
     provides: frozenset[str] = frozenset({"facts"})
@@ -53,14 +60,34 @@ class FactStage:
         rules = self.rules if self.rules is not None else default_rules(self.lexicon)
         reader = ModalityReader(self.lexicon)
         for view in sentence_views(doc):
-            for rule in rules:
-                for fact_type, rule_id, confidence, args in rule(view):
-                    if confidence < self.min_confidence:
-                        continue
-                    modality, source = reader.read(view, fact_type, args)
-                    fact = build_fact(doc, view, fact_type, rule_id, confidence, args, modality, source)
-                    key = (fact_type, args.model_dump_json())
-                    if key not in best or best[key].confidence < fact.confidence:
-                        best[key] = fact
+            produced = [item for rule in rules for item in rule(view)]
+            if self.relation_model is not None:
+                produced += list(self.relation_model(view, produced))
+            for fact_type, rule_id, confidence, args in produced:
+                if confidence < self.min_confidence:
+                    continue
+                modality, source = reader.read(view, fact_type, args)
+                fact = build_fact(doc, view, fact_type, rule_id, confidence, args, modality, source)
+                key = (fact_type, args.model_dump_json())
+                if key not in best or best[key].confidence < fact.confidence:
+                    best[key] = fact
         facts = sorted(best.values(), key=lambda f: (f.evidence.start, f.type, f.id))
         return doc.model_copy(update={"facts": facts})
+
+
+def relation_scorer(option: object, lexicon: RelationLexicon) -> ModelRelations | None:
+    """The relation scorer a pipeline option asks for.
+
+    ``None``/``False``/``"off"``: none; ``True``/``"default"``: the shipped
+    model (``finextract/models/finextract-rel``); a path or a shipped model's
+    name: that model; a :class:`ModelRelations`: itself.
+    """
+    if option is None or option is False or option == "off":
+        return None
+    if isinstance(option, ModelRelations):
+        return option
+    if option is True or option == "default":
+        return ModelRelations.load(None, lexicon)
+    if isinstance(option, (str, Path)):
+        return ModelRelations.load(option, lexicon)
+    raise ConfigError(f"relation_model must be True, False, 'default', 'off', a model directory or a ModelRelations, got {option!r}")
