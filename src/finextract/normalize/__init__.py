@@ -12,7 +12,7 @@ from ..document import Document
 from ..offsets import WorkingText
 from ..spans import Region
 from .chrome import ChromeRules, find_chrome
-from .script import Converter, KeySkippingConverter, detect_script, fold_width, to_simplified
+from .script import Converter, DictionaryConverter, detect_script, fold_width, to_simplified
 
 __all__ = ["Normalizer", "NormalizeStage", "build_working_text", "fold_width", "ChromeRules"]
 
@@ -27,7 +27,7 @@ class Normalizer:
         if self.converter is None:
             from opencc import OpenCC
 
-            self.converter = KeySkippingConverter(OpenCC("t2s"))
+            self.converter = DictionaryConverter(OpenCC("t2s"))
 
     def __call__(self, text: str) -> WorkingText:
         """Normalize ``text``."""

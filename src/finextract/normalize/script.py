@@ -9,7 +9,8 @@ verifies that per line and falls back to a finer alignment wherever it does not.
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol, Sequence
 
 from ..offsets import OffsetMap
 
@@ -36,26 +37,34 @@ class Converter(Protocol):
         ...
 
 
-class KeySkippingConverter:
-    """OpenCC, run only on the pieces of text where one of its dictionary keys occurs.
+class DictionaryConverter:
+    """OpenCC's conversion, computed from its dictionaries with Aho–Corasick instead of substring scans.
 
     opencc-python-reimplemented converts piece by piece between its separators
-    (``split_chars_re``: spaces and punctuation, never part of an entry); a
-    piece in which no key of any of its dictionaries occurs comes back
-    unchanged.  One Aho–Corasick pass over the whole text finds the pieces
-    that need the (slow, pure-Python) conversion; on Simplified text that is
-    well under 1% of the characters.  The output equals ``inner.convert`` for
-    every input (tested).  Converters that do not expose their dictionaries
-    are used as they are.
+    (``split_chars_re``: spaces and punctuation, never part of an entry).  In
+    each piece, each group of its dictionary chain is applied in turn, and
+    inside a group each dictionary converts what the previous ones left: it
+    repeatedly replaces the longest (then leftmost) key occurrence that does
+    not overlap a replaced one, and single-character dictionaries replace
+    every known character.  Entries with several values take the first.
+
+    This class computes exactly that, with one overlapping Aho–Corasick pass
+    per phrase dictionary and ``str.translate`` for character dictionaries,
+    and leaves pieces in which no key occurs untouched (on Simplified text,
+    well under 1% of the characters need any work).  Its output equals
+    ``inner.convert`` for every input (tested on the bundled articles in both
+    scripts and on random text); it is about ten times faster on Traditional
+    text.  Converters whose dictionaries cannot be read are used as they are.
     """
 
     def __init__(self, inner: Converter) -> None:
         import ahocorasick_rs
 
         self.inner = inner
-        keys = _dictionary_keys(inner)
-        self._split: re.Pattern[str] | None = getattr(inner, "split_chars_re", None) if keys else None
-        self._keys = ahocorasick_rs.AhoCorasick(sorted(keys)) if keys else None
+        self._groups = _read_groups(inner)
+        self._split: re.Pattern[str] | None = getattr(inner, "split_chars_re", None) if self._groups else None
+        keys = sorted({k for group in self._groups or () for d in group for k in d.values})
+        self._keys = ahocorasick_rs.AhoCorasick(keys) if keys and self._split is not None else None
 
     def convert(self, text: str) -> str:
         """``text`` as ``inner.convert`` would return it."""
@@ -78,25 +87,82 @@ class KeySkippingConverter:
         while k < len(hits) and hits[k] < start:
             k += 1
         piece = text[start:end]
-        out.append(self.inner.convert(piece) if k < len(hits) and hits[k] < end else piece)
+        if k < len(hits) and hits[k] < end:
+            for group in self._groups or ():
+                piece = _apply_group(piece, group)
+        out.append(piece)
         return end, k
 
 
-def _dictionary_keys(converter: Converter) -> set[str]:
-    """Every key of the converter's dictionaries (empty when they cannot be read)."""
-    if hasattr(converter, "convert") and not getattr(converter, "_dict_init_done", True):
+@dataclass(frozen=True)
+class _Dictionary:
+    """One OpenCC dictionary: keys and their (first) values, and how to find them."""
+
+    values: dict[str, str]
+    matcher: Any = None
+    """Overlapping Aho–Corasick over the keys (phrase dictionaries)."""
+    table: dict[int, str] | None = None
+    """``str.translate`` table (dictionaries of single characters)."""
+
+    @classmethod
+    def build(cls, entries: dict[str, str]) -> "_Dictionary":
+        """From OpenCC's ``{key: "value [other values]"}``."""
+        import ahocorasick_rs
+
+        values = {k: v.split(" ")[0] for k, v in entries.items()}
+        if all(len(k) == 1 for k in values):
+            return cls(values, table={ord(k): v for k, v in values.items()})
+        return cls(values, matcher=ahocorasick_rs.AhoCorasick(list(values)))
+
+    def split(self, text: str) -> list[tuple[str, bool]]:
+        """``text`` as pieces ``(text, replaced)``, in order."""
+        if self.table is not None:
+            return [(c, True) if ord(c) in self.table else (c, False) for c in text]
+        found = sorted(
+            ((s, e) for _, s, e in self.matcher.find_matches_as_indexes(text, overlapping=True)),
+            key=lambda m: (m[0] - m[1], m[0]),
+        )
+        taken: list[tuple[int, int]] = []
+        for s, e in found:
+            if not any(a < e and s < b for a, b in taken):
+                taken.append((s, e))
+        out: list[tuple[str, bool]] = []
+        pos = 0
+        for s, e in sorted(taken):
+            if s > pos:
+                out.append((text[pos:s], False))
+            out.append((self.values[text[s:e]], True))
+            pos = e
+        if pos < len(text):
+            out.append((text[pos:], False))
+        return out
+
+
+def _apply_group(piece: str, group: Sequence[_Dictionary]) -> str:
+    """One group of the chain: each dictionary converts what the previous ones left."""
+    parts: list[tuple[str, bool]] = [(piece, False)]
+    for k, dictionary in enumerate(group):
+        last = k == len(group) - 1
+        if last and dictionary.table is not None:
+            return "".join(t if done else t.translate(dictionary.table) for t, done in parts)
+        parts = [p for t, done in parts for p in ([(t, done)] if done or not t else dictionary.split(t))]
+    return "".join(t for t, _ in parts)
+
+
+def _read_groups(converter: Converter) -> list[list[_Dictionary]] | None:
+    """The converter's dictionary chain as groups of dictionaries (``None`` when it cannot be read)."""
+    if not getattr(converter, "_dict_init_done", True):
         converter.convert("")
-    keys: set[str] = set()
-    stack = [getattr(converter, "_dict_chain_data", None)]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, tuple) and len(item) == 3 and isinstance(item[2], dict):
-            keys.update(item[2])
-        elif item is not None:
-            return set()  # an unknown layout: do not guess
-    return keys
+    chain = getattr(converter, "_dict_chain_data", None)
+    if not isinstance(chain, list) or not chain:
+        return None
+    groups = []
+    for group in chain:
+        items = group if isinstance(group, list) else [group]
+        if not all(isinstance(d, tuple) and len(d) == 3 and isinstance(d[2], dict) for d in items):
+            return None  # an unknown layout: do not guess
+        groups.append([_Dictionary.build(d[2]) for d in items])
+    return groups
 
 
 def fold_width(text: str) -> str:

@@ -133,7 +133,10 @@ def _after_comma(view: SentenceView, pos: int) -> bool:
 
 
 def _token_index_ending_at(view: SentenceView, pos: int) -> int | None:
-    return next((i for i, t in enumerate(view.tokens) if t[1] == pos), None)
+    # tokens are sorted and do not overlap: bisect on their ends
+    ends = [t[1] for t in view.tokens]
+    i = bisect_left(ends, pos)
+    return i if i < len(ends) and ends[i] == pos else None
 
 
 def _skip_links(view: SentenceView, pos: int) -> tuple[int, str | None]:
@@ -192,18 +195,18 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
        preposition governs (招商银行营业收入…，净利润…); 以工行和苹果为例 has none.
     """
     pos = m_start - 1 if view.text.endswith("的", 0, m_start) else m_start
-    if any(view.text.endswith(p, 0, pos) for p in _PLURAL):
+    if view.text.endswith(_PLURAL, 0, pos):
         return None, 0.0
     org = view.entity_ending_at(pos, "ORG")
     if org is not None:
         return org[2], 1.0
-    if any(view.text.endswith(a, 0, pos) for a in _ANAPHORA):
+    if view.text.endswith(_ANAPHORA, 0, pos):
         prior = [e for e in view.doc.entities if e.label == "ORG" and e.end <= view.sentence.start + pos]
         if prior:
             return prior[-1], 0.6
     for start, end, ent in view.entities:
         if end > m_start:
             break
-        if ent.label in ("ORG", "PRODUCT") and not any(view.text.endswith(p, 0, start) for p in _PREPOSITIONS):
+        if ent.label in ("ORG", "PRODUCT") and not view.text.endswith(_PREPOSITIONS, 0, start):
             return ent, 0.5
     return None, 0.0
