@@ -73,12 +73,7 @@ def figure_stage(sentences: list[str]) -> int:
 
 def best_cpu(fn: Callable[[], object], repeat: int) -> float:
     """The fewest CPU seconds (this process) of ``repeat`` runs of ``fn``."""
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.process_time()
-        fn()
-        best = min(best, time.process_time() - started)
-    return best
+    return best_of(fn, repeat, clock=time.process_time)
 
 
 def _row(name: str, sentences: list[str], repeat: int, timer: Callable[[Callable[[], object], int], float]) -> None:

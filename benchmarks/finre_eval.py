@@ -94,6 +94,15 @@ def _linked_pairs(fact) -> list[frozenset[str]]:  # type: ignore[no-untyped-def]
     return [frozenset((a, b))] if a != b else []
 
 
+def _bucket_table(title: str, buckets: dict) -> None:  # type: ignore[type-arg]
+    """Print precision per confidence bucket (``{bucket: [facts, correct]}``)."""
+    print(f"| {title} | facts | precision |")
+    print("|---|---:|---:|")
+    for bucket in sorted(buckets):
+        n, ok = buckets[bucket]
+        print(f"| {bucket:.1f}–{bucket + 0.1:.1f} | {n} | {ok / n:.3f} |")
+
+
 def main() -> None:
     """Score the rules on FinRE and print Markdown tables."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -184,18 +193,10 @@ def main() -> None:
         n, ok = by_rule[rule]
         print(f"| {rule} | {n} | {ok / n:.3f} |")
     print()
-    print("| confidence | facts | precision |")
-    print("|---|---:|---:|")
-    for bucket in sorted(buckets):
-        n, ok = buckets[bucket]
-        print(f"| {bucket:.1f}–{bucket + 0.1:.1f} | {n} | {ok / n:.3f} |")
+    _bucket_table("confidence", buckets)
     if model_buckets:
         print()
-        print("| confidence (scorer facts only) | facts | precision |")
-        print("|---|---:|---:|")
-        for bucket in sorted(model_buckets):
-            n, ok = model_buckets[bucket]
-            print(f"| {bucket:.1f}–{bucket + 0.1:.1f} | {n} | {ok / n:.3f} |")
+        _bucket_table("confidence (scorer facts only)", model_buckets)
     if direction[0]:
         print()
         print(f"Direction of ownership/acquisition facts of the right type: {direction[1]} of {direction[0]} agree with FinRE ({direction[1] / direction[0]:.3f}).")

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from finextract.ner.base import SentenceInput
 from finextract.ner.features import feature_columns
 from finextract.ner.model import ModelBackend
-from finextract.ner.train import default_segmenter, sentence_input
+from finextract.ner.train import sentence_input
 
 SAMPLES = Path(__file__).resolve().parents[2] / "corpora" / "samples"
 
@@ -20,16 +19,6 @@ SAMPLES = Path(__file__).resolve().parents[2] / "corpora" / "samples"
 # Latin letters, spaces, full-width and control characters, an astral
 # character and the pad characters the features use themselves.
 ALPHABET = "工商银行董事长易会满京东金融欧阳司马诸葛王李张控股证券集团公司局部中国北京上海与和的在了年月日" "0123456789" "ABCxyz .,%-" "，。、“”（）：" "\x02\x03\t\n²①" "\U00020000"
-
-
-@pytest.fixture(scope="module")
-def backend() -> ModelBackend:
-    return ModelBackend.load()
-
-
-@pytest.fixture(scope="module")
-def segmenter():  # type: ignore[no-untyped-def]
-    return default_segmenter()
 
 
 def _assert_same_rows(backend: ModelBackend, batch: list[SentenceInput]) -> None:

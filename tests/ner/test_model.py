@@ -16,19 +16,9 @@ from finextract.errors import ConfigError
 from finextract.ner.base import SentenceInput
 from finextract.ner.evaluate import evaluate_file
 from finextract.ner.model import ModelBackend, default_model_dir, spans_from_tags
-from finextract.ner.train import default_segmenter, sentence_input
+from finextract.ner.train import sentence_input
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture(scope="module")
-def backend() -> ModelBackend:
-    return ModelBackend.load()
-
-
-@pytest.fixture(scope="module")
-def segmenter():  # type: ignore[no-untyped-def]
-    return default_segmenter()
 
 
 def test_shipped_model_loads_with_verified_checksum(backend: ModelBackend) -> None:

@@ -43,15 +43,15 @@ SUPPORTED_FORMAT = 1
 _NEG = np.float32(-1e9)
 
 
-def default_model_dir() -> Path:
-    """Directory of the shipped model (inside the installed package)."""
-    return Path(str(resources.files("finextract").joinpath("models", DEFAULT_MODEL)))
+def default_model_dir(name: str = DEFAULT_MODEL) -> Path:
+    """Directory of a model shipped inside the installed package (default: the NER model)."""
+    return Path(str(resources.files("finextract").joinpath("models", name)))
 
 
-def resolve_model_dir(path: str | Path | None) -> Path:
-    """``path`` as a model directory: ``None`` → the shipped model; a bare name → a shipped model of that name."""
+def resolve_model_dir(path: str | Path | None, default: str = DEFAULT_MODEL) -> Path:
+    """``path`` as a model directory: ``None`` → the shipped model ``default``; a bare name → a shipped model of that name."""
     if path is None:
-        return default_model_dir()
+        return default_model_dir(default)
     candidate = Path(path)
     if not candidate.exists() and candidate.name == str(path):
         packaged = Path(str(resources.files("finextract").joinpath("models", str(path))))

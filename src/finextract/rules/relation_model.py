@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -37,7 +36,9 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..facts import AcquisitionArgs, CompetitionArgs, DisputeArgs, OwnershipArgs, PartnershipArgs
+from ..ner.model import default_model_dir as ner_model_dir
 from ..ner.model import load_arrays, read_card
+from ..ner.model import resolve_model_dir as resolve_dir
 from ..spans import Entity
 from .base import Placed, SentenceView
 from .relations import RelationLexicon, blocked, clause_bounds
@@ -371,19 +372,12 @@ class RelationScorer:
 
 def default_model_dir() -> Path:
     """Directory of the shipped relation model (inside the installed package)."""
-    return Path(str(resources.files("finextract").joinpath("models", DEFAULT_MODEL)))
+    return ner_model_dir(DEFAULT_MODEL)
 
 
 def resolve_model_dir(path: str | Path | None) -> Path:
-    """``path`` as a model directory: ``None`` → the shipped model; a bare name → a shipped model of that name."""
-    if path is None:
-        return default_model_dir()
-    candidate = Path(path)
-    if not candidate.exists() and candidate.name == str(path):
-        packaged = Path(str(resources.files("finextract").joinpath("models", str(path))))
-        if packaged.exists():
-            return packaged
-    return candidate
+    """``path`` as a model directory: ``None`` → the shipped relation model; a bare name → a shipped model of that name."""
+    return resolve_dir(path, DEFAULT_MODEL)
 
 
 def _linked(items: Iterable[tuple[str, str, float, object]]) -> set[tuple[str, frozenset[str]]]:
