@@ -32,3 +32,20 @@ def best_of(fn: Callable[[], object], repeat: int, clock: Callable[[], float] = 
         fn()
         best = min(best, clock() - started)
     return best
+
+
+def paired_ratios(fn: Callable[[], object], baseline: Callable[[], object], rounds: int) -> list[float]:
+    """``fn``'s time over ``baseline``'s, timed back to back in each of ``rounds`` rounds.
+
+    On a shared machine the speed changes from minute to minute; a ratio of two
+    runs seconds apart moves much less than either time.
+    """
+    ratios = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        baseline()
+        base = time.perf_counter() - started
+        started = time.perf_counter()
+        fn()
+        ratios.append((time.perf_counter() - started) / base)
+    return ratios

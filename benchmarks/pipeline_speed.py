@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import argparse
 import platform
+import statistics
 import time
 from pathlib import Path
 
-from benchcommon import best_of, news_corpus
+from benchcommon import best_of, news_corpus, paired_ratios
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEED = ROOT.parent / "shared" / "seed" / "000_e2f55275774a2c3e.txt"
@@ -67,6 +68,7 @@ def main() -> None:
         "whole pipeline (default, fast tagger)": best_of(lambda: list(pipeline.pipe(docs)), args.repeat),
         "whole pipeline (tagger='hmm', jieba.posseg)": best_of(lambda: list(posseg_pipeline.pipe(docs)), args.repeat),
     }
+    paired = paired_ratios(lambda: list(pipeline.pipe(docs)), lambda: [jieba.lcut(t) for t in simplified], args.repeat)
     stages = run_stages()
     base = results["jieba.lcut alone (Simplified)"]
     print(f"corpus: {len(docs)} documents, {n_chars:,} characters; python {platform.python_version()}; one process, one core")
@@ -75,6 +77,11 @@ def main() -> None:
     print("|---|---:|---:|---:|")
     for name, seconds in results.items():
         print(f"| {name} | {seconds:.3f} | {n_chars / seconds:,.0f} | {seconds / base:.2f}x |")
+    print()
+    print(
+        f"paired: the default pipeline timed right after jieba, {args.repeat} rounds: "
+        f"{statistics.median(paired):.2f}x jieba's time (median; range {min(paired):.2f}–{max(paired):.2f}x)"
+    )
     print()
     print("| stage (one pass) | seconds | share |")
     print("|---|---:|---:|")
