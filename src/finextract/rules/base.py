@@ -12,7 +12,7 @@ from pydantic import BaseModel, TypeAdapter
 from ..document import Document
 from ..facts import Fact, fact_id
 from ..offsets import WorkingText
-from ..spans import Entity, Figure, Period, Sentence, TextSpan
+from ..spans import Entity, Figure, Period, Sentence, TextSpan, Token
 
 T = TypeVar("T")
 
@@ -98,10 +98,17 @@ def sentence_views(doc: Document) -> list[SentenceView]:
                 entities=_place(work, base, end, in_sent("entities")),
                 figures=_place(work, base, end, in_sent("figures")),
                 periods=_place(work, base, end, in_sent("periods")),
-                tokens=tuple((s - base, e - base, t.pos) for t in in_sent("tokens") for s, e in [work.to_norm(t.start, t.end)]),
+                tokens=_token_tuples(work, base, in_sent("tokens")),
             )
         )
     return views
+
+
+def _token_tuples(work: WorkingText, base: int, tokens: Iterable[Token]) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, pos)`` of each token in working offsets relative to ``base``."""
+    if work.offsets.is_identity:
+        return tuple((t.start - base, t.end - base, t.pos) for t in tokens)
+    return tuple((s - base, e - base, t.pos) for t in tokens for s, e in [work.to_norm(t.start, t.end)])
 
 
 def build_fact(
