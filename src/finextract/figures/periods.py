@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 _HAN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
 
@@ -67,6 +68,19 @@ _WORDS: dict[str, tuple[str, str]] = {
 """Fixed words: frequencies (``每天`` → ``P1D``) and comparisons (``同比`` → ``YoY``)."""
 
 _WORD_RE = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)))
+
+
+class _Located(Protocol):
+    """Anything with ``start`` and ``end`` offsets."""
+
+    @property
+    def start(self) -> int: ...  # noqa: D102
+
+    @property
+    def end(self) -> int: ...  # noqa: D102
+
+
+S = TypeVar("S", bound=_Located)
 
 
 @dataclass(frozen=True)
@@ -211,15 +225,23 @@ _DATED_PASSES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], PeriodMatc
 _DAMAGED_HINT = re.compile("[0-9]日")
 
 
-def find_periods(text: str) -> list[PeriodMatch]:
-    """Dates and periods in ``text``: leftmost-longest, non-overlapping, in order."""
-    candidates = _candidates(text)
+def leftmost_longest(candidates: list[S]) -> list[S]:
+    """Non-overlapping matches in order: at each start the longest, then the next that starts after it.
+
+    >>> [(m.start, m.end) for m in leftmost_longest([PeriodMatch(0, 2, "year", "x"), PeriodMatch(0, 4, "month", "y"), PeriodMatch(3, 5, "year", "z")])]
+    [(0, 4)]
+    """
     if len(candidates) < 2:
         return candidates
-    chosen: list[PeriodMatch] = []
+    chosen: list[S] = []
     taken_end = -1
-    for period in sorted(candidates, key=lambda p: (p.start, -(p.end - p.start))):
-        if period.start >= taken_end:
-            chosen.append(period)
-            taken_end = period.end
+    for match in sorted(candidates, key=lambda m: (m.start, -(m.end - m.start))):
+        if match.start >= taken_end:
+            chosen.append(match)
+            taken_end = match.end
     return chosen
+
+
+def find_periods(text: str) -> list[PeriodMatch]:
+    """Dates and periods in ``text``: leftmost-longest, non-overlapping, in order."""
+    return leftmost_longest(_candidates(text))

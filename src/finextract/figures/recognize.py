@@ -68,7 +68,7 @@ from .lexicon import (
     WEIGHT_LIANG,
 )
 from .numerals import BIG_UNITS, HAN_DIGITS, Numeral, arabic_value, evaluate, liang_unit_at, numerals_outside, tidy
-from .periods import PeriodMatch, find_periods
+from .periods import PeriodMatch, find_periods, leftmost_longest
 
 __all__ = ["FigureMatch", "PeriodMatch", "find_figures", "find_periods"]
 
@@ -632,17 +632,6 @@ def _in_any(start: int, end: int, spans: list[tuple[int, int]], ends: list[int])
     return i < len(spans) and spans[i][0] < end
 
 
-def _resolve(candidates: list[FigureMatch]) -> list[FigureMatch]:
-    """Leftmost-longest, non-overlapping."""
-    out: list[FigureMatch] = []
-    taken = -1
-    for fig in sorted(candidates, key=lambda f: (f.start, -(f.end - f.start))):
-        if fig.start >= taken:
-            out.append(fig)
-            taken = fig.end
-    return out
-
-
 def find_figures(text: str, periods: list[PeriodMatch] | None = None) -> list[FigureMatch]:
     """Figures in ``text`` (working text of one sentence), left to right.
 
@@ -698,7 +687,7 @@ def _figures(text: str, periods: list[tuple[int, int]]) -> list[FigureMatch]:
             candidates.append(fig)
         previous = numeral
     qualified = [_with_qualifiers(text, f) for f in candidates]
-    resolved = _resolve(qualified)
+    resolved = leftmost_longest(qualified)
     if periods:
         resolved = [f for f in resolved if not _in_any(f.start, f.end, periods, ends)]
     return _paired(text, resolved)

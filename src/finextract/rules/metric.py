@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from operator import itemgetter
 from typing import Iterator
 
 from ..facts import MetricArgs
@@ -132,11 +133,13 @@ def _after_comma(view: SentenceView, pos: int) -> bool:
     return view.text[:pos].rstrip().endswith(("，", ","))
 
 
+_END = itemgetter(1)
+
+
 def _token_index_ending_at(view: SentenceView, pos: int) -> int | None:
-    # tokens are sorted and do not overlap: bisect on their ends
-    ends = [t[1] for t in view.tokens]
-    i = bisect_left(ends, pos)
-    return i if i < len(ends) and ends[i] == pos else None
+    # tokens are sorted and do not overlap, so their ends are sorted too
+    i = bisect_left(view.tokens, pos, key=_END)
+    return i if i < len(view.tokens) and view.tokens[i][1] == pos else None
 
 
 def _skip_links(view: SentenceView, pos: int) -> tuple[int, str | None]:
