@@ -55,16 +55,16 @@ def quality(data: Path, model: str | None, limit: int | None) -> list[dict[str, 
         sets = {"msra heldout": _write_msra_heldout(data, Path(tmp)), "cluener dev": data / "cluener" / "normalized" / "dev.jsonl"}
         for name, path in sets.items():
             for s2t in (False, True):
-                for ner in ("rules", "model"):
+                for label, ner, ner_model in backends(model):
                     for layers in (False, True):
                         started = time.perf_counter()
-                        scores = evaluate_file(path, ner=ner, ner_model=model if ner == "model" else None, layers=layers, s2t=s2t, limit=limit)
+                        scores = evaluate_file(path, ner=ner, ner_model=ner_model, layers=layers, s2t=s2t, limit=limit)
                         d = scores.as_dict()
                         rows.append(
                             {
                                 "set": name,
                                 "script": "Traditional (s2t)" if s2t else "Simplified",
-                                "ner": ner,
+                                "ner": label,
                                 "layers": "stage" if layers else "backend",
                                 "micro": d["micro"],
                                 "per_label": {k: v["f1"] for k, v in d.items() if isinstance(v, dict) and k != "micro"},
@@ -75,6 +75,11 @@ def quality(data: Path, model: str | None, limit: int | None) -> list[dict[str, 
     return rows
 
 
+
+
+def backends(model: str | None) -> list[tuple[str, str, str | None]]:
+    """``(label, backend, model)`` of each NER configuration compared: rules, the default model (or ``model``), the shipped CRF."""
+    return [("rules", "rules", None), ("model", "model", model), ("model (CRF)", "model", "finextract-ner-crf")]
 
 
 def speed(model: str | None, chars: int, repeat: int) -> list[tuple[str, float]]:
@@ -91,13 +96,13 @@ def speed(model: str | None, chars: int, repeat: int) -> list[tuple[str, float]]
     jieba.setLogLevel(60)
     jieba.lcut(docs[0])
     rows = [("jieba.lcut alone", total / best_of(lambda: [jieba.lcut(d) for d in docs], repeat))]
-    for ner in ("rules", "model"):
-        nlp = finextract.Pipeline(ner=ner, ner_model=model if ner == "model" else None)
-        pre = finextract.Pipeline(["normalize", "sentences", "segment"])
-        segmented = [pre(d, doc_id=str(i)) for i, d in enumerate(docs)]
+    pre = finextract.Pipeline(["normalize", "sentences", "segment"])
+    segmented = [pre(d, doc_id=str(i)) for i, d in enumerate(docs)]
+    for label, ner, ner_model in backends(model):
+        nlp = finextract.Pipeline(ner=ner, ner_model=ner_model)
         stage = nlp.stages[nlp.stage_names.index("ner")]
-        rows.append((f"NER stage ({ner})", total / best_of(lambda: [stage(d) for d in segmented], repeat)))
-        rows.append((f"whole pipeline ({ner})", total / best_of(lambda: [nlp(d) for d in docs], repeat)))
+        rows.append((f"NER stage ({label})", total / best_of(lambda: [stage(d) for d in segmented], repeat)))
+        rows.append((f"whole pipeline ({label})", total / best_of(lambda: [nlp(d) for d in docs], repeat)))
     return rows
 
 

@@ -108,6 +108,11 @@ def _model_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     train.add_argument("--out", required=True, metavar="DIR", help="model directory to write (weights.npz, card.json)")
     train.add_argument("--iterations", type=int, default=TrainConfig.max_iterations, help="L-BFGS iterations (default: %(default)s)")
     train.add_argument("--seed", type=int, default=TrainConfig.seed, help="seed for sampling and shuffling (default: %(default)s)")
+    train.add_argument(
+        "--arch", choices=("cnn", "crf"), default="cnn",
+        help="cnn: the neural tagger (torch for training; default); crf: the linear-chain CRF (python-crfsuite)",
+    )
+    train.add_argument("--epochs", type=int, default=None, help="cnn: training epochs (default: 6)")
 
     ev = sub.add_parser("eval", help="exact-span precision/recall/F1 of an NER backend on a gold JSON Lines file")
     ev.add_argument("gold", metavar="GOLD.jsonl", help='{"text", "entities": [{start, end, label}]} per line (.gz allowed)')
@@ -124,10 +129,22 @@ def cmd_train(args: argparse.Namespace, stdout: IO[str]) -> int:
     """Run ``train``."""
     from .ner.train import TrainConfig, train_model
 
+    if args.arch == "cnn":
+        return _train_cnn(args, stdout)
     config = TrainConfig(seed=args.seed, max_iterations=args.iterations)
     command = f"finextract train --data {args.data} --out {args.out} --iterations {args.iterations} --seed {args.seed}"
     report = train_model(args.data, args.out, config, command=command)
     stdout.write(f"wrote {report.out_dir}: {report.train_sentences} sentences, {report.train_chars} chars, {report.seconds:.0f} s\n")
+    return EXIT_OK
+
+
+def _train_cnn(args: argparse.Namespace, stdout: IO[str]) -> int:
+    from .ner.neural_train import NeuralTrainConfig, train_neural_model
+
+    config = NeuralTrainConfig(seed=args.seed, **({"epochs": args.epochs} if args.epochs else {}))
+    command = f"finextract train --arch cnn --data {args.data} --out {args.out} --seed {args.seed} --epochs {config.epochs}"
+    report = train_neural_model(args.data, args.out, config, command=command, log=lambda line: stdout.write(line + "\n") or stdout.flush())
+    stdout.write(f"wrote {report.out_dir}: {report.counts}, {report.seconds:.0f} s\n")
     return EXIT_OK
 
 

@@ -23,6 +23,8 @@ def nlp() -> finextract.Pipeline:
         ("文章指出，银行业风险总体可控。", ("文章", "PERSON")),  # a common word before a speech verb
         ("相关方面表示，将加快审批。", ("方面", "PERSON")),
         ("董事长宣布，公司将回购股份。", ("宣布", "PERSON")),  # a verb after a title
+        ("恒泰人寿旗下重疾险产品康宁保上半年累计销量超过120万件。", ("康宁保", "PERSON")),  # a product after 产品
+        ("恆泰人壽旗下重疾險產品康寧保上半年累計銷量超過120萬件。", ("康宁保", "PERSON")),
     ],
 )
 def test_patterns_do_not_propose(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:

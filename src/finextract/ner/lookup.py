@@ -45,6 +45,22 @@ def pack(value: str) -> int:
     return code
 
 
+def pack_all(values: Sequence[str], width: int) -> np.ndarray:
+    """:func:`pack` of each of ``values`` (all ``width`` characters long), computed on one array.
+
+    >>> pack_all(["ab", "工行"], 2).tolist() == [pack("ab"), pack("工行")]
+    True
+    """
+    if not values:
+        return np.zeros(0, dtype=np.uint64)
+    points = np.frombuffer("".join(values).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    points = points.reshape(len(values), width)
+    codes = np.zeros(len(values), dtype=np.uint64)
+    for k in range(width):
+        codes = (codes << np.uint64(_BITS)) | points[:, k]
+    return codes
+
+
 @dataclass(frozen=True)
 class CodeTable:
     """Sorted packed codes of the values of several templates and each template's state row for them.
@@ -60,11 +76,15 @@ class CodeTable:
     @classmethod
     def build(cls, lookups: Sequence[dict[str, int]], width: int) -> "CodeTable":
         """The values ``width`` characters long of each of ``lookups``."""
-        values = sorted({v for look in lookups for v in look if len(v) == width}, key=pack)
-        codes = np.array([pack(v) for v in values], dtype=np.uint64)
-        rows = np.full((len(lookups), len(values) + 1), -1, dtype=np.int64)
+        unsorted = list({v for look in lookups for v in look if len(v) == width})
+        packed = pack_all(unsorted, width)
+        codes = np.sort(packed)
+        rows = np.full((len(lookups), len(codes) + 1), -1, dtype=np.int64)
         for t, look in enumerate(lookups):
-            rows[t, :-1] = [look.get(v, -1) for v in values]
+            keys = [v for v in look if len(v) == width]
+            if keys:
+                at = np.searchsorted(codes, pack_all(keys, width))
+                rows[t, at] = np.fromiter((look[v] for v in keys), dtype=np.int64, count=len(keys))
         return cls(codes, rows)
 
     def ids(self, query: np.ndarray) -> np.ndarray:

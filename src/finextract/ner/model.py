@@ -33,7 +33,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from .base import Candidate, SentenceInput
-from .features import TEMPLATES, FeatureLexicons
+from .features import TEMPLATES, FeatureLexicons, char_class
 from .lookup import FeatureRows
 
 DEFAULT_MODEL = "finextract-ner"
@@ -118,35 +118,14 @@ class CrfWeights:
         templates = tuple(str(t) for t in arrays["templates"])
         if templates != TEMPLATES:
             raise ConfigError(f"model templates {templates} differ from this finextract's {TEMPLATES}; retrain the model")
-        vocab = arrays["vocab"].tolist()
-        lookups = []
-        pos = 0
-        for size in arrays["vocab_sizes"].tolist():
-            lookups.append(dict(zip(vocab[pos : pos + size], range(pos, pos + size))))
-            pos += size
         tags = tuple(str(t) for t in arrays["tags"])
-        trans = arrays["transitions"].astype(np.float32).copy()
-        start = np.zeros(len(tags), dtype=np.float32)
-        for j, tag in enumerate(tags):
-            if tag.startswith("I-"):
-                start[j] = _NEG
-                for i, prev in enumerate(tags):
-                    if prev[2:] != tag[2:]:
-                        trans[i, j] = _NEG
-        return cls(tags, tuple(lookups), arrays["state"].astype(np.float32), trans, start, card)
+        start, mask = constraint_masks(tags)
+        trans = arrays["transitions"].astype(np.float32) + mask
+        return cls(tags, lookups_from_arrays(arrays), arrays["state"].astype(np.float32), trans, start, card)
 
     def reference_rows(self, batch_columns: Sequence[list[list[str | None]]]) -> np.ndarray:
-        """``(len(TEMPLATES), total)`` state rows looked up from feature strings (the definition).
-
-        :class:`finextract.ner.lookup.FeatureRows` computes the same rows
-        without building the strings; this is what it is tested against.
-        """
-        total = sum(len(cols[0]) if cols else 0 for cols in batch_columns)
-        idx = np.empty((len(self.lookups), total), dtype=np.int64)
-        for t, look in enumerate(self.lookups):
-            flat = chain.from_iterable(cols[t] for cols in batch_columns)
-            idx[t] = np.fromiter(map(look.get, flat, repeat(-1)), dtype=np.int64, count=total)
-        return idx
+        """The rows of :func:`reference_rows` for this model's lookups."""
+        return reference_rows(self.lookups, batch_columns)
 
     def emissions(self, rows: np.ndarray, lengths: Sequence[int]) -> list[np.ndarray]:
         """``(n, len(tags))`` state scores of each sentence, from the rows of all sentences one after another."""
@@ -154,38 +133,84 @@ class CrfWeights:
         return np.split(scores, np.cumsum(lengths)[:-1]) if len(lengths) else []
 
     def viterbi(self, emissions: Sequence[np.ndarray]) -> list[np.ndarray]:
-        """Best tag index sequence for each sentence, decoded as one padded batch.
+        """Best tag index sequence for each sentence (see :func:`viterbi_batch`)."""
+        return viterbi_batch(emissions, self.transitions, self.start_mask)
 
-        Sentences are sorted longest first, so the ones still running at step
-        ``t`` are a prefix of the batch and each step touches only them.
-        """
-        lengths = np.array([len(e) for e in emissions], dtype=np.int64)
-        if len(lengths) == 0 or lengths.max() == 0:
-            return [np.zeros(0, dtype=np.int64) for _ in emissions]
-        order = np.argsort(-lengths, kind="stable")
-        ordered = lengths[order]
-        batch, width, n_tags = len(emissions), int(ordered[0]), len(self.tags)
-        emit = np.zeros((batch, width, n_tags), dtype=np.float32)
-        for b, k in enumerate(order.tolist()):
-            emit[b, : ordered[b]] = emissions[k]
-        running = np.searchsorted(-ordered, -np.arange(width), side="left")  # sentences longer than t
-        back = np.zeros((width, batch, n_tags), dtype=np.intp)
-        score = emit[:, 0] + self.start_mask
-        trans = self.transitions[None]
-        for t in range(1, width):
-            k = running[t]
-            cand = score[:k, :, None] + trans
-            back[t, :k] = cand.argmax(axis=1)
-            score[:k] = cand.max(axis=1) + emit[:k, t]
-        path = np.zeros((batch, width), dtype=np.intp)
-        path[np.arange(batch), ordered - 1] = score.argmax(axis=1)
-        for t in range(width - 1, 0, -1):
-            k = running[t]
-            path[:k, t - 1] = back[t, np.arange(k), path[:k, t]]
-        out: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * batch
-        for b, k in enumerate(order.tolist()):
-            out[k] = path[b, : ordered[b]].astype(np.int64)
-        return out
+
+def reference_rows(lookups: Sequence[dict[str, int]], batch_columns: Sequence[list[list[str | None]]]) -> np.ndarray:
+    """``(len(TEMPLATES), total)`` rows looked up from feature strings (the definition).
+
+    :class:`finextract.ner.lookup.FeatureRows` computes the same rows
+    without building the strings; this is what it is tested against.
+    """
+    total = sum(len(cols[0]) if cols else 0 for cols in batch_columns)
+    idx = np.empty((len(lookups), total), dtype=np.int64)
+    for t, look in enumerate(lookups):
+        flat = chain.from_iterable(cols[t] for cols in batch_columns)
+        idx[t] = np.fromiter(map(look.get, flat, repeat(-1)), dtype=np.int64, count=total)
+    return idx
+
+
+def lookups_from_arrays(arrays: dict[str, np.ndarray]) -> tuple[dict[str, int], ...]:
+    """Per-template value → row, from ``vocab`` and ``vocab_sizes`` (rows numbered template after template)."""
+    vocab = arrays["vocab"].tolist()
+    lookups = []
+    pos = 0
+    for size in arrays["vocab_sizes"].tolist():
+        lookups.append(dict(zip(vocab[pos : pos + size], range(pos, pos + size))))
+        pos += size
+    return tuple(lookups)
+
+
+def constraint_masks(tags: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """``(start, transitions)`` additive masks: a large negative score where ``I-X`` does not continue an ``X``."""
+    from .neural_fit import allowed_transitions
+
+    return allowed_transitions(tags, float(_NEG))
+
+
+def viterbi_batch(emissions: Sequence[np.ndarray], transitions: np.ndarray, start: np.ndarray) -> list[np.ndarray]:
+    """Best tag index sequence for each sentence, decoded as one padded batch.
+
+    Sentences are sorted longest first, so the ones still running at step
+    ``t`` are a prefix of the batch and each step touches only them.
+    """
+    lengths = np.array([len(e) for e in emissions], dtype=np.int64)
+    if len(lengths) == 0 or lengths.max() == 0:
+        return [np.zeros(0, dtype=np.int64) for _ in emissions]
+    order = np.argsort(-lengths, kind="stable")
+    ordered = lengths[order]
+    batch, width, n_tags = len(emissions), int(ordered[0]), len(start)
+    emit = np.zeros((batch, width, n_tags), dtype=np.float32)
+    for b, k in enumerate(order.tolist()):
+        emit[b, : ordered[b]] = emissions[k]
+    running = np.searchsorted(-ordered, -np.arange(width), side="left")  # sentences longer than t
+    back = np.zeros((width, batch, n_tags), dtype=np.intp)
+    score = emit[:, 0] + start
+    trans = transitions[None]
+    for t in range(1, width):
+        k = running[t]
+        cand = score[:k, :, None] + trans
+        back[t, :k] = cand.argmax(axis=1)
+        score[:k] = cand.max(axis=1) + emit[:k, t]
+    path = np.zeros((batch, width), dtype=np.intp)
+    path[np.arange(batch), ordered - 1] = score.argmax(axis=1)
+    for t in range(width - 1, 0, -1):
+        k = running[t]
+        path[:k, t - 1] = back[t, np.arange(k), path[:k, t]]
+    out: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * batch
+    for b, k in enumerate(order.tolist()):
+        out[k] = path[b, : ordered[b]].astype(np.int64)
+    return out
+
+
+def weights_from_arrays(arrays: dict[str, np.ndarray], card: dict[str, Any]) -> Any:
+    """:class:`CrfWeights`, or the neural tagger's weights where the card says ``"architecture": "cnn-crf"``."""
+    if str(card.get("architecture", "")).startswith("cnn-crf"):
+        from .neural import NeuralWeights
+
+        return NeuralWeights.from_arrays(arrays, card)
+    return CrfWeights.from_arrays(arrays, card)
 
 
 def spans_from_tags(tags: Sequence[str], path: np.ndarray) -> list[tuple[int, int, str]]:
@@ -208,7 +233,7 @@ def spans_from_tags(tags: Sequence[str], path: np.ndarray) -> list[tuple[int, in
 class ModelBackend:
     """The built-in CRF backend (candidates at priority 2)."""
 
-    weights: CrfWeights
+    weights: "CrfWeights | Any"
     lexicons: FeatureLexicons = field(default_factory=FeatureLexicons.load)
     name: str = "model"
     model_dir: str = ""
@@ -222,7 +247,7 @@ class ModelBackend:
         """Load a model directory (default: the shipped model); the weights' checksum is verified."""
         model_dir = resolve_model_dir(path)
         card = read_card(model_dir)
-        return cls(CrfWeights.from_arrays(load_arrays(model_dir, card), card), model_dir=str(model_dir))
+        return cls(weights_from_arrays(load_arrays(model_dir, card), card), model_dir=str(model_dir))
 
     @classmethod
     def from_options(cls, options: dict[str, Any]) -> "ModelBackend":
@@ -236,15 +261,58 @@ class ModelBackend:
         return [spans_from_tags(self.weights.tags, p) for p in paths]
 
     def predict(self, batch: Sequence[SentenceInput]) -> list[list[Candidate]]:
-        """Candidates for each sentence (spans holding a verb, and person spans that are pronouns or nicknames, dropped)."""
-        return [
-            [
-                Candidate(s, e, label, source="model", priority=2, score=0.8)
-                for s, e, label in spans
-                if verb_free(sent, s, e) and (label != "PERSON" or person_ok(sent, s, e))
-            ]
-            for sent, spans in zip(batch, self.tag(batch))
-        ]
+        """Candidates for each sentence, after the span filters the model's card names (see :data:`SPAN_FILTERS`)."""
+        filters = span_filters(self.weights.card)
+        out = []
+        for sent, spans in zip(batch, self.tag(batch)):
+            trimmed = (trim_span(sent.text, s, e) + (label,) for s, e, label in spans)
+            out.append(
+                [
+                    Candidate(s, e, label, source="model", priority=2, score=0.8)
+                    for s, e, label in trimmed
+                    if e > s and all(f(sent, s, e, label) for f in filters)
+                ]
+            )
+        return out
+
+
+_CLOSING = {"）": "（", ")": "(", "》": "《", "〉": "〈", "”": "“", "」": "「", "』": "『", "]": "[", "】": "【"}
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without punctuation or spaces at its edges, except a closing bracket whose opening is inside.
+
+    >>> text = "“筹委会成立，美国国际集团（AIG）与孟塬车站）"
+    >>> [text[slice(*trim_span(text, s, e))] for s, e in [(0, 4), (7, 18), (19, 24)]]
+    ['筹委会', '美国国际集团（AIG）', '孟塬车站']
+    """
+    while start < end and _loose(text, start, end, start):
+        start += 1
+    while end > start and _loose(text, start, end, end - 1):
+        end -= 1
+    return start, end
+
+
+def _loose(text: str, start: int, end: int, at: int) -> bool:
+    char = text[at]
+    if char_class(char) not in "PS":
+        return False
+    opening = _CLOSING.get(char)
+    return at != end - 1 or opening is None or opening not in text[start:at]
+
+
+def span_filters(card: dict[str, Any]) -> list[Any]:
+    """The filters named by the card's ``span_filters`` (default: the person filter only).
+
+    Which filters a model needs is measured per model: the CRF gains from
+    dropping spans that hold a verb (星河智能拟募资), the neural tagger loses
+    (执行委员会 and 筹备委员会 hold jieba verbs), so the card says.
+    """
+    names = card.get("span_filters", ["person"])
+    unknown = sorted(set(names) - set(SPAN_FILTERS))
+    if unknown:
+        raise ConfigError(f"model card names unknown span filters {unknown}; known: {sorted(SPAN_FILTERS)}")
+    return [SPAN_FILTERS[n] for n in names]
 
 
 def verb_free(sent: SentenceInput, start: int, end: int) -> bool:
@@ -262,3 +330,10 @@ def person_ok(sent: SentenceInput, start: int, end: int) -> bool:
     if len(word) < 2 or (len(word) == 2 and word.startswith(NICKNAME_PREFIXES)):
         return False
     return not any(s < end and start < e and pos.startswith("r") for s, e, pos in sent.tokens)
+
+
+SPAN_FILTERS = {
+    "person": lambda sent, s, e, label: label != "PERSON" or person_ok(sent, s, e),
+    "verb": lambda sent, s, e, label: verb_free(sent, s, e),
+}
+"""Span filters a model card may name: ``person`` (:func:`person_ok` on PERSON spans), ``verb`` (:func:`verb_free`)."""

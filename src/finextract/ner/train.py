@@ -78,7 +78,7 @@ class TrainConfig:
     max_iterations: int = 120
     c1: float = 0.05
     c2: float = 0.01
-    name: str = "finextract-ner"
+    name: str = "finextract-ner-crf"
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
@@ -279,6 +279,7 @@ def train_model(data_dir: str | Path, out_dir: str | Path, config: TrainConfig =
             "dev_split": f"msra_train records with index % {DEV_EVERY} == 0 (held out from training)",
         },
         "sources": _sources(config),
+        "span_filters": ["person", "verb"],
     }
     write_model(arrays, out, card)
     if dev:

@@ -1,0 +1,108 @@
+"""The neural tagger: numpy inference equals the torch network it was exported from."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from finextract.ner.features import TEMPLATES
+from finextract.ner.neural import NeuralWeights
+from finextract.ner.neural_fit import DEFAULT_SETTINGS, allowed_transitions, build_network, export, quantize_rows
+
+TAGS = ("O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG")
+
+
+def _tiny_arrays(exported: dict[str, np.ndarray], vocab: int) -> dict[str, np.ndarray]:
+    sizes = [0] * len(TEMPLATES)
+    sizes[TEMPLATES.index("c0")] = vocab
+    arrays = dict(exported)
+    arrays.update(
+        templates=np.array(TEMPLATES),
+        tags=np.array(TAGS),
+        vocab=np.array([chr(0x4E00 + k) for k in range(vocab)]),
+        vocab_sizes=np.array(sizes, dtype=np.int64),
+    )
+    return arrays
+
+
+@pytest.mark.parametrize("dilations", [[1], [1, 2, 1], [1, 2, 4]])
+def test_numpy_emissions_equal_torch(dilations: list[int]) -> None:
+    torch = pytest.importorskip("torch")
+    torch.manual_seed(0)
+    vocab = 40
+    settings = dict(DEFAULT_SETTINGS, embed=8, hidden=6, dilations=dilations)
+    net = build_network(torch, vocab, len(TAGS), 8, settings, allowed_transitions(TAGS))
+    with torch.no_grad():
+        for p in net.parameters():
+            p.add_(torch.randn_like(p) * 0.3)
+        q, scale = quantize_rows(net.embed.weight.numpy())
+        net.embed.weight.copy_(torch.tensor(q.astype(np.float32) * scale[:, None]))
+        net.embed.weight[vocab].zero_()
+        net.source.weight[0].zero_()  # "no corpus", as training keeps it
+    net.eval()
+    weights = NeuralWeights.from_arrays(_tiny_arrays(export(net, settings), vocab), {})
+    rng = np.random.default_rng(1)
+    lengths = [7, 1, 12, 3]
+    ids = rng.integers(-1, vocab, size=sum(lengths))
+    rows = np.full((len(TEMPLATES), len(ids)), -1, dtype=np.int64)
+    rows[TEMPLATES.index("c0")] = ids
+    ours = weights.emissions(rows, lengths)
+    at = 0
+    for n, mine in zip(lengths, ours):
+        piece = np.where(ids[at : at + n] < 0, vocab, ids[at : at + n])
+        batch = torch.full((1, len(TEMPLATES), n), vocab, dtype=torch.long)
+        batch[0, TEMPLATES.index("c0")] = torch.tensor(piece)
+        with torch.no_grad():
+            theirs = net.emissions(batch, torch.ones(1, n, dtype=torch.bool), torch.zeros(1, dtype=torch.long))[0].numpy()
+        np.testing.assert_allclose(mine, theirs, rtol=1e-4, atol=1e-4)
+        at += n
+
+
+def test_quantized_rows_round_trip_within_half_a_step() -> None:
+    table = np.random.default_rng(2).normal(size=(50, 16)).astype(np.float32)
+    q, scale = quantize_rows(table)
+    assert q.dtype == np.int8
+    assert np.all(np.abs(q.astype(np.float32) * scale[:, None] - table) <= scale[:, None] / 2 + 1e-7)
+
+
+def _generated(rng: "random.Random", n: int) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    surnames, given = "王李张刘陈杨赵黄", "伟芳娜敏静丽强磊军洋"
+    orgs = ["华信银行", "东方证券", "新海集团", "北辰控股"]
+    out = []
+    for _ in range(n):
+        name = rng.choice(surnames) + rng.choice(given) + rng.choice(given)
+        org = rng.choice(orgs)
+        text = f"{org}董事长{name}表示业绩增长。"
+        out.append((text, [(0, len(org), "ORG"), (len(org), len(org) + 3, "TITLE"), (len(org) + 3, len(org) + 6, "PERSON")]))
+    return out
+
+
+def test_tiny_training_run_round_trips_through_the_model_directory(tmp_path, backend, segmenter) -> None:  # type: ignore[no-untyped-def]
+    """Vocabulary, arrays, torch training and the exported model directory, end to end."""
+    import random
+
+    pytest.importorskip("torch")
+    from finextract.ner.labels import load_label_scheme
+    from finextract.ner.lookup import FeatureRows
+    from finextract.ner.model import ModelBackend
+    from finextract.ner.neural_data import NEURAL_TEMPLATES, build_lookups, count_values, encode, tag_array
+    from finextract.ner.neural_fit import fit
+    from finextract.ner.neural_train import write_neural_model
+    from finextract.ner.train import sentence_input
+
+    tags = load_label_scheme().bio_tags
+    data = _generated(random.Random(0), 80)
+    inputs = [sentence_input(text, segmenter) for text, _ in data]
+    lookups = build_lookups(count_values(inputs, backend.lexicons), 1, NEURAL_TEMPLATES)
+    features = FeatureRows.build(lookups, backend.lexicons)
+    encoded = encode(inputs, [tag_array(len(t), s, tags) for t, s in data], ["msra_train"] * len(data), features)
+    arrays = {"vocab_size": np.array(sum(map(len, lookups))), "tags": np.array(tags)}
+    for name in ("train", "valid"):
+        arrays.update({f"{name}_rows": encoded.rows, f"{name}_tags": encoded.tags, f"{name}_lengths": encoded.lengths, f"{name}_sources": encoded.sources})
+    settings = dict(DEFAULT_SETTINGS, embed=16, hidden=16, epochs=12, batch_size=16, lr=0.01, dropout=0.0)
+    weights, report = fit(arrays, settings)
+    assert report["history"][-1]["valid"]["f1"] > 90
+    write_neural_model(tmp_path / "tiny", lookups, weights, {"name": "tiny", "architecture": "cnn-crf"})
+    tiny = ModelBackend.load(tmp_path / "tiny")
+    text = "东方证券董事长陈静洋表示业绩增长。"
+    assert tiny.tag([sentence_input(text, segmenter)]) == [[(0, 4, "ORG"), (4, 7, "TITLE"), (7, 10, "PERSON")]]
