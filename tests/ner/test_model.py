@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import random
 import shutil
 from pathlib import Path
 
@@ -124,27 +123,14 @@ def test_pipeline_model_backend(tmp_path: Path) -> None:
     assert {(e.text, e.label) for e in doc.entities} >= {("招商銀行", "ORG"), ("田惠宇", "PERSON")}
 
 
-def _generated(rng: random.Random, n: int) -> list[dict]:
-    surnames, given = "王李张刘陈杨赵黄", "伟芳娜敏静丽强磊军洋"
-    orgs = ["华信银行", "东方证券", "新海集团", "北辰控股"]
-    out = []
-    for _ in range(n):
-        name = rng.choice(surnames) + rng.choice(given) + rng.choice(given)
-        org = rng.choice(orgs)
-        text = f"{org}董事长{name}表示业绩增长。"
-        ents = [(0, len(org), "ORG"), (len(org), len(org) + 3, "TITLE"), (len(org) + 3, len(org) + 6, "PERSON")]
-        out.append({"text": text, "entities": [{"start": s, "end": e, "label": lab, "text": text[s:e]} for s, e, lab in ents]})
-    return out
-
-
-def test_tiny_training_run(tmp_path: Path, segmenter) -> None:  # type: ignore[no-untyped-def]
+def test_tiny_training_run(tmp_path: Path, segmenter, generated) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("pycrfsuite")
     from finextract.ner.labels import load_label_scheme
     from finextract.ner.train import TrainConfig, export_arrays, fit, to_example, write_model
 
-    rng = random.Random(0)
     mapping = load_label_scheme().mapping("finextract")
-    examples = [to_example(r, mapping, "generated") for r in _generated(rng, 60)]
+    records = [{"text": t, "entities": [{"start": s, "end": e, "label": lab} for s, e, lab in spans]} for t, spans in generated(0, 60)]
+    examples = [to_example(r, mapping, "generated") for r in records]
     config = TrainConfig(max_iterations=30)
     tagger = fit(examples, config, tmp_path / "m.crfsuite")
     card = write_model(export_arrays(tagger, load_label_scheme()), tmp_path / "tiny", {"name": "tiny"})

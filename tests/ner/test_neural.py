@@ -65,22 +65,8 @@ def test_quantized_rows_round_trip_within_half_a_step() -> None:
     assert np.all(np.abs(q.astype(np.float32) * scale[:, None] - table) <= scale[:, None] / 2 + 1e-7)
 
 
-def _generated(rng: "random.Random", n: int) -> list[tuple[str, list[tuple[int, int, str]]]]:
-    surnames, given = "王李张刘陈杨赵黄", "伟芳娜敏静丽强磊军洋"
-    orgs = ["华信银行", "东方证券", "新海集团", "北辰控股"]
-    out = []
-    for _ in range(n):
-        name = rng.choice(surnames) + rng.choice(given) + rng.choice(given)
-        org = rng.choice(orgs)
-        text = f"{org}董事长{name}表示业绩增长。"
-        out.append((text, [(0, len(org), "ORG"), (len(org), len(org) + 3, "TITLE"), (len(org) + 3, len(org) + 6, "PERSON")]))
-    return out
-
-
-def test_tiny_training_run_round_trips_through_the_model_directory(tmp_path, backend, segmenter) -> None:  # type: ignore[no-untyped-def]
+def test_tiny_training_run_round_trips_through_the_model_directory(tmp_path, backend, segmenter, generated) -> None:  # type: ignore[no-untyped-def]
     """Vocabulary, arrays, torch training and the exported model directory, end to end."""
-    import random
-
     pytest.importorskip("torch")
     from finextract.ner.labels import load_label_scheme
     from finextract.ner.lookup import FeatureRows
@@ -91,7 +77,7 @@ def test_tiny_training_run_round_trips_through_the_model_directory(tmp_path, bac
     from finextract.ner.train import sentence_input
 
     tags = load_label_scheme().bio_tags
-    data = _generated(random.Random(0), 80)
+    data = generated(0, 80)
     inputs = [sentence_input(text, segmenter) for text, _ in data]
     lookups = build_lookups(count_values(inputs, backend.lexicons), 1, NEURAL_TEMPLATES)
     features = FeatureRows.build(lookups, backend.lexicons)
@@ -106,3 +92,32 @@ def test_tiny_training_run_round_trips_through_the_model_directory(tmp_path, bac
     tiny = ModelBackend.load(tmp_path / "tiny")
     text = "东方证券董事长陈静洋表示业绩增长。"
     assert tiny.tag([sentence_input(text, segmenter)]) == [[(0, 4, "ORG"), (4, 7, "TITLE"), (7, 10, "PERSON")]]
+
+
+def test_train_command_writes_a_loadable_neural_model(tmp_path, generated) -> None:  # type: ignore[no-untyped-def]
+    """``finextract train --arch cnn`` on a data directory laid out like the shared one."""
+    import gzip
+    import io
+    import json
+
+    pytest.importorskip("torch")
+    from finextract.cli import main
+    from finextract.ner.model import ModelBackend
+
+    records = [
+        json.dumps({"text": t, "entities": [{"start": s, "end": e, "label": lab} for s, e, lab in spans]}, ensure_ascii=False)
+        for t, spans in generated(1, 60)
+    ]
+    msra = [r.replace('"TITLE"', '"X"').replace('"PERSON"', '"PER"') for r in records]
+    for path, lines in (("msra_train/normalized/train.jsonl.gz", msra), ("cluener/normalized/train.jsonl", records), ("resume/normalized/train.jsonl", records)):
+        target = tmp_path / "data" / path
+        target.parent.mkdir(parents=True)
+        payload = ("\n".join(lines) + "\n").encode("utf-8")
+        target.write_bytes(gzip.compress(payload) if path.endswith(".gz") else payload)
+    out = io.StringIO()
+    code = main(["train", "--arch", "cnn", "--data", str(tmp_path / "data"), "--out", str(tmp_path / "m"), "--epochs", "2"], stdout=out, stderr=io.StringIO())
+    assert code == 0 and "wrote" in out.getvalue()
+    card = json.loads((tmp_path / "m" / "card.json").read_text("utf-8"))
+    assert card["architecture"].startswith("cnn-crf") and card["span_filters"] == ["person"]
+    assert card["training"]["counts"]["train"] > 0 and card["training"]["command"].startswith("finextract train --arch cnn")
+    assert type(ModelBackend.load(tmp_path / "m").weights).__name__ == "NeuralWeights"

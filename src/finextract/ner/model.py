@@ -35,6 +35,7 @@ from ..errors import ConfigError
 from .base import Candidate, SentenceInput
 from .features import TEMPLATES, FeatureLexicons, char_class
 from .lookup import FeatureRows
+from .neural_fit import allowed_transitions, spans
 
 DEFAULT_MODEL = "finextract-ner"
 """Name of the model shipped inside the package."""
@@ -164,8 +165,6 @@ def lookups_from_arrays(arrays: dict[str, np.ndarray]) -> tuple[dict[str, int], 
 
 def constraint_masks(tags: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """``(start, transitions)`` additive masks: a large negative score where ``I-X`` does not continue an ``X``."""
-    from .neural_fit import allowed_transitions
-
     return allowed_transitions(tags, float(_NEG))
 
 
@@ -215,18 +214,7 @@ def weights_from_arrays(arrays: dict[str, np.ndarray], card: dict[str, Any]) -> 
 
 def spans_from_tags(tags: Sequence[str], path: np.ndarray) -> list[tuple[int, int, str]]:
     """``(start, end, label)`` for each ``B-X I-X*`` run."""
-    spans = []
-    start, label = -1, ""
-    for i, k in enumerate(path.tolist()):
-        tag = tags[k]
-        if tag.startswith("I-") and start >= 0 and tag[2:] == label:
-            continue
-        if start >= 0:
-            spans.append((start, i, label))
-        start, label = (i, tag[2:]) if tag != "O" else (-1, "")
-    if start >= 0:
-        spans.append((start, len(path), label))
-    return spans
+    return spans(tags, path.tolist())
 
 
 @dataclass
@@ -264,8 +252,8 @@ class ModelBackend:
         """Candidates for each sentence, after the span filters the model's card names (see :data:`SPAN_FILTERS`)."""
         filters = span_filters(self.weights.card)
         out = []
-        for sent, spans in zip(batch, self.tag(batch)):
-            trimmed = (trim_span(sent.text, s, e) + (label,) for s, e, label in spans)
+        for sent, found in zip(batch, self.tag(batch)):
+            trimmed = (trim_span(sent.text, s, e) + (label,) for s, e, label in found)
             out.append(
                 [
                     Candidate(s, e, label, source="model", priority=2, score=0.8)

@@ -193,22 +193,22 @@ def viterbi(torch: Any, emissions: Any, mask: Any, start: Any, trans: Any) -> np
     return torch.stack(path[::-1], 1).cpu().numpy()
 
 
-def spans(tags: Sequence[str], ids: Sequence[int]) -> set[tuple[int, int, str]]:
-    """``(start, end, label)`` of each ``B-X I-X*`` run.
+def spans(tags: Sequence[str], ids: Sequence[int]) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` of each ``B-X I-X*`` run, in order; an ``I-X`` that continues nothing starts a span.
 
-    >>> sorted(spans(["O", "B-ORG", "I-ORG"], [1, 2, 0, 1]))
-    [(0, 2, 'ORG'), (3, 4, 'ORG')]
+    >>> spans(["O", "B-ORG", "I-ORG"], [1, 2, 0, 1, 2, 2])
+    [(0, 2, 'ORG'), (3, 6, 'ORG')]
     """
-    out, start, label = set(), -1, ""
+    out, start, label = [], -1, ""
     for i, k in enumerate(ids):
         tag = tags[k]
         if tag.startswith("I-") and start >= 0 and tag[2:] == label:
             continue
         if start >= 0:
-            out.add((start, i, label))
+            out.append((start, i, label))
         start, label = (i, tag[2:]) if tag != "O" else (-1, "")
     if start >= 0:
-        out.add((start, len(ids), label))
+        out.append((start, len(ids), label))
     return out
 
 
