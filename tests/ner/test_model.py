@@ -110,6 +110,14 @@ def test_batch_decoding_equals_one_by_one(any_backend: ModelBackend, segmenter) 
     assert together[-1] == []
 
 
+def test_grouped_tagging_equals_one_group(any_backend: ModelBackend, segmenter) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    inputs = [sentence_input(t, segmenter) for t, _ in REGRESSION] * 3 + [SentenceInput("")]
+    small = dataclasses.replace(any_backend, group_chars=30)
+    assert small.tag(inputs) == dataclasses.replace(any_backend, group_chars=10**9).tag(inputs)
+
+
 def test_spans_from_tags_never_starts_with_inside() -> None:
     tags = ("O", "B-ORG", "I-ORG", "B-PERSON", "I-PERSON")
     assert spans_from_tags(tags, np.array([1, 2, 0, 3, 4, 4, 1])) == [(0, 2, "ORG"), (3, 6, "PERSON"), (6, 7, "ORG")]

@@ -121,3 +121,10 @@ def test_train_command_writes_a_loadable_neural_model(tmp_path, generated) -> No
     assert card["architecture"].startswith("cnn-crf") and card["span_filters"] == ["person"]
     assert card["training"]["counts"]["train"] > 0 and card["training"]["command"].startswith("finextract train --arch cnn")
     assert type(ModelBackend.load(tmp_path / "m").weights).__name__ == "NeuralWeights"
+
+
+def test_config_defaults_equal_the_fit_script_defaults() -> None:
+    from finextract.ner.neural_train import NeuralTrainConfig
+
+    settings = NeuralTrainConfig().fit_settings()
+    assert {**settings, "dilations": list(settings["dilations"])} == DEFAULT_SETTINGS

@@ -225,6 +225,8 @@ class ModelBackend:
     lexicons: FeatureLexicons = field(default_factory=FeatureLexicons.load)
     name: str = "model"
     model_dir: str = ""
+    group_chars: int = 16384
+    """Characters tagged in one group of sentences (see :meth:`tag`)."""
     features: FeatureRows = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -243,10 +245,18 @@ class ModelBackend:
         return cls.load(options.get("ner_model"))
 
     def tag(self, batch: Sequence[SentenceInput]) -> list[list[tuple[int, int, str]]]:
-        """Entity spans ``(start, end, label)`` for each sentence."""
-        emissions = self.weights.emissions(self.features.rows(batch), [len(s.text) for s in batch])
-        paths = self.weights.viterbi(emissions)
-        return [spans_from_tags(self.weights.tags, p) for p in paths]
+        """Entity spans ``(start, end, label)`` for each sentence.
+
+        Sentences are tagged in groups of at most :attr:`group_chars`
+        characters (a longer sentence alone), so that the arrays of one
+        group, not of the whole document, bound the memory; sentences are
+        independent, so the grouping does not change the result.
+        """
+        out: list[list[tuple[int, int, str]]] = []
+        for group in _groups(batch, self.group_chars):
+            emissions = self.weights.emissions(self.features.rows(group), [len(s.text) for s in group])
+            out += [spans_from_tags(self.weights.tags, p) for p in self.weights.viterbi(emissions)]
+        return out
 
     def predict(self, batch: Sequence[SentenceInput]) -> list[list[Candidate]]:
         """Candidates for each sentence, after the span filters the model's card names (see :data:`SPAN_FILTERS`)."""
@@ -301,6 +311,24 @@ def span_filters(card: dict[str, Any]) -> list[Any]:
     if unknown:
         raise ConfigError(f"model card names unknown span filters {unknown}; known: {sorted(SPAN_FILTERS)}")
     return [SPAN_FILTERS[n] for n in names]
+
+
+def _groups(batch: Sequence[SentenceInput], limit: int) -> list[Sequence[SentenceInput]]:
+    """Consecutive runs of ``batch`` of at most ``limit`` characters each (a longer sentence alone).
+
+    >>> [len(g) for g in _groups([SentenceInput("ab"), SentenceInput("cde"), SentenceInput("f")], 4)]
+    [1, 2]
+    """
+    groups: list[Sequence[SentenceInput]] = []
+    start, size = 0, 0
+    for k, sent in enumerate(batch):
+        if k > start and size + len(sent.text) > limit:
+            groups.append(batch[start:k])
+            start, size = k, 0
+        size += len(sent.text)
+    if start < len(batch) or not groups:
+        groups.append(batch[start:])
+    return groups
 
 
 def verb_free(sent: SentenceInput, start: int, end: int) -> bool:
