@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from finextract.cli import main
 from finextract.errors import ConfigError
@@ -161,3 +163,24 @@ def test_eval_function_and_command() -> None:
     table = io.StringIO()
     assert main(["eval", str(gold), "--ner", "model", "--backend-only"], stdout=table, stderr=io.StringIO()) == 0
     assert table.getvalue().startswith("| label | P | R | F1 |")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="工商银行董事长易会满在北京表示《》“”（）、，。 0123abc\x02\U00020000", max_size=30), min_size=1, max_size=4))
+def test_candidates_are_ordered_in_bounds_and_trimmed(any_backend: ModelBackend, segmenter, texts: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from finextract.ner.features import char_class
+
+    inputs = [sentence_input(t, segmenter) for t in texts]
+    for sent, cands in zip(inputs, any_backend.predict(inputs)):
+        ends = 0
+        for c in cands:
+            assert ends <= c.start < c.end <= len(sent.text)
+            assert c.label in ("PERSON", "ORG", "LOC", "TITLE")
+            assert char_class(sent.text[c.start]) not in "PS"
+            ends = c.end
+
+
+def test_a_sentence_longer_than_a_group_is_tagged_whole(any_backend: ModelBackend, segmenter) -> None:  # type: ignore[no-untyped-def]
+    text = "招商银行行长田惠宇在深圳表示零售业务仍是重点" * 900  # 20,700 characters, no sentence end
+    (spans,) = any_backend.tag([sentence_input(text, segmenter)])
+    assert len(spans) > 900 and spans[-1][1] <= len(text)
