@@ -66,7 +66,7 @@ class Pipeline:
     >>> doc = nlp("工商銀行董事長易會滿表示……")   # doctest: +SKIP
 
     ``stages`` lists stage names or stage objects (default: all stages).
-    ``ner`` names the NER backend (``"model"``, the built-in CRF, by default; ``"rules"``: POS hints); ``ner_model`` is
+    ``ner`` names the NER backend (``"model"``, the built-in neural tagger, by default; ``"rules"``: POS hints); ``ner_model`` is
     passed to backends that load a model; ``user_dicts`` adds jieba user
     dictionaries; ``gazetteers`` adds gazetteer JSON files; ``tagger`` is
     ``"fast"`` (dictionary tags) or ``"hmm"`` (jieba.posseg, slower);

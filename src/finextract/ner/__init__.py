@@ -1,6 +1,6 @@
 """Stage 4 — NER: a backend's candidates with the gazetteer and patterns layered on top.
 
-The backend (``model`` by default: the built-in CRF; ``rules``: jieba POS hints) proposes candidates per
+The backend (``model`` by default: the built-in neural tagger; ``rules``: jieba POS hints) proposes candidates per
 sentence of working text; the gazetteer (character-level, boundary-checked)
 and the named patterns in :mod:`finextract.ner.patterns` add theirs; overlaps
 are resolved by priority, then length.  Person names found by a strong

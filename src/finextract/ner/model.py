@@ -1,7 +1,11 @@
-"""The ``model`` NER backend: the built-in character CRF, numpy only.
+"""The ``model`` NER backend: the built-in taggers, numpy only.
 
-A model directory holds ``card.json`` (provenance, settings, quality and the
-sha256 of the weights) and ``weights.npz`` (read with ``allow_pickle=False``):
+A model directory holds ``card.json`` (provenance, settings, quality, the
+span filters the model needs and the sha256 of the weights) and
+``weights.npz`` (read with ``allow_pickle=False``).  The card's
+``architecture`` picks the reader: ``cnn-crf`` is the neural tagger
+(:mod:`finextract.ner.neural`, the default model ``finextract-ner``); any
+other is the linear-chain CRF (``finextract-ner-crf``), whose arrays are:
 
 * ``templates`` — feature template names, the columns of
   :func:`finextract.ner.features.feature_columns`;
@@ -12,11 +16,11 @@ sha256 of the weights) and ``weights.npz`` (read with ``allow_pickle=False``):
 * ``transitions`` — ``(len(tags), len(tags))`` tag-to-tag weights;
 * ``tags`` — ``O``, ``B-X``, ``I-X`` …
 
-The shipped model lives inside the package (``finextract/models/finextract-ner``)
-so that an installed finextract finds it; ``Pipeline(ner="model",
-ner_model=PATH)`` loads another directory.  Decoding is a batched Viterbi
-over all sentences of a document, with ``I-X`` allowed only after ``B-X``
-or ``I-X``.
+The shipped models live inside the package (``finextract/models/``) so that
+an installed finextract finds them; ``Pipeline(ner="model",
+ner_model=PATH)`` loads another directory, a bare name a shipped one.
+Decoding is a batched Viterbi over the sentences of a document, in groups of
+bounded size, with ``I-X`` allowed only after ``B-X`` or ``I-X``.
 """
 
 from __future__ import annotations
@@ -219,7 +223,7 @@ def spans_from_tags(tags: Sequence[str], path: np.ndarray) -> list[tuple[int, in
 
 @dataclass
 class ModelBackend:
-    """The built-in CRF backend (candidates at priority 2)."""
+    """The built-in model backend, neural tagger or CRF as the model directory says (candidates at priority 2)."""
 
     weights: "CrfWeights | Any"
     lexicons: FeatureLexicons = field(default_factory=FeatureLexicons.load)
