@@ -126,5 +126,9 @@ def test_train_command_writes_a_loadable_neural_model(tmp_path, generated) -> No
 def test_config_defaults_equal_the_fit_script_defaults() -> None:
     from finextract.ner.neural_train import NeuralTrainConfig
 
+    from finextract.ner.neural_data import SOURCES
+    from finextract.ner.neural_fit import SOURCE_SLOTS
+
     settings = NeuralTrainConfig().fit_settings()
     assert {**settings, "dilations": list(settings["dilations"])} == DEFAULT_SETTINGS
+    assert len(SOURCES) <= SOURCE_SLOTS

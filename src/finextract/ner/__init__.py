@@ -227,7 +227,7 @@ class NerStage:
                 return word not in pat.generic_orgs
             if c.label == "PERSON":
                 # 重疾险产品康宁保: a name right after 产品/品牌 names a product, not a person
-                return word not in pat.not_names and not sent.text.endswith(tuple(pat.product_after), 0, c.start)
+                return word not in pat.not_names and not sent.text.endswith(pat.product_after, 0, c.start)
             if c.label == "LOC":
                 # POS hints are noisy (喜庆, 城市 tagged ns): they must name a known place.
                 # A model's place is kept unless it reads as an adjective (普惠型, 区域性).

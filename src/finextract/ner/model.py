@@ -128,10 +128,6 @@ class CrfWeights:
         trans = arrays["transitions"].astype(np.float32) + mask
         return cls(tags, lookups_from_arrays(arrays), arrays["state"].astype(np.float32), trans, start, card)
 
-    def reference_rows(self, batch_columns: Sequence[list[list[str | None]]]) -> np.ndarray:
-        """The rows of :func:`reference_rows` for this model's lookups."""
-        return reference_rows(self.lookups, batch_columns)
-
     def emissions(self, rows: np.ndarray, lengths: Sequence[int]) -> list[np.ndarray]:
         """``(n, len(tags))`` state scores of each sentence, from the rows of all sentences one after another."""
         scores = self.state[rows].sum(axis=0)
@@ -232,9 +228,11 @@ class ModelBackend:
     group_chars: int = 16384
     """Characters tagged in one group of sentences (see :meth:`tag`)."""
     features: FeatureRows = field(init=False, repr=False)
+    filters: list[Any] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.features = FeatureRows.build(self.weights.lookups, self.lexicons)
+        self.filters = span_filters(self.weights.card)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "ModelBackend":
@@ -264,7 +262,6 @@ class ModelBackend:
 
     def predict(self, batch: Sequence[SentenceInput]) -> list[list[Candidate]]:
         """Candidates for each sentence, after the span filters the model's card names (see :data:`SPAN_FILTERS`)."""
-        filters = span_filters(self.weights.card)
         out = []
         for sent, found in zip(batch, self.tag(batch)):
             trimmed = (trim_span(sent.text, s, e) + (label,) for s, e, label in found)
@@ -272,7 +269,7 @@ class ModelBackend:
                 [
                     Candidate(s, e, label, source="model", priority=2, score=0.8)
                     for s, e, label in trimmed
-                    if e > s and all(f(sent, s, e, label) for f in filters)
+                    if e > s and all(f(sent, s, e, label) for f in self.filters)
                 ]
             )
         return out

@@ -32,9 +32,6 @@ import numpy as np
 from ..errors import ConfigError
 from .features import TEMPLATES
 from .model import lookups_from_arrays, viterbi_batch
-from .neural_fit import quantize_rows
-
-__all__ = ["NeuralWeights", "quantize_rows"]
 
 
 @dataclass

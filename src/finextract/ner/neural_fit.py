@@ -36,6 +36,9 @@ import numpy as np
 NEG = -10000.0
 """Score of a forbidden transition."""
 
+SOURCE_SLOTS = 8
+"""Corpus vectors the network has room for (id 0, "no corpus", stays zero); ``neural_data.SOURCES`` names the ids used."""
+
 
 def load_arrays(path: str | Path) -> dict[str, np.ndarray]:
     """The prepared npz (see :func:`finextract.ner.neural_data.save_sets`)."""
@@ -272,10 +275,8 @@ def fit(arrays: dict[str, np.ndarray], settings: dict[str, Any], log: Any = None
     train = SentenceSet(arrays, "train", vocab)
     valid = SentenceSet(arrays, "valid", vocab)
     others = {name: SentenceSet(arrays, name, vocab) for name in eval_sets}
-    net = build_network(torch, vocab, len(tags), 8, settings, allowed_transitions(tags)).to(device)
-    sparse = [net.embed.weight]
-    dense = [p for n, p in net.named_parameters() if n != "embed.weight"]
-    opt = torch.optim.Adam([{"params": dense}, {"params": sparse}], lr=settings["lr"])
+    net = build_network(torch, vocab, len(tags), SOURCE_SLOTS, settings, allowed_transitions(tags)).to(device)
+    opt = torch.optim.Adam(net.parameters(), lr=settings["lr"])
     began = time.perf_counter()
     history: list[dict[str, Any]] = []
     best: tuple[float, dict[str, np.ndarray] | None] = (-1.0, None)

@@ -89,15 +89,14 @@ def split_examples(data_dir: Path, config: NeuralTrainConfig, scheme: LabelSchem
     return Splits(train, valid, heldout)
 
 
-def _inputs(examples: Sequence[Example], segmenter: Any) -> list[Any]:
-    return [sentence_input(e.text, segmenter) for e in examples if e.text]
+def _kept(examples: Sequence[Example]) -> list[Example]:
+    return [e for e in examples if e.text]
 
 
-def _encoded(examples: Sequence[Example], segmenter: Any, features: FeatureRows, tags: Sequence[str]) -> EncodedSet:
-    kept = [e for e in examples if e.text]
-    inputs = _inputs(kept, segmenter)
-    tag_ids = [tag_array(len(e.text), e.spans, tags) for e in kept]
-    return encode(inputs, tag_ids, [e.source for e in kept], features)
+def _encoded(examples: Sequence[Example], inputs: Sequence[Any], features: FeatureRows, tags: Sequence[str]) -> EncodedSet:
+    """Arrays of non-empty ``examples`` and their already segmented ``inputs`` (same order)."""
+    tag_ids = [tag_array(len(e.text), e.spans, tags) for e in examples]
+    return encode(inputs, tag_ids, [e.source for e in examples], features)
 
 
 @dataclass
@@ -115,17 +114,13 @@ def prepare(data_dir: str | Path, arrays_path: str | Path, config: NeuralTrainCo
     splits = split_examples(Path(data_dir), config, scheme)
     segmenter = default_segmenter()
     lex = FeatureLexicons.load()
-    train_inputs = _inputs(splits.train, segmenter)
-    lookups = build_lookups(count_values(train_inputs, lex), config.min_count, NEURAL_TEMPLATES, {"t0": config.trigram_min_count})
+    named = {"train": splits.train, "valid": splits.valid, "heldout": splits.heldout, **(extra or {})}
+    kept = {name: _kept(examples) for name, examples in named.items()}
+    inputs = {name: [sentence_input(e.text, segmenter) for e in examples] for name, examples in kept.items()}
+    lookups = build_lookups(count_values(inputs["train"], lex), config.min_count, NEURAL_TEMPLATES, {"t0": config.trigram_min_count})
     features = FeatureRows.build(lookups, lex)
     tags = scheme.bio_tags
-    sets = {
-        "train": _encoded(splits.train, segmenter, features, tags),
-        "valid": _encoded(splits.valid, segmenter, features, tags),
-        "heldout": _encoded(splits.heldout, segmenter, features, tags),
-    }
-    for name, examples in (extra or {}).items():
-        sets[name] = _encoded(examples, segmenter, features, tags)
+    sets = {name: _encoded(kept[name], inputs[name], features, tags) for name in kept}
     vocab_size = sum(len(look) for look in lookups)
     meta = {"vocab_size": np.array(vocab_size), "tags": np.array(tags), "templates": np.array(TEMPLATES)}
     save_sets(str(arrays_path), sets, meta)
