@@ -25,6 +25,12 @@ def nlp() -> finextract.Pipeline:
         ("董事长宣布，公司将回购股份。", ("宣布", "PERSON")),  # a verb after a title
         ("恒泰人寿旗下重疾险产品康宁保上半年累计销量超过120万件。", ("康宁保", "PERSON")),  # a product after 产品
         ("恆泰人壽旗下重疾險產品康寧保上半年累計銷量超過120萬件。", ("康宁保", "PERSON")),
+        # "X's subsidiary" is a relation, not a name ending in 公司
+        ("汉龙集团全资子公司汉龙矿业已提出全资要约收购。", ("汉龙集团全资子公司", "ORG")),
+        ("近期，招商地产子公司瑞嘉公司接到通知。", ("招商地产子公司", "ORG")),
+        ("近期，招商地产子公司瑞嘉公司接到通知。", ("招商地产子公司瑞嘉公司", "ORG")),
+        ("華潤萬家母公司華潤創業首席財務官透露。", ("华润万家母公司", "ORG")),
+        ("该行旗下的联营公司与关联公司均未参与。", ("该行旗下的联营公司", "ORG")),
     ],
 )
 def test_patterns_do_not_propose(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:

@@ -21,12 +21,22 @@ def _facts(text: str, fact_type: str) -> list:
         ("東星集團持有融眾集團20%股權。", "東星集團", "融眾集團", "20%"),
         ("东星集团持有融众集团20%股权。", "东星集团", "融众集团", "20%"),
         ("融眾集團獲東星集團增持。", "東星集團", "融眾集團", None),
+        # a relation noun between two names: 子公司 (holder first), 母公司 (holder second)
+        ("近期，招商地产子公司瑞嘉公司接到南京国土资源局的通知。", "招商地产", "瑞嘉公司", None),
+        ("融眾集團母公司東星集團表示，業績穩定。", "東星集團", "融眾集團", None),
     ],
 )
 def test_ownership(text: str, holder: str, held: str, stake: str | None) -> None:
     (fact,) = _facts(text, "ownership")
     assert (fact.args.holder.text, fact.args.held.text) == (holder, held)
     assert (fact.args.stake.text if fact.args.stake else None) == stake
+
+
+def test_ownership_reaches_a_list_but_not_past_another_name() -> None:
+    held = {f.args.held.text for f in _facts("东星集团持有融众集团、瀚海集团各20%的股权。", "ownership")}
+    assert held == {"融众集团", "瀚海集团"}
+    held = {f.args.held.text for f in _facts("东星集团子公司融众集团接到瀚海集团的通知。", "ownership")}
+    assert held == {"融众集团"}
 
 
 def test_acquisition_direct_passive_and_planned() -> None:

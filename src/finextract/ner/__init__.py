@@ -28,6 +28,7 @@ from .patterns import (
     plausible_place,
     products,
     speaker_names,
+    split_relation_noun,
     titles_in,
 )
 
@@ -216,7 +217,8 @@ class NerStage:
         return cands
 
     def _plausible(self, sent: SentenceInput, cands: list[Candidate]) -> list[Candidate]:
-        """Drop generic organization words (中小银行), non-names and non-places, whoever proposed them."""
+        """Drop generic organization words (中小银行), non-names and non-places, whoever proposed them;
+        cut a relation noun off an organization (汉龙集团全资子公司 → 汉龙集团)."""
         pat = self.lexicons.patterns
 
         def keep(c: Candidate) -> bool:
@@ -236,7 +238,8 @@ class NerStage:
                 return not word.endswith(("型", "性", "化", "式", "级"))
             return True
 
-        return [c for c in cands if keep(c)]
+        split = [p for c in cands for p in (split_relation_noun(sent.text, c, pat) if c.label == "ORG" and c.source != "gazetteer" else [c])]
+        return [c for c in split if keep(c)]
 
     def _title_hits(self, sent: SentenceInput, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
         starts = {t[0] for t in sent.tokens}

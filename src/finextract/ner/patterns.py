@@ -8,11 +8,12 @@ tokens and return :class:`Candidate` objects in sentence offsets.
 * ``title``        — 董事长, 常务副总经理, 信息技术部总经理 (a department before a title).
 * ``title_name``   — 董事长易会满: a surname-led 2–3 character name right after a title.
 * ``speaker_name`` — 谢锦生说: a surname-led name right before a speech verb.
+* ``split_relation_noun`` — 汉龙集团全资子公司 → 汉龙集团: a relation noun is not part of a name.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
 from ..errors import LexiconError
@@ -39,6 +40,8 @@ class PatternLexicon:
     product_before: tuple[str, ...] = ()
     product_stop_words: tuple[str, ...] = ()
     org_bad_initials: frozenset[str] = frozenset()
+    relation_nouns: tuple[str, ...] = ()
+    """Words for a company's relation to another (子公司, 母公司): ``X子公司`` is not a name."""
     suffix_set: frozenset[str] = frozenset()
     suffix_lengths: tuple[int, ...] = ()
     suffix_last_chars: frozenset[str] = frozenset()
@@ -76,6 +79,7 @@ class PatternLexicon:
                 product_before=tuple(data["product_markers"]["before"]),
                 product_stop_words=tuple(data["product_markers"]["stop_words"]),
                 org_bad_initials=frozenset(data["org_bad_initials"]),
+                relation_nouns=tuple(sorted(data["relation_nouns"], key=len, reverse=True)),
                 suffix_set=frozenset(suffixes),
                 suffix_lengths=tuple(sorted({len(x) for x in suffixes}, reverse=True)),
                 suffix_last_chars=frozenset(x[-1] for x in suffixes),
@@ -102,6 +106,29 @@ def plausible_place(word: str, lex: PatternLexicon) -> bool:
 
 def _is_han(text: str) -> bool:
     return bool(text) and all("\u3400" <= c <= "\u9fff" for c in text)
+
+
+def split_relation_noun(text: str, cand: Candidate, lex: PatternLexicon) -> list[Candidate]:
+    """An organization span split around the first relation noun in it; parts shorter than 2 characters are dropped.
+
+    ``汉龙集团全资子公司`` is the subsidiary *of* 汉龙集团, and ``招商地产子公司瑞嘉公司``
+    is two companies:
+
+    >>> lex = PatternLexicon.load()
+    >>> [(c.start, c.end) for c in split_relation_noun("汉龙集团全资子公司汉龙矿业", Candidate(0, 9, "ORG", "model"), lex)]
+    [(0, 4)]
+    >>> [(c.start, c.end) for c in split_relation_noun("招商地产子公司瑞嘉公司", Candidate(0, 11, "ORG", "model"), lex)]
+    [(0, 4), (7, 11)]
+    >>> split_relation_noun("母公司", Candidate(0, 3, "ORG", "model"), lex)
+    []
+    """
+    word = text[cand.start : cand.end]
+    found = min(((word.find(n), -len(n)) for n in lex.relation_nouns if n in word), default=None)
+    if found is None:
+        return [cand]
+    at, minus_len = found
+    left, right = (cand.start, cand.start + at), (cand.start + at - minus_len, cand.end)
+    return [replace(cand, start=a, end=b) for a, b in (left, right) if b - a >= 2]
 
 
 def suffix_ending_at(text: str, end: int, lex: PatternLexicon) -> str | None:
@@ -141,7 +168,7 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     while j >= 0 and len(name_tokens) < 8 and chars < 20:
         start, stop, pos = tokens[j]
         word = text[start:stop]
-        if pos not in lex.org_name_pos or not _is_han(word) and pos != "eng" or word in lex.org_break_words:
+        if pos not in lex.org_name_pos or not _is_han(word) and pos != "eng" or word in lex.org_break_words or word.endswith(lex.relation_nouns):
             break
         name_tokens.insert(0, tokens[j])
         chars = end - start

@@ -229,7 +229,7 @@ def _directed_pair(
         _, c_end = clause_bounds(text, second[1], second[1])
         hit = _find(text, spec.triggers, second[1], min(c_end, second[1] + 8))
     if hit is not None and first[2].label in spec.first_labels and second[2].label in spec.second_labels:
-        if blocked(view, lex, first[0], hit[0], hit[1]):
+        if blocked(view, lex, first[0], hit[0], hit[1]) or not _listed_after(view, hit[0] + len(hit[1]), second[0]):
             return None
         return _build(view, name, "direct", first[2], second[2], hit)
     passive = next((p for p in spec.passive if text.startswith(p, first[1]) and first[1] + len(p) == second[0]), None)
@@ -242,6 +242,20 @@ def _directed_pair(
     if blocked(view, lex, first[0], hit[0], hit[1]):
         return None
     return _build(view, name, "passive", second[2], first[2], hit)
+
+
+def _listed_after(view: SentenceView, start: int, end: int) -> bool:
+    """No entity between ``start`` and ``end`` other than a list leading up to ``end``.
+
+    ``招商地产子公司瑞嘉公司接到南京国土资源局…``: 南京国土资源局 is not held, because
+    瑞嘉公司 comes between; ``持有A、B股份``: B is held like A.
+    """
+    between = [(s, e) for s, e, x in view.entities if start <= s and e <= end and x.label in ("ORG", "PERSON")]
+    if not between:
+        return True
+    ends = [e for _, e in between]
+    starts = [s for s, _ in between[1:]] + [end]
+    return all(view.text[e:s].strip() in _CONNECTORS for e, s in zip(ends, starts))
 
 
 def _build(view: SentenceView, name: str, form: str, agent: Entity, patient: Entity, hit: tuple[int, str]) -> tuple[str, str, float, object]:
