@@ -87,6 +87,25 @@ def test_metric_change_of_previous_metric() -> None:
     assert change.args.direction == "down" and change.args.value.kind == "percentage_point"
 
 
+@pytest.mark.parametrize(
+    ("text", "metric", "subject"),
+    [
+        # a modality word or a locative before the metric is not part of its name
+        ("平安银行预计，该App上线一年内注册用户数将超过500万户。", "注册用户数", "平安银行"),
+        ("平安銀行預計注冊用戶數將超過500萬戶。", "注冊用戶數", "平安銀行"),
+        # 其 refers to the clause's topic, not to the last organization named
+        ("东星集团并未减持融众集团股份，其持股比例仍为15.30%。", "持股比例", "东星集团"),
+        ("東星集團並未減持融眾集團股份，其持股比例仍為15.30%。", "持股比例", "東星集團"),
+        # A在B的持股比例: the stake is A's
+        ("按照协议，东星集团在融众集团的持股比例不超过10%。", "持股比例", "东星集团"),
+        ("融众集团的持股比例为8%。", "持股比例", "融众集团"),
+    ],
+)
+def test_metric_name_and_subject(text: str, metric: str, subject: str) -> None:
+    (fact,) = _metrics(text)
+    assert (fact.args.metric.text, fact.args.subject.text if fact.args.subject else None) == (metric, subject)
+
+
 @pytest.mark.parametrize("text", ["京東金融已與400多家銀行合作。", "上線三年以來發展很快。", "他曾入選世界500強榜單。"])
 def test_metric_negatives(text: str) -> None:
     assert _metrics(text) == []

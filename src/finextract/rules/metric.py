@@ -10,8 +10,11 @@ written, the level it ends at (``下降0.3个百分点至1.52%`` → ``new_value
 
 Between the metric noun and the figure only linking words may stand (为, 达到,
 高达, 较年初下降 …).  The metric is at most five tokens and never crosses an
-entity.  The subject is the organization right before the metric, else the
-one 该行/其 refers to, else the nearest organization earlier in the sentence.
+entity, and stops at a linking or modality word (预计) and at a locative (一年内).
+The subject is the organization right before the metric (the first one in
+``A在B的持股比例``), else the clause's topic for 其, else the organization
+该行/该公司 refers to, else the sentence's first organization that no
+preposition governs.
 """
 
 from __future__ import annotations
@@ -29,13 +32,14 @@ from .base import SentenceView
 _LINKS = frozenset(
     "为 是 达 达到 高达 约 约为 超 超过 已 已经 了 共 共计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
     "增长 上升 提高 增加 上涨 升至 下降 降低 减少 下滑 回落 降至 同比 环比 增幅 降幅 "
-    "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计".split()
+    "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧".split()
 )
 _UP = frozenset("增长 上升 提高 增加 上涨 升至 增幅".split())
 _DOWN = frozenset("下降 降低 减少 下滑 回落 降至 降幅".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "unk"}
 _MODIFIER_WORDS = frozenset("每股 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型".split())
+_LOCATIVES = frozenset("内 中 后 前 里 外 间".split())
 _SKIP_POS = frozenset({"d", "ul", "uz", "ug", "t"})
 _ANAPHORA = ("该行", "该公司", "该集团", "其", "公司")
 _METRIC_KINDS = frozenset({"money", "percent", "percentage_point", "basis_point", "number", "quantity"})
@@ -173,6 +177,8 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
         word = view.text[s:e]
         if not (tag in _MODIFIER_POS or word in _MODIFIER_WORDS) or _inside_entity(view, s, e) or _in_period(view, s, e) or end - s > 12:
             break
+        if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES:
+            break  # 预计|注册用户数, 一年内|注册用户数: a linking word or a locative ends the name
         start = s
     return start, end
 
@@ -186,6 +192,7 @@ def _inside_entity(view: SentenceView, start: int, end: int) -> bool:
 
 
 _PREPOSITIONS = ("和", "与", "以", "对", "为", "通过", "跟", "同", "向", "在", "据", "根据", "从", "把", "被", "给", "及", "、")
+_STAKE_IN = ("在", "对")
 _PLURAL = ("两者", "二者", "双方", "三者", "各方")
 
 
@@ -202,14 +209,27 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
         return None, 0.0
     org = view.entity_ending_at(pos, "ORG")
     if org is not None:
-        return org[2], 1.0
+        holder = view.entity_ending_at(org[0] - 1, "ORG") if view.text.endswith(_STAKE_IN, 0, org[0]) else None
+        # 恒泰人寿在嘉禾银行的持股比例: the stake is 恒泰人寿's, held in 嘉禾银行
+        return (holder[2], 0.9) if holder is not None else (org[2], 1.0)
+    if view.text.endswith("其", 0, pos):
+        # 其 refers to the clause's topic: 嘉禾国资控股并未减持嘉禾银行股份，其持股比例…
+        topic = _sentence_subject(view, pos)
+        if topic is not None:
+            return topic, 0.6
     if view.text.endswith(_ANAPHORA, 0, pos):
         prior = [e for e in view.doc.entities if e.label == "ORG" and e.end <= view.sentence.start + pos]
         if prior:
             return prior[-1], 0.6
+    topic = _sentence_subject(view, m_start)
+    return (topic, 0.5) if topic is not None else (None, 0.0)
+
+
+def _sentence_subject(view: SentenceView, before: int) -> Entity | None:
+    """The first organization or product before ``before`` that no preposition governs."""
     for start, end, ent in view.entities:
-        if end > m_start:
+        if end > before:
             break
         if ent.label in ("ORG", "PRODUCT") and not view.text.endswith(_PREPOSITIONS, 0, start):
-            return ent, 0.5
-    return None, 0.0
+            return ent
+    return None
