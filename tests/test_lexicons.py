@@ -294,6 +294,9 @@ def test_title_helpers() -> None:
     assert titles.title_at("工行副行长张三", 0) is None
     assert titles.department_suffix("信息技术部") == "部"
     assert titles.department_suffix("部") is None
+    assert titles.department_ending("风险监测司") == "司" and titles.department_ending("司") == "司"
+    assert titles.department_ending("公司") is None  # a company, not a department ending in 司
+    assert titles.department_ending("上海分公司") == "分公司"
 
 
 def test_titles_accept_traditional_and_reject_repeats(tmp_path: Path) -> None:

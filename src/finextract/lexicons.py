@@ -396,6 +396,8 @@ class TitleLexicon:
     patterns: the word before 总统 is usually a country (美国总统), the word
     after 记者 often a verb (记者来自), and a dateline precedes 记者 (日电记者).
     """
+    not_departments: tuple[str, ...] = ()
+    """Words that end in a department suffix but are no department (公司 ends in 司)."""
 
     def __contains__(self, word: object) -> bool:
         """Whether ``word`` is exactly a title."""
@@ -427,12 +429,26 @@ class TitleLexicon:
         title = next((t for t in self.titles if span.endswith(t)), None)
         return title in self.occupations
 
+    def department_ending(self, name: str) -> str | None:
+        """The longest department suffix ``name`` ends with (or is), or ``None``.
+
+        A word that ends in one of :attr:`not_departments` is none, unless a
+        longer suffix matches (公司 is a company; 分公司 a department):
+
+        >>> t = TitleLexicon(("司长",), ("分公司", "司"), not_departments=("公司",))
+        >>> t.department_ending("监测司"), t.department_ending("公司"), t.department_ending("上海分公司")
+        ('司', None, '分公司')
+        """
+        for suffix in self.department_suffixes:
+            if name.endswith(suffix):
+                blocked = any(name.endswith(w) and len(w) > len(suffix) for w in self.not_departments)
+                return None if blocked else suffix
+        return None
+
     def department_suffix(self, name: str) -> str | None:
         """The longest department suffix ``name`` ends with (and is longer than), or ``None``."""
-        for suffix in self.department_suffixes:
-            if name.endswith(suffix) and len(name) > len(suffix):
-                return suffix
-        return None
+        suffix = self.department_ending(name)
+        return suffix if suffix is not None and len(name) > len(suffix) else None
 
 
 def _unique_working(items: Sequence[str], key: str, where: str, converter: Converter) -> list[str]:
@@ -452,7 +468,7 @@ def load_titles(path: PathArg | None = None, converter: Converter | None = None)
     conv = converter if converter is not None else _default_converter()
     text, where = _read(path, "titles.json")
     data = _parse_json(text, where)
-    _check_keys(data, {"version", "titles", "occupations", "department_suffixes"}, where)
+    _check_keys(data, {"version", "titles", "occupations", "department_suffixes", "not_departments"}, where)
     corporate = _string_list(data, "titles", where)
     occupations = _string_list(data, "occupations", where) if "occupations" in data else []
     titles = _unique_working(corporate + occupations, "titles and occupations", where, conv)
@@ -460,7 +476,9 @@ def load_titles(path: PathArg | None = None, converter: Converter | None = None)
         raise LexiconError(f"{where}: \"titles\" is empty; list at least one title")
     suffixes = _unique_working(_string_list(data, "department_suffixes", where), "department_suffixes", where, conv)
     occupation_forms = frozenset(titles[len(corporate) :])
-    return TitleLexicon(_longest_first(titles), _longest_first(suffixes), occupation_forms)
+    not_departments = _string_list(data, "not_departments", where) if "not_departments" in data else []
+    exclusions = _unique_working(not_departments, "not_departments", where, conv)
+    return TitleLexicon(_longest_first(titles), _longest_first(suffixes), occupation_forms, _longest_first(exclusions))
 
 
 # --------------------------------------------------------------------------- #

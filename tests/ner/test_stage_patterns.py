@@ -37,6 +37,18 @@ def test_patterns_do_not_propose(nlp: finextract.Pipeline, text: str, not_expect
     assert not_expected not in {(e.canonical, e.label) for e in nlp(text).entities}
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("国家金融监督管理总局统计信息与风险监测司司长刘明辉表示。", "统计信息与风险监测司司长"),  # a ministry department
+        ("國家金融監督管理總局統計信息與風險監測司司長劉明輝表示。", "统计信息与风险监测司司长"),
+        ("公司首席精算师吴雅琴表示。", "首席精算师"),  # 公司 ends in 司 but is no department
+    ],
+)
+def test_department_before_a_title(nlp: finextract.Pipeline, text: str, title: str) -> None:
+    assert title in {e.canonical for e in nlp(text).entities if e.label == "TITLE"}
+
+
 def test_name_shape_from_the_segmentation() -> None:
     assert name_shaped([(0, 3, "unk")], 0, 3)
     assert name_shaped([(0, 2, "nr"), (2, 3, "v")], 0, 2)

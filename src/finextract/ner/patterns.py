@@ -14,7 +14,7 @@ tokens and return :class:`Candidate` objects in sentence offsets.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from ..errors import LexiconError
 from .base import Candidate, SentenceInput
@@ -189,11 +189,15 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     return Candidate(start, end, "ORG", source="pattern:org_suffix", priority=4, score=0.8)
 
 
-def titles_in(sent: SentenceInput, title_matches: Sequence[tuple[int, int]], dept_suffixes: Sequence[str], blocked: Sequence[tuple[int, int]]) -> list[Candidate]:
+def titles_in(
+    sent: SentenceInput, title_matches: Sequence[tuple[int, int]], dept_ending: Callable[[str], str | None], blocked: Sequence[tuple[int, int]]
+) -> list[Candidate]:
     """Title candidates, extended left over a department name (信息技术部总经理).
 
     ``title_matches`` are lexicon hits already checked against token
-    boundaries; ``blocked`` spans (organizations) are never swallowed.
+    boundaries; ``dept_ending`` gives the department suffix a word ends with
+    (:meth:`TitleLexicon.department_ending <finextract.lexicons.TitleLexicon.department_ending>`);
+    ``blocked`` spans (organizations) are never swallowed.
     """
     text, tokens = sent.text, sent.tokens
     by_end = {t[1]: k for k, t in enumerate(tokens)}
@@ -203,24 +207,24 @@ def titles_in(sent: SentenceInput, title_matches: Sequence[tuple[int, int]], dep
         k = by_end.get(t_start)
         if k is not None:
             word = text[tokens[k][0] : tokens[k][1]]
-            suffix = next((s for s in dept_suffixes if word.endswith(s)), None)
+            suffix = dept_ending(word)
             if suffix is not None and not _overlaps(tokens[k][0], t_start, blocked):
                 start = tokens[k][0]
                 if len(word) == len(suffix):
                     start = _extend_dept(text, tokens, k, blocked)
-        start = _dept_after_org(text, start, t_start, dept_suffixes, blocked)
+        start = _dept_after_org(text, start, t_start, dept_ending, blocked)
         out.append(Candidate(start, t_end, "TITLE", source="pattern:title", priority=4, score=0.9))
     return out
 
 
-def _dept_after_org(text: str, start: int, t_start: int, dept_suffixes: Sequence[str], blocked: Sequence[tuple[int, int]]) -> int:
+def _dept_after_org(text: str, start: int, t_start: int, dept_ending: Callable[[str], str | None], blocked: Sequence[tuple[int, int]]) -> int:
     """中国工商银行|银行卡业务部|副总经理: the words between an organization and its
     title that end in a department suffix belong to the title."""
     org_end = max((e for _, e in blocked if e <= start and start - e <= 10), default=None)
     if org_end is None or org_end == start:
         return start
     gap = text[org_end:t_start]
-    if _is_han(gap) and any(gap.endswith(sfx) for sfx in dept_suffixes):
+    if _is_han(gap) and dept_ending(gap) is not None:
         return org_end
     return start
 
