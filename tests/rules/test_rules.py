@@ -99,6 +99,10 @@ def test_metric_change_of_previous_metric() -> None:
         # A在B的持股比例: the stake is A's
         ("按照协议，东星集团在融众集团的持股比例不超过10%。", "持股比例", "东星集团"),
         ("融众集团的持股比例为8%。", "持股比例", "融众集团"),
+        # a reporting phrase joined by 的 is part of the name
+        ("东星集团归属于上市公司股东的净利润为9.6亿元。", "归属于上市公司股东的净利润", "东星集团"),
+        ("東星集團歸屬於上市公司股東的淨利潤為9.6億元。", "歸屬於上市公司股東的淨利潤", "東星集團"),
+        ("东星集团股东的净利润为9.6亿元。", "净利润", "东星集团"),
     ],
 )
 def test_metric_name_and_subject(text: str, metric: str, subject: str) -> None:

@@ -10,7 +10,8 @@ written, the level it ends at (``下降0.3个百分点至1.52%`` → ``new_value
 
 Between the metric noun and the figure only linking words may stand (为, 达到,
 高达, 较年初下降 …).  The metric is at most five tokens and never crosses an
-entity, and stops at a linking or modality word (预计) and at a locative (一年内).
+entity, and stops at a linking or modality word (预计) and at a locative (一年内);
+a reporting phrase before it belongs to it (归属于上市公司股东的净利润).
 The subject is the organization right before the metric (the first one in
 ``A在B的持股比例``), else the clause's topic for 其, else the organization
 该行/该公司 refers to, else the sentence's first organization that no
@@ -39,6 +40,8 @@ _DOWN = frozenset("下降 降低 减少 下滑 回落 降至 降幅".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "unk"}
 _MODIFIER_WORDS = frozenset("每股 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型".split())
+_OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12}的$")
+"""归属于上市公司股东的净利润: a reporting phrase right before the noun is part of the metric's name."""
 _LOCATIVES = frozenset("内 中 后 前 里 外 间".split())
 _SKIP_POS = frozenset({"d", "ul", "uz", "ug", "t"})
 _ANAPHORA = ("该行", "该公司", "该集团", "其", "公司")
@@ -180,7 +183,8 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
         if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES:
             break  # 预计|注册用户数, 一年内|注册用户数: a linking word or a locative ends the name
         start = s
-    return start, end
+    owned = _OWNED_BY.search(view.text, max(0, start - 16), start)
+    return (owned.start() if owned else start), end
 
 
 def _in_period(view: SentenceView, start: int, end: int) -> bool:
