@@ -38,6 +38,23 @@ def test_patterns_do_not_propose(nlp: finextract.Pipeline, text: str, not_expect
 
 
 @pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("平安银行正式推出《薪享通》App，面向中小企业员工。", "薪享通"),  # 通 is tagged a verb; the quotes delimit the name
+        ("平安銀行正式推出“商戶寶”小程序。", "商户宝"),
+        pytest.param(
+            "招商银行的业务可以通过掌上生活App办理。", "掌上生活",
+            marks=pytest.mark.xfail(strict=True, reason="掌上 is tagged as a non-nominal word, so the unquoted name is not taken"),
+        ),
+    ],
+)
+def test_products_before_app(nlp: finextract.Pipeline, text: str, product: str) -> None:
+    entities = nlp(text).entities
+    assert product in {e.canonical for e in entities if e.label == "PRODUCT"}
+    assert not any(e.text.lower() == "app" for e in entities)
+
+
+@pytest.mark.parametrize(
     ("text", "title"),
     [
         ("国家金融监督管理总局统计信息与风险监测司司长刘明辉表示。", "统计信息与风险监测司司长"),  # a ministry department

@@ -211,7 +211,8 @@ class NerStage:
             if span is not None and sent.text[span[0] : span[1]] not in lex.patterns.not_names:
                 cands.append(Candidate(span[0], span[1], "PERSON", source="pattern:title_name", priority=4, score=0.9))
         cands += titles
-        cands += [c for c in products(sent, lex.patterns) if _nominal(sent, c.start, c.end)]
+        # the quotes of 《薪享通》App delimit the name, whatever its tokens' tags
+        cands += [c for c in products(sent, lex.patterns) if c.source == "pattern:product_quoted" or _nominal(sent, c.start, c.end)]
         cands += speaker_names(sent, lex.patterns, lex.surnames)
         cands += appointee_names(sent, lex.patterns, lex.surnames)
         return cands

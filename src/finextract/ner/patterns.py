@@ -387,7 +387,7 @@ def name_before(
 
 
 def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
-    """Product names after 产品/品牌 (分期产品钱小乐) or before App (掌上生活App)."""
+    """Product names after 产品/品牌 (分期产品钱小乐) or before App (掌上生活App, 《薪享通》App)."""
     text = sent.text
     out = []
     for at, marker in _occurrences(text, lex.product_after):
@@ -396,10 +396,32 @@ def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
         if 2 <= end - start <= 5:
             out.append(Candidate(start, end, "PRODUCT", source="pattern:product", priority=3, score=0.6))
     for at, _ in _occurrences(text, lex.product_before):
-        start = _han_run(text, at, lex.product_stop_words, forward=False)
-        if 2 <= at - start <= 5:
-            out.append(Candidate(start, at, "PRODUCT", source="pattern:product", priority=3, score=0.6))
+        quoted = _quoted_before(text, at)
+        start, end = quoted if quoted is not None else (_han_run(text, at, lex.product_stop_words, forward=False), at)
+        if 2 <= end - start <= (8 if quoted else 5):
+            source = "pattern:product_quoted" if quoted else "pattern:product"
+            out.append(Candidate(start, end, "PRODUCT", source=source, priority=3, score=0.6))
     return out
+
+
+_QUOTES = {"》": "《", "”": "“", "」": "「", "』": "『", '"': '"'}
+
+
+def _quoted_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The inside of a quoted name that closes right at ``pos`` (《薪享通》App, “商户宝”小程序).
+
+    >>> _quoted_before("推出《薪享通》App", 7)
+    (3, 6)
+    >>> _quoted_before("推出薪享通App", 5) is None
+    True
+    """
+    opener = _QUOTES.get(text[pos - 1]) if pos > 0 else None
+    if opener is None:
+        return None
+    start = text.rfind(opener, max(0, pos - 10), pos - 1)
+    if start == -1 or not _is_han(text[start + 1 : pos - 1]):
+        return None
+    return start + 1, pos - 1
 
 
 def _han_run(text: str, pos: int, stops: Sequence[str], forward: bool) -> int:
