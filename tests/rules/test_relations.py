@@ -24,6 +24,9 @@ def _facts(text: str, fact_type: str) -> list:
         # a relation noun between two names: 子公司 (holder first), 母公司 (holder second)
         ("近期，招商地产子公司瑞嘉公司接到南京国土资源局的通知。", "招商地产", "瑞嘉公司", None),
         ("融眾集團母公司東星集團表示，業績穩定。", "東星集團", "融眾集團", None),
+        # a passive marker glued to the holder's name by the segmenter; a duration is no stake
+        ("6月3日，嘉禾銀行發布公告稱，嘉禾銀行獲恆泰人壽增持1.2億股H股。", "恆泰人壽", "嘉禾銀行", "1.2億股"),
+        ("恒泰人寿计划在未来12个月内继续增持嘉禾银行股份。", "恒泰人寿", "嘉禾银行", None),
     ],
 )
 def test_ownership(text: str, holder: str, held: str, stake: str | None) -> None:

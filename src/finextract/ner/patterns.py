@@ -170,6 +170,10 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
         word = text[start:stop]
         if pos not in lex.org_name_pos or not _is_han(word) and pos != "eng" or word in lex.org_break_words or word.endswith(lex.relation_nouns):
             break
+        if pos == "unk" and len(word) >= 3 and word[0] in lex.org_bad_initials:
+            # 嘉禾银行|获恒泰|人寿: jieba glued the passive marker to the name
+            name_tokens.insert(0, (start + 1, stop, pos))
+            break
         name_tokens.insert(0, tokens[j])
         chars = end - start
         j -= 1

@@ -166,9 +166,10 @@ def _no_break(text: str, start: int, end: int) -> bool:
 
 
 def _figure_near(view: SentenceView, pos: int, kinds: frozenset[str]) -> object | None:
-    """The first figure of ``kinds`` in the clause around ``pos`` (以26亿美元收购…, 持有…20%股权)."""
+    """The first figure of ``kinds`` in the clause around ``pos`` (以26亿美元收购…, 持有…20%股权); never a
+    duration (未来12个月内继续增持: 12个月 is no stake)."""
     c_start, c_end = clause_bounds(view.text, pos, pos)
-    return next((f for s, _, f in view.figures if c_start <= s < c_end and f.kind in kinds), None)
+    return next((f for s, _, f in view.figures if c_start <= s < c_end and f.kind in kinds and f.rule != "figures.duration"), None)
 
 
 def directed_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, object]]:
