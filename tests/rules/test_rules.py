@@ -25,10 +25,30 @@ def _roles(text: str) -> set[tuple]:
         ("山東城商行聯盟就在此背景下成立，其常務副總經理黃鑫認為，人才短缺。", ("黃鑫", "山東城商行聯盟", "常務副總經理", "role.qi_title_name")),
         ("王明远出任招商银行行长。", ("王明远", "招商银行", "行长", "role.name_serves")),
         ("董事会聘任孙晓雯为瀚海集团首席执行官。", ("孙晓雯", "瀚海集团", "首席执行官", "role.appointed_as")),
+        ("黃立新將繼續擔任平安銀行首席風險官。", ("黃立新", "平安銀行", "首席風險官", "role.name_serves")),  # adverbs before the verb
+        (
+            "因年龄原因，黄立新辞去平安银行副行长职务，将继续担任平安银行首席风险官。",
+            ("黄立新", "平安银行", "首席风险官", "role.later_clause"),
+        ),
+        (
+            "因年齡原因，黃立新辭去平安銀行副行長職務，將繼續擔任平安銀行首席風險官。",
+            ("黃立新", "平安銀行", "首席風險官", "role.later_clause"),
+        ),
     ],
 )
 def test_role_rules(text: str, expected: tuple) -> None:
     assert expected in _roles(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张伟说，将担任瀚海集团董事长的人选尚未确定。",  # the clause modifies 人选
+        "张伟表示，李强将担任瀚海集团董事长。",  # the later clause has its own subject
+    ],
+)
+def test_later_clause_needs_an_elided_subject(text: str) -> None:
+    assert not any(person == "张伟" for person, *_ in _roles(text))
 
 
 def test_title_chain_gives_one_fact_per_title() -> None:

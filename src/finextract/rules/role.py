@@ -7,7 +7,10 @@ Each rule names itself in the fact's ``rule`` field.
 * ``role.title_name``     — 金融科技事业部负责人谢锦生 (no organization written).
 * ``role.qi_title_name``  — …山东城商行联盟…，其常务副总经理兼首席技术官黄鑫: 其 refers
   to the nearest organization earlier in the sentence.
-* ``role.name_serves``    — 易会满担任工商银行董事长; 王明远出任招商银行行长.
+* ``role.name_serves``    — 易会满担任工商银行董事长; 王明远出任招商银行行长; 黄立新将继续担任…
+  (adverbs before the verb are skipped).
+* ``role.later_clause``   — 黄立新辞去平安银行副行长职务，将继续担任平安银行首席风险官: a
+  later clause of the sentence with no subject of its own continues the person's.
 * ``role.appointed_as``   — 董事会聘任孙晓雯为瀚海集团首席执行官.
 """
 
@@ -20,7 +23,9 @@ from ..spans import Entity
 from .base import SentenceView
 
 _CHAIN_JOINERS = ("兼", "、", "和", "及", "兼任")
-_SERVE_VERBS = ("担任", "出任", "兼任", "接任", "升任", "任")
+_SERVE_VERBS = ("担任", "出任", "兼任", "接任", "升任", "留任", "任")
+_ADVERBS = ("将", "仍", "继续", "还", "并", "同时", "也", "现", "已", "曾", "则", "目前")
+_CLAUSE_COMMAS = ("，", ",")
 _APPOINT_VERBS = ("聘任", "任命", "委任", "选举", "提名", "聘请")
 
 
@@ -59,22 +64,60 @@ def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]
     yield from _name_serves(view)
 
 
+def _serve_verb(view: SentenceView, pos: int) -> tuple[int, str] | None:
+    """The serve verb at ``pos`` after any adverbs (将继续担任), with where it starts."""
+    moved = True
+    while moved:
+        adverb = next((a for a in _ADVERBS if view.text.startswith(a, pos)), None)
+        moved = adverb is not None and not any(view.text.startswith(v, pos) for v in _SERVE_VERBS)
+        pos += len(adverb) if moved and adverb else 0
+    verb = next((v for v in _SERVE_VERBS if view.text.startswith(v, pos)), None)
+    return (pos, verb) if verb is not None else None
+
+
+def _later_clause_verb(view: SentenceView, p_end: int) -> tuple[int, str] | None:
+    """A serve verb opening a later clause that has no subject of its own (…，将继续担任…).
+
+    No person may stand between ``p_end`` and that clause, so the elided
+    subject can only be this person.
+    """
+    persons = [s for s, _, _ in view.labelled("PERSON") if s >= p_end]
+    for k in range(p_end, len(view.text)):
+        if persons and persons[0] < k:
+            return None
+        if view.text[k] in _CLAUSE_COMMAS:
+            found = _serve_verb(view, k + 1)
+            if found is not None:
+                return found
+        elif view.text[k] in "。；;！？!?":
+            return None
+    return None
+
+
 def _name_serves(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]:
     for p_start, p_end, person in view.labelled("PERSON"):
-        rule = "role.name_serves"
-        verb = next((v for v in _SERVE_VERBS if view.text.startswith(v, p_end)), None)
+        rule, conf = "role.name_serves", 0.85
+        found = _serve_verb(view, p_end)
+        if found is None and (found := _later_clause_verb(view, p_end)) is not None:
+            rule, conf = "role.later_clause", 0.75
+        verb_at, verb = found if found is not None else (p_end, None)
         if any(view.text.endswith(v, 0, p_start) for v in _APPOINT_VERBS) and view.text.startswith("为", p_end):
-            verb, rule = "为", "role.appointed_as"
+            verb_at, verb, rule, conf = p_end, "为", "role.appointed_as", 0.85
         if verb is None:
             continue
-        pos = p_end + len(verb)
+        pos = verb_at + len(verb)
         org = view.entity_starting_at(pos, "ORG")
         if org is not None:
             pos = org[1]
             if view.text.startswith("的", pos):
                 pos += 1
+        titles = []
         title = view.entity_starting_at(pos, "TITLE")
         while title is not None:
-            yield "role", rule, 0.85, RoleArgs(person=person, org=org[2] if org else None, title=title[2])
+            titles.append(title)
             joiner = next((j for j in _CHAIN_JOINERS if view.text.startswith(j, title[1])), None)
             title = view.entity_starting_at(title[1] + len(joiner), "TITLE") if joiner else None
+        if rule == "role.later_clause" and titles and view.text.startswith("的", titles[-1][1]):
+            continue  # …，将担任瀚海集团董事长的人选: the clause modifies a noun, it has no elided subject
+        for title in titles:
+            yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else None, title=title[2])
