@@ -1,7 +1,8 @@
 """How many golden-corpus lines a pipeline meets, per line kind.
 
 Usage:
-    python benchmarks/golden_score.py [--tagger fast|hmm] [--ner BACKEND] [--ner-model DIR] [--no-relation-model]
+    python benchmarks/golden_score.py [--tagger fast|hmm] [--ner BACKEND] [--ner-model DIR] [--ner-guideline CORPUS]
+                                     [--no-relation-model]
 
 Uses the same matching as ``tests/test_golden_corpora.py`` (imported from
 there, so the score and the tests can never disagree).
@@ -24,6 +25,7 @@ def main() -> None:
     parser.add_argument("--tagger", default="fast", choices=("fast", "hmm"))
     parser.add_argument("--ner", default=None, help="NER backend (default: the pipeline default)")
     parser.add_argument("--ner-model", default=None, help="model directory for the model backend")
+    parser.add_argument("--ner-guideline", default=None, help="neural tagger: decode with this training corpus's guideline")
     parser.add_argument("--no-relation-model", action="store_true", help="trigger rules only, without the learned relation scorer")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "tests"))
@@ -32,6 +34,8 @@ def main() -> None:
     import finextract
 
     backend = {"ner": args.ner, "ner_model": args.ner_model} if args.ner else {}
+    if args.ner_guideline:
+        backend["ner_guideline"] = args.ner_guideline
     nlp = finextract.Pipeline(tagger=args.tagger, relation_model=not args.no_relation_model, **backend)
     met: Counter[str] = Counter()
     total: Counter[str] = Counter()

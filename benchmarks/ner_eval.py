@@ -2,6 +2,7 @@
 
 Usage:
     python benchmarks/ner_eval.py [--data ../shared/data] [--model DIR] [--limit N] [--skip-quality] [--skip-speed]
+                                  [--guidelines]
 
 Quality (exact spans, micro P/R/F1 over the labels each gold set annotates):
 
@@ -14,7 +15,9 @@ Quality (exact spans, micro P/R/F1 over the labels each gold set annotates):
   through the whole normalize → NER path;
 
 each for the backend alone and for the NER stage (gazetteer and patterns
-on top).  Speed: the bundled sample articles repeated to ``--chars``
+on top).  ``--guidelines`` adds the neural tagger decoding with the gold
+set's own corpus guideline (``ner_guideline``: ``msra_train`` for the MSRA
+held-out set, ``cluener`` for CLUENER dev) beside its default blend.  Speed: the bundled sample articles repeated to ``--chars``
 characters, as separate documents; jieba segmentation alone, the NER stage
 alone (on already segmented documents) and the whole pipeline, best of
 ``--repeat`` runs, plus peak resident memory of the process.
@@ -46,7 +49,11 @@ def _write_msra_heldout(data: Path, out: Path) -> Path:
     return path
 
 
-def quality(data: Path, model: str | None, limit: int | None) -> list[dict[str, Any]]:
+GUIDELINE_OF = {"msra heldout": "msra_train", "cluener dev": "cluener"}
+"""The training corpus whose annotation guideline each gold set follows."""
+
+
+def quality(data: Path, model: str | None, limit: int | None, guidelines: bool = False) -> list[dict[str, Any]]:
     """One row per (gold set, script, backend, layers)."""
     from finextract.ner.evaluate import evaluate_file
 
@@ -55,10 +62,11 @@ def quality(data: Path, model: str | None, limit: int | None) -> list[dict[str, 
         sets = {"msra heldout": _write_msra_heldout(data, Path(tmp)), "cluener dev": data / "cluener" / "normalized" / "dev.jsonl"}
         for name, path in sets.items():
             for s2t in (False, True):
-                for label, ner, ner_model in backends(model):
+                for label, ner, ner_model, own in backends(model, guidelines):
+                    guideline = GUIDELINE_OF[name] if own else None
                     for layers in (False, True):
                         started = time.perf_counter()
-                        scores = evaluate_file(path, ner=ner, ner_model=ner_model, layers=layers, s2t=s2t, limit=limit)
+                        scores = evaluate_file(path, ner=ner, ner_model=ner_model, ner_guideline=guideline, layers=layers, s2t=s2t, limit=limit)
                         d = scores.as_dict()
                         rows.append(
                             {
@@ -77,9 +85,11 @@ def quality(data: Path, model: str | None, limit: int | None) -> list[dict[str, 
 
 
 
-def backends(model: str | None) -> list[tuple[str, str, str | None]]:
-    """``(label, backend, model)`` of each NER configuration compared: rules, the default model (or ``model``), the shipped CRF."""
-    return [("rules", "rules", None), ("model", "model", model), ("model (CRF)", "model", "finextract-ner-crf")]
+def backends(model: str | None, guidelines: bool = False) -> list[tuple[str, str, str | None, bool]]:
+    """``(label, backend, model, own guideline)`` of each NER configuration compared: rules, the default model (or ``model``),
+    with ``guidelines`` the same model decoding with each gold set's guideline, and the shipped CRF."""
+    own = [("model, gold set's guideline", "model", model, True)] if guidelines else []
+    return [("rules", "rules", None, False), ("model", "model", model, False), *own, ("model (CRF)", "model", "finextract-ner-crf", False)]
 
 
 def speed(model: str | None, chars: int, repeat: int) -> list[tuple[str, float]]:
@@ -98,7 +108,7 @@ def speed(model: str | None, chars: int, repeat: int) -> list[tuple[str, float]]
     rows = [("jieba.lcut alone", total / best_of(lambda: [jieba.lcut(d) for d in docs], repeat))]
     pre = finextract.Pipeline(["normalize", "sentences", "segment"])
     segmented = [pre(d, doc_id=str(i)) for i, d in enumerate(docs)]
-    for label, ner, ner_model in backends(model):
+    for label, ner, ner_model, _ in backends(model):
         nlp = finextract.Pipeline(ner=ner, ner_model=ner_model)
         stage = nlp.stages[nlp.stage_names.index("ner")]
         rows.append((f"NER stage ({label})", total / best_of(lambda: [stage(d) for d in segmented], repeat)))
@@ -116,13 +126,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--guidelines", action="store_true", help="also score the model decoding with each gold set's own guideline")
     args = parser.parse_args()
     if not args.skip_quality:
         if not args.data.exists():
             raise SystemExit(f"{args.data} not found: pass --data")
         print("| set | script | backend | scored | P | R | F1 | per-label F1 | s |")
         print("|---|---|---|---|---|---|---|---|---|")
-        for r in quality(args.data, args.model, args.limit):
+        for r in quality(args.data, args.model, args.limit, args.guidelines):
             m = r["micro"]
             labels = ", ".join(f"{k} {v:.1f}" for k, v in sorted(r["per_label"].items()))
             print(f"| {r['set']} | {r['script']} | {r['ner']} | {r['layers']} | {m['precision']:.2f} | {m['recall']:.2f} | {m['f1']:.2f} | {labels} | {r['seconds']} |")

@@ -118,6 +118,7 @@ def _model_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     ev.add_argument("gold", metavar="GOLD.jsonl", help='{"text", "entities": [{start, end, label}]} per line (.gz allowed)')
     ev.add_argument("--ner", default="rules", metavar="BACKEND", help="NER backend (default: rules)")
     ev.add_argument("--ner-model", metavar="PATH", help="model directory for the model backend")
+    ev.add_argument("--ner-guideline", metavar="CORPUS", help="neural tagger: label as this training corpus's annotators did")
     ev.add_argument("--corpus", default="auto", help="label mapping to read the gold labels with (default: auto)")
     ev.add_argument("--backend-only", action="store_true", help="score the backend without the gazetteer and patterns")
     ev.add_argument("--s2t", action="store_true", help="convert the gold texts to Traditional first")
@@ -155,7 +156,14 @@ def cmd_eval(args: argparse.Namespace, stdout: IO[str]) -> int:
     from .ner.evaluate import evaluate_file
 
     scores = evaluate_file(
-        args.gold, ner=args.ner, ner_model=args.ner_model, corpus=args.corpus, layers=not args.backend_only, s2t=args.s2t, limit=args.limit
+        args.gold,
+        ner=args.ner,
+        ner_model=args.ner_model,
+        ner_guideline=args.ner_guideline,
+        corpus=args.corpus,
+        layers=not args.backend_only,
+        s2t=args.s2t,
+        limit=args.limit,
     )
     stdout.write((json.dumps(scores.as_dict(), ensure_ascii=False) if args.json else scores.table()) + "\n")
     return EXIT_OK
@@ -164,6 +172,9 @@ def cmd_eval(args: argparse.Namespace, stdout: IO[str]) -> int:
 def _pipeline_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ner", default="model", metavar="BACKEND", help="NER backend: model or rules (default: model)")
     parser.add_argument("--ner-model", metavar="PATH", help="model path or id for backends that load one")
+    parser.add_argument(
+        "--ner-guideline", metavar="CORPUS", help="neural tagger: label as this training corpus's annotators did (msra_train, cluener, resume)"
+    )
     parser.add_argument("--user-dict", action="append", default=[], metavar="FILE", help="extra jieba user dictionary (repeatable)")
     parser.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="extra gazetteer JSON (repeatable)")
     parser.add_argument(
@@ -183,6 +194,7 @@ def _pipeline(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return Pipeline(
         ner=args.ner,
         ner_model=args.ner_model,
+        ner_guideline=args.ner_guideline,
         user_dicts=args.user_dict,
         gazetteers=args.gazetteer,
         min_confidence=args.min_confidence,

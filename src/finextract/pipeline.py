@@ -67,7 +67,10 @@ class Pipeline:
 
     ``stages`` lists stage names or stage objects (default: all stages).
     ``ner`` names the NER backend (``"model"``, the built-in neural tagger, by default; ``"rules"``: POS hints); ``ner_model`` is
-    passed to backends that load a model; ``user_dicts`` adds jieba user
+    passed to backends that load a model; ``ner_guideline`` makes the neural
+    tagger label as one of its training corpora's annotators did
+    (``"msra_train"``, ``"cluener"``, ``"resume"``; default: a blend of them,
+    see :mod:`finextract.ner.neural`); ``user_dicts`` adds jieba user
     dictionaries; ``gazetteers`` adds gazetteer JSON files; ``tagger`` is
     ``"fast"`` (dictionary tags) or ``"hmm"`` (jieba.posseg, slower);
     facts below ``min_confidence`` are dropped.  ``relation_model`` scores the
@@ -82,6 +85,7 @@ class Pipeline:
         *,
         ner: str = "model",
         ner_model: str | Path | None = None,
+        ner_guideline: str | None = None,
         user_dicts: Sequence[str | Path] = (),
         gazetteers: Sequence[str | Path] = (),
         tagger: str = "fast",
@@ -95,6 +99,7 @@ class Pipeline:
             "min_confidence": min_confidence,
             "ner": ner,
             "ner_model": ner_model,
+            "ner_guideline": ner_guideline,
             "user_dicts": tuple(user_dicts),
             "gazetteers": tuple(gazetteers),
             "relation_model": relation_model,

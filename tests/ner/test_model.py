@@ -81,6 +81,38 @@ def test_default_model_is_the_neural_tagger_and_the_crf_is_shipped_beside_it(bac
     assert total <= 40 * 1024 * 1024
 
 
+def test_guidelines_label_as_each_corpus_did(backend: ModelBackend, segmenter) -> None:  # type: ignore[no-untyped-def]
+    """MSRA annotates no titles; CLUENER marks positions and leaves a country before 总统 unlabelled."""
+    assert sorted(backend.weights.guidelines) == ["cluener", "msra_train", "resume"]
+    inputs = [sentence_input(t, segmenter) for t in ("招商银行行长田惠宇在深圳表示。", "美国总统特朗普访问日本。")]
+    msra, cluener = (ModelBackend(backend.weights.for_guideline(g)).tag(inputs) for g in ("msra_train", "cluener"))
+    assert msra == [[(0, 4, "ORG"), (6, 9, "PERSON"), (10, 12, "LOC")], [(0, 2, "LOC"), (4, 7, "PERSON"), (9, 11, "LOC")]]
+    assert cluener == [[(0, 4, "ORG"), (4, 6, "TITLE"), (6, 9, "PERSON"), (10, 12, "LOC")], [(2, 4, "TITLE"), (4, 7, "PERSON"), (9, 11, "LOC")]]
+    assert backend.weights.guideline is None  # for_guideline returns new weights
+
+
+def test_guideline_errors_say_what_to_do(segmenter) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ConfigError, match="choose one of: cluener, msra_train, resume"):
+        ModelBackend.load(guideline="weibo")
+    with pytest.raises(ConfigError, match="CRF and has no guidelines"):
+        ModelBackend.load("finextract-ner-crf", guideline="cluener")
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["extract", "--ner-guideline", "weibo"], stdin=io.BytesIO("招商银行行长田惠宇表示。".encode()), stdout=out, stderr=err)
+    assert code != 0
+    assert "choose one of" in err.getvalue()
+
+
+def test_pipeline_guideline_reaches_the_backend_and_batch_workers() -> None:
+    import finextract
+    from finextract.batch import pipeline_spec
+
+    nlp = finextract.Pipeline(["normalize", "sentences", "segment", "ner"], ner_guideline="cluener")
+    assert nlp.stages[-1].backend.weights.guideline == "cluener"
+    assert pipeline_spec(nlp)["ner_guideline"] == "cluener"
+    titles = {e.text for e in nlp("招商銀行行長田惠宇表示。").entities if e.label == "TITLE"}
+    assert titles == {"行長"}
+
+
 def test_span_filters_follow_the_card(crf_backend: ModelBackend, segmenter) -> None:  # type: ignore[no-untyped-def]
     from finextract.ner.model import span_filters
 

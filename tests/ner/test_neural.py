@@ -25,8 +25,9 @@ def _tiny_arrays(exported: dict[str, np.ndarray], vocab: int) -> dict[str, np.nd
     return arrays
 
 
-@pytest.mark.parametrize("dilations", [[1], [1, 2, 1], [1, 2, 4]])
-def test_numpy_emissions_equal_torch(dilations: list[int]) -> None:
+@pytest.mark.parametrize(("dilations", "guideline"), [([1], None), ([1, 2, 1], None), ([1, 2, 4], None), ([1, 2], "cluener")])
+def test_numpy_emissions_equal_torch(dilations: list[int], guideline: str | None) -> None:
+    """Equal in evaluation mode, with no corpus (the default) and with a corpus's guideline."""
     torch = pytest.importorskip("torch")
     torch.manual_seed(0)
     vocab = 40
@@ -40,7 +41,9 @@ def test_numpy_emissions_equal_torch(dilations: list[int]) -> None:
         net.embed.weight[vocab].zero_()
         net.source.weight[0].zero_()  # "no corpus", as training keeps it
     net.eval()
-    weights = NeuralWeights.from_arrays(_tiny_arrays(export(net, settings), vocab), {})
+    rows_of = {"msra_train": 1, "cluener": 2}
+    weights = NeuralWeights.from_arrays(_tiny_arrays(export(net, settings), vocab), {"guidelines": rows_of}).for_guideline(guideline)
+    source = torch.tensor([rows_of.get(guideline or "", 0)])
     rng = np.random.default_rng(1)
     lengths = [7, 1, 12, 3]
     ids = rng.integers(-1, vocab, size=sum(lengths))
@@ -53,9 +56,42 @@ def test_numpy_emissions_equal_torch(dilations: list[int]) -> None:
         batch = torch.full((1, len(TEMPLATES), n), vocab, dtype=torch.long)
         batch[0, TEMPLATES.index("c0")] = torch.tensor(piece)
         with torch.no_grad():
-            theirs = net.emissions(batch, torch.ones(1, n, dtype=torch.bool), torch.zeros(1, dtype=torch.long))[0].numpy()
+            theirs = net.emissions(batch, torch.ones(1, n, dtype=torch.bool), source)[0].numpy()
         np.testing.assert_allclose(mine, theirs, rtol=1e-4, atol=1e-4)
         at += n
+
+
+def test_guidelines_change_the_input_bias_only_when_asked() -> None:
+    """No guideline decodes with no corpus; an unknown one is refused with the known ones named."""
+    from finextract.errors import ConfigError
+
+    rng = np.random.default_rng(3)
+    settings = dict(DEFAULT_SETTINGS, embed=4, hidden=4, dilations=[1])
+    exported = {
+        "embed_q": np.ones((6, 4), dtype=np.int8),
+        "embed_scale": np.full(6, 0.1, dtype=np.float32),
+        "in_bias": np.zeros(4, dtype=np.float32),
+        "dilations": np.array(settings["dilations"]),
+        "conv0_w": rng.normal(size=(4, 12)).astype(np.float32),
+        "conv0_b": np.zeros(4, dtype=np.float32),
+        "out_w": rng.normal(size=(4, len(TAGS))).astype(np.float32),
+        "out_b": np.zeros(len(TAGS), dtype=np.float32),
+        "start": np.zeros(len(TAGS), dtype=np.float32),
+        "transitions": np.zeros((len(TAGS), len(TAGS)), dtype=np.float32),
+        "sources": np.vstack([np.zeros(4), rng.normal(size=(2, 4))]).astype(np.float32),
+    }
+    weights = NeuralWeights.from_arrays(_tiny_arrays(exported, 5), {"guidelines": {"msra_train": 1, "cluener": 2}})
+    rows = np.full((len(TEMPLATES), 3), -1, dtype=np.int64)
+    rows[TEMPLATES.index("c0")] = [0, 1, 2]
+    plain = weights.emissions(rows, [3])[0]
+    assert weights.guideline is None
+    np.testing.assert_array_equal(weights.for_guideline(None).emissions(rows, [3])[0], plain)
+    msra, cluener = (weights.for_guideline(g).emissions(rows, [3])[0] for g in ("msra_train", "cluener"))
+    assert not np.allclose(msra, plain) and not np.allclose(msra, cluener)
+    with pytest.raises(ConfigError, match="choose one of: cluener, msra_train"):
+        weights.for_guideline("weibo")
+    with pytest.raises(ConfigError, match="no 'sources' array"):
+        NeuralWeights.from_arrays(_tiny_arrays({k: v for k, v in exported.items() if k != "sources"}, 5), {"guidelines": {"cluener": 2}})
 
 
 def test_quantized_rows_round_trip_within_half_a_step() -> None:
@@ -121,6 +157,8 @@ def test_train_command_writes_a_loadable_neural_model(tmp_path, generated) -> No
     assert card["architecture"].startswith("cnn-crf") and card["span_filters"] == ["person"]
     assert card["training"]["counts"]["train"] > 0 and card["training"]["command"].startswith("finextract train --arch cnn")
     assert type(ModelBackend.load(tmp_path / "m").weights).__name__ == "NeuralWeights"
+    assert card["guidelines"] == {"msra_train": 1, "cluener": 2, "resume": 3}
+    assert ModelBackend.load(tmp_path / "m", guideline="cluener").weights.guideline == "cluener"
 
 
 def test_config_defaults_equal_the_fit_script_defaults() -> None:

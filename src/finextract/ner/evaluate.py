@@ -116,6 +116,7 @@ def evaluate_file(
     *,
     ner: str = "rules",
     ner_model: str | Path | None = None,
+    ner_guideline: str | None = None,
     corpus: str = "auto",
     layers: bool = True,
     s2t: bool = False,
@@ -126,7 +127,7 @@ def evaluate_file(
 
     items, skipped = _gold(Path(gold_path), corpus, s2t, limit)
     labels = frozenset(lab for _, spans in items for _, _, lab in spans)
-    nlp = Pipeline(["normalize", "sentences", "segment", "ner"], ner=ner, ner_model=ner_model)
+    nlp = Pipeline(["normalize", "sentences", "segment", "ner"], ner=ner, ner_model=ner_model, ner_guideline=ner_guideline)
     stage = nlp.stages[-1]
     prefix = nlp.stages[:-1]
     scores = Scores(skipped=skipped)

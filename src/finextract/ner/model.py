@@ -235,16 +235,27 @@ class ModelBackend:
         self.filters = span_filters(self.weights.card)
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "ModelBackend":
-        """Load a model directory (default: the shipped model); the weights' checksum is verified."""
+    def load(cls, path: str | Path | None = None, guideline: str | None = None) -> "ModelBackend":
+        """Load a model directory (default: the shipped model); the weights' checksum is verified.
+
+        ``guideline`` names a training corpus whose annotation guideline the
+        neural tagger should follow (see :meth:`NeuralWeights.for_guideline
+        <finextract.ner.neural.NeuralWeights.for_guideline>`); ``None``, the
+        default, blends them.  The CRF has no guidelines.
+        """
         model_dir = resolve_model_dir(path)
         card = read_card(model_dir)
-        return cls(weights_from_arrays(load_arrays(model_dir, card), card), model_dir=str(model_dir))
+        weights = weights_from_arrays(load_arrays(model_dir, card), card)
+        if guideline is not None:
+            if not hasattr(weights, "for_guideline"):
+                raise ConfigError(f"the model in {model_dir} is a CRF and has no guidelines; drop the guideline or use the neural tagger")
+            weights = weights.for_guideline(guideline)
+        return cls(weights, model_dir=str(model_dir))
 
     @classmethod
     def from_options(cls, options: dict[str, Any]) -> "ModelBackend":
-        """Build from pipeline options (``ner_model``: a model directory or a shipped model's name)."""
-        return cls.load(options.get("ner_model"))
+        """Build from pipeline options (``ner_model``: a model directory or a shipped model's name; ``ner_guideline``)."""
+        return cls.load(options.get("ner_model"), options.get("ner_guideline"))
 
     def tag(self, batch: Sequence[SentenceInput]) -> list[list[tuple[int, int, str]]]:
         """Entity spans ``(start, end, label)`` for each sentence.

@@ -14,17 +14,27 @@ A neural model directory has the same layout as the CRF's (``card.json`` and
   ``-d``, ``0`` and ``+d`` side by side, ``conv{k}_b`` ``(H,)``, and
   ``dilations``; ``out_w`` ``(H, tags)``, ``out_b``;
 * ``start`` and ``transitions``: learned scores with the ``I-X`` constraint
-  already applied.
+  already applied;
+* optionally ``sources`` ``(slots, E)``: the corpus vectors learned in
+  training, row ``k`` for the corpus the card's ``"guidelines"`` maps to
+  ``k`` (row 0, "no corpus", is zero).
 
 The forward pass equals the training network's (``neural_fit``) in
 evaluation mode with no corpus given: ``x = relu(sum of the feature vectors +
 in_bias)``, then per layer ``y = relu(conv(x))``, zero outside the sentence,
 added to ``x`` after the first layer; emissions ``x @ out_w + out_b``.
+
+The training corpora follow different annotation guidelines (CLUENER leaves
+most bare country and city names unlabelled and marks job titles; MSRA marks
+every place and no title).  By default the tagger decodes with no corpus,
+which blends them.  :meth:`NeuralWeights.for_guideline` adds one corpus's
+vector to the input instead, so the tagger labels as that corpus's
+annotators did, which is what a comparison against that corpus's gold needs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 import numpy as np
@@ -50,6 +60,10 @@ class NeuralWeights:
     card: dict[str, Any] = field(default_factory=dict)
     active: tuple[int, ...] = ()
     """Templates with a non-empty vocabulary; the others never fire and are skipped."""
+    guidelines: dict[str, np.ndarray] = field(default_factory=dict)
+    """Corpus name → the corpus vector learned in training (see :meth:`for_guideline`)."""
+    guideline: str | None = None
+    """The guideline these weights decode with (``None``: no corpus)."""
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray], card: dict[str, Any]) -> "NeuralWeights":
@@ -74,7 +88,18 @@ class NeuralWeights:
             transitions=arrays["transitions"].astype(np.float32),
             card=card,
             active=active,
+            guidelines=_guideline_vectors(arrays, card),
         )
+
+    def for_guideline(self, name: str | None) -> "NeuralWeights":
+        """These weights decoding as the annotators of corpus ``name`` did (``None``: no corpus, the default).
+
+        Raises :class:`ConfigError` for a corpus the model was not trained on.
+        """
+        if name is not None and name not in self.guidelines:
+            known = ", ".join(sorted(self.guidelines)) or "none (the model was exported without its corpus vectors)"
+            raise ConfigError(f"the NER model has no guideline {name!r}; choose one of: {known}")
+        return replace(self, guideline=name)
 
     def emissions(self, rows: np.ndarray, lengths: Sequence[int]) -> list[np.ndarray]:
         """``(n, len(tags))`` emission scores of each sentence, from the feature rows of all sentences one after another."""
@@ -86,7 +111,7 @@ class NeuralWeights:
         for t in self.active:
             idx = rows[t]
             x += self.embed[np.where(idx < 0, pad, idx)]
-        x += self.in_bias
+        x += self.in_bias if self.guideline is None else self.in_bias + self.guidelines[self.guideline]
         np.maximum(x, 0.0, out=x)
         pos, span = _positions(lengths)
         for k, (w, b, d) in enumerate(self.convs):
@@ -98,6 +123,22 @@ class NeuralWeights:
     def viterbi(self, emissions: Sequence[np.ndarray]) -> list[np.ndarray]:
         """Best tag index sequence for each sentence."""
         return viterbi_batch(emissions, self.transitions, self.start_mask)
+
+
+def _guideline_vectors(arrays: dict[str, np.ndarray], card: dict[str, Any]) -> dict[str, np.ndarray]:
+    """The card's ``"guidelines"`` (corpus name → row) resolved against the ``sources`` array."""
+    names = card.get("guidelines") or {}
+    if not names:
+        return {}
+    if "sources" not in arrays:
+        raise ConfigError("the NER model's card names guidelines but weights.npz has no 'sources' array; retrain the model")
+    table = arrays["sources"].astype(np.float32)
+    out = {}
+    for name, row in names.items():
+        if not 0 < int(row) < len(table):
+            raise ConfigError(f"guideline {name!r} points at row {row} of 'sources', which has {len(table)} rows; retrain the model")
+        out[str(name)] = table[int(row)]
+    return out
 
 
 def _positions(lengths: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:

@@ -255,6 +255,7 @@ def export(net: Any, settings: dict[str, Any]) -> dict[str, np.ndarray]:
         "out_b": net.out.bias.detach().cpu().numpy().astype(np.float32),
         "start": start.detach().cpu().numpy().astype(np.float32),
         "transitions": trans.detach().cpu().numpy().astype(np.float32),
+        "sources": net.source.weight.detach().cpu().numpy().astype(np.float32),
     }
     for k, conv in enumerate(net.convs):
         w = conv.weight.detach().cpu().numpy()  # (out, in, 3): taps at -d, 0, +d

@@ -29,7 +29,7 @@ from ..errors import ConfigError
 from .features import TEMPLATES, FeatureLexicons
 from .labels import LabelScheme, load_label_scheme
 from .lookup import FeatureRows
-from .neural_data import NEURAL_TEMPLATES, EncodedSet, build_lookups, count_values, encode, save_sets, tag_array
+from .neural_data import NEURAL_TEMPLATES, SOURCES, EncodedSet, build_lookups, count_values, encode, save_sets, tag_array
 from .train import DEFAULT_CORPORA, DEV_EVERY, CorpusSpec, Example, default_segmenter, read_corpus, sentence_input
 
 VALID_EVERY = 20
@@ -192,10 +192,16 @@ def train_neural_model(
         },
         "quality": {"selected_epoch_valid": best["valid"], "selected_epoch_heldout_decoded_in_torch": best.get("heldout")},
         "sources": _sources(config),
+        "guidelines": guideline_rows(config),
         "span_filters": ["person"],
     }
     full = write_neural_model(out_dir, prepared.lookups, weights, card)
     return NeuralTrainReport(str(out_dir), prepared.counts, seconds, full)
+
+
+def guideline_rows(config: NeuralTrainConfig) -> dict[str, int]:
+    """Corpus name → its row in the exported ``sources`` array, for the corpora trained on."""
+    return {spec.corpus: SOURCES.index(spec.corpus) for spec in config.corpora}
 
 
 def config_dict(config: NeuralTrainConfig) -> dict[str, Any]:
