@@ -42,6 +42,17 @@ def test_ownership_reaches_a_list_but_not_past_another_name() -> None:
     assert held == {"融众集团"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大族激光公告，控股子公司大族数控拟将大族数控大楼转让给深圳发展银行。",
+        "東星集團將所持大樓出售給融眾集團。",
+    ],
+)
+def test_the_recipient_of_a_sale_is_not_held(text: str) -> None:
+    assert not any(f.args.held.text in ("深圳发展银行", "融眾集團") for f in _facts(text, "ownership"))
+
+
 def test_acquisition_direct_passive_and_planned() -> None:
     (direct,) = _facts("萬達集團以26億美元收購東星集團。", "acquisition")
     assert (direct.args.acquirer.text, direct.args.target.text, direct.rule) == ("萬達集團", "東星集團", "acquisition.direct")

@@ -41,7 +41,7 @@ from ..ner.model import load_arrays, read_card
 from ..ner.model import resolve_model_dir as resolve_dir
 from ..spans import Entity
 from .base import Placed, SentenceView
-from .relations import RelationLexicon, blocked, clause_bounds
+from .relations import RelationLexicon, blocked, clause_bounds, recipient_at
 
 DEFAULT_MODEL = "finextract-rel"
 """Name of the relation model shipped inside the package."""
@@ -471,6 +471,8 @@ class ModelRelations:
     def _fact(self, view: SentenceView, pred: Prediction, first: Placed[Entity], second: Placed[Entity]) -> tuple[str, str, float, object] | None:
         fact_type = pred.label.rstrip("<>")
         agent, patient = (first, second) if not pred.label.endswith("<") else (second, first)
+        if fact_type in ("ownership", "acquisition") and recipient_at(view.text, patient[0]):
+            return None  # 将所持大楼出售给融众集团: the buyer is not held
         hit = self._trigger(view, fact_type, first, second)
         _, c_end = clause_bounds(view.text, second[1], second[1])
         check_at = hit[0] if hit is not None else min(c_end, second[1] + 10)

@@ -202,7 +202,7 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
         return None
     for name, spec in lex.directed.items():
         hit = _find(text, spec.triggers, max(first[1], second[0] - 6), second[0])
-        if hit is None or second[0] - (hit[0] + len(hit[1])) > 2:
+        if hit is None or second[0] - (hit[0] + len(hit[1])) > 2 or recipient_at(text, second[0]):
             continue
         if first[2].label not in spec.first_labels or second[2].label not in spec.second_labels:
             continue
@@ -230,7 +230,7 @@ def _directed_pair(
         _, c_end = clause_bounds(text, second[1], second[1])
         hit = _find(text, spec.triggers, second[1], min(c_end, second[1] + 8))
     if hit is not None and first[2].label in spec.first_labels and second[2].label in spec.second_labels:
-        if blocked(view, lex, first[0], hit[0], hit[1]) or not _listed_after(view, hit[0] + len(hit[1]), second[0]):
+        if blocked(view, lex, first[0], hit[0], hit[1]) or not _listed_after(view, hit[0] + len(hit[1]), second[0]) or recipient_at(text, second[0]):
             return None
         return _build(view, name, "direct", first[2], second[2], hit)
     passive = next((p for p in spec.passive if text.startswith(p, first[1]) and first[1] + len(p) == second[0]), None)
@@ -243,6 +243,11 @@ def _directed_pair(
     if blocked(view, lex, first[0], hit[0], hit[1]):
         return None
     return _build(view, name, "passive", second[2], first[2], hit)
+
+
+def recipient_at(text: str, end: int) -> bool:
+    """Whether a name starting at ``end`` follows 给/予 (``转让给深圳发展银行``): it receives what is sold, it is not what is held."""
+    return text[:end].rstrip().endswith(("给", "予"))
 
 
 def _listed_after(view: SentenceView, start: int, end: int) -> bool:
