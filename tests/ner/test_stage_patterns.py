@@ -91,3 +91,9 @@ def test_suffix_pattern_defers_to_a_model_name_with_the_same_end() -> None:
     assert _defer_to_model(sent, [], layered) == layered
     glued = SentenceInput("x" * 8, ((0, 3, "nt"), (3, 4, "c"), (4, 8, "n")))  # 京东金融与瀚海…: two names
     assert _defer_to_model(glued, model[:1], layered[:1]) == layered[:1]
+
+
+def test_a_suffixed_organization_the_model_finds_once_is_found_everywhere(nlp: finextract.Pipeline) -> None:
+    """晨光 is a dictionary noun, so 晨光控股 opening a sentence is no pattern match; the tagger finds it in the second sentence."""
+    doc = nlp("11月20日，晨光控股发布公告称，公司拟增资。董事会聘任刘晓峰为晨光控股总裁。")
+    assert [(e.start, e.label) for e in doc.entities if e.text == "晨光控股"] == [(7, "ORG"), (32, "ORG")]

@@ -21,6 +21,7 @@ from .gazetteer import GazetteerMatcher
 from .patterns import (
     PatternLexicon,
     appointee_names,
+    is_han,
     name_after,
     org_before_title,
     org_suffix,
@@ -29,6 +30,7 @@ from .patterns import (
     products,
     speaker_names,
     split_relation_noun,
+    suffix_ending_at,
     titles_in,
 )
 
@@ -146,6 +148,16 @@ class NerStage:
                 )
         return doc.model_copy(update={"entities": entities, "meta": {**doc.meta, "ner": self.backend.name}})
 
+    def _suffixed_model_org(self, word: str, cand: Candidate) -> bool:
+        """A model organization of at least four Han characters ending in an organization suffix (晨光控股).
+
+        Such a name is propagated like a pattern's: the tagger may find it in
+        one sentence (聘任刘晓峰为晨光控股总裁) and miss it where it opens the
+        sentence (晨光控股发布公告称).
+        """
+        pat = self.lexicons.patterns
+        return cand.source == "model" and cand.label == "ORG" and len(word) >= 4 and is_han(word) and suffix_ending_at(word, len(word), pat) is not None
+
     def sentence_inputs(self, doc: Document) -> tuple[list[SentenceInput], list[int]]:
         """What the backend sees: each sentence's working text and tokens, and its offset in the working text."""
         return self._inputs(doc)
@@ -256,7 +268,7 @@ class NerStage:
             s.text[c.start : c.end]: c.label
             for s, cands in zip(inputs, per_sentence)
             for c in cands
-            if c.label in ("PERSON", "ORG") and c.source.startswith("pattern:")
+            if c.label in ("PERSON", "ORG") and (c.source.startswith("pattern:") or self._suffixed_model_org(s.text[c.start : c.end], c))
         }
         if not names:
             return per_sentence

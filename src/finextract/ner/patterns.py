@@ -104,6 +104,11 @@ def plausible_place(word: str, lex: PatternLexicon) -> bool:
     return word in lex.places or (len(word) >= 3 and any(word.endswith(s) and len(word) > len(s) + 1 for s in lex.place_suffixes))
 
 
+def is_han(text: str) -> bool:
+    """Whether ``text`` is non-empty and all Han characters."""
+    return _is_han(text)
+
+
 def _is_han(text: str) -> bool:
     return bool(text) and all("\u3400" <= c <= "\u9fff" for c in text)
 
