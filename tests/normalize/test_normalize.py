@@ -43,6 +43,13 @@ def test_header_chrome_only_on_pages_that_show_chrome() -> None:
     assert _excluded_lines(clean) == []
 
 
+def test_navigation_bar_is_chrome_and_marks_the_header() -> None:
+    page = "財經頻道 | 公司 | 產業 | 數據\n下載客戶端 查看更多資訊\n晨光控股擬向子公司增資\n11月20日，晨光控股發布公告稱，公司擬以自有資金6億元向全資子公司晨光物流增資。"
+    assert _excluded_lines(page) == ["財經頻道 | 公司 | 產業 | 數據", "下載客戶端 查看更多資訊"]
+    # one separator is a title or a dateline, not a menu
+    assert _excluded_lines("晨光控股 | 公告\n11月20日，晨光控股發布公告稱，公司擬以自有資金6億元向全資子公司晨光物流增資。") == []
+
+
 def test_reprint_notice_is_chrome() -> None:
     assert _excluded_lines("正文第一句話比較長，足夠長的一句話在這裡結束。\n本文為作者原創,未經授權不得轉載") == ["本文為作者原創,未經授權不得轉載"]
 
