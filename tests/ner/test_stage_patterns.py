@@ -60,6 +60,8 @@ def test_products_before_app(nlp: finextract.Pipeline, text: str, product: str) 
         ("国家金融监督管理总局统计信息与风险监测司司长刘明辉表示。", "统计信息与风险监测司司长"),  # a ministry department
         ("國家金融監督管理總局統計信息與風險監測司司長劉明輝表示。", "统计信息与风险监测司司长"),
         ("公司首席精算师吴雅琴表示。", "首席精算师"),  # 公司 ends in 司 but is no department
+        ("国家邮政局市场监管司司长王伟表示。", "市场监管司司长"),  # the department is two tokens
+        ("宏远证券研究部总经理冯启明表示。", "研究部总经理"),  # 证券 ends the organization, not the department
     ],
 )
 def test_department_before_a_title(nlp: finextract.Pipeline, text: str, title: str) -> None:

@@ -203,7 +203,7 @@ class NerStage:
         ]
         orgs = [(c.start, c.end) for c in resolve(cands) if c.label in ("ORG", "PRODUCT")]
         title_hits = self._title_hits(sent, orgs)
-        titles = titles_in(sent, title_hits, lex.titles.department_ending, orgs)
+        titles = titles_in(sent, title_hits, lex.titles.department_ending, orgs, lex.patterns)
         known_words = frozenset(s for s, e, tag in sent.tokens if e - s >= 2 and tag not in ("unk", "x", "m", "eng", "nr"))
         for k, t in enumerate(titles):
             if lex.titles.is_occupation(sent.text[t.start : t.end]):

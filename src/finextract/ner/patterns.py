@@ -199,14 +199,19 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
 
 
 def titles_in(
-    sent: SentenceInput, title_matches: Sequence[tuple[int, int]], dept_ending: Callable[[str], str | None], blocked: Sequence[tuple[int, int]]
+    sent: SentenceInput,
+    title_matches: Sequence[tuple[int, int]],
+    dept_ending: Callable[[str], str | None],
+    blocked: Sequence[tuple[int, int]],
+    lex: PatternLexicon | None = None,
 ) -> list[Candidate]:
     """Title candidates, extended left over a department name (信息技术部总经理).
 
     ``title_matches`` are lexicon hits already checked against token
     boundaries; ``dept_ending`` gives the department suffix a word ends with
     (:meth:`TitleLexicon.department_ending <finextract.lexicons.TitleLexicon.department_ending>`);
-    ``blocked`` spans (organizations) are never swallowed.
+    ``blocked`` spans (organizations) are never swallowed, nor, with ``lex``,
+    a word ending in an organization suffix (宏远|证券|财富管理部总经理).
     """
     text, tokens = sent.text, sent.tokens
     by_end = {t[1]: k for k, t in enumerate(tokens)}
@@ -218,9 +223,8 @@ def titles_in(
             word = text[tokens[k][0] : tokens[k][1]]
             suffix = dept_ending(word)
             if suffix is not None and not _overlaps(tokens[k][0], t_start, blocked):
-                start = tokens[k][0]
-                if len(word) == len(suffix):
-                    start = _extend_dept(text, tokens, k, blocked)
+                # 信息技术|部, 市场|监管司: the department's name may hold more tokens before its suffix
+                start = _extend_dept(text, tokens, k, blocked, lex)
         start = _dept_after_org(text, start, t_start, dept_ending, blocked)
         out.append(Candidate(start, t_end, "TITLE", source="pattern:title", priority=4, score=0.9))
     return out
@@ -238,11 +242,13 @@ def _dept_after_org(text: str, start: int, t_start: int, dept_ending: Callable[[
     return start
 
 
-def _extend_dept(text: str, tokens: Sequence[Token], k: int, blocked: Sequence[tuple[int, int]]) -> int:
+def _extend_dept(text: str, tokens: Sequence[Token], k: int, blocked: Sequence[tuple[int, int]], lex: PatternLexicon | None = None) -> int:
     start = tokens[k][0]
     for m in range(k - 1, max(-1, k - 3), -1):
         s, e, pos = tokens[m]
         if pos not in {"n", "vn", "nz", "l", "j", "eng"} or _overlaps(s, e, blocked) or not _is_han(text[s:e]):
+            break
+        if lex is not None and suffix_ending_at(text, e, lex) is not None:
             break
         start = s
     return start
