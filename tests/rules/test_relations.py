@@ -86,6 +86,12 @@ def test_product_launch_and_appointment() -> None:
     assert (appointed.args.change, appointed.args.title.text, appointed.args.org.text) == ("appointed", "行長", "招商銀行")
 
 
+def test_planned_launch_with_words_between_the_company_and_the_verb() -> None:
+    (launch,) = _facts("晨光物流董事长张建华出席。晨光物流计划于12月1日正式上线“晨运通”小程序。", "product_launch")
+    assert (launch.args.org.text, launch.args.product.text, launch.args.date.value, launch.modality) == ("晨光物流", "晨运通", "--12-01", "planned")
+    assert _facts("晨光物流董事長張建華出席。晨光物流並未計劃於12月1日上線“晨運通”小程序。", "product_launch") == []
+
+
 def test_modality_limit_planned_and_reported_with_source() -> None:
     (limit,) = _facts("壞賬率不超過0.3%。", "metric")
     assert limit.modality == "limit"

@@ -309,7 +309,7 @@ def launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, st
     text = view.text
     for o_start, o_end, org in view.labelled("ORG"):
         _, c_end = clause_bounds(text, o_end, o_end)
-        hit = _find(text, lex.launch, o_end, min(c_end, o_end + 8))
+        hit = _find(text, lex.launch, o_end, min(c_end, o_end + 16))  # 晨光物流计划于12月1日正式上线
         if hit is None or blocked(view, lex, o_start, hit[0], hit[1]):
             continue
         after = hit[0] + len(hit[1])
