@@ -86,6 +86,11 @@ def test_product_launch_and_appointment() -> None:
     assert (appointed.args.change, appointed.args.title.text, appointed.args.org.text) == ("appointed", "行長", "招商銀行")
 
 
+def test_resigning_a_title_that_jieba_glued_to_its_company_word() -> None:
+    (change,) = _facts("晨光控股董事会同意张建华辞去公司总裁职务。", "appointment")
+    assert (change.args.person.text, change.args.change, change.args.title.text) == ("张建华", "resigned", "总裁")
+
+
 def test_planned_launch_with_words_between_the_company_and_the_verb() -> None:
     (launch,) = _facts("晨光物流董事长张建华出席。晨光物流计划于12月1日正式上线“晨运通”小程序。", "product_launch")
     assert (launch.args.org.text, launch.args.product.text, launch.args.date.value, launch.modality) == ("晨光物流", "晨运通", "--12-01", "planned")

@@ -26,6 +26,7 @@ def _roles(text: str) -> set[tuple]:
         ("王明远出任招商银行行长。", ("王明远", "招商银行", "行长", "role.name_serves")),
         ("董事会聘任孙晓雯为瀚海集团首席执行官。", ("孙晓雯", "瀚海集团", "首席执行官", "role.appointed_as")),
         ("黃立新將繼續擔任平安銀行首席風險官。", ("黃立新", "平安銀行", "首席風險官", "role.name_serves")),  # adverbs before the verb
+        ("嘉禾银行行长李明表示，业务稳定。", ("李明", "嘉禾银行", "行长", "role.org_title_name")),  # jieba's 银行行长 is split
         (
             "因年龄原因，黄立新辞去平安银行副行长职务，将继续担任平安银行首席风险官。",
             ("黄立新", "平安银行", "首席风险官", "role.later_clause"),
@@ -130,7 +131,16 @@ def test_metric_name_and_subject(text: str, metric: str, subject: str) -> None:
     assert (fact.args.metric.text, fact.args.subject.text if fact.args.subject else None) == (metric, subject)
 
 
-@pytest.mark.parametrize("text", ["京東金融已與400多家銀行合作。", "上線三年以來發展很快。", "他曾入選世界500強榜單。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "京東金融已與400多家銀行合作。",
+        "上線三年以來發展很快。",
+        "他曾入選世界500強榜單。",
+        "公司拟以自有资金6亿元向全资子公司晨光物流增资。",  # money that pays for something is no metric
+        "公司擬使用閒置募集資金3億元購買理財產品。",
+    ],
+)
 def test_metric_negatives(text: str) -> None:
     assert _metrics(text) == []
 

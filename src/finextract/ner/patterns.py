@@ -211,7 +211,7 @@ def titles_in(
     boundaries; ``dept_ending`` gives the department suffix a word ends with
     (:meth:`TitleLexicon.department_ending <finextract.lexicons.TitleLexicon.department_ending>`);
     ``blocked`` spans (organizations) are never swallowed, nor, with ``lex``,
-    a word ending in an organization suffix (宏远|证券|财富管理部总经理).
+    a word that ends in an organization suffix (宏远|证券|财富管理部总经理).
     """
     text, tokens = sent.text, sent.tokens
     by_end = {t[1]: k for k, t in enumerate(tokens)}
@@ -223,8 +223,9 @@ def titles_in(
             word = text[tokens[k][0] : tokens[k][1]]
             suffix = dept_ending(word)
             if suffix is not None and not _overlaps(tokens[k][0], t_start, blocked):
-                # 信息技术|部, 市场|监管司: the department's name may hold more tokens before its suffix
-                start = _extend_dept(text, tokens, k, blocked, lex)
+                # 信息技术|部, 金融科技|事业部: a bare suffix takes the words before it; 市场|监管司: a
+                # longer one takes them too, unless they end an organization (宏远证券|研究部)
+                start = _extend_dept(text, tokens, k, blocked, None if len(word) == len(suffix) else lex)
         start = _dept_after_org(text, start, t_start, dept_ending, blocked)
         out.append(Candidate(start, t_end, "TITLE", source="pattern:title", priority=4, score=0.9))
     return out
@@ -249,7 +250,7 @@ def _extend_dept(text: str, tokens: Sequence[Token], k: int, blocked: Sequence[t
         if pos not in {"n", "vn", "nz", "l", "j", "eng"} or _overlaps(s, e, blocked) or not _is_han(text[s:e]):
             break
         if lex is not None and suffix_ending_at(text, e, lex) is not None:
-            break
+            break  # 宏远证券|研究部: a word with an organization suffix ends the organization
         start = s
     return start
 

@@ -42,6 +42,7 @@ _MODIFIER_POS = _NOUN_POS | {"a", "b", "unk"}
 _MODIFIER_WORDS = frozenset("每股 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型".split())
 _OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12}的$")
 """归属于上市公司股东的净利润: a reporting phrase right before the noun is part of the metric's name."""
+_INSTRUMENT = re.compile(r"(?:以|用|动用|使用)(?:自有|自筹|募集|闲置)?$")
 _LOCATIVES = frozenset("内 中 后 前 里 外 间".split())
 _SKIP_POS = frozenset({"d", "ul", "uz", "ug", "t"})
 _ANAPHORA = ("该行", "该公司", "该集团", "其", "公司")
@@ -113,6 +114,8 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
             span, rule = previous, "metric.change_of_previous"
         if span is None:
             continue
+        if _INSTRUMENT.search(view.text, max(0, span[0] - 6), span[0]):
+            continue  # 拟以自有资金6亿元向子公司增资: the money pays for something, it measures nothing
         previous = span
         subject, subject_conf = _subject(view, span[0])
         period = next((p[2] for p in reversed(view.periods) if p[1] <= span[0] and p[2].kind != "relative"), None)
