@@ -522,8 +522,8 @@ def _unit_only(text: str) -> list[FigureMatch]:
 
 
 def _particle_ok(word: str, particle: str | None) -> bool:
-    """Whether ``particle`` may follow the bound ``word`` (``至少有``, ``最多为``; not ``约有``)."""
-    return particle is None or PREFIX_QUALIFIERS[word] != "approx"
+    """Whether ``particle`` may follow the bound ``word`` (``至少有``, ``最多为``, ``约为``; not ``约有``)."""
+    return particle is None or PREFIX_QUALIFIERS[word] != "approx" or particle == "为"
 
 
 def _comparative(text: str, fig: FigureMatch) -> FigureMatch | None:
