@@ -86,6 +86,16 @@ def test_product_launch_and_appointment() -> None:
     assert (appointed.args.change, appointed.args.title.text, appointed.args.org.text) == ("appointed", "行長", "招商銀行")
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [("董事会聘任刘晓峰为晨光控股总裁。", "刘晓峰", "晨光控股"), ("董事會同意任命劉曉峰為晨光控股總裁。", "劉曉峰", "晨光控股")],
+)
+def test_a_board_naming_someone_is_an_appointment(text: str, person: str, org: str) -> None:
+    (named,) = _facts(text, "appointment")
+    assert (named.args.person.text, named.args.change, named.args.org.text, named.rule) == (person, "appointed", org, "appointment.named")
+    assert _facts("董事會並未聘任劉曉峰為晨光控股總裁。", "appointment") == []
+
+
 def test_resigning_a_title_that_jieba_glued_to_its_company_word() -> None:
     (change,) = _facts("晨光控股董事会同意张建华辞去公司总裁职务。", "appointment")
     assert (change.args.person.text, change.args.change, change.args.title.text) == ("张建华", "resigned", "总裁")

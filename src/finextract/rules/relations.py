@@ -13,6 +13,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``dispute.pair``         — 担保公司与济美公司发生追偿权纠纷
 * ``product_launch.org_product`` — 招商银行推出掌上生活App
 * ``appointment.change``   — 王明远出任招商银行行长; 李卫东辞去首席执行官职务
+* ``appointment.named``    — 董事会聘任刘晓峰为晨光控股总裁 (appointed)
 
 A relation needs both entities in one clause (no ，。； between the trigger and
 either entity).  Negated (并未收购), hypothetical (如果…收购) and questioned
@@ -80,6 +81,8 @@ class RelationLexicon:
     launch: tuple[str, ...]
     appointed: tuple[str, ...]
     resigned: tuple[str, ...]
+    appointing: tuple[str, ...]
+    """Verbs of a board naming someone (聘任, 任命): ``聘任孙晓雯为首席执行官``."""
     modality: dict[str, tuple[str, ...]]
     negation: tuple[str, ...]
     hypothetical: tuple[str, ...]
@@ -107,6 +110,7 @@ class RelationLexicon:
                 launch=_longest_first(data["launch_triggers"]),
                 appointed=_longest_first(data["appointment"]["appointed"]),
                 resigned=_longest_first(data["appointment"]["resigned"]),
+                appointing=_longest_first(data["appointment"]["appointing"]),
                 modality={name: tuple(words) for name, words in data["modality"].items()},
                 negation=tuple(data["negation"]),
                 hypothetical=tuple(data["hypothetical"]),
@@ -325,10 +329,16 @@ def launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, st
 
 
 def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, AppointmentArgs]]:
-    """``PERSON 出任/辞去 [ORG] [TITLE]``."""
+    """``PERSON 出任/辞去 [ORG] [TITLE]`` and ``聘任 PERSON 为 [ORG] TITLE``."""
     text = view.text
     for p_start, p_end, person in view.labelled("PERSON"):
         _, c_end = clause_bounds(text, p_end, p_end)
+        verb = next((v for v in lex.appointing if text.endswith(v, 0, p_start)), None)
+        if verb is not None and text.startswith("为", p_end):
+            named = _named(view, lex, person, p_end + 1, c_end, (p_start - len(verb), p_start))
+            if named is not None:
+                yield named
+                continue
         for change, words in (("resigned", lex.resigned), ("appointed", lex.appointed)):
             hit = _find(text, words, p_end, min(c_end, p_end + 12))
             if hit is None or blocked(view, lex, p_start, hit[0], hit[1]):
@@ -342,6 +352,18 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             args = AppointmentArgs(person=person, change=change, title=title, org=org, action=action)  # type: ignore[arg-type]
             yield "appointment", "appointment.change", 0.8, args
             break
+
+
+def _named(
+    view: SentenceView, lex: RelationLexicon, person: Entity, after: int, c_end: int, verb: tuple[int, int]
+) -> tuple[str, str, float, AppointmentArgs] | None:
+    """The appointment of ``聘任 PERSON 为 [ORG] TITLE``; ``after`` is just past 为."""
+    title = next((e[2] for e in view.labelled("TITLE") if after <= e[0] < c_end), None)
+    if title is None or blocked(view, lex, verb[0], verb[0], view.text[verb[0] : verb[1]]):
+        return None
+    org = next((e[2] for e in view.labelled("ORG") if after <= e[0] < c_end), None)
+    action = view.text_span(*verb)
+    return "appointment", "appointment.named", 0.8, AppointmentArgs(person=person, change="appointed", title=title, org=org, action=action)  # type: ignore[arg-type]
 
 
 def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
