@@ -99,3 +99,18 @@ def test_a_suffixed_organization_the_model_finds_once_is_found_everywhere(nlp: f
     """晨光 is a dictionary noun, so 晨光控股 opening a sentence is no pattern match; the tagger finds it in the second sentence."""
     doc = nlp("11月20日，晨光控股发布公告称，公司拟增资。董事会聘任刘晓峰为晨光控股总裁。")
     assert [(e.start, e.label) for e in doc.entities if e.text == "晨光控股"] == [(7, "ORG"), (32, "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("第二大股东鼎盛集团上月减持。", "鼎盛集团"),  # 鼎盛 is a status word (z)
+        ("另一方面，恆達支付以合同糾紛為由起訴對方。", "恒达支付"),  # 支付 after a proper noun
+    ],
+)
+def test_suffix_organizations(nlp: finextract.Pipeline, text: str, org: str) -> None:
+    assert org in {e.canonical for e in nlp(text).entities if e.label == "ORG"}
+
+
+def test_a_payment_word_alone_is_no_organization(nlp: finextract.Pipeline) -> None:
+    assert not [e for e in nlp("用户可以通过移动支付完成缴费。").entities if e.label == "ORG"]

@@ -39,7 +39,7 @@ _UP = frozenset("增长 上升 提高 增加 上涨 升至 增幅".split())
 _DOWN = frozenset("下降 降低 减少 下滑 回落 降至 降幅".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "unk"}
-_MODIFIER_WORDS = frozenset("每股 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型".split())
+_MODIFIER_WORDS = frozenset("每股 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易".split())
 _OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12}的$")
 """归属于上市公司股东的净利润: a reporting phrase right before the noun is part of the metric's name."""
 _INSTRUMENT = re.compile(r"(?:以|用|动用|使用)(?:自有|自筹|募集|闲置)?$")
