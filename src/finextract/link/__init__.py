@@ -72,9 +72,11 @@ class LinkStage:
             at = work.norm.find(alias, after)
             while at != -1:
                 start, end, text = work.orig_span(at, at + len(alias))
-                # A backend's own guess (model, POS hint) yields to the declared alias; a gazetteer or pattern entity does not.
+                # A backend's own guess (model, POS hint) and a name copied from another mention yield to
+                # the declared alias; a gazetteer or pattern entity does not.
                 if not doc.in_excluded(start, end) and not any(
-                    e.start < end and start < e.end and e.label != "LOC" and not (e.source == "model" or e.source.startswith("pos:")) for e in out
+                    e.start < end and start < e.end and e.label != "LOC" and not (e.source in ("model", "propagated") or e.source.startswith("pos:"))
+                    for e in out
                 ):
                     out = [e for e in out if not (e.start < end and start < e.end)]
                     out.append(
