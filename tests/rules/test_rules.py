@@ -101,6 +101,12 @@ def test_metric_with_qualifier_period_and_subject() -> None:
     assert facts["現金貸款總額"].args.value.qualifier == "approx"
 
 
+def test_change_verbs_of_the_previous_metric() -> None:
+    facts = _metrics("該公司13個月保單繼續率為91.3%，較上年同期提升2.1個百分點。")
+    change = next(f for f in facts if f.rule == "metric.change_of_previous")
+    assert (change.args.metric.text, change.args.direction, change.args.value.text) == ("13個月保單繼續率", "up", "2.1個百分點")
+
+
 def test_metric_change_of_previous_metric() -> None:
     facts = _metrics("招商銀行不良貸款率為1.52%，較年初下降0.01個百分點。")
     change = next(f for f in facts if f.rule == "metric.change_of_previous")
@@ -121,6 +127,10 @@ def test_metric_change_of_previous_metric() -> None:
         ("按照协议，东星集团在融众集团的持股比例不超过10%。", "持股比例", "东星集团"),
         ("融众集团的持股比例为8%。", "持股比例", "融众集团"),
         ("恆達支付起訴安和銀行，索賠金額約為1.2億元。", "索賠金額", "恆達支付"),  # 索赔 is tagged a verb
+        ("今年一季度末保險資金的銀行股持倉市值約4200億元。", "銀行股持倉市值", None),  # 股 joins 银行 to the name
+        ("该公司13个月保单继续率为91.3%。", "13个月保单继续率", None),  # a duration right before the noun names it
+        ("三季度末，银行业金融机构本外币资产总额为452.6万亿元。", "本外币资产总额", None),  # the institution owns it
+        ("普惠型小微企业贷款余额为32.9万亿元。", "普惠型小微企业贷款余额", None),
         # a reporting phrase joined by 的 is part of the name
         ("东星集团归属于上市公司股东的净利润为9.6亿元。", "归属于上市公司股东的净利润", "东星集团"),
         ("東星集團歸屬於上市公司股東的淨利潤為9.6億元。", "歸屬於上市公司股東的淨利潤", "東星集團"),

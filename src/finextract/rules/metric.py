@@ -10,8 +10,10 @@ written, the level it ends at (``下降0.3个百分点至1.52%`` → ``new_value
 
 Between the metric noun and the figure only linking words may stand (为, 达到,
 高达, 较年初下降 …).  The metric is at most five tokens and never crosses an
-entity, and stops at a linking or modality word (预计) and at a locative (一年内);
-a reporting phrase before it belongs to it (归属于上市公司股东的净利润).
+entity, and stops at a linking or modality word (预计), at a locative (一年内)
+and at an institution that owns the metric (银行业金融机构|本外币资产总额); a
+reporting phrase (归属于上市公司股东的净利润) and a duration (13个月保单继续率)
+written right before it belong to it.
 The subject is the organization right before the metric (the first one in
 ``A在B的持股比例``), else the clause's topic for 其, else the organization
 该行/该公司 refers to, else the sentence's first organization that no
@@ -32,14 +34,16 @@ from .base import SentenceView
 
 _LINKS = frozenset(
     "为 是 达 达到 高达 约 约为 超 超过 已 已经 了 共 共计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
-    "增长 上升 提高 增加 上涨 升至 下降 降低 减少 下滑 回落 降至 同比 环比 增幅 降幅 "
+    "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 同比 环比 增幅 降幅 "
     "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧".split()
 )
-_UP = frozenset("增长 上升 提高 增加 上涨 升至 增幅".split())
-_DOWN = frozenset("下降 降低 减少 下滑 回落 降至 降幅".split())
+_UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 增幅".split())
+_DOWN = frozenset("下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 降幅".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "unk"}
-_MODIFIER_WORDS = frozenset("每股 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易".split())
+_MODIFIER_WORDS = frozenset("每股 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股".split())
+_HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行".split())
+"""Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额)."""
 _OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12}的$")
 """归属于上市公司股东的净利润: a reporting phrase right before the noun is part of the metric's name."""
 _INSTRUMENT = re.compile(r"(?:以|用|动用|使用)(?:自有|自筹|募集|闲置)?$")
@@ -183,11 +187,15 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
         word = view.text[s:e]
         if not (tag in _MODIFIER_POS or word in _MODIFIER_WORDS) or _inside_entity(view, s, e) or _in_period(view, s, e) or end - s > 12:
             break
-        if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES:
+        if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES or word in _HOLDERS:
             break  # 预计|注册用户数, 一年内|注册用户数: a linking word or a locative ends the name
         start = s
     owned = _OWNED_BY.search(view.text, max(0, start - 16), start)
-    return (owned.start() if owned else start), end
+    if owned:
+        start = owned.start()
+    # 13个月保单继续率: a duration written right before the noun is part of the name
+    duration = next((s for s, e, f in view.figures if e == start and f.rule == "figures.duration"), None)
+    return (duration if duration is not None else start), end
 
 
 def _in_period(view: SentenceView, start: int, end: int) -> bool:
