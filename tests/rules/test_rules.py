@@ -128,7 +128,9 @@ def test_metric_change_of_previous_metric() -> None:
         ("融众集团的持股比例为8%。", "持股比例", "融众集团"),
         ("恆達支付起訴安和銀行，索賠金額約為1.2億元。", "索賠金額", "恆達支付"),  # 索赔 is tagged a verb
         ("今年一季度末保險資金的銀行股持倉市值約4200億元。", "銀行股持倉市值", None),  # 股 joins 银行 to the name
-        ("该公司13个月保单继续率为91.3%。", "13个月保单继续率", None),  # a duration right before the noun names it
+        ("该公司13个月保单继续率为91.3%。", "13个月保单继续率", None),
+        # the clause's topic is the shareholder the relation noun names
+        ("東星集團第二大股東融眾集團上月減持2000萬股，持股比例降至6.3%。", "持股比例", "融眾集團"),  # a duration right before the noun names it
         ("三季度末，银行业金融机构本外币资产总额为452.6万亿元。", "本外币资产总额", None),  # the institution owns it
         ("普惠型小微企业贷款余额为32.9万亿元。", "普惠型小微企业贷款余额", None),
         # a reporting phrase joined by 的 is part of the name

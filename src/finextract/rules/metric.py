@@ -208,6 +208,7 @@ def _inside_entity(view: SentenceView, start: int, end: int) -> bool:
 
 _PREPOSITIONS = ("和", "与", "以", "对", "为", "通过", "跟", "同", "向", "在", "据", "根据", "从", "把", "被", "给", "及", "、")
 _STAKE_IN = ("在", "对")
+_RELATED = re.compile(r"的?(?:第[一二三四五六七八九十]大股东|控股股东|大股东|股东|全资子公司|控股子公司|子公司|母公司)")
 _PLURAL = ("两者", "二者", "双方", "三者", "各方")
 
 
@@ -241,10 +242,13 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
 
 
 def _sentence_subject(view: SentenceView, before: int) -> Entity | None:
-    """The first organization or product before ``before`` that no preposition governs."""
+    """The first organization or product before ``before`` that no preposition governs; in
+    ``A的第二大股东B`` / ``A子公司B`` the subject is B, the one A's relation noun names."""
     for start, end, ent in view.entities:
         if end > before:
             break
         if ent.label in ("ORG", "PRODUCT") and not view.text.endswith(_PREPOSITIONS, 0, start):
-            return ent
+            named = _RELATED.match(view.text, end)
+            apposed = view.entity_starting_at(named.end(), "ORG") if named else None
+            return apposed[2] if apposed is not None and apposed[1] <= before else ent
     return None
