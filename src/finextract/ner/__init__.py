@@ -249,6 +249,8 @@ class NerStage:
                 if c.source.startswith("pos:"):
                     return plausible_place(word, pat)
                 return not word.endswith(("型", "性", "化", "式", "级"))
+            if c.label == "TITLE":
+                return not word.endswith(pat.not_title_endings)  # 战略投资者 holds a stake, not a post
             return True
 
         split = [p for c in cands for p in (split_relation_noun(sent.text, c, pat) if c.label == "ORG" and c.source != "gazetteer" else [c])]

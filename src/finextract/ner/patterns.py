@@ -40,6 +40,8 @@ class PatternLexicon:
     product_before: tuple[str, ...] = ()
     product_stop_words: tuple[str, ...] = ()
     org_bad_initials: frozenset[str] = frozenset()
+    not_title_endings: tuple[str, ...] = ()
+    """Words for a stake or a role in a deal, not a post (战略投资者, 大股东): never a TITLE."""
     relation_nouns: tuple[str, ...] = ()
     """Words for a company's relation to another (子公司, 母公司): ``X子公司`` is not a name."""
     suffix_set: frozenset[str] = frozenset()
@@ -80,6 +82,7 @@ class PatternLexicon:
                 product_stop_words=tuple(data["product_markers"]["stop_words"]),
                 org_bad_initials=frozenset(data["org_bad_initials"]),
                 relation_nouns=tuple(sorted(data["relation_nouns"], key=len, reverse=True)),
+                not_title_endings=tuple(data["not_title_endings"]),
                 suffix_set=frozenset(suffixes),
                 suffix_lengths=tuple(sorted({len(x) for x in suffixes}, reverse=True)),
                 suffix_last_chars=frozenset(x[-1] for x in suffixes),
