@@ -101,6 +101,13 @@ def test_metric_with_qualifier_period_and_subject() -> None:
     assert facts["現金貸款總額"].args.value.qualifier == "approx"
 
 
+def test_a_framing_forecast_covers_the_sentence() -> None:
+    (fact,) = _metrics("宏遠證券預計，交易完成後，東華期貨公司可貢獻淨利潤約2.4億元。")
+    assert fact.modality == "forecast"
+    (fact,) = _metrics("宏遠證券表示，交易完成後，東華期貨公司貢獻淨利潤約2.4億元。")
+    assert fact.modality == "actual"
+
+
 def test_change_verbs_of_the_previous_metric() -> None:
     facts = _metrics("該公司13個月保單繼續率為91.3%，較上年同期提升2.1個百分點。")
     change = next(f for f in facts if f.rule == "metric.change_of_previous")
@@ -129,6 +136,7 @@ def test_metric_change_of_previous_metric() -> None:
         ("恆達支付起訴安和銀行，索賠金額約為1.2億元。", "索賠金額", "恆達支付"),  # 索赔 is tagged a verb
         ("今年一季度末保險資金的銀行股持倉市值約4200億元。", "銀行股持倉市值", None),  # 股 joins 银行 to the name
         ("该公司13个月保单继续率为91.3%。", "13个月保单继续率", None),
+        ("宏遠證券預計，交易完成後，東華期貨公司可貢獻淨利潤約2.4億元。", "淨利潤", "東華期貨公司"),  # the company that yields it
         # the clause's topic is the shareholder the relation noun names
         ("東星集團第二大股東融眾集團上月減持2000萬股，持股比例降至6.3%。", "持股比例", "融眾集團"),  # a duration right before the noun names it
         ("三季度末，银行业金融机构本外币资产总额为452.6万亿元。", "本外币资产总额", None),  # the institution owns it

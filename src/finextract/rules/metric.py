@@ -48,6 +48,9 @@ _OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12
 """归属于上市公司股东的净利润: a reporting phrase right before the noun is part of the metric's name."""
 _INSTRUMENT = re.compile(r"(?:以|用|动用|使用)(?:自有|自筹|募集|闲置)?$")
 _LOCATIVES = frozenset("内 中 后 前 里 外 间".split())
+_YIELD_VERBS = frozenset("贡献 实现 录得 带来 创造".split())
+"""Verbs between a company and the metric it yields (东华期货公司可贡献净利润约2.4亿元)."""
+_YIELDS = re.compile(r"(?:可|将|能|可以|预计)?(?:贡献|实现|录得|带来|创造)$")
 _SKIP_POS = frozenset({"d", "ul", "uz", "ug", "t"})
 _ANAPHORA = ("该行", "该公司", "该集团", "其", "公司")
 _METRIC_KINDS = frozenset({"money", "percent", "percentage_point", "basis_point", "number", "quantity"})
@@ -187,7 +190,7 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
         word = view.text[s:e]
         if not (tag in _MODIFIER_POS or word in _MODIFIER_WORDS) or _inside_entity(view, s, e) or _in_period(view, s, e) or end - s > 12:
             break
-        if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES or word in _HOLDERS:
+        if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES or word in _HOLDERS or word in _YIELD_VERBS:
             break  # 预计|注册用户数, 一年内|注册用户数: a linking word or a locative ends the name
         start = s
     owned = _OWNED_BY.search(view.text, max(0, start - 16), start)
@@ -224,6 +227,10 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
     if view.text.endswith(_PLURAL, 0, pos):
         return None, 0.0
     org = view.entity_ending_at(pos, "ORG")
+    yields = _YIELDS.search(view.text, max(0, pos - 6), pos) if org is None else None
+    if yields is not None:
+        # 东华期货公司可贡献净利润: the company that yields it
+        org = view.entity_ending_at(yields.start(), "ORG")
     if org is not None:
         holder = view.entity_ending_at(org[0] - 1, "ORG") if view.text.endswith(_STAKE_IN, 0, org[0]) else None
         # 恒泰人寿在嘉禾银行的持股比例: the stake is 恒泰人寿's, held in 嘉禾银行

@@ -3,7 +3,7 @@
 Every fact gets a ``modality`` from the words of its clause:
 
 * ``planned``  — 拟募资不超过12.5亿元, 计划收购 (never read as done)
-* ``forecast`` — 预计净利润增长20%
+* ``forecast`` — 预计净利润增长20%; 宏远证券预计，…，东华期货可贡献净利润… (a framing 预计，)
 * ``reported`` — 据悉, 数据显示, 公告显示 before the fact
 * ``limit``    — a metric whose figure is a bound (坏账率不超过0.3%)
 * ``actual``   — none of these
@@ -27,6 +27,8 @@ _SPEECH = ("表示", "认为", "指出", "透露", "称", "说", "强调", "介�
 _ACCORDING = ("据", "根据")
 _BOUND = frozenset({"at_most", "less_than"})
 _QUOTED = re.compile(r"[「“『][^」”』]*[」”』]")
+_FRAMED = re.compile(r"(?:预计|预期|估计|预测)[，,：:]")
+"""A forecast that frames the whole sentence: 宏远证券预计，…，东华期货公司可贡献净利润约2.4亿元."""
 
 
 def _arg_spans(args: BaseModel) -> Iterable[Span]:
@@ -65,7 +67,7 @@ class ModalityReader:
         modality = "actual"
         if self._res["planned"].search(window):
             modality = "planned"
-        elif self._res["forecast"].search(window):
+        elif self._res["forecast"].search(window) or _FRAMED.search(view.text, 0, c_start):
             modality = "forecast"
         elif self._res["reported"].search(view.text, 0, last):
             modality = "reported"
