@@ -43,13 +43,14 @@ def test_patterns_do_not_propose(nlp: finextract.Pipeline, text: str, not_expect
     [
         ("平安银行正式推出《薪享通》App，面向中小企业员工。", "薪享通"),  # 通 is tagged a verb; the quotes delimit the name
         ("平安銀行正式推出“商戶寶”小程序。", "商户宝"),
+        ("網商銀行計劃於明年一季度推出「小微貸」升級版。", "小微贷"),  # quoted after a launch verb
         pytest.param(
             "招商银行的业务可以通过掌上生活App办理。", "掌上生活",
             marks=pytest.mark.xfail(strict=True, reason="掌上 is tagged as a non-nominal word, so the unquoted name is not taken"),
         ),
     ],
 )
-def test_products_before_app(nlp: finextract.Pipeline, text: str, product: str) -> None:
+def test_quoted_and_app_products(nlp: finextract.Pipeline, text: str, product: str) -> None:
     entities = nlp(text).entities
     assert product in {e.canonical for e in entities if e.label == "PRODUCT"}
     assert not any(e.text.lower() == "app" for e in entities)
@@ -63,6 +64,7 @@ def test_products_before_app(nlp: finextract.Pipeline, text: str, product: str) 
         ("公司首席精算师吴雅琴表示。", "首席精算师"),  # 公司 ends in 司 but is no department
         ("国家邮政局市场监管司司长王伟表示。", "市场监管司司长"),  # the department is two tokens
         ("宏远证券研究部总经理冯启明表示。", "研究部总经理"),  # 证券 ends the organization, not the department
+        ("時任分行行長吳建明被警告。", "分行行长"),  # 时任 dates the post, it is not part of it
     ],
 )
 def test_department_before_a_title(nlp: finextract.Pipeline, text: str, title: str) -> None:

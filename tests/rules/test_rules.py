@@ -137,6 +137,9 @@ def test_metric_change_of_previous_metric() -> None:
         ("今年一季度末保險資金的銀行股持倉市值約4200億元。", "銀行股持倉市值", None),  # 股 joins 银行 to the name
         ("该公司13个月保单继续率为91.3%。", "13个月保单继续率", None),
         ("宏遠證券預計，交易完成後，東華期貨公司可貢獻淨利潤約2.4億元。", "淨利潤", "東華期貨公司"),  # the company that yields it
+        # the organization of the metric's own clause, not of a reporting frame before it
+        ("總局網站披露的信息顯示，東星集團因違規問題被罰款420萬元。", "罰款", "東星集團"),
+        ("今年以來，銀行業罰沒金額約為18.6億元。", "罰沒金額", None),
         # the clause's topic is the shareholder the relation noun names
         ("東星集團第二大股東融眾集團上月減持2000萬股，持股比例降至6.3%。", "持股比例", "融眾集團"),  # a duration right before the noun names it
         ("三季度末，银行业金融机构本外币资产总额为452.6万亿元。", "本外币资产总额", None),  # the institution owns it
@@ -181,6 +184,11 @@ def _quotes(text: str) -> list[QuoteFact]:
 def test_quote_rules(text: str, speaker: str, quote: str, rule: str) -> None:
     facts = _quotes(text)
     assert any(f.args.speaker.text == speaker and f.args.quote.text == quote and f.rule == rule for f in facts), facts
+
+
+def test_a_time_word_between_speaker_and_verb() -> None:
+    (quote,) = _facts("招商銀行副行長陳明宇此前表示，零售金融總部將把合規作為首要任務。", "quote")
+    assert quote.args.speaker.text == "陳明宇" and quote.args.quote.text.startswith("零售金融總部")
 
 
 def test_commentary_is_not_a_quote() -> None:

@@ -39,7 +39,11 @@ class PatternLexicon:
     product_after: tuple[str, ...] = ()
     product_before: tuple[str, ...] = ()
     product_stop_words: tuple[str, ...] = ()
+    product_quoted_after: tuple[str, ...] = ()
+    """Launch verbs after which a quoted name is a product (推出「小微贷」升级版)."""
     org_bad_initials: frozenset[str] = frozenset()
+    title_qualifiers: frozenset[str] = frozenset()
+    """Words that date a post (时任, 现任): they stand before a title, never inside it."""
     not_title_endings: tuple[str, ...] = ()
     """Words for a stake or a role in a deal, not a post (战略投资者, 大股东): never a TITLE."""
     relation_nouns: tuple[str, ...] = ()
@@ -80,9 +84,11 @@ class PatternLexicon:
                 product_after=tuple(data["product_markers"]["after"]),
                 product_before=tuple(data["product_markers"]["before"]),
                 product_stop_words=tuple(data["product_markers"]["stop_words"]),
+                product_quoted_after=tuple(data["product_markers"]["quoted_after"]),
                 org_bad_initials=frozenset(data["org_bad_initials"]),
                 relation_nouns=tuple(sorted(data["relation_nouns"], key=len, reverse=True)),
                 not_title_endings=tuple(data["not_title_endings"]),
+                title_qualifiers=frozenset(data["title_qualifiers"]),
                 suffix_set=frozenset(suffixes),
                 suffix_lengths=tuple(sorted({len(x) for x in suffixes}, reverse=True)),
                 suffix_last_chars=frozenset(x[-1] for x in suffixes),
@@ -228,7 +234,7 @@ def titles_in(
             if suffix is not None and not _overlaps(tokens[k][0], t_start, blocked):
                 # 信息技术|部, 金融科技|事业部: a bare suffix takes the words before it; 市场|监管司: a
                 # longer one takes them too, unless they end an organization (宏远证券|研究部)
-                start = _extend_dept(text, tokens, k, blocked, None if len(word) == len(suffix) else lex)
+                start = _extend_dept(text, tokens, k, blocked, lex, stop_at_orgs=len(word) > len(suffix))
         start = _dept_after_org(text, start, t_start, dept_ending, blocked)
         out.append(Candidate(start, t_end, "TITLE", source="pattern:title", priority=4, score=0.9))
     return out
@@ -246,14 +252,18 @@ def _dept_after_org(text: str, start: int, t_start: int, dept_ending: Callable[[
     return start
 
 
-def _extend_dept(text: str, tokens: Sequence[Token], k: int, blocked: Sequence[tuple[int, int]], lex: PatternLexicon | None = None) -> int:
+def _extend_dept(
+    text: str, tokens: Sequence[Token], k: int, blocked: Sequence[tuple[int, int]], lex: PatternLexicon | None = None, stop_at_orgs: bool = False
+) -> int:
+    """Start of a department name whose suffix is token ``k``: up to two noun tokens before it,
+    never a blocked span, a dating word (时任|分行行长) or, with ``stop_at_orgs``, a word that ends an organization."""
     start = tokens[k][0]
     for m in range(k - 1, max(-1, k - 3), -1):
         s, e, pos = tokens[m]
         if pos not in {"n", "vn", "nz", "l", "j", "eng"} or _overlaps(s, e, blocked) or not _is_han(text[s:e]):
             break
-        if lex is not None and suffix_ending_at(text, e, lex) is not None:
-            break  # 宏远证券|研究部: a word with an organization suffix ends the organization
+        if lex is not None and (text[s:e] in lex.title_qualifiers or stop_at_orgs and suffix_ending_at(text, e, lex) is not None):
+            break  # 时任|分行行长; 宏远证券|研究部: a word with an organization suffix ends the organization
         start = s
     return start
 
@@ -406,7 +416,8 @@ def name_before(
 
 
 def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
-    """Product names after 产品/品牌 (分期产品钱小乐) or before App (掌上生活App, 《薪享通》App)."""
+    """Product names after 产品/品牌 (分期产品钱小乐), before App (掌上生活App, 《薪享通》App) and
+    quoted after a launch verb (推出「小微贷」升级版)."""
     text = sent.text
     out = []
     for at, marker in _occurrences(text, lex.product_after):
@@ -414,6 +425,10 @@ def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
         end = _han_run(text, start, lex.product_stop_words, forward=True)
         if 2 <= end - start <= 5:
             out.append(Candidate(start, end, "PRODUCT", source="pattern:product", priority=3, score=0.6))
+    for at, verb in _occurrences(text, lex.product_quoted_after):
+        quoted = _quoted_after(text, at + len(verb))
+        if quoted is not None and 2 <= quoted[1] - quoted[0] <= 8:
+            out.append(Candidate(quoted[0], quoted[1], "PRODUCT", source="pattern:product_quoted", priority=3, score=0.6))
     for at, _ in _occurrences(text, lex.product_before):
         quoted = _quoted_before(text, at)
         start, end = quoted if quoted is not None else (_han_run(text, at, lex.product_stop_words, forward=False), at)
@@ -424,6 +439,22 @@ def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
 
 
 _QUOTES = {"》": "《", "”": "“", "」": "「", "』": "『", '"': '"'}
+
+
+_OPENING = {"《": "》", "“": "”", "「": "」", "『": "』"}
+
+
+def _quoted_after(text: str, pos: int) -> tuple[int, int] | None:
+    """The inside of a quoted name that opens right at ``pos`` (推出「小微贷」).
+
+    >>> _quoted_after("推出「小微贷」升级版", 2)
+    (3, 6)
+    """
+    closer = _OPENING.get(text[pos : pos + 1])
+    end = text.find(closer, pos + 1, pos + 10) if closer else -1
+    if end == -1 or not _is_han(text[pos + 1 : end]):
+        return None
+    return pos + 1, end
 
 
 def _quoted_before(text: str, pos: int) -> tuple[int, int] | None:

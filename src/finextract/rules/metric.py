@@ -31,6 +31,7 @@ from typing import Iterator
 from ..facts import MetricArgs
 from ..spans import Entity, Figure
 from .base import SentenceView
+from .relations import clause_bounds
 
 _LINKS = frozenset(
     "为 是 达 达到 高达 约 约为 超 超过 已 已经 了 共 共计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
@@ -41,7 +42,7 @@ _UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 
 _DOWN = frozenset("下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 降幅".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "unk"}
-_MODIFIER_WORDS = frozenset("每股 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股".split())
+_MODIFIER_WORDS = frozenset("每股 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没".split())
 _HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行".split())
 """Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额)."""
 _OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12}的$")
@@ -244,16 +245,20 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
         prior = [e for e in view.doc.entities if e.label == "ORG" and e.end <= view.sentence.start + pos]
         if prior:
             return prior[-1], 0.6
-    topic = _sentence_subject(view, m_start)
+    # the metric's own clause first: 总局网站披露的信息显示，建行信用卡中心…被罚款420万元
+    c_start, _ = clause_bounds(view.text, m_start, m_start)
+    topic = _sentence_subject(view, m_start, c_start) or _sentence_subject(view, m_start)
     return (topic, 0.5) if topic is not None else (None, 0.0)
 
 
-def _sentence_subject(view: SentenceView, before: int) -> Entity | None:
-    """The first organization or product before ``before`` that no preposition governs; in
+def _sentence_subject(view: SentenceView, before: int, after: int = 0) -> Entity | None:
+    """The first organization or product in ``[after, before)`` that no preposition governs; in
     ``A的第二大股东B`` / ``A子公司B`` the subject is B, the one A's relation noun names."""
     for start, end, ent in view.entities:
         if end > before:
             break
+        if start < after:
+            continue
         if ent.label in ("ORG", "PRODUCT") and not view.text.endswith(_PREPOSITIONS, 0, start):
             named = _RELATED.match(view.text, end)
             apposed = view.entity_starting_at(named.end(), "ORG") if named else None

@@ -4,7 +4,8 @@
   the rest of the sentence is the quote).
 * ``quote.bracketed``    — 王明远表示：「……」 / 「……」，招商银行行长张某说。 (the quoted passage).
 
-A short setting may stand between speaker and verb (王明远在业绩说明会上表示).
+A short setting may stand between speaker and verb (王明远在业绩说明会上表示,
+陈明宇此前表示).
 
 ``说得很清晰`` and other verbs not followed by punctuation or a quotation mark
 are commentary, not quotes.
@@ -20,6 +21,8 @@ from .base import SentenceView
 
 _VERBS = ("回应称", "表示", "认为", "指出", "透露", "强调", "介绍", "坦言", "直言", "回应", "说道", "说", "称")
 _OPENERS = "，,：:；;"
+_SETTINGS = ("在", "于", "日前", "近日", "今天", "昨天", "昨日", "此前", "曾", "也", "还", "则", "随后", "同时", "当天", "当日")
+"""What may open the short setting between a speaker and the verb (陈明宇此前表示, 王明远在…上表示)."""
 _QUOTED = re.compile(r"[「“『]([^」”』]{2,})[」”』]")
 _TAIL = "。！？!?…」”』 "
 
@@ -50,7 +53,7 @@ def _verb_position(text: str, pos: int) -> int | None:
     """Where the speech verb after a speaker starts: right away (王明远表示) or after a
     short setting (王明远在业绩说明会上表示, 吴建华9月5日在…上表示).  The verb must be
     followed by punctuation or a quotation mark (说得很清楚 is not a quote)."""
-    if not (any(text.startswith(v, pos) for v in _VERBS) or text.startswith(("在", "于", "日前", "近日", "今天", "昨天"), pos) or text[pos : pos + 1].isdigit()):
+    if not (any(text.startswith(v, pos) for v in _VERBS) or text.startswith(_SETTINGS, pos) or text[pos : pos + 1].isdigit()):
         return None
     for at in range(pos, min(len(text), pos + 24)):
         if text[at] in _OPENERS + "。":
