@@ -25,6 +25,13 @@ def test_in_document_alias_binds_later_mentions() -> None:
     assert later and later[0].canonical == "瀚海控股集团有限公司" and later[0].source == "alias"
 
 
+def test_an_alias_names_every_mention_of_it_in_the_document() -> None:
+    """The headline's mention comes before the declaration; the pattern finds the later ones itself."""
+    text = "數融科技衝刺港股IPO\n11月22日，深圳數融科技股份有限公司（以下簡稱“數融科技”）遞交上市申請。數融科技營業收入為31.7億元。"
+    mentions = [e for e in _orgs(text) if e.text == "數融科技"]
+    assert len(mentions) == 3 and {e.canonical for e in mentions} == {"深圳数融科技股份有限公司"}
+
+
 def test_products_and_nicknames_are_not_people() -> None:
     doc = finextract.extract("京東金融的白條和金條很受歡迎，宇宙行也推出了融e購。")
     people = {e.text for e in doc.entities if e.label == "PERSON"}

@@ -107,6 +107,11 @@ def test_planned_launch_with_words_between_the_company_and_the_verb() -> None:
     assert _facts("晨光物流董事長張建華出席。晨光物流並未計劃於12月1日上線“晨運通”小程序。", "product_launch") == []
 
 
+def test_a_launch_on_a_coming_date_is_planned() -> None:
+    (launch,) = _facts("數融科技將於下月正式推出「融智雲」平台。", "product_launch")
+    assert launch.modality == "planned"
+
+
 def test_a_rumoured_deal_is_reported_not_actual() -> None:
     (rumour,) = _facts("此前有傳言稱瀚海集團將併購廣信銀行。", "acquisition")
     assert rumour.modality == "reported"

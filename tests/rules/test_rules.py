@@ -140,6 +140,8 @@ def test_metric_change_of_previous_metric() -> None:
         # the organization of the metric's own clause, not of a reporting frame before it
         ("總局網站披露的信息顯示，東星集團因違規問題被罰款420萬元。", "罰款", "東星集團"),
         ("今年以來，銀行業罰沒金額約為18.6億元。", "罰沒金額", None),
+        ("數融科技淨虧損收窄至2.1億元。", "淨虧損", "數融科技"),  # 收窄至: a change word and its level
+        ("截至6月末，数融科技注册用户约1.2亿人。", "注册用户", "数融科技"),
         # the clause's topic is the shareholder the relation noun names
         ("東星集團第二大股東融眾集團上月減持2000萬股，持股比例降至6.3%。", "持股比例", "融眾集團"),  # a duration right before the noun names it
         ("三季度末，银行业金融机构本外币资产总额为452.6万亿元。", "本外币资产总额", None),  # the institution owns it

@@ -5,7 +5,10 @@
   with a legal-form suffix removed (中国工商银行股份有限公司 → 中国工商银行).
 * In-document aliases: ``广东省农村信用社联合社(以下简称广东农信)`` binds 广东农信 to
   the organization before the parenthesis; later mentions of 广东农信 become
-  entities with the same canonical name and id.
+  entities with the same canonical name and id (the tagger's guesses and
+  copied names there give way), and every organization entity found with
+  exactly that text anywhere in the document, a headline before the
+  declaration included, takes that canonical name.
 
 * Short references: 该行 / 该公司 / 该集团 refer to the nearest organization
   before them (a bank for 该行); 陈总, 王董, 李行长 refer to the one person with
@@ -69,14 +72,24 @@ class LinkStage:
             return entities
         out = list(entities)
         for after, alias, target in bindings:
+            # a mention found before the declaration (the headline's 数融科技) names the same company
+            out = [
+                e.model_copy(update={"canonical": target.canonical, "id": target.id})
+                if e.label == "ORG" and e.id is None and e.end <= work.to_orig(after, after)[0] and work.norm[slice(*work.to_norm(e.start, e.end))] == alias
+                else e
+                for e in out
+            ]
             at = work.norm.find(alias, after)
             while at != -1:
                 start, end, text = work.orig_span(at, at + len(alias))
                 # A backend's own guess (model, POS hint) and a name copied from another mention yield to
                 # the declared alias; a gazetteer or pattern entity does not.
-                if not doc.in_excluded(start, end) and not any(
-                    e.start < end and start < e.end and e.label != "LOC" and not (e.source in ("model", "propagated") or e.source.startswith("pos:"))
-                    for e in out
+                same = next((e for e in out if (e.start, e.end, e.label) == (start, end, "ORG") and e.id is None), None)
+                if same is not None and not _yields(same):
+                    # 数融科技 found by a pattern at the alias's own span: it names the declared company
+                    out = [e if e is not same else e.model_copy(update={"canonical": target.canonical, "id": target.id}) for e in out]
+                elif not doc.in_excluded(start, end) and not any(
+                    e.start < end and start < e.end and e.label != "LOC" and not _yields(e) for e in out
                 ):
                     out = [e for e in out if not (e.start < end and start < e.end)]
                     out.append(
@@ -123,3 +136,8 @@ def _covered(entities: list[Entity], start: int, end: int) -> bool:
 
 def _refer(text: str, start: int, end: int, target: Entity) -> Entity:
     return Entity(text=text, start=start, end=end, label=target.label, canonical=target.canonical, id=target.id, source="coreference")
+
+
+def _yields(entity: Entity) -> bool:
+    """Whether an entity gives way to a declared alias: the tagger's guesses and copied names do."""
+    return entity.source in ("model", "propagated") or entity.source.startswith("pos:")
