@@ -101,6 +101,19 @@ def test_metric_with_qualifier_period_and_subject() -> None:
     assert facts["現金貸款總額"].args.value.qualifier == "approx"
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("三季度單季，華信人壽新業務價值同比增長8.7%。", "--Q3"),  # the quarter, not the 单季 after it
+        ("單月交易額為100億元。", "P1M"),
+        ("華信人壽前三季度淨利潤為86.4億元。", "Q1/Q3"),
+    ],
+)
+def test_metric_period(text: str, period: str) -> None:
+    (fact,) = _metrics(text)
+    assert fact.args.period is not None and fact.args.period.value == period.lstrip("-")
+
+
 def test_a_framing_forecast_covers_the_sentence() -> None:
     (fact,) = _metrics("宏遠證券預計，交易完成後，東華期貨公司可貢獻淨利潤約2.4億元。")
     assert fact.modality == "forecast"

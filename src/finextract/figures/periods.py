@@ -2,7 +2,9 @@
 
 Values are ISO-like strings: ``2016``, ``2016-01``, ``--07-18`` (month and day
 of an unknown year), ``---18`` (a day of an unknown month), ``2017-Q2``,
-``Q3``, ``2017-H1``, ``H2``, frequencies ``P1D``/``P1M``/``P3M``/``P1Y`` and
+``Q3``, ``2017-H1``, ``H2``, year-to-date spans of quarters ``2023-Q1/2023-Q3``
+and ``Q1/Q3`` (``前三季度``; ``前一季度`` is the previous quarter and is not
+read), frequencies ``P1D``/``P1M``/``P3M``/``P1Y`` and
 comparisons ``YoY``/``MoM``.  A relative year word before a month
 (``今年3月``) stays in the span; the value keeps the year unknown (``--03``).
 
@@ -25,12 +27,15 @@ _MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _QUARTER = r"(?P<q>[1-4一二三四])"
 _REL_YEAR = r"(?:今年|去年|明年|前年|本年|当年|同年|上年)"
+_QUARTERS_TO = r"(?P<qt>[2-4二两三四])个?季度"
+"""The last quarter of a year-to-date span: 前三季度 (the first three quarters)."""
 
 _DATED = tuple(
     re.compile(p)
     for p in (
         rf"(?<![0-9]){_YEAR}年?[Qq]{_QUARTER}(?![0-9])",
         rf"(?<![0-9]){_YEAR}年(?:第)?{_QUARTER}季度",
+        rf"(?<![0-9]){_YEAR}年前{_QUARTERS_TO}",
         rf"(?<![0-9]){_YEAR}年(?P<h>上|下)半年",
         rf"(?<![0-9]){_YEAR}年{_MONTH}月份?(?:{_DAY}[日号])?",
         rf"(?<![0-9]){_YEAR}(?:年|财年)(?:度|底|末|初|中)?",
@@ -43,6 +48,7 @@ _UNDATED = tuple(
         rf"(?<![0-9前后])(?:{_REL_YEAR})?(?:第)?{_QUARTER}季度",
         rf"(?<![A-Za-z0-9])[Qq]{_QUARTER}(?![0-9A-Za-z])",
         rf"(?:{_REL_YEAR})?(?P<h>上|下)半年",
+        rf"(?<![0-9])(?:{_REL_YEAR})?前{_QUARTERS_TO}",
     )
 )
 _DAY_ONLY = re.compile(rf"(?<![0-9月年])(?<![一二三四五六七八九十]月){_DAY}日(?![元圆本币])")
@@ -104,6 +110,11 @@ def small_number(text: str) -> int:
     return (_HAN_SMALL[tens] if tens else 1) * 10 + (_HAN_SMALL[ones] if ones else 0)
 
 
+def _quarter_to(text: str) -> int:
+    """The last quarter of 前N季度 (两 counts as 2)."""
+    return 2 if text == "两" else small_number(text)
+
+
 def _year(text: str) -> str:
     if text.isdigit():
         return text
@@ -114,6 +125,8 @@ def _dated(m: re.Match[str]) -> PeriodMatch | None:
     """A period anchored on a written year."""
     groups = m.groupdict()
     year = _year(groups["y"])
+    if groups.get("qt"):
+        return PeriodMatch(m.start(), m.end(), "quarter", f"{year}-Q1/{year}-Q{_quarter_to(groups['qt'])}")
     if groups.get("q"):
         return PeriodMatch(m.start(), m.end(), "quarter", f"{year}-Q{small_number(groups['q'])}")
     if groups.get("h"):
@@ -132,6 +145,8 @@ def _dated(m: re.Match[str]) -> PeriodMatch | None:
 def _undated(m: re.Match[str]) -> PeriodMatch | None:
     """A month, date, quarter or half whose year is not written."""
     groups = m.groupdict()
+    if groups.get("qt"):
+        return PeriodMatch(m.start(), m.end(), "quarter", f"Q1/Q{_quarter_to(groups['qt'])}")
     if groups.get("q"):
         return PeriodMatch(m.start(), m.end(), "quarter", f"Q{small_number(groups['q'])}")
     if groups.get("h"):
@@ -202,7 +217,7 @@ def _passes(text: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], 
     if "月" in text:
         passes.append((_UNDATED[0], _undated))
     if "季度" in text:
-        passes.append((_UNDATED[1], _undated))
+        passes += [(_UNDATED[1], _undated), (_UNDATED[4], _undated)]
     if has_q:
         passes.append((_UNDATED[2], _undated))
     if "半年" in text:
@@ -216,7 +231,7 @@ def _passes(text: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], 
 
 _ANCHOR = re.compile(r"[年月日号季半Qq每单均全同环]")
 """Every period holds one of these characters: a sentence without any is skipped at C speed."""
-_DIGIT = re.compile(r"[0-9〇零一二三四五六七八九十]")
+_DIGIT = re.compile(r"[0-9〇零一二两三四五六七八九十]")
 """Every period pattern but the fixed words and ``上半年``/``下半年`` holds one of these."""
 _YEAR_HINT = re.compile(r"(?:19|20)[0-9]{2}|[〇零一二][〇零一二三四五六七八九]{3}")
 _DATED_PASSES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], PeriodMatch | None]], ...] = tuple(

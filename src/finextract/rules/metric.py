@@ -29,7 +29,7 @@ from operator import itemgetter
 from typing import Iterator
 
 from ..facts import MetricArgs
-from ..spans import Entity, Figure
+from ..spans import Entity, Figure, Period
 from .base import SentenceView
 from .relations import clause_bounds
 
@@ -42,7 +42,7 @@ _UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 
 _DOWN = frozenset("下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 降幅".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "unk"}
-_MODIFIER_WORDS = frozenset("每股 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册".split())
+_MODIFIER_WORDS = frozenset("每股 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置".split())
 _HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行".split())
 """Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额)."""
 _OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12}的$")
@@ -126,7 +126,7 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
             continue  # 拟以自有资金6亿元向子公司增资: the money pays for something, it measures nothing
         previous = span
         subject, subject_conf = _subject(view, span[0])
-        period = next((p[2] for p in reversed(view.periods) if p[1] <= span[0] and p[2].kind != "relative"), None)
+        period = _period_before(view, span[0])
         basis = new_value = None
         if direction is not None:
             found = _BASIS.search(view.text, span[1], f_start)
@@ -145,6 +145,17 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
             new_value=new_value,
         )
         yield "metric", rule, round(0.6 + 0.25 * subject_conf, 2), args
+
+
+def _period_before(view: SentenceView, pos: int) -> Period | None:
+    """The last period before ``pos`` (not 同比/全年); in ``三季度单季`` the quarter, not the frequency word after it."""
+    before = [p for p in view.periods if p[1] <= pos and p[2].kind != "relative"]
+    if not before:
+        return None
+    last = before[-1]
+    if last[2].kind == "frequency" and len(before) > 1 and before[-2][1] == last[0]:
+        return before[-2][2]
+    return last[2]
 
 
 def _after_comma(view: SentenceView, pos: int) -> bool:
