@@ -96,6 +96,19 @@ def test_a_board_naming_someone_is_an_appointment(text: str, person: str, org: s
     assert _facts("董事會並未聘任劉曉峰為晨光控股總裁。", "appointment") == []
 
 
+def test_a_resignation_opening_the_next_clause_is_the_persons() -> None:
+    (change,) = _facts("兴港银行原行长刘建国因到龄退休，不再担任行长职务。", "appointment")
+    assert (change.args.person.text, change.args.change, change.args.title.text) == ("刘建国", "resigned", "行长")
+    # the next clause has its own subject: 李强 resigns, 张伟 does not
+    assert {f.args.person.text for f in _facts("张伟表示，李强不再担任董事。", "appointment")} == {"李强"}
+
+
+def test_a_loan_agreement_is_no_partnership_for_the_scorer_either() -> None:
+    text = "兴港银行与云帆科技签署战略合作协议。此外，兴港银行还与海川证券签订了借款协议，并为其提供担保。"
+    parties = [{p.text for p in f.args.parties} for f in _facts(text, "partnership")]
+    assert {"兴港银行", "云帆科技"} in parties and {"兴港银行", "海川证券"} not in parties
+
+
 def test_resigning_a_title_that_jieba_glued_to_its_company_word() -> None:
     (change,) = _facts("晨光控股董事会同意张建华辞去公司总裁职务。", "appointment")
     assert (change.args.person.text, change.args.change, change.args.title.text) == ("张建华", "resigned", "总裁")

@@ -8,6 +8,7 @@ keep the one with the highest confidence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Sequence
 
@@ -23,15 +24,16 @@ from .relation_model import ModelRelations
 from .relations import RelationLexicon, relation_rules
 from .role import role_rules
 
-DEFAULT_RULES: tuple[Rule, ...] = (role_rules, partnership_rules, metric_rules, quote_rules)
-"""Rules that need no lexicon; the relation rules are added with their lexicon."""
+DEFAULT_RULES: tuple[Rule, ...] = (role_rules, metric_rules, quote_rules)
+"""Rules that need no lexicon; the partnership and relation rules are added with their lexicon."""
 
 __all__ = ["FactStage", "DEFAULT_RULES", "default_rules", "relation_scorer"]
 
 
 def default_rules(lex: RelationLexicon) -> tuple[Rule, ...]:
-    """Every built-in rule, the relation rules bound to ``lex``."""
-    return (*DEFAULT_RULES, relation_rules(lex))
+    """Every built-in rule, the partnership and relation rules bound to ``lex``."""
+    partnership = partial(partnership_rules, transaction=lex.transaction_re)
+    return (role_rules, partnership, metric_rules, quote_rules, relation_rules(lex))
 
 
 @dataclass

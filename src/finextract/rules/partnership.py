@@ -18,7 +18,6 @@ from .base import SentenceView
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
 _PAIRING = ("与", "和", "同", "跟", "携手")
 _TRIGGER = re.compile(r"战略合作|合作|签约|签署|签订|牵手|联手|携手|结盟|共建|联合|共同|联姻|合资|达成.{0,4}协议")
-_TRANSACTION = re.compile(r"转让|购买|收购|认购|增资|借款|贷款|担保")
 _ADVERBIAL = re.compile(r"[\u4e00-\u9fff]{0,6}")
 _KIND = re.compile(r"战略合作|全面合作|深度合作|业务合作|合作")
 _NEGATION = re.compile(r"并未|没有|未曾|未能|并非|拒绝|终止|暂停|否认|不再|尚未|未(?!来|经)")
@@ -49,8 +48,8 @@ def _joins(gap: str) -> bool:
     return connector is not None and _ADVERBIAL.fullmatch(gap[: -len(connector)]) is not None
 
 
-def partnership_rules(view: SentenceView) -> Iterator[tuple[str, str, float, PartnershipArgs]]:
-    """Partnership facts in one sentence."""
+def partnership_rules(view: SentenceView, transaction: re.Pattern[str]) -> Iterator[tuple[str, str, float, PartnershipArgs]]:
+    """Partnership facts in one sentence; an agreement ``transaction`` matches (借款协议) is none."""
     ents = view.entities
     k = 0
     while k < len(ents):
@@ -59,13 +58,13 @@ def partnership_rules(view: SentenceView) -> Iterator[tuple[str, str, float, Par
             continue
         run = _party_run(view, k)
         if len(run) >= 2:
-            fact = _pair_fact(view, run)
+            fact = _pair_fact(view, run, transaction)
             if fact is not None:
                 yield fact
         k = run[-1] + 1
 
 
-def _pair_fact(view: SentenceView, run: list[int]) -> tuple[str, str, float, PartnershipArgs] | None:
+def _pair_fact(view: SentenceView, run: list[int], transaction: re.Pattern[str]) -> tuple[str, str, float, PartnershipArgs] | None:
     ents = view.entities
     parties_end = ents[run[-1]][1]
     gaps = [view.text[ents[a][1] : ents[b][0]] for a, b in zip(run, run[1:])]
@@ -78,7 +77,7 @@ def _pair_fact(view: SentenceView, run: list[int]) -> tuple[str, str, float, Par
     clause_start = _clause_start(view.text, ents[run[0]][0])
     if _NEGATION.search(view.text, clause_start, trigger.start()) or _HYPOTHETICAL.search(view.text, clause_start, clause_end):
         return None
-    if _denied(view, [ents[i] for i in run]) or _TRANSACTION.search(view.text, trigger.start(), clause_end):
+    if _denied(view, [ents[i] for i in run]) or transaction.search(view.text, trigger.start(), clause_end):
         return None  # 签署《股权转让协议》 is a transaction, not a cooperation
     parties = []
     for i in run:

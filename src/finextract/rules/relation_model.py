@@ -473,6 +473,8 @@ class ModelRelations:
         agent, patient = (first, second) if not pred.label.endswith("<") else (second, first)
         if fact_type in ("ownership", "acquisition") and recipient_at(view.text, patient[0]):
             return None  # 将所持大楼出售给融众集团: the buyer is not held
+        if fact_type == "partnership" and self.lexicon.transaction_re.search(view.text, *_span_clauses(view.text, first, second)):
+            return None  # 签订了借款协议，并为其提供担保: a transaction, as for the trigger rules
         hit = self._trigger(view, fact_type, first, second)
         _, c_end = clause_bounds(view.text, second[1], second[1])
         check_at = hit[0] if hit is not None else min(c_end, second[1] + 10)

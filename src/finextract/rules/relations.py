@@ -83,6 +83,8 @@ class RelationLexicon:
     resigned: tuple[str, ...]
     appointing: tuple[str, ...]
     """Verbs of a board naming someone (聘任, 任命): ``聘任孙晓雯为首席执行官``."""
+    transactions: tuple[str, ...]
+    """Words that make an agreement a transaction, not a cooperation (借款协议, 股权转让协议)."""
     modality: dict[str, tuple[str, ...]]
     negation: tuple[str, ...]
     hypothetical: tuple[str, ...]
@@ -114,12 +116,18 @@ class RelationLexicon:
                 modality={name: tuple(words) for name, words in data["modality"].items()},
                 negation=tuple(data["negation"]),
                 hypothetical=tuple(data["hypothetical"]),
+                transactions=_longest_first(data["transaction_agreements"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise LexiconError(f"{where}: cannot load relation lexicon ({exc}); fix or restore the file") from exc
         if any(not w for words in lexicon.symmetric.values() for w in words):
             raise LexiconError(f"{where}: empty trigger; remove it")
         return lexicon
+
+    @cached_property
+    def transaction_re(self) -> re.Pattern[str]:
+        """Any of :attr:`transactions`."""
+        return re.compile("|".join(re.escape(w) for w in self.transactions) or r"(?!)")
 
     @cached_property
     def negation_re(self) -> re.Pattern[str]:
@@ -340,9 +348,10 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
                 yield named
                 continue
         for change, words in (("resigned", lex.resigned), ("appointed", lex.appointed)):
-            hit = _find(text, words, p_end, min(c_end, p_end + 12))
+            hit = _find(text, words, p_end, min(c_end, p_end + 12)) or _opening_next_clause(view, words, p_end, c_end)
             if hit is None or blocked(view, lex, p_start, hit[0], hit[1]):
                 continue
+            _, c_end = clause_bounds(text, hit[0], hit[0])
             after = hit[0] + len(hit[1])
             org = next((e[2] for e in view.labelled("ORG") if after <= e[0] < c_end), None)
             title = next((e[2] for e in view.labelled("TITLE") if after <= e[0] < c_end), None)
@@ -352,6 +361,19 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             args = AppointmentArgs(person=person, change=change, title=title, org=org, action=action)  # type: ignore[arg-type]
             yield "appointment", "appointment.change", 0.8, args
             break
+
+
+def _opening_next_clause(view: SentenceView, words: Sequence[str], p_end: int, c_end: int) -> tuple[int, str] | None:
+    """A trigger opening the clause right after the person's, which has no subject of its own
+    (刘建国因到龄退休，不再担任行长职务)."""
+    text = view.text
+    if c_end >= len(text) or text[c_end] not in "，,":
+        return None
+    start = c_end + 1
+    if any(p_end <= s < start for s, _, _ in view.labelled("PERSON")):
+        return None
+    word = next((w for w in words if text.startswith(w, start)), None)
+    return (start, word) if word is not None else None
 
 
 def _named(
