@@ -103,6 +103,12 @@ def test_a_resignation_opening_the_next_clause_is_the_persons() -> None:
     assert {f.args.person.text for f in _facts("张伟表示，李强不再担任董事。", "appointment")} == {"李强"}
 
 
+def test_a_successor_takes_the_vacated_title() -> None:
+    facts = _facts("王志誠因工作調整卸任公司董事長，由副董事長趙立新接任。", "appointment")
+    successor = next(f for f in facts if f.args.person.text == "趙立新")
+    assert (successor.args.change, successor.args.title.text, successor.rule) == ("appointed", "董事長", "appointment.successor")
+
+
 def test_a_loan_agreement_is_no_partnership_for_the_scorer_either() -> None:
     text = "兴港银行与云帆科技签署战略合作协议。此外，兴港银行还与海川证券签订了借款协议，并为其提供担保。"
     parties = [{p.text for p in f.args.parties} for f in _facts(text, "partnership")]

@@ -14,6 +14,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``product_launch.org_product`` — 招商银行推出掌上生活App
 * ``appointment.change``   — 王明远出任招商银行行长; 李卫东辞去首席执行官职务
 * ``appointment.named``    — 董事会聘任刘晓峰为晨光控股总裁 (appointed)
+* ``appointment.successor`` — 刘建国…不再担任行长职务，由副行长孙丽接任 (孙丽 appointed 行长)
 
 A relation needs both entities in one clause (no ，。； between the trigger and
 either entity).  Negated (并未收购), hypothetical (如果…收购) and questioned
@@ -355,12 +356,32 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             after = hit[0] + len(hit[1])
             org = next((e[2] for e in view.labelled("ORG") if after <= e[0] < c_end), None)
             title = next((e[2] for e in view.labelled("TITLE") if after <= e[0] < c_end), None)
+            rule = "appointment.change"
+            if title is None and org is None and change == "appointed":
+                title, rule = _vacated_title(view, p_start, hit[1]), "appointment.successor"
             if title is None and org is None:
                 break
             action = view.text_span(hit[0], after)
             args = AppointmentArgs(person=person, change=change, title=title, org=org, action=action)  # type: ignore[arg-type]
-            yield "appointment", "appointment.change", 0.8, args
+            yield "appointment", rule, 0.75 if rule == "appointment.successor" else 0.8, args
             break
+
+
+_SUCCESSION = ("接任", "继任", "接替")
+
+
+def _vacated_title(view: SentenceView, p_start: int, verb: str) -> Entity | None:
+    """``…，不再担任行长职务，由副行长孙丽接任``: the title the clauses before vacated, for the
+    successor named after 由 (a title right before the person is their old one and is skipped)."""
+    if verb not in _SUCCESSION:
+        return None
+    start = p_start
+    own = view.entity_ending_at(start, "TITLE")
+    if own is not None:
+        start = own[0]
+    if not view.text.endswith("由", 0, start):
+        return None
+    return next((e[2] for e in reversed(view.labelled("TITLE")) if e[1] <= start - 1), None)
 
 
 def _opening_next_clause(view: SentenceView, words: Sequence[str], p_end: int, c_end: int) -> tuple[int, str] | None:
