@@ -82,6 +82,7 @@ def test_partnership_with_kind_and_repaired_date() -> None:
         "京東金融會與上海銀行合作嗎？",  # question
         "騰訊、螞蟻金服、百度等互聯網巨頭先後和各大銀行簽約。",  # a list is not a partnership
         "京東金融與上海銀行的股價昨日均上漲。",  # no cooperation trigger
+        "葛兰素史克与谷歌母公司旗下的生命科学部门成立合资公司。",  # the partner is what 谷歌 is related to
     ],
 )
 def test_partnership_negatives(text: str) -> None:
