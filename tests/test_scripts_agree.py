@@ -10,27 +10,16 @@ import finextract
 from factkeys import fact_keys
 
 SAMPLES = Path(__file__).resolve().parent.parent / "corpora" / "samples"
+PAIRS = [(p, "t2s") for p in sorted(SAMPLES.glob("*_zht.txt"))] + [(p, "s2t") for p in sorted(SAMPLES.glob("*_zhs.txt"))]
 
 
-@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*_zht.txt")), ids=lambda p: p.stem)
-def test_traditional_sample_and_its_simplified_copy_agree(path: Path) -> None:
+@pytest.mark.parametrize(("path", "conversion"), PAIRS, ids=[f"{p.stem}-{c}" for p, c in PAIRS])
+def test_a_sample_and_its_copy_in_the_other_script_agree(path: Path, conversion: str) -> None:
     from opencc import OpenCC
 
-    trad = path.read_text("utf-8")
-    simp = OpenCC("t2s").convert(trad)
-    a, b = finextract.extract(trad), finextract.extract(simp)
-    assert a.facts, "the sample should yield facts"
-    assert fact_keys(a) == fact_keys(b)
-    assert [(e.canonical, e.label, e.start, e.end) for e in a.entities] == [(e.canonical, e.label, e.start, e.end) for e in b.entities]
-
-
-@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*_zhs.txt")), ids=lambda p: p.stem)
-def test_simplified_sample_and_its_traditional_copy_agree(path: Path) -> None:
-    from opencc import OpenCC
-
-    simp = path.read_text("utf-8")
-    trad = OpenCC("s2t").convert(simp)
-    a, b = finextract.extract(simp), finextract.extract(trad)
+    original = path.read_text("utf-8")
+    copy = OpenCC(conversion).convert(original)
+    a, b = finextract.extract(original), finextract.extract(copy)
     assert a.facts, "the sample should yield facts"
     assert fact_keys(a) == fact_keys(b)
     assert [(e.canonical, e.label, e.start, e.end) for e in a.entities] == [(e.canonical, e.label, e.start, e.end) for e in b.entities]
