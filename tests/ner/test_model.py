@@ -216,3 +216,13 @@ def test_a_sentence_longer_than_a_group_is_tagged_whole(any_backend: ModelBacken
     text = "招商银行行长田惠宇在深圳表示零售业务仍是重点" * 900  # 20,700 characters, no sentence end
     (spans,) = any_backend.tag([sentence_input(text, segmenter)])
     assert len(spans) > 900 and spans[-1][1] <= len(text)
+
+
+def test_person_filter_drops_the_inside_of_a_common_noun() -> None:
+    from finextract.ner.model import person_ok
+
+    sent = SentenceInput("恒信银行股东应占溢利为98.6亿港元", ((0, 2, "nz"), (2, 4, "n"), (4, 10, "n"), (10, 11, "p")))
+    assert not person_ok(sent, 7, 10)  # 占溢利 ends a dictionary noun
+    opening = SentenceInput("毛泽东思想", ((0, 5, "n"),))
+    assert person_ok(opening, 0, 3)  # a name may open one
+    assert not person_ok(SentenceInput("他说", ((0, 1, "r"), (1, 2, "v"))), 0, 2)

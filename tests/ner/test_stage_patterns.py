@@ -26,6 +26,7 @@ def nlp() -> finextract.Pipeline:
         ("恒泰人寿旗下重疾险产品康宁保上半年累计销量超过120万件。", ("康宁保", "PERSON")),  # a product after 产品
         ("恆泰人壽旗下重疾險產品康寧保上半年累計銷量超過120萬件。", ("康宁保", "PERSON")),
         ("安和銀行引入戰略投資者 與恆達支付對簿公堂", ("战略投资者", "TITLE")),  # a stake, not a post
+        ("截至6月底止半年度股東應佔溢利為98.6億港元。", ("溢利", "PERSON")),  # profit, in Hong Kong reports
         ("平台将正式上线，面向中小银行提供一站式风控服务。", ("面向中小银行", "ORG")),  # a verb before a generic name
         # "X's subsidiary" is a relation, not a name ending in 公司
         ("汉龙集团全资子公司汉龙矿业已提出全资要约收购。", ("汉龙集团全资子公司", "ORG")),

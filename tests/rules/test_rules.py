@@ -20,6 +20,7 @@ def _roles(text: str) -> set[tuple]:
     ("text", "expected"),
     [
         ("工商銀行董事長易會滿表示，合作前景廣闊。", ("易會滿", "工商銀行", "董事長", "role.org_title_name")),
+        ("恒信銀行行政總裁黃嘉明表示，需求回暖。", ("黃嘉明", "恒信銀行", "行政總裁", "role.org_title_name")),  # the Hong Kong CEO title
         ("工商银行董事长易会满表示，合作前景广阔。", ("易会满", "工商银行", "董事长", "role.org_title_name")),
         ("金融科技事業部負責人謝錦生說，這個世界並不缺一家金融公司。", ("謝錦生", None, "金融科技事業部負責人", "role.title_name")),
         ("山東城商行聯盟就在此背景下成立，其常務副總經理黃鑫認為，人才短缺。", ("黃鑫", "山東城商行聯盟", "常務副總經理", "role.qi_title_name")),
@@ -113,6 +114,15 @@ def test_metric_with_qualifier_period_and_subject() -> None:
 def test_metric_period(text: str, period: str) -> None:
     (fact,) = _metrics(text)
     assert fact.args.period is not None and fact.args.period.value == period.lstrip("-")
+
+
+def test_hong_kong_comparisons() -> None:
+    """按年 is 同比 (YoY) in Hong Kong reports; 升/跌 are the short change verbs."""
+    facts = _metrics("恒信銀行股東應佔溢利為98.6億港元，按年上升12%；淨息差為1.92%，按年收窄6個基點。")
+    changes = {(f.args.metric.text, f.args.direction, f.args.basis.text if f.args.basis else None) for f in facts if f.args.direction}
+    assert changes == {("股東應佔溢利", "up", "按年"), ("淨息差", "down", "按年")}
+    (short,) = [f for f in _metrics("恒信銀行中期盈利按年升12%。") if f.args.direction]
+    assert (short.args.metric.text, short.args.direction) == ("盈利", "up")
 
 
 def test_a_framing_forecast_covers_the_sentence() -> None:

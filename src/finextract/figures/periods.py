@@ -5,7 +5,7 @@ of an unknown year), ``---18`` (a day of an unknown month), ``2017-Q2``,
 ``Q3``, ``2017-H1``, ``H2``, year-to-date spans of quarters ``2023-Q1/2023-Q3``
 and ``Q1/Q3`` (``前三季度``; ``前一季度`` is the previous quarter and is not
 read), frequencies ``P1D``/``P1M``/``P3M``/``P1Y`` and
-comparisons ``YoY``/``MoM``.  A relative year word before a month
+comparisons ``YoY``/``MoM``/``QoQ`` (``同比``, and the Hong Kong ``按年``/``按季``/``按月``).  A relative year word before a month
 (``今年3月``) stays in the span; the value keeps the year unknown (``--03``).
 
 Damaged datelines where the scraper lost ``月`` (``718日``) are repaired only
@@ -69,7 +69,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "年均": ("frequency", "P1Y"),
     "全年": ("relative", "FY"),
     "同比": ("relative", "YoY"),
+    "按年": ("relative", "YoY"),
     "环比": ("relative", "MoM"),
+    "按季": ("relative", "QoQ"),
+    "按月": ("relative", "MoM"),
 }
 """Fixed words: frequencies (``每天`` → ``P1D``) and comparisons (``同比`` → ``YoY``)."""
 

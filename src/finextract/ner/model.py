@@ -353,11 +353,18 @@ NICKNAME_PREFIXES = ("小", "老", "阿")
 
 
 def person_ok(sent: SentenceInput, start: int, end: int) -> bool:
-    """Not a pronoun (jieba tag ``r``), not a single character, not a 小/老/阿 + one-character nickname."""
+    """Not a pronoun (jieba tag ``r``), not a single character, not a 小/老/阿 + one-character nickname,
+    not the middle or end of a longer common noun of jieba's dictionary (股东应占溢利 holds no person
+    占溢利; a name may open one, 毛泽东思想)."""
     word = sent.text[start:end]
     if len(word) < 2 or (len(word) == 2 and word.startswith(NICKNAME_PREFIXES)):
         return False
-    return not any(s < end and start < e and pos.startswith("r") for s, e, pos in sent.tokens)
+    for s, e, pos in sent.tokens:
+        if s < end and start < e and pos.startswith("r"):
+            return False
+        if pos in ("n", "vn") and e - s >= 3 and s < start and end <= e:
+            return False
+    return True
 
 
 SPAN_FILTERS = {

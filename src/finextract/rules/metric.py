@@ -35,11 +35,11 @@ from .relations import clause_bounds
 
 _LINKS = frozenset(
     "为 是 达 达到 高达 约 约为 超 超过 已 已经 了 共 共计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
-    "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 同比 环比 增幅 降幅 "
+    "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
     "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧 至".split()
 )
-_UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 增幅".split())
-_DOWN = frozenset("下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 降幅".split())
+_UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增幅".split())
+_DOWN = frozenset("下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 降幅".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "unk"}
 _MODIFIER_WORDS = frozenset("每股 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置".split())
@@ -91,7 +91,7 @@ def _split_tokens(view: SentenceView) -> SentenceView:
     return replace(view, tokens=tuple(tokens))
 
 
-_BASIS = re.compile(r"同比|环比|较(?:上年同期|去年同期|上年末|上季末|上月末|年初|上年|去年|上季度|上月|上期|此前)|比(?:上年|去年)")
+_BASIS = re.compile(r"同比|环比|按年|按季|按月|较(?:上年同期|去年同期|上年末|上季末|上月末|年初|上年|去年|上季度|上月|上期|此前)|比(?:上年|去年)")
 _TO = ("至", "到")
 _HYPOTHETICAL = re.compile(r"如果|假如|倘若|若是|要是|一旦")
 
