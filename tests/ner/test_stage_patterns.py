@@ -27,6 +27,8 @@ def nlp() -> finextract.Pipeline:
         ("恆泰人壽旗下重疾險產品康寧保上半年累計銷量超過120萬件。", ("康宁保", "PERSON")),
         ("安和銀行引入戰略投資者 與恆達支付對簿公堂", ("战略投资者", "TITLE")),  # a stake, not a post
         ("截至6月底止半年度股東應佔溢利為98.6億港元。", ("溢利", "PERSON")),  # profit, in Hong Kong reports
+        ("增资完成后华晟证券的持股比例升至60%。", ("后华晟证券", "ORG")),  # 后 glued to the name by the segmenter
+        ("纠纷已提交上海仲裁委员会仲裁。", ("仲裁", "TITLE")),  # arbitration is no post
         ("平台将正式上线，面向中小银行提供一站式风控服务。", ("面向中小银行", "ORG")),  # a verb before a generic name
         # "X's subsidiary" is a relation, not a name ending in 公司
         ("汉龙集团全资子公司汉龙矿业已提出全资要约收购。", ("汉龙集团全资子公司", "ORG")),
@@ -119,3 +121,11 @@ def test_suffix_organizations(nlp: finextract.Pipeline, text: str, org: str) -> 
 
 def test_a_payment_word_alone_is_no_organization(nlp: finextract.Pipeline) -> None:
     assert not [e for e in nlp("用户可以通过移动支付完成缴费。").entities if e.label == "ORG"]
+
+
+def test_the_head_of_a_company_name_is_no_place(nlp: finextract.Pipeline) -> None:
+    """华晟 of 华晟基金 is not a place; a known place before 银行 stays one."""
+    doc = nlp("华晟基金近日公告。华晟基金旗下的华晟成长混合基金今年以来收益率为-8.3%。")
+    assert "华晟" not in {e.text for e in doc.entities if e.label in ("LOC", "PERSON")}
+    doc = nlp("北京银行近日公告。北京的分行数量增加。")
+    assert "北京" in {e.text for e in doc.entities if e.label == "LOC"}

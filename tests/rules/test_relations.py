@@ -103,6 +103,16 @@ def test_a_resignation_opening_the_next_clause_is_the_persons() -> None:
     assert {f.args.person.text for f in _facts("张伟表示，李强不再担任董事。", "appointment")} == {"李强"}
 
 
+def test_a_controlling_shareholder_after_a_comma_holds_the_company() -> None:
+    facts = _facts("华晟基金近日公告，控股股东华晟证券拟向其增资5亿元。", "ownership")
+    assert [(f.args.holder.text, f.args.held.text, f.rule) for f in facts] == [("华晟证券", "华晟基金", "ownership.reverse")]
+
+
+def test_a_resignation_keeps_the_title_written_before_the_person() -> None:
+    (change,) = _facts("基金经理周晓峰于11月1日离任。", "appointment")
+    assert (change.args.person.text, change.args.change, change.args.title.text) == ("周晓峰", "resigned", "基金经理")
+
+
 def test_a_successor_takes_the_vacated_title() -> None:
     facts = _facts("王志誠因工作調整卸任公司董事長，由副董事長趙立新接任。", "appointment")
     successor = next(f for f in facts if f.args.person.text == "趙立新")

@@ -131,6 +131,7 @@ class NerStage:
             resolve(self._plausible(s, list(b) + _defer_to_model(s, b, self._layered(s)))) for s, b in zip(inputs, backend_cands)
         ]
         per_sentence = self._propagate_names(inputs, per_sentence)
+        per_sentence = self._drop_name_heads(inputs, per_sentence)
         entities: list[Entity] = []
         for base, sent, cands in zip(offsets, inputs, per_sentence):
             for c in cands:
@@ -147,6 +148,23 @@ class NerStage:
                     )
                 )
         return doc.model_copy(update={"entities": entities, "meta": {**doc.meta, "ner": self.backend.name}})
+
+    def _drop_name_heads(self, inputs: list[SentenceInput], per_sentence: list[list[Candidate]]) -> list[list[Candidate]]:
+        """Drop a tagger's place or person that is exactly the name of an organization in the document
+        without its suffix (华晟 of 华晟基金: 华晟成长混合基金 is a fund, not a place); known places
+        (北京 of 北京银行) stay."""
+        orgs = {s.text[c.start : c.end] for s, cands in zip(inputs, per_sentence) for c in cands if c.label == "ORG"}
+        if not orgs:
+            return per_sentence
+        pat = self.lexicons.patterns
+
+        def head_only(sent: SentenceInput, c: Candidate) -> bool:
+            word = sent.text[c.start : c.end]
+            if c.source != "model" or c.label not in ("LOC", "PERSON") or plausible_place(word, pat):
+                return False
+            return any(org.startswith(word) and suffix_ending_at(org, len(org), pat) == org[len(word) :] for org in orgs if len(org) > len(word))
+
+        return [[c for c in cands if not head_only(s, c)] for s, cands in zip(inputs, per_sentence)]
 
     def _suffixed_model_org(self, word: str, cand: Candidate) -> bool:
         """A model organization of at least four Han characters ending in an organization suffix (晨光控股).

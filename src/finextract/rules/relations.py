@@ -214,6 +214,13 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
     if any(first[1] <= s and e <= second[0] for s, e, x in view.entities if x.label in ("ORG", "PERSON")):
         return None
     for name, spec in lex.directed.items():
+        reverse = next((w for w in spec.reverse if text.endswith(w, 0, second[0])), None)
+        if reverse is not None:
+            # 华晟基金…，控股股东华晟证券: the second holds the first (控股 inside 控股股东 is no trigger)
+            if blocked(view, lex, first[0], second[0] - len(reverse), reverse) or second[2].label not in spec.first_labels:
+                return None
+            fact = _build(view, name, "reverse", second[2], first[2], (second[0] - len(reverse), reverse))
+            return fact[0], fact[1], _CONFIDENCE.get(fact[1], 0.6), fact[3]
         hit = _find(text, spec.triggers, max(first[1], second[0] - 6), second[0])
         if hit is None or second[0] - (hit[0] + len(hit[1])) > 2 or recipient_at(text, second[0]):
             continue
@@ -359,6 +366,9 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             rule = "appointment.change"
             if title is None and org is None and change == "appointed":
                 title, rule = _vacated_title(view, p_start, hit[1]), "appointment.successor"
+            if title is None and org is None and change == "resigned":
+                held = view.entity_ending_at(p_start, "TITLE")  # 基金经理周晓峰于11月1日离任: the title they held
+                title = held[2] if held is not None else None
             if title is None and org is None:
                 break
             action = view.text_span(hit[0], after)
