@@ -113,6 +113,22 @@ def test_a_resignation_keeps_the_title_written_before_the_person() -> None:
     assert (change.args.person.text, change.args.change, change.args.title.text) == ("周晓峰", "resigned", "基金经理")
 
 
+def test_a_condition_in_an_earlier_clause_blocks_the_relation() -> None:
+    assert _facts("有分析認為，若要約成功，遠東控股將成為東星集團的控股股東。", "ownership") == []
+    assert _facts("遠東控股已成為東星集團的控股股東。", "ownership") != []
+
+
+def test_a_passive_marker_after_a_setting() -> None:
+    (dispute,) = _facts("東星集團去年因專利糾紛被日本精工株式會社起訴。", "dispute")
+    assert (dispute.args.plaintiff.text, dispute.args.defendant.text, dispute.rule) == ("日本精工株式會社", "東星集團", "dispute.passive")
+
+
+def test_a_subsidiary_takes_no_stake_from_its_clause() -> None:
+    facts = _facts("遠東控股透過全資子公司遠東投資持有東星集團18.2%的股份。", "ownership")
+    stakes = {(f.args.holder.text, f.args.held.text): f.args.stake.text if f.args.stake else None for f in facts}
+    assert stakes[("遠東控股", "遠東投資")] is None and stakes[("遠東投資", "東星集團")] == "18.2%"
+
+
 def test_a_successor_takes_the_vacated_title() -> None:
     facts = _facts("王志誠因工作調整卸任公司董事長，由副董事長趙立新接任。", "appointment")
     successor = next(f for f in facts if f.args.person.text == "趙立新")

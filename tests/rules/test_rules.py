@@ -185,6 +185,7 @@ def test_metric_name_and_subject(text: str, metric: str, subject: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "明達電子股價開盤即漲停，報10.52元。",  # 报 quotes a price; the metric is not 报
         "京東金融已與400多家銀行合作。",
         "上線三年以來發展很快。",
         "他曾入選世界500強榜單。",

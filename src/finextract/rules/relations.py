@@ -43,6 +43,8 @@ from .base import Placed, SentenceView
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]")
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、")
 _MAX_GAP = 16
+_CONDITION = re.compile(r"(?:^|[，,；;：:])(?:如果|若是|若(?![干])|假如|倘若|一旦|要是|假设)")
+"""A conditional word opening a clause: what the later clauses of the sentence say may not happen."""
 _DISPOSAL = ("将", "把", "已将", "已把")
 _CONFIDENCE = {
     # Confidence per rule: its precision on FinRE train with the entities given
@@ -156,6 +158,8 @@ def blocked(view: SentenceView, lex: RelationLexicon, start: int, trigger_start:
     if negation is not None and negation.group() not in trigger:
         return True
     sentence_tail = view.text[c_start:]
+    if _CONDITION.search(view.text, 0, c_start):
+        return True  # 若要约成功，远东控股将成为明达电子的控股股东: a condition opens an earlier clause
     return any(h in view.text[c_start:c_end] for h in lex.hypothetical) or sentence_tail.rstrip().endswith(("吗", "？", "?"))
 
 
@@ -253,7 +257,8 @@ def _directed_pair(
         if blocked(view, lex, first[0], hit[0], hit[1]) or not _listed_after(view, hit[0] + len(hit[1]), second[0]) or recipient_at(text, second[0]):
             return None
         return _build(view, name, "direct", first[2], second[2], hit)
-    passive = next((p for p in spec.passive if text.startswith(p, first[1]) and first[1] + len(p) == second[0]), None)
+    # 嘉禾银行获恒泰人寿增持; 明达电子去年因专利纠纷被日本精工起诉: the marker right before the agent
+    passive = next((p for p in spec.passive if text.endswith(p, first[1], second[0]) and _no_break(text, first[1], second[0])), None)
     if passive is None:
         return None
     _, c_end = clause_bounds(text, second[1], second[1])
@@ -288,7 +293,8 @@ def _build(view: SentenceView, name: str, form: str, agent: Entity, patient: Ent
     action = view.text_span(hit[0], hit[0] + len(hit[1]))
     confidence = _CONFIDENCE.get(f"{name}.{form}", 0.6)
     if name == "ownership":
-        stake = _figure_near(view, hit[0], frozenset({"percent", "quantity", "number"}))
+        # a subsidiary is wholly or mostly held; a figure in its clause is another holding's (全资子公司远东投资持有…18.2%)
+        stake = None if hit[1].endswith("子公司") else _figure_near(view, hit[0], frozenset({"percent", "quantity", "number"}))
         return name, f"ownership.{form}", confidence, OwnershipArgs(holder=agent, held=patient, action=action, stake=stake)  # type: ignore[arg-type]
     if name == "acquisition":
         value = _figure_near(view, hit[0], frozenset({"money"}))
