@@ -116,6 +116,16 @@ def test_metric_period(text: str, period: str) -> None:
     assert fact.args.period is not None and fact.args.period.value == period.lstrip("-")
 
 
+def test_abbreviations_change_verbs_before_and_month_end_bases() -> None:
+    facts = _metrics("11月末广义货币（M2）余额为302.1万亿元；一年期贷款市场报价利率（LPR）为3.45%，五年期以上LPR为4.2%。")
+    names = {f.args.metric.text for f in facts}
+    assert {"贷款市场报价利率（LPR）", "LPR"} <= names and any(n.endswith("（M2）余额") for n in names)
+    (cut,) = _metrics("央行决定下调金融机构存款准备金率0.5个百分点。")
+    assert (cut.args.metric.text, cut.args.direction) == ("存款准备金率", "down")
+    change = next(f for f in _metrics("我国外汇储备规模为31718亿美元，较10月末上升0.7%。") if f.args.direction)
+    assert (change.args.metric.text, change.args.basis.text) == ("外汇储备规模", "较10月末")
+
+
 def test_hong_kong_comparisons() -> None:
     """按年 is 同比 (YoY) in Hong Kong reports; 升/跌 are the short change verbs."""
     facts = _metrics("恒信銀行股東應佔溢利為98.6億港元，按年上升12%；淨息差為1.92%，按年收窄6個基點。")

@@ -48,6 +48,12 @@ _HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市
 _OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12}的$")
 """归属于上市公司股东的净利润: a reporting phrase right before the noun is part of the metric's name."""
 _INSTRUMENT = re.compile(r"(?:以|用|动用|使用)(?:自有|自筹|募集|闲置)?$")
+_ABBREVIATION = re.compile(r"[（(][A-Za-z0-9]{1,8}[）)]$")
+"""An abbreviation in brackets right before ``end``: （M2）, (LPR)."""
+_UPPER_HEAD = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+"""An upper-case abbreviation can be a metric's noun: LPR, GDP, CPI, M2, ROE."""
+_CHANGE_BEFORE = re.compile(r"(下调|调降|调低|上调|调升|调高)[^，,。；;：:]{0,8}$")
+_CUTS = frozenset({"下调", "调降", "调低"})
 _LOCATIVES = frozenset("内 中 后 前 里 外 间".split())
 _YIELD_VERBS = frozenset("贡献 实现 录得 带来 创造".split())
 """Verbs between a company and the metric it yields (东华期货公司可贡献净利润约2.4亿元)."""
@@ -91,7 +97,10 @@ def _split_tokens(view: SentenceView) -> SentenceView:
     return replace(view, tokens=tuple(tokens))
 
 
-_BASIS = re.compile(r"同比|环比|按年|按季|按月|较(?:上年同期|去年同期|上年末|上季末|上月末|年初|上年|去年|上季度|上月|上期|此前)|比(?:上年|去年)")
+_BASIS = re.compile(
+    r"同比|环比|按年|按季|按月|较(?:上年同期|去年同期|上年末|上季末|上月末|年初|上年|去年|上季度|上月|上期|此前"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:末|底|初))|比(?:上年|去年)"
+)
 _TO = ("至", "到")
 _HYPOTHETICAL = re.compile(r"如果|假如|倘若|若是|要是|一旦")
 
@@ -124,6 +133,10 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
             continue
         if _INSTRUMENT.search(view.text, max(0, span[0] - 6), span[0]):
             continue  # 拟以自有资金6亿元向子公司增资: the money pays for something, it measures nothing
+        if direction is None:
+            # 下调金融机构存款准备金率0.5个百分点: the change verb stands before the metric
+            before = _CHANGE_BEFORE.search(view.text, max(0, span[0] - 10), span[0])
+            direction = None if before is None else ("down" if before.group(1) in _CUTS else "up")
         previous = span
         subject, subject_conf = _subject(view, span[0])
         period = _period_before(view, span[0])
@@ -179,7 +192,7 @@ def _skip_links(view: SentenceView, pos: int) -> tuple[int, str | None]:
     while i is not None and i >= 0 and skipped < 6:
         start, end, tag = view.tokens[i]
         word = view.text[start:end]
-        if word not in _LINKS and tag not in _SKIP_POS:
+        if word not in _LINKS and tag not in _SKIP_POS and not _compared_period(view, start, end):
             break
         direction = direction or ("up" if word in _UP else "down" if word in _DOWN else None)
         pos = start
@@ -189,28 +202,51 @@ def _skip_links(view: SentenceView, pos: int) -> tuple[int, str | None]:
 
 
 def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
-    i = _token_index_ending_at(view, end)
+    abbreviation = _ABBREVIATION.search(view.text, max(0, end - 12), end)
+    noun_end = abbreviation.start() if abbreviation else end  # 贷款市场报价利率（LPR）为3.45%
+    i = _token_index_ending_at(view, noun_end)
     if i is None:
         return None
     head_start, head_end, head_tag = view.tokens[i]
-    head_ok = head_tag in _NOUN_POS or (head_tag == "unk" and head_end - head_start >= 2)
+    head_ok = head_tag in _NOUN_POS or (head_tag == "unk" and head_end - head_start >= 2) or _UPPER_HEAD.fullmatch(view.text[head_start:head_end]) is not None
     if not head_ok or head_tag == "vn" or _inside_entity(view, head_start, head_end):
         return None
     start = head_start
-    for k in range(i - 1, max(-1, i - 5), -1):
+    k, taken = i - 1, 0
+    while k >= 0 and taken < 4:
         s, e, tag = view.tokens[k]
         word = view.text[s:e]
-        if not (tag in _MODIFIER_POS or word in _MODIFIER_WORDS) or _inside_entity(view, s, e) or _in_period(view, s, e) or end - s > 12:
+        if _closes_abbreviation(view.text, s, e):
+            # 广义货币（M2）|余额: the abbreviation in brackets stays in the name
+            opening = max(view.text.rfind("（", 0, s), view.text.rfind("(", 0, s))
+            while k >= 0 and view.tokens[k][0] > opening:
+                k -= 1
+            start = opening
+            k -= 1
+            continue
+        if not (tag in _MODIFIER_POS or word in _MODIFIER_WORDS) or _inside_entity(view, s, e) or _in_period(view, s, e) or end - s > 16:
             break
         if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES or word in _HOLDERS or word in _YIELD_VERBS:
             break  # 预计|注册用户数, 一年内|注册用户数: a linking word or a locative ends the name
         start = s
+        k -= 1
+        taken += 1
     owned = _OWNED_BY.search(view.text, max(0, start - 16), start)
     if owned:
         start = owned.start()
     # 13个月保单继续率: a duration written right before the noun is part of the name
     duration = next((s for s, e, f in view.figures if e == start and f.rule == "figures.duration"), None)
     return (duration if duration is not None else start), end
+
+
+def _compared_period(view: SentenceView, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies in a period written after 较/比 (较10月末上升0.7%)."""
+    return any(s <= start and end <= e and view.text.endswith(("较", "比"), 0, s) for s, e, _ in view.periods)
+
+
+def _closes_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the closing bracket of ``（M2）`` / ``(LPR)``."""
+    return text[start:end] in ("）", ")") and _ABBREVIATION.search(text, max(0, end - 12), end) is not None
 
 
 def _in_period(view: SentenceView, start: int, end: int) -> bool:
@@ -260,6 +296,7 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
     c_start, _ = clause_bounds(view.text, m_start, m_start)
     topic = _sentence_subject(view, m_start, c_start) or _sentence_subject(view, m_start)
     return (topic, 0.5) if topic is not None else (None, 0.0)
+
 
 
 def _sentence_subject(view: SentenceView, before: int, after: int = 0) -> Entity | None:
