@@ -57,7 +57,7 @@ _CUTS = frozenset({"下调", "调降", "调低"})
 _LOCATIVES = frozenset("内 中 后 前 里 外 间".split())
 _YIELD_VERBS = frozenset("贡献 实现 录得 带来 创造".split())
 """Verbs between a company and the metric it yields (东华期货公司可贡献净利润约2.4亿元)."""
-_YIELDS = re.compile(r"(?:可|将|能|可以|预计)?(?:贡献|实现|录得|带来|创造)$")
+_YIELDS = re.compile(r"(?:可|将|能|可以|预计)?(?:" + "|".join(sorted(_YIELD_VERBS)) + ")$")
 _SKIP_POS = frozenset({"d", "ul", "uz", "ug", "t"})
 _ANAPHORA = ("该行", "该公司", "该集团", "其", "公司")
 _METRIC_KINDS = frozenset({"money", "percent", "percentage_point", "basis_point", "number", "quantity"})
