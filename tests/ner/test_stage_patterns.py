@@ -113,6 +113,7 @@ def test_a_suffixed_organization_the_model_finds_once_is_found_everywhere(nlp: f
     [
         ("第二大股东鼎盛集团上月减持。", "鼎盛集团"),  # 鼎盛 is a status word (z)
         ("另一方面，恆達支付以合同糾紛為由起訴對方。", "恒达支付"),  # 支付 after a proper noun
+        ("國泰華亞金控昨日公布自結數據。", "国泰华亚金控"),  # a financial holding company (金控)
     ],
 )
 def test_suffix_organizations(nlp: finextract.Pipeline, text: str, org: str) -> None:

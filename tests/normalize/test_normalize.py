@@ -50,6 +50,11 @@ def test_navigation_bar_is_chrome_and_marks_the_header() -> None:
     assert _excluded_lines("晨光控股 | 公告\n11月20日，晨光控股發布公告稱，公司擬以自有資金6億元向全資子公司晨光物流增資。") == []
 
 
+def test_a_breadcrumb_is_chrome() -> None:
+    page = "首頁 > 財經 > 金融\n國泰金控前10月獲利年增25%\n國泰金控昨日公布自結數據，前10月稅後淨利達新台幣652億元，年增25%，每股盈餘4.51元。"
+    assert _excluded_lines(page) == ["首頁 > 財經 > 金融"]
+
+
 def test_reprint_notice_is_chrome() -> None:
     assert _excluded_lines("正文第一句話比較長，足夠長的一句話在這裡結束。\n本文為作者原創,未經授權不得轉載") == ["本文為作者原創,未經授權不得轉載"]
 

@@ -126,6 +126,15 @@ def test_abbreviations_change_verbs_before_and_month_end_bases() -> None:
     assert (change.args.metric.text, change.args.basis.text) == ("外汇储备规模", "较10月末")
 
 
+def test_taiwan_comparisons_and_year_to_date_months() -> None:
+    """年增/月增 are the Taiwan YoY/MoM changes; 前10月 is January to October."""
+    facts = _metrics("國泰金控前10月稅後淨利達新台幣652億元，年增25%。")
+    change = next(f for f in facts if f.args.direction)
+    assert (change.args.metric.text, change.args.direction, change.args.basis.text) == ("淨利", "up", "年增")
+    assert {f.args.period.value for f in facts} == {"--01/--10"}
+    assert _metrics("國泰金控旗下壽險子公司貢獻逾六成。") == []  # a yield verb is no metric
+
+
 def test_hong_kong_comparisons() -> None:
     """按年 is 同比 (YoY) in Hong Kong reports; 升/跌 are the short change verbs."""
     facts = _metrics("恒信銀行股東應佔溢利為98.6億港元，按年上升12%；淨息差為1.92%，按年收窄6個基點。")

@@ -4,7 +4,7 @@ Values are ISO-like strings: ``2016``, ``2016-01``, ``--07-18`` (month and day
 of an unknown year), ``---18`` (a day of an unknown month), ``2017-Q2``,
 ``Q3``, ``2017-H1``, ``H2``, year-to-date spans of quarters ``2023-Q1/2023-Q3``
 and ``Q1/Q3`` (``前三季度``; ``前一季度`` is the previous quarter and is not
-read), frequencies ``P1D``/``P1M``/``P3M``/``P1Y`` and
+read), year-to-date months ``--01/--10`` (``前10月``, ``前三个月``), frequencies ``P1D``/``P1M``/``P3M``/``P1Y`` and
 comparisons ``YoY``/``MoM``/``QoQ`` (``同比``, and the Hong Kong ``按年``/``按季``/``按月``).  A relative year word before a month
 (``今年3月``) stays in the span; the value keeps the year unknown (``--03``).
 
@@ -49,6 +49,7 @@ _UNDATED = tuple(
         rf"(?<![A-Za-z0-9])[Qq]{_QUARTER}(?![0-9A-Za-z])",
         rf"(?:{_REL_YEAR})?(?P<h>上|下)半年",
         rf"(?<![0-9])(?:{_REL_YEAR})?前{_QUARTERS_TO}",
+        rf"(?<![0-9])(?:{_REL_YEAR})?前(?P<mt>1[0-2]|[2-9]|十[一二]?|[二两三四五六七八九])个?月(?!份?[0-9])",
     )
 )
 _DAY_ONLY = re.compile(rf"(?<![0-9月年])(?<![一二三四五六七八九十]月){_DAY}日(?![元圆本币])")
@@ -150,6 +151,8 @@ def _undated(m: re.Match[str]) -> PeriodMatch | None:
     groups = m.groupdict()
     if groups.get("qt"):
         return PeriodMatch(m.start(), m.end(), "quarter", f"Q1/Q{_quarter_to(groups['qt'])}")
+    if groups.get("mt"):
+        return PeriodMatch(m.start(), m.end(), "month", f"--01/--{_quarter_to(groups['mt']):02d}")
     if groups.get("q"):
         return PeriodMatch(m.start(), m.end(), "quarter", f"Q{small_number(groups['q'])}")
     if groups.get("h"):
@@ -219,6 +222,8 @@ def _passes(text: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], 
         passes += _DATED_PASSES
     if "月" in text:
         passes.append((_UNDATED[0], _undated))
+        if "前" in text:
+            passes.append((_UNDATED[5], _undated))
     if "季度" in text:
         passes += [(_UNDATED[1], _undated), (_UNDATED[4], _undated)]
     if has_q:

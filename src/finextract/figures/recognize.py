@@ -28,7 +28,8 @@ How a figure is read:
 
 A lone Chinese digit with nothing after it (``一`` in ``一是``) is not a
 figure.  A bare scaled number is a number, not money (``净利润8亿``).  Stock
-codes (``000402.SZ``), phone numbers and Latin-glued codes are skipped.
+codes (``000402.SZ``, and a bare code in brackets after a name: ``国泰金控(2882)``),
+phone numbers and Latin-glued codes are skipped.
 Matching is linear: compiled regexes anchored at known positions, no
 backtracking over unbounded nested repeats.  One C-level scan (``_LIVE``)
 first looks for a place where a figure can start; a sentence with none
@@ -176,6 +177,7 @@ _PERCENT_WORD = re.compile(
 )
 _UNIT_ONLY = re.compile(r"(?P<q>上|数|几)(?P<units>[十百千万亿]+)(?![零一二三四五六七八九])")
 _NUMBER_WORDS_BEFORE_SHU = "指倍函分系人次总基参点股户票页件字岁天位个多少无"
+_BARE_CODE = re.compile(r"[0-9]{4,6}")
 _STOCK_SUFFIX = re.compile(r"\.(?:SZ|SH|SS|HK|BJ|US|N|O|TW|KS|T)(?![A-Za-z])", re.I)
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _PHONE_LINK = re.compile(r"-[0-9]{7,8}(?![0-9])")
@@ -310,9 +312,16 @@ def _skip(text: str, numeral: Numeral) -> bool:
         return True
     if numeral.start > 0 and text[numeral.start - 1] == "%":
         return True  # a URL escape such as %2020
+    if _BARE_CODE.fullmatch(surface) and _bracketed_after_name(text, numeral.start, numeral.end):
+        return True  # 国泰金控(2882), 腾讯(00700): a stock code in brackets after a name
     if surface.startswith("0") and 3 <= len(surface) <= 4 and _PHONE_LINK.match(text, numeral.end):
         return True
     return len(surface) in (7, 8) and numeral.start > 0 and text[numeral.start - 1] == "-" and _is_area_code(text, numeral.start - 1)
+
+
+def _bracketed_after_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone in brackets right after a Han character."""
+    return start >= 2 and text[start - 1] in "(（" and text[end : end + 1] in (")", "）") and "\u4e00" <= text[start - 2] <= "\u9fff"
 
 
 def _is_area_code(text: str, dash: int) -> bool:

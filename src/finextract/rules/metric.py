@@ -36,10 +36,11 @@ from .relations import clause_bounds
 _LINKS = frozenset(
     "为 是 达 达到 高达 约 约为 超 超过 已 已经 了 共 共计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
     "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
+    "年增 年减 月增 月减 季增 季减 "
     "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧 至 报 收报 收于".split()
 )
-_UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增幅".split())
-_DOWN = frozenset("下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 降幅".split())
+_UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增幅 年增 月增 季增".split())
+_DOWN = frozenset("下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "unk"}
 _MODIFIER_WORDS = frozenset("每股 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案".split())
@@ -54,6 +55,7 @@ _UPPER_HEAD = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 """An upper-case abbreviation can be a metric's noun: LPR, GDP, CPI, M2, ROE."""
 _CHANGE_BEFORE = re.compile(r"(下调|调降|调低|上调|调升|调高)[^，,。；;：:]{0,8}$")
 _CUTS = frozenset({"下调", "调降", "调低"})
+_TIME_REFERENCE = ("前", "后", "近", "过去", "未来", "最近")
 _LOCATIVES = frozenset("内 中 后 前 里 外 间".split())
 _YIELD_VERBS = frozenset("贡献 实现 录得 带来 创造".split())
 """Verbs between a company and the metric it yields (东华期货公司可贡献净利润约2.4亿元)."""
@@ -98,7 +100,7 @@ def _split_tokens(view: SentenceView) -> SentenceView:
 
 
 _BASIS = re.compile(
-    r"同比|环比|按年|按季|按月|较(?:上年同期|去年同期|上年末|上季末|上月末|年初|上年|去年|上季度|上月|上期|此前"
+    r"同比|环比|按年|按季|按月|年增|年减|月增|月减|季增|季减|较(?:上年同期|去年同期|上年末|上季末|上月末|年初|上年|去年|上季度|上月|上期|此前"
     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:末|底|初))|比(?:上年|去年)"
 )
 _TO = ("至", "到")
@@ -209,8 +211,8 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
         return None
     head_start, head_end, head_tag = view.tokens[i]
     head_ok = head_tag in _NOUN_POS or (head_tag == "unk" and head_end - head_start >= 2) or _UPPER_HEAD.fullmatch(view.text[head_start:head_end]) is not None
-    if not head_ok or head_tag == "vn" or _inside_entity(view, head_start, head_end):
-        return None
+    if not head_ok or head_tag == "vn" or _inside_entity(view, head_start, head_end) or view.text[head_start:head_end] in _YIELD_VERBS:
+        return None  # …子公司贡献逾六成: a yield verb is no metric
     start = head_start
     k, taken = i - 1, 0
     while k >= 0 and taken < 4:
@@ -235,7 +237,9 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
     if owned:
         start = owned.start()
     # 13个月保单继续率: a duration written right before the noun is part of the name
-    duration = next((s for s, e, f in view.figures if e == start and f.rule == "figures.duration"), None)
+    duration = next(
+        (s for s, e, f in view.figures if e == start and f.rule == "figures.duration" and not view.text.endswith(_TIME_REFERENCE, 0, s)), None
+    )  # but 前一个月|营收 is a time reference, not a name
     return (duration if duration is not None else start), end
 
 
