@@ -183,3 +183,14 @@ def test_numerals_inside_periods_are_skipped_exactly() -> None:
     for text in _random_texts(12, 4000, _PERIOD_PIECES):
         spans = [(p.start, p.end) for p in find_periods(text)]
         assert outside(numerals_outside(text, spans), spans) == outside(find_numerals(text), spans), text
+
+
+def test_bare_yuan_in_a_taiwan_dollar_document_is_twd() -> None:
+    """新台币 and no 人民币 in the document: a bare 元 amount is in New Taiwan dollars."""
+    import finextract
+
+    taiwan = finextract.extract("國泰金控前10月稅後淨利達新台幣652億元，每股盈餘4.51元。").figures
+    assert [(f.text, f.currency) for f in taiwan] == [("新台幣652億元", "TWD"), ("4.51元", "TWD")]
+    mixed = finextract.extract("台积电营收为新台币100亿元，折合人民币22亿元，每股4.51元。").figures
+    assert [f.currency for f in mixed] == ["TWD", "CNY", "CNY"]
+    assert [f.currency for f in finextract.extract("招商银行每股收益4.51元。").figures] == ["CNY"]

@@ -61,4 +61,21 @@ class FigureStage:
                 periods.append(
                     Period(text=surface, start=start, end=end, kind=p.kind, value=p.value, repaired=p.repaired)
                 )
+        if _taiwan_dollars(work.norm):
+            figures = [_as_twd(f) for f in figures]
         return doc.model_copy(update={"figures": figures, "periods": periods})
+
+
+_YUAN_MARKS = ("人民币", "RMB", "CNY", "¥", "￥")
+
+
+def _taiwan_dollars(norm: str) -> bool:
+    """Whether a document writes its amounts in New Taiwan dollars: 新台币 appears and 人民币 does not."""
+    return "新台币" in norm and "人民币" not in norm
+
+
+def _as_twd(figure: Figure) -> Figure:
+    """A bare 元 amount of a Taiwan-dollar document (每股盈余4.51元) in TWD; marked amounts keep theirs."""
+    if figure.currency != "CNY" or figure.unit != "元" or any(m in figure.text.upper() for m in _YUAN_MARKS):
+        return figure
+    return figure.model_copy(update={"currency": "TWD"})
