@@ -114,8 +114,8 @@ def small_number(text: str) -> int:
     return (_HAN_SMALL[tens] if tens else 1) * 10 + (_HAN_SMALL[ones] if ones else 0)
 
 
-def _quarter_to(text: str) -> int:
-    """The last quarter of 前N季度 (两 counts as 2)."""
+def _span_end(text: str) -> int:
+    """The last quarter or month of a year-to-date span (前三季度, 前10月; 两 counts as 2)."""
     return 2 if text == "两" else small_number(text)
 
 
@@ -130,7 +130,7 @@ def _dated(m: re.Match[str]) -> PeriodMatch | None:
     groups = m.groupdict()
     year = _year(groups["y"])
     if groups.get("qt"):
-        return PeriodMatch(m.start(), m.end(), "quarter", f"{year}-Q1/{year}-Q{_quarter_to(groups['qt'])}")
+        return PeriodMatch(m.start(), m.end(), "quarter", f"{year}-Q1/{year}-Q{_span_end(groups['qt'])}")
     if groups.get("q"):
         return PeriodMatch(m.start(), m.end(), "quarter", f"{year}-Q{small_number(groups['q'])}")
     if groups.get("h"):
@@ -150,9 +150,9 @@ def _undated(m: re.Match[str]) -> PeriodMatch | None:
     """A month, date, quarter or half whose year is not written."""
     groups = m.groupdict()
     if groups.get("qt"):
-        return PeriodMatch(m.start(), m.end(), "quarter", f"Q1/Q{_quarter_to(groups['qt'])}")
+        return PeriodMatch(m.start(), m.end(), "quarter", f"Q1/Q{_span_end(groups['qt'])}")
     if groups.get("mt"):
-        return PeriodMatch(m.start(), m.end(), "month", f"--01/--{_quarter_to(groups['mt']):02d}")
+        return PeriodMatch(m.start(), m.end(), "month", f"--01/--{_span_end(groups['mt']):02d}")
     if groups.get("q"):
         return PeriodMatch(m.start(), m.end(), "quarter", f"Q{small_number(groups['q'])}")
     if groups.get("h"):

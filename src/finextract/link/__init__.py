@@ -72,23 +72,20 @@ class LinkStage:
             return entities
         out = list(entities)
         for after, alias, target in bindings:
-            # a mention found before the declaration (the headline's 数融科技) names the same company
+            # every organization written exactly as the alias names the declared company, the
+            # headline's 数融科技 before the declaration included
             out = [
                 e.model_copy(update={"canonical": target.canonical, "id": target.id})
-                if e.label == "ORG" and e.id is None and e.end <= work.to_orig(after, after)[0] and work.norm[slice(*work.to_norm(e.start, e.end))] == alias
+                if e.label == "ORG" and e.id is None and work.norm[slice(*work.to_norm(e.start, e.end))] == alias
                 else e
                 for e in out
             ]
             at = work.norm.find(alias, after)
             while at != -1:
                 start, end, text = work.orig_span(at, at + len(alias))
-                # A backend's own guess (model, POS hint) and a name copied from another mention yield to
-                # the declared alias; a gazetteer or pattern entity does not.
-                same = next((e for e in out if (e.start, e.end, e.label) == (start, end, "ORG") and e.id is None), None)
-                if same is not None and not _yields(same):
-                    # 数融科技 found by a pattern at the alias's own span: it names the declared company
-                    out = [e if e is not same else e.model_copy(update={"canonical": target.canonical, "id": target.id}) for e in out]
-                elif not doc.in_excluded(start, end) and not any(
+                # A backend's own guess (model, POS hint) and a name copied from another mention give way
+                # to an alias entity; a gazetteer or pattern entity stays.
+                if not doc.in_excluded(start, end) and not any(
                     e.start < end and start < e.end and e.label != "LOC" and not _yields(e) for e in out
                 ):
                     out = [e for e in out if not (e.start < end and start < e.end)]

@@ -105,7 +105,7 @@ class PatternLexicon:
 
 def _good_initial(name: str, lex: PatternLexicon) -> bool:
     """A name starts with a Han character that is not a preposition or determiner (帮小银行, 2B公司)."""
-    return _is_han(name[:1]) and name[0] not in lex.org_bad_initials
+    return is_han(name[:1]) and name[0] not in lex.org_bad_initials
 
 
 def plausible_place(word: str, lex: PatternLexicon) -> bool:
@@ -115,10 +115,6 @@ def plausible_place(word: str, lex: PatternLexicon) -> bool:
 
 def is_han(text: str) -> bool:
     """Whether ``text`` is non-empty and all Han characters."""
-    return _is_han(text)
-
-
-def _is_han(text: str) -> bool:
     return bool(text) and all("\u3400" <= c <= "\u9fff" for c in text)
 
 
@@ -182,7 +178,7 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     while j >= 0 and len(name_tokens) < 8 and chars < 20:
         start, stop, pos = tokens[j]
         word = text[start:stop]
-        if pos not in lex.org_name_pos or not _is_han(word) and pos != "eng" or word in lex.org_break_words or word.endswith(lex.relation_nouns):
+        if pos not in lex.org_name_pos or not is_han(word) and pos != "eng" or word in lex.org_break_words or word.endswith(lex.relation_nouns):
             break
         if pos == "unk" and len(word) >= 3 and word[0] in lex.org_bad_initials:
             # 嘉禾银行|获恒泰|人寿: jieba glued the passive marker to the name
@@ -247,7 +243,7 @@ def _dept_after_org(text: str, start: int, t_start: int, dept_ending: Callable[[
     if org_end is None or org_end == start:
         return start
     gap = text[org_end:t_start]
-    if _is_han(gap) and dept_ending(gap) is not None:
+    if is_han(gap) and dept_ending(gap) is not None:
         return org_end
     return start
 
@@ -260,7 +256,7 @@ def _extend_dept(
     start = tokens[k][0]
     for m in range(k - 1, max(-1, k - 3), -1):
         s, e, pos = tokens[m]
-        if pos not in {"n", "vn", "nz", "l", "j", "eng"} or _overlaps(s, e, blocked) or not _is_han(text[s:e]):
+        if pos not in {"n", "vn", "nz", "l", "j", "eng"} or _overlaps(s, e, blocked) or not is_han(text[s:e]):
             break
         if lex is not None and (text[s:e] in lex.title_qualifiers or stop_at_orgs and suffix_ending_at(text, e, lex) is not None):
             break  # 时任|分行行长; 宏远证券|研究部: a word with an organization suffix ends the organization
@@ -284,7 +280,7 @@ def org_before_title(text: str, title_start: int, lex: PatternLexicon) -> tuple[
     (1, 5)
     """
     start = title_start
-    while start > 0 and _is_han(text[start - 1]) and text[start - 1] not in lex.org_title_boundaries:
+    while start > 0 and is_han(text[start - 1]) and text[start - 1] not in lex.org_title_boundaries:
         start -= 1
         if title_start - start > 8:
             return None
@@ -381,11 +377,11 @@ def name_after(
         return None
     for length in (3, 2):
         end = pos + length
-        if end > len(text) or not _is_han(text[pos:end]) or _verb_inside(text, pos, end, forbidden):
+        if end > len(text) or not is_han(text[pos:end]) or _verb_inside(text, pos, end, forbidden):
             continue
         if tokens and not name_shaped(tokens, pos, end):
             continue
-        if end == len(text) or text[end] in boundaries or not _is_han(text[end]) or end in word_starts:
+        if end == len(text) or text[end] in boundaries or not is_han(text[end]) or end in word_starts:
             return pos, end
     return None
 
@@ -402,7 +398,7 @@ def name_before(
     """
     for length in (3, 2):
         start = pos - length
-        if start < 0 or not _is_han(text[start:pos]):
+        if start < 0 or not is_han(text[start:pos]):
             continue
         if not (text[start] in surnames or text[start : start + 2] in surnames):
             continue
@@ -410,7 +406,7 @@ def name_before(
             continue
         if tokens and not name_shaped(tokens, start, pos):
             continue
-        if start == 0 or text[start - 1] in boundaries or not _is_han(text[start - 1]):
+        if start == 0 or text[start - 1] in boundaries or not is_han(text[start - 1]):
             return start, pos
     return None
 
@@ -438,10 +434,10 @@ def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
     return out
 
 
-_QUOTES = {"》": "《", "”": "“", "」": "「", "』": "『", '"': '"'}
-
-
 _OPENING = {"《": "》", "“": "”", "「": "」", "『": "』"}
+"""Quotation marks that may enclose a product name, opening → closing."""
+_QUOTES = {close: open_ for open_, close in _OPENING.items()} | {'"': '"'}
+"""The same, closing → opening, and the straight quote."""
 
 
 def _quoted_after(text: str, pos: int) -> tuple[int, int] | None:
@@ -452,7 +448,7 @@ def _quoted_after(text: str, pos: int) -> tuple[int, int] | None:
     """
     closer = _OPENING.get(text[pos : pos + 1])
     end = text.find(closer, pos + 1, pos + 10) if closer else -1
-    if end == -1 or not _is_han(text[pos + 1 : end]):
+    if end == -1 or not is_han(text[pos + 1 : end]):
         return None
     return pos + 1, end
 
@@ -469,7 +465,7 @@ def _quoted_before(text: str, pos: int) -> tuple[int, int] | None:
     if opener is None:
         return None
     start = text.rfind(opener, max(0, pos - 10), pos - 1)
-    if start == -1 or not _is_han(text[start + 1 : pos - 1]):
+    if start == -1 or not is_han(text[start + 1 : pos - 1]):
         return None
     return start + 1, pos - 1
 
@@ -478,11 +474,11 @@ def _han_run(text: str, pos: int, stops: Sequence[str], forward: bool) -> int:
     """End (or start) of the Han run from ``pos`` that stops before any stop word."""
     if forward:
         end = pos
-        while end < len(text) and _is_han(text[end]) and not any(text.startswith(w, end) for w in stops) and end - pos < 5:
+        while end < len(text) and is_han(text[end]) and not any(text.startswith(w, end) for w in stops) and end - pos < 5:
             end += 1
         return end
     start = pos
-    while start > 0 and _is_han(text[start - 1]) and not any(text.endswith(w, 0, start) for w in stops) and pos - start < 5:
+    while start > 0 and is_han(text[start - 1]) and not any(text.endswith(w, 0, start) for w in stops) and pos - start < 5:
         start -= 1
     return start
 

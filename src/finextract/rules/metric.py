@@ -31,7 +31,7 @@ from typing import Iterator
 from ..facts import MetricArgs
 from ..spans import Entity, Figure, Period
 from .base import SentenceView
-from .relations import clause_bounds
+from .relations import RELATED_AFTER, clause_bounds
 
 _LINKS = frozenset(
     "为 是 达 达到 高达 约 约为 超 超过 已 已经 了 共 共计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
@@ -263,7 +263,6 @@ def _inside_entity(view: SentenceView, start: int, end: int) -> bool:
 
 _PREPOSITIONS = ("和", "与", "以", "对", "为", "通过", "跟", "同", "向", "在", "据", "根据", "从", "把", "被", "给", "及", "、")
 _STAKE_IN = ("在", "对")
-_RELATED = re.compile(r"的?(?:第[一二三四五六七八九十]大股东|控股股东|大股东|股东|全资子公司|控股子公司|子公司|母公司)")
 _PLURAL = ("两者", "二者", "双方", "三者", "各方")
 
 
@@ -302,7 +301,6 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
     return (topic, 0.5) if topic is not None else (None, 0.0)
 
 
-
 def _sentence_subject(view: SentenceView, before: int, after: int = 0) -> Entity | None:
     """The first organization or product in ``[after, before)`` that no preposition governs; in
     ``A的第二大股东B`` / ``A子公司B`` the subject is B, the one A's relation noun names."""
@@ -312,7 +310,7 @@ def _sentence_subject(view: SentenceView, before: int, after: int = 0) -> Entity
         if start < after:
             continue
         if ent.label in ("ORG", "PRODUCT") and not view.text.endswith(_PREPOSITIONS, 0, start):
-            named = _RELATED.match(view.text, end)
+            named = RELATED_AFTER.match(view.text, end)
             apposed = view.entity_starting_at(named.end(), "ORG") if named else None
             return apposed[2] if apposed is not None and apposed[1] <= before else ent
     return None

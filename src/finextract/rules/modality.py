@@ -27,8 +27,6 @@ _SPEECH = ("表示", "认为", "指出", "透露", "称", "说", "强调", "介�
 _ACCORDING = ("据", "根据")
 _BOUND = frozenset({"at_most", "less_than"})
 _QUOTED = re.compile(r"[「“『][^」”』]*[」”』]")
-_FRAMED = re.compile(r"(?:预计|预期|估计|预测)[，,：:]")
-"""A forecast that frames the whole sentence: 宏远证券预计，…，东华期货公司可贡献净利润约2.4亿元."""
 
 
 def _arg_spans(args: BaseModel) -> Iterable[Span]:
@@ -50,6 +48,8 @@ class ModalityReader:
 
     def __init__(self, lex: RelationLexicon) -> None:
         self._res = {name: _word_re(words) for name, words in lex.modality.items()}
+        # a forecast word before a comma frames the whole sentence: 宏远证券预计，…，东华期货可贡献净利润…
+        self._framed = re.compile("(?:" + _word_re(lex.modality["forecast"]).pattern + ")[，,：:]")
 
     def read(self, view: SentenceView, fact_type: str, args: BaseModel) -> tuple[str, Entity | None]:
         """``(modality, attributed_to)`` for a fact with ``args`` in ``view``."""
@@ -67,7 +67,7 @@ class ModalityReader:
         modality = "actual"
         if self._res["planned"].search(window):
             modality = "planned"
-        elif self._res["forecast"].search(window) or _FRAMED.search(view.text, 0, c_start):
+        elif self._res["forecast"].search(window) or self._framed.search(view.text, 0, c_start):
             modality = "forecast"
         elif self._res["reported"].search(view.text, 0, last):
             modality = "reported"

@@ -14,11 +14,11 @@ from typing import Iterator
 
 from ..facts import PartnershipArgs
 from .base import SentenceView
+from .relations import RELATED_AFTER
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
 _PAIRING = ("与", "和", "同", "跟", "携手")
 _TRIGGER = re.compile(r"战略合作|合作|签约|签署|签订|牵手|联手|携手|结盟|共建|联合|共同|联姻|合资|达成.{0,4}协议")
-_RELATED_AFTER = ("母公司", "子公司", "旗下", "下属", "控股股东", "大股东", "股东", "的子公司", "的母公司")
 _ADVERBIAL = re.compile(r"[\u4e00-\u9fff]{0,6}")
 _KIND = re.compile(r"战略合作|全面合作|深度合作|业务合作|合作")
 _NEGATION = re.compile(r"并未|没有|未曾|未能|并非|拒绝|终止|暂停|否认|不再|尚未|未(?!来|经)")
@@ -71,7 +71,7 @@ def _pair_fact(view: SentenceView, run: list[int], transaction: re.Pattern[str])
     gaps = [view.text[ents[a][1] : ents[b][0]] for a, b in zip(run, run[1:])]
     if not any(c in gap for gap in gaps for c in _PAIRING) or view.text.startswith("等", parties_end):
         return None  # a list (腾讯、蚂蚁金服、百度等) is not a partnership
-    if view.text.startswith(_RELATED_AFTER, parties_end):
+    if RELATED_AFTER.match(view.text, parties_end):
         return None  # 与谷歌母公司Alphabet旗下部门成立合资公司: the partner is what 谷歌 is related to
     clause_end = _clause_end(view.text, parties_end)
     trigger = _TRIGGER.search(view.text, parties_end, clause_end)

@@ -43,6 +43,8 @@ from .base import Placed, SentenceView
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]")
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、")
 _MAX_GAP = 16
+RELATED_AFTER = re.compile(r"的?(?:第[一二三四五六七八九十]大股东|控股股东|大股东|股东|全资子公司|控股子公司|子公司|母公司|旗下|下属)")
+"""A relation noun right after a company name (谷歌母公司…, 安和银行第二大股东…): the company meant is the one it names."""
 _CONDITION = re.compile(r"(?:^|[，,；;：:])(?:如果|若是|若(?![干])|假如|倘若|一旦|要是|假设)")
 """A conditional word opening a clause: what the later clauses of the sentence say may not happen."""
 _DISPOSAL = ("将", "把", "已将", "已把")
@@ -383,7 +385,8 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             break
 
 
-_SUCCESSION = ("接任", "继任", "接替")
+_SUCCESSION = ("接任",)
+"""Appointment verbs that name a successor (由副行长孙丽接任)."""
 
 
 def _vacated_title(view: SentenceView, p_start: int, verb: str) -> Entity | None:

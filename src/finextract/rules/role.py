@@ -66,13 +66,14 @@ def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]
 
 def _serve_verb(view: SentenceView, pos: int) -> tuple[int, str] | None:
     """The serve verb at ``pos`` after any adverbs (将继续担任), with where it starts."""
-    moved = True
-    while moved:
+    while True:
+        verb = next((v for v in _SERVE_VERBS if view.text.startswith(v, pos)), None)
+        if verb is not None:
+            return pos, verb
         adverb = next((a for a in _ADVERBS if view.text.startswith(a, pos)), None)
-        moved = adverb is not None and not any(view.text.startswith(v, pos) for v in _SERVE_VERBS)
-        pos += len(adverb) if moved and adverb else 0
-    verb = next((v for v in _SERVE_VERBS if view.text.startswith(v, pos)), None)
-    return (pos, verb) if verb is not None else None
+        if adverb is None:
+            return None
+        pos += len(adverb)
 
 
 def _later_clause_verb(view: SentenceView, p_end: int) -> tuple[int, str] | None:
