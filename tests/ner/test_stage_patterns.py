@@ -130,3 +130,32 @@ def test_the_head_of_a_company_name_is_no_place(nlp: finextract.Pipeline) -> Non
     assert "华晟" not in {e.text for e in doc.entities if e.label in ("LOC", "PERSON")}
     doc = nlp("北京银行近日公告。北京的分行数量增加。")
     assert "北京" in {e.text for e in doc.entities if e.label == "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # a sister company: the brand of a suffixed name found in the document, before another suffix
+        ("董事会聘任刘晓峰为晨光控股总裁。公司此前已通过旗下的晨光资本持有远航快运35%的股份。", "晨光资本"),
+        ("董事會聘任劉曉峰為晨光控股總裁。公司此前已通過旗下的晨光資本持有遠航快運35%的股份。", "晨光资本"),
+        # a weak suffix extends a known name that ends in no suffix: a subsidiary, not the parent
+        ("有自媒体称汇丰科技已入股博远数据。", "汇丰科技"),
+        ("京东科技与多家城商行签署合作协议。", "京东科技"),
+    ],
+)
+def test_sister_and_subsidiary_names(nlp: finextract.Pipeline, text: str, org: str) -> None:
+    assert org in {e.canonical for e in nlp(text).entities if e.label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "not_expected"),
+    [
+        ("京东金融科技的整合已经完成。", "京东金融", "京东金融科技"),  # a known name that ends in a suffix is not extended
+        ("建设银行表示将加大对基础设施建设投资的支持。", "建设银行", "建设投资"),  # a gazetteer name's head is no brand
+        ("北京银行与北京证券交易所签署协议。", "北京银行", "北京证券"),  # nor is a place
+        ("证监会对招行投资永隆浮亏逾百亿报道予以关注", "招行", "招行投资"),  # 投资 here is a verb
+    ],
+)
+def test_no_sister_names_from_known_heads(nlp: finextract.Pipeline, text: str, kept: str, not_expected: str) -> None:
+    orgs = {e.text for e in nlp(text).entities if e.label == "ORG"}
+    assert kept in orgs and not_expected not in orgs

@@ -49,6 +49,22 @@ def resolve(cands: Sequence[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _weak_extension_ok(sent: SentenceInput, known_end: int, end: int, pat: PatternLexicon) -> bool:
+    """Whether the words from the end of a known name to ``end`` may extend it into another name.
+
+    A strong suffix always may (中国工商银行|股份有限公司).  A weak suffix
+    alone names a subsidiary only after a bare brand and only as a noun
+    (汇丰|科技); not after a name that already ends in a suffix (京东金融|科技的整合),
+    and not as a verb (招行|投资永隆).
+    """
+    rest = sent.text[known_end:end]
+    if rest not in pat.weak_suffixes:
+        return True
+    if suffix_ending_at(sent.text, known_end, pat):
+        return False
+    return any(s == known_end and e == end and tag.startswith("n") for s, e, tag in sent.tokens)
+
+
 def _defer_to_model(sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate]) -> list[Candidate]:
     """Drop suffix-pattern organizations inside a longer statistical organization with the same end.
 
@@ -131,6 +147,7 @@ class NerStage:
             resolve(self._plausible(s, list(b) + _defer_to_model(s, b, self._layered(s)))) for s, b in zip(inputs, backend_cands)
         ]
         per_sentence = self._propagate_names(inputs, per_sentence)
+        per_sentence = self._sister_names(inputs, per_sentence)
         per_sentence = self._drop_name_heads(inputs, per_sentence)
         entities: list[Entity] = []
         for base, sent, cands in zip(offsets, inputs, per_sentence):
@@ -165,6 +182,53 @@ class NerStage:
             return any(org.startswith(word) and suffix_ending_at(org, len(org), pat) == org[len(word) :] for org in orgs if len(org) > len(word))
 
         return [[c for c in cands if not head_only(s, c)] for s, cands in zip(inputs, per_sentence)]
+
+    def _brands(self, inputs: list[SentenceInput], per_sentence: list[list[Candidate]]) -> set[str]:
+        """Heads of the document's found organization names before their suffix (晨光 of 晨光控股).
+
+        Known names (建设 of 建设银行), places (北京 of 北京银行) and heads of
+        fewer than two Han characters are no brands.
+        """
+        pat = self.lexicons.patterns
+        brands = set()
+        for sent, cands in zip(inputs, per_sentence):
+            for c in cands:
+                if c.label != "ORG" or c.source == "gazetteer":
+                    continue
+                word = sent.text[c.start : c.end]
+                suffix = suffix_ending_at(word, len(word), pat)
+                head = word[: len(word) - len(suffix)] if suffix else ""
+                if len(head) >= 2 and is_han(head) and not plausible_place(head, pat) and self.lexicons.gazetteer.lookup(head) is None:
+                    brands.add(head)
+        return brands
+
+    def _sister_names(self, inputs: list[SentenceInput], per_sentence: list[list[Candidate]]) -> list[list[Candidate]]:
+        """A brand of the document before another organization suffix names a sister company (晨光控股 → 晨光资本).
+
+        The tagger and the suffix pattern miss such names when the brand is a
+        dictionary word (晨光, morning light) and the suffix is weak (资本).
+        The name must end on a word boundary and may only replace what lies
+        inside it.
+        """
+        brands = self._brands(inputs, per_sentence)
+        if not brands:
+            return per_sentence
+        pat = self.lexicons.patterns
+        out = []
+        for sent, cands in zip(inputs, per_sentence):
+            ends = {e for _, e, _ in sent.tokens}
+            extra = []
+            for s, _, _ in sent.tokens:
+                for brand in brands:
+                    if not sent.text.startswith(brand, s):
+                        continue
+                    at = s + len(brand)
+                    length = next((n for n in pat.suffix_lengths if sent.text[at : at + n] in pat.suffix_set and at + n in ends), 0)
+                    end = at + length
+                    if length and not any(c.start < end and s < c.end and not (s <= c.start and c.end <= end) for c in cands):
+                        extra.append(Candidate(s, end, "ORG", source="propagated:brand", priority=3, score=0.7))
+            out.append(resolve(cands + extra) if extra else cands)
+        return out
 
     def _suffixed_model_org(self, word: str, cand: Candidate) -> bool:
         """A model organization of at least four Han characters ending in an organization suffix (晨光控股).
@@ -211,13 +275,11 @@ class NerStage:
         ]
         gaz = [(c.start, c.end) for c in cands]
         # 利用京东金融 is not an organization: a suffix name may only extend a
-        # known name on its right (中国工商银行股份有限公司), never on its left,
-        # and not by a weak suffix alone (京东金融|科技的整合).
+        # known name on its right (中国工商银行股份有限公司), never on its left.
         cands += [
             o
             for o in org_suffix(sent, lex.patterns)
-            if not any(o.start < s < o.end for s, _ in gaz)
-            and not any(o.start == s and sent.text[e : o.end] in lex.patterns.weak_suffixes for s, e in gaz)
+            if not any(o.start < s < o.end for s, _ in gaz) and not any(o.start == s and not _weak_extension_ok(sent, e, o.end, lex.patterns) for s, e in gaz)
         ]
         orgs = [(c.start, c.end) for c in resolve(cands) if c.label in ("ORG", "PRODUCT")]
         title_hits = self._title_hits(sent, orgs)
