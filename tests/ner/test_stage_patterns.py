@@ -159,3 +159,37 @@ def test_sister_and_subsidiary_names(nlp: finextract.Pipeline, text: str, org: s
 def test_no_sister_names_from_known_heads(nlp: finextract.Pipeline, text: str, kept: str, not_expected: str) -> None:
     orgs = {e.text for e in nlp(text).entities if e.label == "ORG"}
     assert kept in orgs and not_expected not in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("江川银行已就借款合同纠纷起诉南岭重工。", "南岭重工"),  # an industry word after a proper noun
+        ("江川銀行已就借款合同糾紛起訴南嶺重工。", "南岭重工"),
+        ("宏达置业与瀚海集团签署协议。", "宏达置业"),
+        # a trade word inside a longer name does not cut it (化工 of …化工新材料有限公司)
+        ("中国电子财务有限责任公司拟转让其持有的常熟三爱富中昊化工新材料有限公司8%股权。", "常熟三爱富中昊化工新材料有限公司"),
+    ],
+)
+def test_industry_suffix_names(nlp: finextract.Pipeline, text: str, org: str) -> None:
+    assert org in {e.canonical for e in nlp(text).entities if e.label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "广东钢铁产量同比下降5%。",  # a place before an industry word is a sector, not a company
+        "上海地产市场明显回暖。",
+        "当地重工企业普遍承压。",
+    ],
+)
+def test_industry_words_after_places_are_sectors(nlp: finextract.Pipeline, text: str) -> None:
+    assert not [e for e in nlp(text).entities if e.label == "ORG"]
+
+
+def test_a_name_joined_to_an_organization_without_a_surname_is_an_organization(nlp: finextract.Pipeline) -> None:
+    """启明云科 has no surname: beside 江川银行 and 与 it is a company, not a person."""
+    doc = nlp("10月，江川银行与启明云科签署战略合作协议，双方将在数字风控方面开展合作。")
+    assert ("启明云科", "ORG") in {(e.text, e.label) for e in doc.entities}
+    doc = nlp("江川银行与张明华签署了顾问协议。")
+    assert ("张明华", "PERSON") in {(e.text, e.label) for e in doc.entities}

@@ -32,6 +32,10 @@ def _roles(text: str) -> set[tuple]:
             "因年龄原因，黄立新辞去平安银行副行长职务，将继续担任平安银行首席风险官。",
             ("黄立新", "平安银行", "首席风险官", "role.later_clause"),
         ),
+        # a past post: a dating word or a time adverb before the verb (the org pattern must stop there)
+        ("周文涛曾任南岭农商银行副行长。", ("周文涛", "南岭农商银行", "副行长", "role.name_serves")),
+        ("周文濤現任南嶺農商銀行副行長。", ("周文濤", "南嶺農商銀行", "副行長", "role.name_serves")),
+        ("周文涛此前任江川银行副行长。", ("周文涛", "江川银行", "副行长", "role.name_serves")),
         (
             "因年齡原因，黃立新辭去平安銀行副行長職務，將繼續擔任平安銀行首席風險官。",
             ("黃立新", "平安銀行", "首席風險官", "role.later_clause"),
@@ -73,6 +77,12 @@ def test_partnership_with_kind_and_repaired_date() -> None:
     assert fact.args.kind is not None and fact.args.kind.text == "戰略合作"
     assert fact.args.date is not None and fact.args.date.value == "--07-18" and fact.args.date.repaired
     assert fact.rule == "partnership.pair_trigger"
+
+
+@pytest.mark.parametrize(("text", "value"), [("10月，江川银行与启明云科签署战略合作协议。", "--10"), ("10月18日，江川银行与启明云科签约。", "--10-18")])
+def test_partnership_dated_by_a_month(text: str, value: str) -> None:
+    (fact,) = _pairs(text)
+    assert fact.args.date is not None and fact.args.date.value == value
 
 
 @pytest.mark.parametrize(

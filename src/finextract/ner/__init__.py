@@ -9,7 +9,7 @@ pattern are then propagated to their other mentions in the document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from ..document import Document
@@ -22,6 +22,7 @@ from .patterns import (
     PatternLexicon,
     appointee_names,
     is_han,
+    is_sector,
     name_after,
     org_before_title,
     org_suffix,
@@ -47,6 +48,10 @@ def resolve(cands: Sequence[Candidate]) -> list[Candidate]:
         chosen.append(cand)
         taken.append((cand.start, cand.end))
     return sorted(chosen, key=lambda c: c.start)
+
+
+_JOINERS = "与和及同跟"
+"""Characters that join two parties (江川银行与启明云科); not 、, which also lists people beside an organization."""
 
 
 def _weak_extension_ok(sent: SentenceInput, known_end: int, end: int, pat: PatternLexicon) -> bool:
@@ -149,6 +154,7 @@ class NerStage:
         per_sentence = self._propagate_names(inputs, per_sentence)
         per_sentence = self._sister_names(inputs, per_sentence)
         per_sentence = self._drop_name_heads(inputs, per_sentence)
+        per_sentence = [self._coordinated_orgs(s, cands) for s, cands in zip(inputs, per_sentence)]
         entities: list[Entity] = []
         for base, sent, cands in zip(offsets, inputs, per_sentence):
             for c in cands:
@@ -182,6 +188,25 @@ class NerStage:
             return any(org.startswith(word) and suffix_ending_at(org, len(org), pat) == org[len(word) :] for org in orgs if len(org) > len(word))
 
         return [[c for c in cands if not head_only(s, c)] for s, cands in zip(inputs, per_sentence)]
+
+    def _coordinated_orgs(self, sent: SentenceInput, cands: list[Candidate]) -> list[Candidate]:
+        """A tagger's person of four or more Han characters with no surname, joined to a preceding
+        organization by 与/和/及/同/跟, is an organization (江川银行与启明云科签署…)."""
+        orgs = [(c.start, c.end) for c in cands if c.label == "ORG"]
+        if not orgs:
+            return cands
+        surnames = self.lexicons.surnames
+
+        def company(c: Candidate) -> bool:
+            word = sent.text[c.start : c.end]
+            if c.source != "model" or c.label != "PERSON" or len(word) < 4 or not is_han(word):
+                return False
+            if word[0] in surnames or word[:2] in surnames:
+                return False
+            # the organization first: 总理基里延科、财政部长扎多尔诺夫和中央银行… lists people before an organization
+            return any(e + 1 == c.start and sent.text[e] in _JOINERS for _, e in orgs)
+
+        return [replace(c, label="ORG", source="model:coordinated") if company(c) else c for c in cands]
 
     def _brands(self, inputs: list[SentenceInput], per_sentence: list[list[Candidate]]) -> set[str]:
         """Heads of the document's found organization names before their suffix (晨光 of 晨光控股).
@@ -238,7 +263,10 @@ class NerStage:
         sentence (晨光控股发布公告称).
         """
         pat = self.lexicons.patterns
-        return cand.source == "model" and cand.label == "ORG" and len(word) >= 4 and is_han(word) and suffix_ending_at(word, len(word), pat) is not None
+        if cand.source != "model" or cand.label != "ORG" or len(word) < 4 or not is_han(word):
+            return False
+        suffix = suffix_ending_at(word, len(word), pat)
+        return suffix is not None and not is_sector(word, suffix, pat)
 
     def sentence_inputs(self, doc: Document) -> tuple[list[SentenceInput], list[int]]:
         """What the backend sees: each sentence's working text and tokens, and its offset in the working text."""

@@ -56,6 +56,9 @@ class PatternLexicon:
     place_suffixes: tuple[str, ...] = ()
     appoint_verbs: tuple[str, ...] = ()
     role_verbs: tuple[str, ...] = ()
+    industry_suffixes: frozenset[str] = frozenset()
+    """Weak suffixes naming a trade (重工, 地产): after a place they name a sector (广东钢铁), not a company.
+    They are matched like ``weak_suffixes`` but are not in ``org_suffixes``, which the NER model reads."""
 
     @classmethod
     def load(cls, path: str | None = None) -> "PatternLexicon":
@@ -68,11 +71,16 @@ class PatternLexicon:
             weak = frozenset(data["weak_suffixes"])
             if not weak <= set(suffixes):
                 raise LexiconError(f"{where}: weak_suffixes {sorted(weak - set(suffixes))} are not org_suffixes")
+            # Trade words match as weak suffixes but stay out of org_suffixes, which the NER model reads as features.
+            industry = frozenset(data.get("industry_suffixes", ()))
+            if industry & set(suffixes):
+                raise LexiconError(f"{where}: industry_suffixes {sorted(industry & set(suffixes))} are also org_suffixes; list them once")
+            matched = tuple(sorted(set(suffixes) | industry, key=len, reverse=True))
             if any(not s for s in suffixes):
                 raise LexiconError(f"{where}: empty org suffix; remove it")
             return cls(
                 org_suffixes=suffixes,
-                weak_suffixes=weak,
+                weak_suffixes=weak | industry,
                 org_name_pos=frozenset(data["org_name_pos"]),
                 proper_pos=frozenset(data["proper_pos"]),
                 org_break_words=frozenset(data["org_stop_words"]),
@@ -89,13 +97,14 @@ class PatternLexicon:
                 relation_nouns=tuple(sorted(data["relation_nouns"], key=len, reverse=True)),
                 not_title_endings=tuple(data["not_title_endings"]),
                 title_qualifiers=frozenset(data["title_qualifiers"]),
-                suffix_set=frozenset(suffixes),
-                suffix_lengths=tuple(sorted({len(x) for x in suffixes}, reverse=True)),
-                suffix_last_chars=frozenset(x[-1] for x in suffixes),
+                suffix_set=frozenset(matched),
+                suffix_lengths=tuple(sorted({len(x) for x in matched}, reverse=True)),
+                suffix_last_chars=frozenset(x[-1] for x in matched),
                 places=frozenset(data["places"]),
                 place_suffixes=tuple(data["place_suffixes"]),
                 appoint_verbs=tuple(data["appoint_verbs"]),
                 role_verbs=tuple(data["role_verbs"]),
+                industry_suffixes=industry,
             )
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, LexiconError):
@@ -111,6 +120,11 @@ def _good_initial(name: str, lex: PatternLexicon) -> bool:
 def plausible_place(word: str, lex: PatternLexicon) -> bool:
     """A known place (山东, 上海) or a word ending in a place suffix (桃园市)."""
     return word in lex.places or (len(word) >= 3 and any(word.endswith(s) and len(word) > len(s) + 1 for s in lex.place_suffixes))
+
+
+def is_sector(name: str, suffix: str, lex: PatternLexicon) -> bool:
+    """A place before a trade word names a sector, not a company (广东|钢铁产量; 南岭|重工 is a company)."""
+    return suffix in lex.industry_suffixes and plausible_place(name[: len(name) - len(suffix)], lex)
 
 
 def is_han(text: str) -> bool:
@@ -180,6 +194,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
         word = text[start:stop]
         if pos not in lex.org_name_pos or not is_han(word) and pos != "eng" or word in lex.org_break_words or word.endswith(lex.relation_nouns):
             break
+        if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs:
+            break  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post
         if pos == "unk" and len(word) >= 3 and word[0] in lex.org_bad_initials:
             # 嘉禾银行|获恒泰|人寿: jieba glued the passive marker to the name
             name_tokens.insert(0, (start + 1, stop, pos))
@@ -195,6 +211,11 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     proper = any(pos in lex.proper_pos and text[s:e] not in lex.org_break_words for s, e, pos in head)
     if suffix in lex.weak_suffixes and (len(name) < 4 or not proper):
         return None
+    if is_sector(name, suffix, lex):
+        return None
+    if suffix in lex.industry_suffixes:
+        # a trade word also sits inside longer names (常熟三爱富中昊化工新材料有限公司): the tagger's longer span wins
+        return Candidate(start, end, "ORG", source="pattern:org_suffix", priority=2, score=0.6)
     if not proper:
         # 融信研究院: an unknown name before a strong suffix, if nothing in it is a verb or function word
         if any(pos[:1] in "vpdrcumqf" and pos != "vn" for _, _, pos in head) or len(name) - len(suffix) < 2:
