@@ -71,7 +71,8 @@ def _weak_extension_ok(sent: SentenceInput, known_end: int, end: int, pat: Patte
 
 
 def _defer_to_model(sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate]) -> list[Candidate]:
-    """Drop suffix-pattern organizations inside a longer statistical organization with the same end.
+    """Drop suffix-pattern organizations inside a longer statistical organization with the same end
+    (a trade-word name, anywhere inside it: 常熟三爱富中昊化工|新材料有限公司).
 
     The suffix pattern walks left over nominal words and stops at the first
     word it cannot read as part of a name; where the model reads further left
@@ -85,10 +86,12 @@ def _defer_to_model(sent: SentenceInput, model: Sequence[Candidate], layered: li
             starts_by_end[c.end] = min(c.start, starts_by_end.get(c.end, c.start))
     if not starts_by_end:
         return layered
+    spans = [(s, e) for e, s in starts_by_end.items()]
     return [
         c
         for c in layered
         if not (c.source == "pattern:org_suffix" and starts_by_end.get(c.end, c.start) < c.start)
+        and not (c.source == "pattern:org_trade" and any(s <= c.start and c.end <= e and e - s > c.end - c.start for s, e in spans))
     ]
 
 

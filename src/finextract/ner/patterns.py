@@ -211,17 +211,19 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     proper = any(pos in lex.proper_pos and text[s:e] not in lex.org_break_words for s, e, pos in head)
     if suffix in lex.weak_suffixes and (len(name) < 4 or not proper):
         return None
-    if is_sector(name, suffix, lex):
-        return None
-    if suffix in lex.industry_suffixes:
-        # a trade word also sits inside longer names (常熟三爱富中昊化工新材料有限公司): the tagger's longer span wins
-        return Candidate(start, end, "ORG", source="pattern:org_suffix", priority=2, score=0.6)
+    if suffix in lex.industry_suffixes and (is_sector(name, suffix, lex) or not any(s == suffix_start for s, _, _ in tokens)):
+        return None  # 广东钢铁产量, 中国|房地产: a sector
     if not proper:
         # 融信研究院: an unknown name before a strong suffix, if nothing in it is a verb or function word
         if any(pos[:1] in "vpdrcumqf" and pos != "vn" for _, _, pos in head) or len(name) - len(suffix) < 2:
             return None
-        return Candidate(start, end, "ORG", source="pattern:org_suffix", priority=3, score=0.6)
-    return Candidate(start, end, "ORG", source="pattern:org_suffix", priority=4, score=0.8)
+        return Candidate(start, end, "ORG", source=_suffix_source(suffix, lex), priority=3, score=0.6)
+    return Candidate(start, end, "ORG", source=_suffix_source(suffix, lex), priority=4, score=0.8)
+
+
+def _suffix_source(suffix: str, lex: PatternLexicon) -> str:
+    """``pattern:org_trade`` for a trade word (which the NER stage lets a longer tagger span override), else ``pattern:org_suffix``."""
+    return "pattern:org_trade" if suffix in lex.industry_suffixes else "pattern:org_suffix"
 
 
 def titles_in(
