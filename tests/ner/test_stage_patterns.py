@@ -141,9 +141,14 @@ def test_the_head_of_a_company_name_is_no_place(nlp: finextract.Pipeline) -> Non
         # a weak suffix extends a known name that ends in no suffix: a subsidiary, not the parent
         ("有自媒体称汇丰科技已入股博远数据。", "汇丰科技"),
         ("京东科技与多家城商行签署合作协议。", "京东科技"),
+        ("江川银行已就借款合同纠纷起诉南岭重工。", "南岭重工"),  # an industry word after a proper noun
+        ("江川銀行已就借款合同糾紛起訴南嶺重工。", "南岭重工"),
+        ("宏达置业与瀚海集团签署协议。", "宏达置业"),
+        # a trade word inside a longer name does not cut it (化工 of …化工新材料有限公司)
+        ("中国电子财务有限责任公司拟转让其持有的常熟三爱富中昊化工新材料有限公司8%股权。", "常熟三爱富中昊化工新材料有限公司"),
     ],
 )
-def test_sister_and_subsidiary_names(nlp: finextract.Pipeline, text: str, org: str) -> None:
+def test_sister_subsidiary_and_trade_names(nlp: finextract.Pipeline, text: str, org: str) -> None:
     assert org in {e.canonical for e in nlp(text).entities if e.label == "ORG"}
 
 
@@ -159,20 +164,6 @@ def test_sister_and_subsidiary_names(nlp: finextract.Pipeline, text: str, org: s
 def test_no_sister_names_from_known_heads(nlp: finextract.Pipeline, text: str, kept: str, not_expected: str) -> None:
     orgs = {e.text for e in nlp(text).entities if e.label == "ORG"}
     assert kept in orgs and not_expected not in orgs
-
-
-@pytest.mark.parametrize(
-    ("text", "org"),
-    [
-        ("江川银行已就借款合同纠纷起诉南岭重工。", "南岭重工"),  # an industry word after a proper noun
-        ("江川銀行已就借款合同糾紛起訴南嶺重工。", "南岭重工"),
-        ("宏达置业与瀚海集团签署协议。", "宏达置业"),
-        # a trade word inside a longer name does not cut it (化工 of …化工新材料有限公司)
-        ("中国电子财务有限责任公司拟转让其持有的常熟三爱富中昊化工新材料有限公司8%股权。", "常熟三爱富中昊化工新材料有限公司"),
-    ],
-)
-def test_industry_suffix_names(nlp: finextract.Pipeline, text: str, org: str) -> None:
-    assert org in {e.canonical for e in nlp(text).entities if e.label == "ORG"}
 
 
 @pytest.mark.parametrize(
