@@ -212,6 +212,34 @@ def test_metric_name_and_subject(text: str, metric: str, subject: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "metric", "value", "subject"),
+    [
+        # an amount before 的 measures the noun after it
+        ("江川银行公告称，该行拟发行不超过60亿元的二级资本债券。", "二级资本债券", "不超过60亿元", "该行"),
+        ("江川銀行公告稱，該行擬發行不超過60億元的二級資本債券。", "二級資本債券", "不超過60億元", "該行"),
+        ("数融科技近日完成了5亿元的C轮融资。", "C轮融资", "5亿元", "数融科技"),
+        ("兴港银行向云帆科技提供不超过50亿元的综合授信。", "综合授信", "不超过50亿元", "兴港银行"),  # a verb closing the phrase
+    ],
+)
+def test_amount_before_its_noun(text: str, metric: str, value: str, subject: str) -> None:
+    (fact,) = _metrics(text)
+    args = fact.args
+    assert (args.metric.text, args.value.text, args.subject.text if args.subject else None, fact.rule) == (metric, value, subject, "metric.figure_of_noun")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "线上渠道贡献了超过90%的业务。",  # a share, not an amount
+        "京东金融已与400多家银行合作。",  # a count
+        "该行计划在未来三年投放100亿元的同时压降不良。",  # 的同时 is a conjunction, no noun follows
+    ],
+)
+def test_no_metric_from_a_figure_before_de(text: str) -> None:
+    assert not [f for f in _metrics(text) if f.rule == "metric.figure_of_noun"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "明達電子股價開盤即漲停，報10.52元。",  # 报 quotes a price; the metric is not 报

@@ -4,6 +4,8 @@
   单月现金贷款总额近100亿 (period 单月); 获客成本降低了40% (direction down).
 * ``metric.change_of_previous`` — 不良贷款率为1.52%，较年初下降0.01个百分点: a change
   with no metric noun of its own measures the metric named just before it.
+* ``metric.figure_of_noun`` — 拟发行不超过60亿元的二级资本债券; 完成了5亿元的C轮融资: an
+  amount of money before 的 measures the noun phrase after it (a share, 超过90%的业务, does not).
 
 A change carries its ``direction``, its ``basis`` (同比, 较年初 …) and, when
 written, the level it ends at (``下降0.3个百分点至1.52%`` → ``new_value`` 1.52%).
@@ -122,10 +124,17 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
     for f_start, f_end, figure in view.figures:
         if f_start in consumed:
             continue  # the new value of a change already reported
-        if not _metric_figure(figure, view.text[f_start:f_end]) or view.text.startswith("的", f_end):
-            continue  # 超过90%的业务: the figure modifies what follows, it is not a value
+        if not _metric_figure(figure, view.text[f_start:f_end]):
+            continue
         if _HYPOTHETICAL.search(view.text, 0, f_start):
             continue  # 如果…合并，新公司的总资产将超过3000亿元 is not a reported level
+        if view.text.startswith("的", f_end):
+            # 发行60亿元的二级资本债券: an amount measures the noun after it;
+            # 超过90%的业务 is a share of it, not a value
+            found = _figure_of_noun(view, f_start, f_end + 1, figure) if figure.kind == "money" else None
+            if found is not None:
+                yield found
+            continue
         links_start, direction = _skip_links(view, f_start)
         span = _metric_noun(view, links_start)
         rule = "metric.noun_figure"
@@ -160,6 +169,38 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
             new_value=new_value,
         )
         yield "metric", rule, round(0.6 + 0.25 * subject_conf, 2), args
+
+
+_AFTER_DE_POS = _MODIFIER_POS | {"eng", "zg"}
+"""Tags of the words of a noun phrase after 的 (C|轮|融资: a letter and a bound morpheme may open it)."""
+
+
+def _figure_of_noun(view: SentenceView, f_start: int, pos: int, figure: Figure) -> tuple[str, str, float, MetricArgs] | None:
+    """``metric.figure_of_noun``: the noun phrase at ``pos`` (after 的) that the amount at ``f_start`` measures.
+
+    >>> # 该行拟发行不超过60亿元的二级资本债券 → 二级资本债券 = 不超过60亿元
+    >>> # 完成了5亿元的C轮融资 → C轮融资 = 5亿元; 提供不超过200亿元的综合授信 → 综合授信
+    """
+    end = None
+    tokens = [t for t in view.tokens if t[1] > pos]
+    for k, (start, stop, tag) in enumerate(tokens):
+        if start < pos or stop - pos > 12:
+            break
+        word = view.text[start:stop]
+        if _inside_entity(view, start, stop) or _in_period(view, start, stop) or word in _LINKS:
+            break
+        if tag.startswith("v") and end is not None and (k + 1 == len(tokens) or tokens[k + 1][2] == "x"):
+            end = stop  # 综合|授信。: a verb closing the phrase is its noun
+            break
+        if tag not in _AFTER_DE_POS:
+            break
+        if tag in _NOUN_POS:
+            end = stop
+    if end is None:
+        return None
+    subject, subject_conf = _subject(view, f_start)
+    args = MetricArgs(subject=subject, metric=view.text_span(pos, end), value=figure, period=_period_before(view, pos))
+    return "metric", "metric.figure_of_noun", round(0.55 + 0.25 * subject_conf, 2), args
 
 
 def _period_before(view: SentenceView, pos: int) -> Period | None:
