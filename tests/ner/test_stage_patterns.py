@@ -184,3 +184,10 @@ def test_a_name_joined_to_an_organization_without_a_surname_is_an_organization(n
     assert ("启明云科", "ORG") in {(e.text, e.label) for e in doc.entities}
     doc = nlp("江川银行与张明华签署了顾问协议。")
     assert ("张明华", "PERSON") in {(e.text, e.label) for e in doc.entities}
+
+
+def test_a_descriptor_before_a_name_is_no_organization(nlp: finextract.Pipeline) -> None:
+    """新加坡支付公司卓越支付: 'the Singapore payment company 卓越支付' names one company."""
+    doc = nlp("匯新科技擬收購卓越支付。公司擬以現金約3.2億美元收購新加坡支付公司卓越支付全部股權。")
+    orgs = [e.text for e in doc.entities if e.label == "ORG"]
+    assert "新加坡支付" not in orgs and "新加坡支付公司" not in orgs and orgs.count("卓越支付") == 2

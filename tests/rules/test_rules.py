@@ -204,6 +204,11 @@ def test_metric_change_of_previous_metric() -> None:
         ("东星集团归属于上市公司股东的净利润为9.6亿元。", "归属于上市公司股东的净利润", "东星集团"),
         ("東星集團歸屬於上市公司股東的淨利潤為9.6億元。", "歸屬於上市公司股東的淨利潤", "東星集團"),
         ("东星集团股东的净利润为9.6亿元。", "净利润", "东星集团"),
+        # metric nouns that jieba's dictionary tags as verbs
+        ("卓越支付去年收入為5,860萬美元。", "收入", "卓越支付"),
+        ("公司回购资金总额上限为8亿港元。", "回购资金总额上限", None),
+        ("卓越支付仍錄得虧損約720萬美元。", "虧損", "卓越支付"),
+        ("东星集团三季度营收为12.8亿元。", "营收", "东星集团"),
     ],
 )
 def test_metric_name_and_subject(text: str, metric: str, subject: str) -> None:
@@ -248,6 +253,7 @@ def test_no_metric_from_a_figure_before_de(text: str) -> None:
         "他曾入選世界500強榜單。",
         "公司拟以自有资金6亿元向全资子公司晨光物流增资。",  # money that pays for something is no metric
         "公司擬使用閒置募集資金3億元購買理財產品。",
+        "匯新科技並未就收購另一家支付公司達成協議。",  # 一家 is an article, not a count
     ],
 )
 def test_metric_negatives(text: str) -> None:

@@ -54,6 +54,24 @@ _JOINERS = "与和及同跟"
 """Characters that join two parties (江川银行与启明云科); not 、, which also lists people beside an organization."""
 
 
+_DESCRIPTOR_NOUNS = ("公司", "企业", "机构")
+
+
+def _drop_descriptors(sent: SentenceInput, cands: list[Candidate]) -> list[Candidate]:
+    """Drop an organization that only describes the name right after it (新加坡支付|公司|卓越支付:
+    a Singapore payment company named 卓越支付), unless it is a known name."""
+    starts = {c.start for c in cands if c.label == "ORG"}
+
+    def descriptor(c: Candidate) -> bool:
+        if c.label != "ORG" or c.source == "gazetteer":
+            return False
+        if c.end in starts and sent.text.endswith(_DESCRIPTOR_NOUNS, c.start, c.end):
+            return True
+        return any(sent.text.startswith(n, c.end) and c.end + len(n) in starts for n in _DESCRIPTOR_NOUNS)
+
+    return [c for c in cands if not descriptor(c)]
+
+
 def _weak_extension_ok(sent: SentenceInput, known_end: int, end: int, pat: PatternLexicon) -> bool:
     """Whether the words from the end of a known name to ``end`` may extend it into another name.
 
@@ -157,7 +175,7 @@ class NerStage:
         per_sentence = self._propagate_names(inputs, per_sentence)
         per_sentence = self._sister_names(inputs, per_sentence)
         per_sentence = self._drop_name_heads(inputs, per_sentence)
-        per_sentence = [self._coordinated_orgs(s, cands) for s, cands in zip(inputs, per_sentence)]
+        per_sentence = [_drop_descriptors(s, self._coordinated_orgs(s, cands)) for s, cands in zip(inputs, per_sentence)]
         entities: list[Entity] = []
         for base, sent, cands in zip(offsets, inputs, per_sentence):
             for c in cands:
