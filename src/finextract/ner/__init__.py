@@ -50,6 +50,16 @@ def resolve(cands: Sequence[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _find_all(text: str, word: str) -> list[int]:
+    """Start of every occurrence of ``word`` in ``text``."""
+    out = []
+    at = text.find(word)
+    while at != -1:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
 _JOINERS = "与和及同跟"
 """Characters that join two parties (江川银行与启明云科); not 、, which also lists people beside an organization."""
 
@@ -262,17 +272,16 @@ class NerStage:
         pat = self.lexicons.patterns
         out = []
         for sent, cands in zip(inputs, per_sentence):
-            ends = {e for _, e, _ in sent.tokens}
+            found = [(at, brand) for brand in sorted(brands) for at in _find_all(sent.text, brand)]
+            starts = {s for s, _, _ in sent.tokens} if found else set()
+            ends = {e for _, e, _ in sent.tokens} if found else set()
             extra = []
-            for s, _, _ in sent.tokens:
-                for brand in brands:
-                    if not sent.text.startswith(brand, s):
-                        continue
-                    at = s + len(brand)
-                    length = next((n for n in pat.suffix_lengths if sent.text[at : at + n] in pat.suffix_set and at + n in ends), 0)
-                    end = at + length
-                    if length and not any(c.start < end and s < c.end and not (s <= c.start and c.end <= end) for c in cands):
-                        extra.append(Candidate(s, end, "ORG", source="propagated:brand", priority=3, score=0.7))
+            for s, brand in found:
+                at = s + len(brand)
+                length = next((n for n in pat.suffix_lengths if sent.text[at : at + n] in pat.suffix_set and at + n in ends), 0)
+                end = at + length
+                if s in starts and length and not any(c.start < end and s < c.end and not (s <= c.start and c.end <= end) for c in cands):
+                    extra.append(Candidate(s, end, "ORG", source="propagated:brand", priority=3, score=0.7))
             out.append(resolve(cands + extra) if extra else cands)
         return out
 
