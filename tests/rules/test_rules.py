@@ -36,6 +36,9 @@ def _roles(text: str) -> set[tuple]:
         ("周文涛曾任南岭农商银行副行长。", ("周文涛", "南岭农商银行", "副行长", "role.name_serves")),
         ("周文濤現任南嶺農商銀行副行長。", ("周文濤", "南嶺農商銀行", "副行長", "role.name_serves")),
         ("周文涛此前任江川银行副行长。", ("周文涛", "江川银行", "副行长", "role.name_serves")),
+        # an analyst's coverage before the title belongs to it, as a department does
+        ("海川证券银行业首席分析师郑晓东认为，零售转型成效显著。", ("郑晓东", "海川证券", "银行业首席分析师", "role.org_title_name")),
+        ("海川證券保險業分析師林曉認為，保費增速放緩。", ("林曉", "海川證券", "保險業分析師", "role.org_title_name")),
         (
             "因年齡原因，黃立新辭去平安銀行副行長職務，將繼續擔任平安銀行首席風險官。",
             ("黃立新", "平安銀行", "首席風險官", "role.later_clause"),
@@ -209,6 +212,10 @@ def test_metric_change_of_previous_metric() -> None:
         ("公司回购资金总额上限为8亿港元。", "回购资金总额上限", None),
         ("卓越支付仍錄得虧損約720萬美元。", "虧損", "卓越支付"),
         ("东星集团三季度营收为12.8亿元。", "营收", "东星集团"),
+        ("东星集团营收增速为12.8%。", "营收增速", "东星集团"),
+        # a target price is the covered company's, not the broker's
+        ("海川证券近日发布研报，维持对宁海银行的“买入”评级，目标价为9.8元。", "目标价", "宁海银行"),
+        ("海川證券給予寧海銀行“增持”評級，目標價9.8元。", "目標價", "寧海銀行"),
     ],
 )
 def test_metric_name_and_subject(text: str, metric: str, subject: str) -> None:
@@ -224,12 +231,46 @@ def test_metric_name_and_subject(text: str, metric: str, subject: str) -> None:
         ("江川銀行公告稱，該行擬發行不超過60億元的二級資本債券。", "二級資本債券", "不超過60億元", "該行"),
         ("数融科技近日完成了5亿元的C轮融资。", "C轮融资", "5亿元", "数融科技"),
         ("兴港银行向云帆科技提供不超过50亿元的综合授信。", "综合授信", "不超过50亿元", "兴港银行"),  # a verb closing the phrase
+        # a percentage before 的 measures a magnitude noun (a share of a thing does not)
+        ("宁海银行股价较最新收盘价有约23%的上涨空间。", "上涨空间", "约23%", "宁海银行"),
+        ("遠東控股的收購價較停牌前收市價有約35%的溢價。", "溢價", "約35%", "遠東控股"),
     ],
 )
 def test_amount_before_its_noun(text: str, metric: str, value: str, subject: str) -> None:
     (fact,) = _metrics(text)
     args = fact.args
     assert (args.metric.text, args.value.text, args.subject.text if args.subject else None, fact.rule) == (metric, value, subject, "metric.figure_of_noun")
+
+
+def test_a_headline_space_ends_a_metric_name() -> None:
+    (fact,) = _metrics("海川证券：维持宁海银行“买入”评级 目标价9.8元")
+    assert fact.args.metric.text == "目标价"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "values", "periods"),
+    [
+        # 分别为: each figure of the list measures the metric; periods pair up when they are as many
+        (
+            "研报预计，宁海银行2025年、2026年和2027年归母净利润分别为168.5亿元、186.2亿元和205.7亿元。",
+            "归母净利润",
+            ["168.5亿元", "186.2亿元", "205.7亿元"],
+            ["2025年", "2026年", "2027年"],
+        ),
+        (
+            "研報預計，寧海銀行2025年至2027年歸母淨利潤分別為168.5億元、186.2億元和205.7億元。",
+            "歸母淨利潤",
+            ["168.5億元", "186.2億元", "205.7億元"],
+            [None, None, None],  # a range names no year of its own for the middle figure
+        ),
+    ],
+)
+def test_respectively_lists(text: str, metric: str, values: list[str], periods: list[str | None]) -> None:
+    facts = sorted(_metrics(text), key=lambda f: f.args.value.start)
+    assert [f.args.metric.text for f in facts] == [metric] * len(values)
+    assert [f.args.value.text for f in facts] == values
+    assert [f.args.period.text if f.args.period else None for f in facts] == periods
+    assert all(f.modality == "forecast" for f in facts)
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@
   单月现金贷款总额近100亿 (period 单月); 获客成本降低了40% (direction down).
 * ``metric.change_of_previous`` — 不良贷款率为1.52%，较年初下降0.01个百分点: a change
   with no metric noun of its own measures the metric named just before it.
+* ``metric.respectively`` — 2025年、2026年和2027年归母净利润分别为168.5亿元、186.2亿元和205.7亿元:
+  each listed figure measures the metric; listed periods pair up with them.
 * ``metric.figure_of_noun`` — 拟发行不超过60亿元的二级资本债券; 完成了5亿元的C轮融资: an
   amount of money before 的 measures the noun phrase after it (a share, 超过90%的业务, does not).
 
@@ -19,7 +21,8 @@ written right before it belong to it.
 The subject is the organization right before the metric (the first one in
 ``A在B的持股比例``), else the clause's topic for 其, else the organization
 该行/该公司 refers to, else the sentence's first organization that no
-preposition governs.
+preposition governs.  A target price (目标价) is the covered company's, the one
+after 对/给予/维持 (维持对宁海银行的“买入”评级), unless a company stands right before it.
 """
 
 from __future__ import annotations
@@ -132,9 +135,9 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
         if _HYPOTHETICAL.search(view.text, 0, f_start):
             continue  # 如果…合并，新公司的总资产将超过3000亿元 is not a reported level
         if view.text.startswith("的", f_end):
-            # 发行60亿元的二级资本债券: an amount measures the noun after it;
-            # 超过90%的业务 is a share of it, not a value
-            found = _figure_of_noun(view, f_start, f_end + 1, figure) if figure.kind == "money" else None
+            # 发行60亿元的二级资本债券: an amount measures the noun after it; a
+            # percentage only a magnitude (约23%的上涨空间): 超过90%的业务 is a share
+            found = _figure_of_noun(view, f_start, f_end + 1, figure) if figure.kind == "money" else _magnitude_of(view, f_start, f_end + 1, figure)
             if found is not None:
                 yield found
             continue
@@ -145,6 +148,12 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
             span, rule = previous, "metric.change_of_previous"
         if span is None:
             continue
+        if "分别" in view.text[links_start:f_start]:
+            listed = _listed_figures(view, f_start)
+            consumed.update(s for s, _ in listed[1:])
+            yield from _respectively(view, span, listed)
+            previous = span
+            continue
         if _INSTRUMENT.search(view.text, max(0, span[0] - 6), span[0]):
             continue  # 拟以自有资金6亿元向子公司增资: the money pays for something, it measures nothing
         if direction is None:
@@ -153,6 +162,8 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
             direction = None if before is None else ("down" if before.group(1) in _CUTS else "up")
         previous = span
         subject, subject_conf = _subject(view, span[0])
+        if view.text[span[0] : span[1]] in _COVERED_METRICS and subject_conf < 1.0:
+            subject, subject_conf = _covered_company(view) or (subject, subject_conf)
         period = _period_before(view, span[0])
         basis = new_value = None
         if direction is not None:
@@ -203,6 +214,87 @@ def _figure_of_noun(view: SentenceView, f_start: int, pos: int, figure: Figure) 
         return None
     subject, subject_conf = _subject(view, f_start)
     args = MetricArgs(subject=subject, metric=view.text_span(pos, end), value=figure, period=_period_before(view, pos))
+    return "metric", "metric.figure_of_noun", round(0.55 + 0.25 * subject_conf, 2), args
+
+
+_COVERED_METRICS = frozenset("目标价 目标价格 目标股价".split())
+"""Metrics a broker sets for the company it covers, not for itself."""
+_COVERING = re.compile(r"(?:对|给予|予以|上调|下调|维持)$")
+
+
+def _covered_company(view: SentenceView) -> tuple[Entity, float] | None:
+    """The company a broker's note covers: the organization after 对/给予/维持 (维持对宁海银行的“买入”评级)."""
+    for start, _, ent in view.entities:
+        if ent.label == "ORG" and _COVERING.search(view.text, max(0, start - 2), start):
+            return ent, 0.8
+    return None
+
+
+_LIST_SEPARATORS = ("、", "和", "及", "与", "，", ",")
+_RANGE_WORDS = ("至", "到", "-", "—", "~")
+
+
+def _listed_figures(view: SentenceView, first: int) -> list[tuple[int, Figure]]:
+    """The figure at ``first`` and those listed after it (168.5亿元、186.2亿元和205.7亿元)."""
+    by_start = {s: (e, f) for s, e, f in view.figures}
+    end, figure = by_start[first]
+    out = [(first, figure)]
+    while True:
+        sep = next((x for x in _LIST_SEPARATORS if view.text.startswith(x, end)), None)
+        nxt = by_start.get(end + len(sep)) if sep else None
+        if nxt is None or nxt[1].kind != figure.kind:
+            return out
+        out.append((end + len(sep), nxt[1]))
+        end = nxt[0]
+
+
+def _period_chain(view: SentenceView, pos: int) -> tuple[list[Period], bool]:
+    """The periods listed right before ``pos`` (2025年、2026年和2027年) and whether they form a range (2025年至2027年)."""
+    before = [(s, e, p) for s, e, p in view.periods if e <= pos and p.kind != "relative"]
+    if not before:
+        return [], False
+    chain = [before[-1]]
+    is_range = False
+    for s, e, p in reversed(before[:-1]):
+        gap = view.text[e : chain[0][0]]
+        if gap not in _LIST_SEPARATORS and gap not in _RANGE_WORDS:
+            break
+        is_range = is_range or gap in _RANGE_WORDS
+        chain.insert(0, (s, e, p))
+    return [p for _, _, p in chain], is_range
+
+
+def _respectively(view: SentenceView, span: tuple[int, int], listed: list[tuple[int, Figure]]) -> Iterator[tuple[str, str, float, MetricArgs]]:
+    """``metric.respectively``: 归母净利润分别为168.5亿元、186.2亿元和205.7亿元 — each figure measures the metric.
+
+    Periods listed before the metric pair up with the figures when they are as
+    many (2025年、2026年和2027年); a range (2025年至2027年) or another count dates none.
+    """
+    subject, subject_conf = _subject(view, span[0])
+    periods, is_range = _period_chain(view, span[0])
+    if len(periods) == len(listed) and (not is_range or len(listed) == 2):
+        dated: list[Period | None] = list(periods)
+    elif len(periods) == 1:
+        dated = periods * len(listed)
+    else:
+        dated = [None] * len(listed)
+    conf = round(0.55 + 0.25 * subject_conf, 2)
+    for (_, figure), period in zip(listed, dated):
+        args = MetricArgs(subject=subject, metric=view.text_span(*span), value=figure, period=period)
+        yield "metric", "metric.respectively", conf, args
+
+
+_MAGNITUDES = tuple(sorted("上涨空间 下跌空间 上行空间 下行空间 溢价 折价".split(), key=len, reverse=True))
+"""Nouns a percentage before 的 measures (有约23%的上涨空间, 有35%的溢价)."""
+
+
+def _magnitude_of(view: SentenceView, f_start: int, pos: int, figure: Figure) -> tuple[str, str, float, MetricArgs] | None:
+    """``metric.figure_of_noun`` for a percentage: only a magnitude noun after 的 (约23%的上涨空间)."""
+    noun = next((m for m in _MAGNITUDES if view.text.startswith(m, pos)), None) if figure.kind == "percent" else None
+    if noun is None:
+        return None
+    subject, subject_conf = _subject(view, f_start)
+    args = MetricArgs(subject=subject, metric=view.text_span(pos, pos + len(noun)), value=figure, period=_period_before(view, pos))
     return "metric", "metric.figure_of_noun", round(0.55 + 0.25 * subject_conf, 2), args
 
 
@@ -262,6 +354,8 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
     while k >= 0 and taken < 4:
         s, e, tag = view.tokens[k]
         word = view.text[s:e]
+        if e != start:
+            break  # 评级 目标价: a space (a headline's separator) ends the name
         if _closes_abbreviation(view.text, s, e):
             # 广义货币（M2）|余额: the abbreviation in brackets stays in the name
             opening = max(view.text.rfind("（", 0, s), view.text.rfind("(", 0, s))
