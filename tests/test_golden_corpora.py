@@ -67,7 +67,14 @@ def _arg_text(value: Any) -> Any:
 def _relation_matches(args: Any, want: dict[str, Any]) -> bool:
     if "parties" in want and not set(want["parties"]) <= {p.text for p in args.parties}:
         return False
-    return all(_arg_text(getattr(args, key)) == want[key] for key in _RELATION_KEYS[want["type"]] if key in want)
+    return all(_arg_matches(getattr(args, key), want[key]) for key in _RELATION_KEYS[want["type"]] if key in want)
+
+
+def _arg_matches(value: Any, written: str | None) -> bool:
+    """An argument as written; an entity may also be a reference (公司, 该行) resolved to what is written."""
+    if _arg_text(value) == written:
+        return True
+    return written is not None and getattr(value, "source", None) == "coreference" and value.canonical == _working(written)
 
 
 def _same_entity(entity: Any, written: str) -> bool:

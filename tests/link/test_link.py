@@ -51,3 +51,17 @@ def test_short_references_resolve_to_what_they_refer_to() -> None:
 def test_ambiguous_short_reference_is_left_alone() -> None:
     doc = finextract.extract("京東金融副總裁陳嘉明與招商銀行行長陳明遠會面。陳總表示，合作很順利。")
     assert not any(e.source == "coreference" and e.text == "陳總" for e in doc.entities)
+
+
+def test_the_company_whose_shares_are_traded_is_the_document_subject() -> None:
+    """公司股份 in an announcement is the announcing company's stock, not the holder's."""
+    text = "凌峰新材公告，控股股东北辰投资计划减持公司股份不超过1,260万股。凌峰新材表示，控制权不会变更。"
+    refs = [e for e in finextract.extract(text).entities if e.source == "coreference" and e.text == "公司"]
+    assert [e.canonical for e in refs] == ["凌峰新材"]
+    fact = next(f for f in finextract.extract(text).facts if f.type == "ownership" and f.args.action and f.args.action.text == "减持")
+    assert (fact.args.holder.canonical, fact.args.held.canonical, fact.modality) == ("北辰投资", "凌峰新材", "planned")
+
+
+def test_a_company_mentioned_once_is_no_document_subject() -> None:
+    doc = finextract.extract("北辰投资计划减持公司股份不超过1,260万股。")
+    assert not [e for e in doc.entities if e.source == "coreference"]

@@ -27,6 +27,8 @@ def _facts(text: str, fact_type: str) -> list:
         # a passive marker glued to the holder's name by the segmenter; a duration is no stake
         ("6月3日，嘉禾銀行發布公告稱，嘉禾銀行獲恆泰人壽增持1.2億股H股。", "恆泰人壽", "嘉禾銀行", "1.2億股"),
         ("恒泰人寿计划在未来12个月内继续增持嘉禾银行股份。", "恒泰人寿", "嘉禾银行", None),
+        # a count of trading days is no stake either; shares and percentages are
+        ("东星集团计划在公告披露之日起15个交易日后增持融众集团股份。", "东星集团", "融众集团", None),
     ],
 )
 def test_ownership(text: str, holder: str, held: str, stake: str | None) -> None:

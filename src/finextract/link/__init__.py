@@ -12,7 +12,8 @@
 
 * Short references: 该行 / 该公司 / 该集团 refer to the nearest organization
   before them (a bank for 该行); 陈总, 王董, 李行长 refer to the one person with
-  that surname mentioned before.  They become entities with ``source``
+  that surname mentioned before; 公司 before its shares (减持公司股份) refers to
+  the document's subject, the organization named most often.  They become entities with ``source``
   ``coreference`` and the canonical name and id of what they refer to; when
   the reference is ambiguous or nothing precedes it, nothing is added.
 
@@ -22,6 +23,7 @@ Canonical names are Simplified, so Traditional and Simplified input agree.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..document import Document
@@ -31,6 +33,8 @@ from ..spans import Entity
 _LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "股份公司")
 _ORG_ANAPHORA = re.compile(r"该(行|银行|公司|集团|机构|所|社)")
 _PERSON_SHORT = re.compile(r"([\u4e00-\u9fff])(总裁|总经理|总|董事长|董|行长|主席|经理)(?![\u4e00-\u9fff]{0,0}[理监])")
+_OWN_SHARES = frozenset({"股份", "股票", "股权", "总股本", "股本", "控制权"})
+"""What 公司 owns when it is the document's subject (减持公司股份)."""
 _ALIAS_DECL = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*[）)]")
 
 
@@ -124,7 +128,32 @@ class LinkStage:
                 if same is not None:  # 陈总表示: the speaker pattern found the mention, link it
                     entities = [e for e in entities if e is not same]
                 added.append(_refer(text, start, end, next(iter(people.values()))))
+        added += _own_company(doc, entities + added)
         return sorted(entities + added, key=lambda e: (e.start, e.end)) if added else entities
+
+
+def _own_company(doc: Document, entities: list[Entity]) -> list[Entity]:
+    """公司 right before its shares (减持公司股份, 公司总股本) is the document's subject: the organization
+    it names most often (at least twice; ties: the earliest), as in a listed company's announcement."""
+    orgs = [e for e in entities if e.label == "ORG" and e.source != "coreference"]
+    counts = Counter(e.canonical for e in orgs)
+    if not counts:
+        return []
+    first: dict[str, Entity] = {}
+    for e in orgs:
+        first.setdefault(e.canonical, e)
+    main = max(counts, key=lambda c: (counts[c], -first[c].start))
+    if counts[main] < 2:
+        return []
+    tokens = doc.tokens
+    out = []
+    for k, tok in enumerate(tokens[:-1]):
+        nxt = tokens[k + 1]
+        if tok.end != nxt.start or doc.normalized(tok) != "公司" or doc.normalized(nxt) not in _OWN_SHARES:
+            continue
+        if not doc.in_excluded(tok.start, tok.end) and not _covered(entities, tok.start, tok.end):
+            out.append(_refer(tok.text, tok.start, tok.end, first[main]))
+    return out
 
 
 def _covered(entities: list[Entity], start: int, end: int) -> bool:

@@ -31,6 +31,7 @@ from .patterns import (
     products,
     speaker_names,
     split_relation_noun,
+    strip_holding,
     suffix_ending_at,
     titles_in,
 )
@@ -369,7 +370,8 @@ class NerStage:
 
     def _plausible(self, sent: SentenceInput, cands: list[Candidate]) -> list[Candidate]:
         """Drop generic organization words (中小银行), non-names and non-places, whoever proposed them;
-        cut a relation noun off an organization (汉龙集团全资子公司 → 汉龙集团)."""
+        cut a relation noun off an organization (汉龙集团全资子公司 → 汉龙集团) and the shares after
+        its suffix (融众集团股份 → 融众集团)."""
         pat = self.lexicons.patterns
 
         def keep(c: Candidate) -> bool:
@@ -391,7 +393,11 @@ class NerStage:
                 return not word.endswith(pat.not_title_endings)  # 战略投资者 holds a stake, not a post
             return True
 
-        split = [p for c in cands for p in (split_relation_noun(sent.text, c, pat) if c.label == "ORG" and c.source != "gazetteer" else [c])]
+        split = [
+            p
+            for c in cands
+            for p in (split_relation_noun(sent.text, strip_holding(sent.text, c, pat), pat) if c.label == "ORG" and c.source != "gazetteer" else [c])
+        ]
         return [c for c in split if keep(c)]
 
     def _title_hits(self, sent: SentenceInput, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:

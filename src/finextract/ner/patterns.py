@@ -155,6 +155,24 @@ def split_relation_noun(text: str, cand: Candidate, lex: PatternLexicon) -> list
     return [replace(cand, start=a, end=b) for a, b in (left, right) if b - a >= 2]
 
 
+_HOLDINGS = ("股份", "股权", "股票")
+
+
+def strip_holding(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate:
+    """An organization span without the shares written after its suffix (增持融众集团|股份).
+
+    >>> lex = PatternLexicon.load()
+    >>> c = strip_holding("增持融众集团股份。", Candidate(2, 8, "ORG", "model"), lex)
+    >>> (c.start, c.end)
+    (2, 6)
+    """
+    word = text[cand.start : cand.end]
+    holding = next((h for h in _HOLDINGS if word.endswith(h)), None)
+    if holding is None or suffix_ending_at(text, cand.end - len(holding), lex) is None:
+        return cand
+    return replace(cand, end=cand.end - len(holding))
+
+
 def suffix_ending_at(text: str, end: int, lex: PatternLexicon) -> str | None:
     """The longest organization suffix that ends at ``end`` (a set lookup per length)."""
     if end == 0 or text[end - 1] not in lex.suffix_last_chars:
@@ -211,14 +229,25 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     proper = any(pos in lex.proper_pos and text[s:e] not in lex.org_break_words for s, e, pos in head)
     if suffix in lex.weak_suffixes and (len(name) < 4 or not proper):
         return None
-    if suffix in lex.industry_suffixes and (is_sector(name, suffix, lex) or not any(s == suffix_start for s, _, _ in tokens)):
-        return None  # 广东钢铁产量, 中国|房地产: a sector
+    if suffix in lex.industry_suffixes and not _trade_name(text, head, suffix_start, name, suffix, tokens, lex):
+        return None
     if not proper:
         # 融信研究院: an unknown name before a strong suffix, if nothing in it is a verb or function word
         if any(pos[:1] in "vpdrcumqf" and pos != "vn" for _, _, pos in head) or len(name) - len(suffix) < 2:
             return None
         return Candidate(start, end, "ORG", source=_suffix_source(suffix, lex), priority=3, score=0.6)
     return Candidate(start, end, "ORG", source=_suffix_source(suffix, lex), priority=4, score=0.8)
+
+
+def _trade_name(
+    text: str, head: Sequence[Token], suffix_start: int, name: str, suffix: str, tokens: Sequence[Token], lex: PatternLexicon
+) -> bool:
+    """Whether a trade word (汽车, 环保) ends a company name here: it is a word of its own, after a
+    proper noun that is not a place and not after another suffix (广东钢铁产量, 中国|房地产, 中国公民环保,
+    原奔驰公司|汽车 are no names; 南岭重工 and 凌峰新材 are)."""
+    if is_sector(name, suffix, lex) or not any(s == suffix_start for s, _, _ in tokens) or suffix_ending_at(text, suffix_start, lex):
+        return False
+    return any(pos in lex.proper_pos and not plausible_place(text[s:e], lex) for s, e, pos in head)
 
 
 def _suffix_source(suffix: str, lex: PatternLexicon) -> str:

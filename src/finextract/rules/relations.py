@@ -191,6 +191,17 @@ def _figure_near(view: SentenceView, pos: int, kinds: frozenset[str]) -> object 
     return next((f for s, _, f in view.figures if c_start <= s < c_end and f.kind in kinds and f.rule != "figures.duration"), None)
 
 
+def _stake_near(view: SentenceView, pos: int) -> object | None:
+    """The first stake in the clause around ``pos``: a percentage, a number, or a count of shares
+    (1.2亿股; 15个交易日 counts days, not shares)."""
+    c_start, c_end = clause_bounds(view.text, pos, pos)
+    for s, _, f in view.figures:
+        if c_start <= s < c_end and f.rule != "figures.duration":
+            if f.kind in ("percent", "number") or (f.kind == "quantity" and f.unit == "股"):
+                return f
+    return None
+
+
 def directed_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, object]]:
     """``A TRIGGER B`` and ``B 被 A TRIGGER`` for the directed relation types."""
     ents = [p for p in view.entities if p[2].label in ("ORG", "PERSON")]
@@ -296,7 +307,7 @@ def _build(view: SentenceView, name: str, form: str, agent: Entity, patient: Ent
     confidence = _CONFIDENCE.get(f"{name}.{form}", 0.6)
     if name == "ownership":
         # a subsidiary is wholly or mostly held; a figure in its clause is another holding's (全资子公司远东投资持有…18.2%)
-        stake = None if hit[1].endswith("子公司") else _figure_near(view, hit[0], frozenset({"percent", "quantity", "number"}))
+        stake = None if hit[1].endswith("子公司") else _stake_near(view, hit[0])
         return name, f"ownership.{form}", confidence, OwnershipArgs(holder=agent, held=patient, action=action, stake=stake)  # type: ignore[arg-type]
     if name == "acquisition":
         value = _figure_near(view, hit[0], frozenset({"money"}))
