@@ -62,6 +62,12 @@ def test_the_company_whose_shares_are_traded_is_the_document_subject() -> None:
     assert (fact.args.holder.canonical, fact.args.held.canonical, fact.modality) == ("北辰投资", "凌峰新材", "planned")
 
 
+def test_the_company_before_a_stake_in_its_shares() -> None:
+    text = "星耀医疗今日招股。招股书显示，星耀医疗创始人赵立新持有公司约32.6%的股份。"
+    fact = next(f for f in finextract.extract(text).facts if f.type == "ownership")
+    assert (fact.args.holder.text, fact.args.held.canonical, fact.args.stake.text) == ("赵立新", "星耀医疗", "约32.6%")
+
+
 def test_a_company_mentioned_once_is_no_document_subject() -> None:
     doc = finextract.extract("北辰投资计划减持公司股份不超过1,260万股。")
     assert not [e for e in doc.entities if e.source == "coreference"]

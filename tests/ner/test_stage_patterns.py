@@ -146,6 +146,7 @@ def test_the_head_of_a_company_name_is_no_place(nlp: finextract.Pipeline) -> Non
         ("宏达置业与瀚海集团签署协议。", "宏达置业"),
         ("凌峰新材11月26日晚间公告，控股股东拟减持。", "凌峰新材"),  # 凌峰 reads as a person's name
         ("长城汽车与宁德时代签署合作协议。", "长城汽车"),
+        ("星耀醫療今日起至12月2日招股。", "星耀医疗"),
         # a trade word inside a longer name does not cut it (化工 of …化工新材料有限公司)
         ("中国电子财务有限责任公司拟转让其持有的常熟三爱富中昊化工新材料有限公司8%股权。", "常熟三爱富中昊化工新材料有限公司"),
     ],
@@ -176,6 +177,7 @@ def test_no_sister_names_from_known_heads(nlp: finextract.Pipeline, text: str, k
         "当地重工企业普遍承压。",
         "中国汽车市场增速放缓。",
         "人工智能企业融资活跃。",
+        "学校坚持爱国主义教育。",  # a common term jieba tags nz is no name
     ],
 )
 def test_industry_words_after_places_are_sectors(nlp: finextract.Pipeline, text: str) -> None:

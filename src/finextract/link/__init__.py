@@ -33,8 +33,8 @@ from ..spans import Entity
 _LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "股份公司")
 _ORG_ANAPHORA = re.compile(r"该(行|银行|公司|集团|机构|所|社)")
 _PERSON_SHORT = re.compile(r"([\u4e00-\u9fff])(总裁|总经理|总|董事长|董|行长|主席|经理)(?![\u4e00-\u9fff]{0,0}[理监])")
-_OWN_SHARES = frozenset({"股份", "股票", "股权", "总股本", "股本", "控制权"})
-"""What 公司 owns when it is the document's subject (减持公司股份)."""
+_OWN_SHARES = re.compile(r"(?:[约近逾超]?[\d.,]+[万亿]?(?:股|%)的?)?(?:股份|股票|股权|总股本|股本|控制权)")
+"""What 公司 owns when it is the document's subject (减持公司股份, 持有公司约32.6%的股份)."""
 _ALIAS_DECL = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*[）)]")
 
 
@@ -133,7 +133,7 @@ class LinkStage:
 
 
 def _own_company(doc: Document, entities: list[Entity]) -> list[Entity]:
-    """公司 right before its shares (减持公司股份, 公司总股本) is the document's subject: the organization
+    """公司 before its shares (减持公司股份, 持有公司约32.6%的股份) is the document's subject: the organization
     it names most often (at least twice; ties: the earliest), as in a listed company's announcement."""
     orgs = [e for e in entities if e.label == "ORG" and e.source != "coreference"]
     counts = Counter(e.canonical for e in orgs)
@@ -145,13 +145,13 @@ def _own_company(doc: Document, entities: list[Entity]) -> list[Entity]:
     main = max(counts, key=lambda c: (counts[c], -first[c].start))
     if counts[main] < 2:
         return []
-    tokens = doc.tokens
+    work = doc.work
     out = []
-    for k, tok in enumerate(tokens[:-1]):
-        nxt = tokens[k + 1]
-        if tok.end != nxt.start or doc.normalized(tok) != "公司" or doc.normalized(nxt) not in _OWN_SHARES:
+    for tok in doc.tokens:
+        if doc.normalized(tok) != "公司" or doc.in_excluded(tok.start, tok.end) or _covered(entities, tok.start, tok.end):
             continue
-        if not doc.in_excluded(tok.start, tok.end) and not _covered(entities, tok.start, tok.end):
+        _, after = work.to_norm(tok.start, tok.end)
+        if _OWN_SHARES.match(work.norm, after):
             out.append(_refer(tok.text, tok.start, tok.end, first[main]))
     return out
 

@@ -244,10 +244,18 @@ def _trade_name(
 ) -> bool:
     """Whether a trade word (汽车, 环保) ends a company name here: it is a word of its own, after a
     proper noun that is not a place and not after another suffix (广东钢铁产量, 中国|房地产, 中国公民环保,
-    原奔驰公司|汽车 are no names; 南岭重工 and 凌峰新材 are)."""
+    原奔驰公司|汽车, 爱国主义教育 are no names; 南岭重工 and 凌峰新材 are)."""
     if is_sector(name, suffix, lex) or not any(s == suffix_start for s, _, _ in tokens) or suffix_ending_at(text, suffix_start, lex):
         return False
-    return any(pos in lex.proper_pos and not plausible_place(text[s:e], lex) for s, e, pos in head)
+    return any(_trade_head(text[s:e], pos, lex) for s, e, pos in head)
+
+
+def _trade_head(word: str, pos: str, lex: PatternLexicon) -> bool:
+    """A word that can name the company before a trade word: a proper noun that is not a place.
+    jieba's nz also tags longer common terms (开放式, 爱国主义); its two-character nz are brands (宏达)."""
+    if pos not in lex.proper_pos or pos == "x" or plausible_place(word, lex):
+        return False
+    return pos != "nz" or len(word) == 2
 
 
 def _suffix_source(suffix: str, lex: PatternLexicon) -> str:
