@@ -108,7 +108,9 @@ def test_entities_and_figures_frames(corpus: Corpus) -> None:
     assert ents["start"].dtype == "int64" and isinstance(ents["label"].dtype, pd.StringDtype)
     assert figs["value"].dtype == "float64" and figs["low"].dtype == "float64"
     money = figs[figs["kind"] == "money"]
-    assert money["currency"].notna().all() and (money["currency"] == "CNY").any() and money["value"].notna().all()
+    assert money["currency"].notna().all() and (money["currency"] == "CNY").any()
+    ranges = money["qualifier"] == "range"  # 11.2港元至13港元: bounds, no single value
+    assert money.loc[~ranges, "value"].notna().all() and money.loc[ranges, "low"].notna().all()
     assert figs["currency"].isna().any()  # missing strings are NA, not the text "None"
     assert corpus.to_pandas("entities").equals(ents)
 
