@@ -37,6 +37,12 @@ def test_ownership(text: str, holder: str, held: str, stake: str | None) -> None
     assert (fact.args.stake.text if fact.args.stake else None) == stake
 
 
+def test_the_subject_of_a_long_first_clause_holds_what_the_next_clause_trades() -> None:
+    text = "控股股东北辰投资计划在公告披露之日起15个交易日后的3个月内，通过集中竞价和大宗交易方式减持瀚海集团股份。"
+    (fact,) = _facts(text, "ownership")
+    assert (fact.args.holder.text, fact.args.held.text, fact.args.action.text, fact.rule) == ("北辰投资", "瀚海集团", "减持", "ownership.distant")
+
+
 def test_ownership_reaches_a_list_but_not_past_another_name() -> None:
     held = {f.args.held.text for f in _facts("东星集团持有融众集团、瀚海集团各20%的股权。", "ownership")}
     assert held == {"融众集团", "瀚海集团"}

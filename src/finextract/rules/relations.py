@@ -223,10 +223,10 @@ def directed_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tup
 
 def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], second: Placed[Entity]) -> tuple[str, str, float, object] | None:
     """``中海油…，总价8亿美元现金收购加拿大尼克森``: the trigger right before the second
-    entity, the first one the subject up to one comma and 30 characters back."""
+    entity, the first one the subject up to one comma and 60 characters back."""
     text = view.text
     gap = text[first[1] : second[0]]
-    if len(gap) > 30 or len(_CLAUSE_BREAK.findall(gap)) > 1 or re.search(r"[。；;！？!?：:]", gap):
+    if len(gap) > 60 or len(_CLAUSE_BREAK.findall(gap)) > 1 or re.search(r"[。；;！？!?：:]", gap):
         return None
     if any(first[1] <= s and e <= second[0] for s, e, x in view.entities if x.label in ("ORG", "PERSON")):
         return None
