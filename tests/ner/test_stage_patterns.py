@@ -147,6 +147,7 @@ def test_the_head_of_a_company_name_is_no_place(nlp: finextract.Pipeline) -> Non
         ("凌峰新材11月26日晚间公告，控股股东拟减持。", "凌峰新材"),  # 凌峰 reads as a person's name
         ("长城汽车与宁德时代签署合作协议。", "长城汽车"),
         ("星耀醫療今日起至12月2日招股。", "星耀医疗"),
+        ("元泰投顧總經理李永年表示，短線仍將震盪。", "元泰投顾"),  # an investment adviser (Taiwan)
         # a trade word inside a longer name does not cut it (化工 of …化工新材料有限公司)
         ("中国电子财务有限责任公司拟转让其持有的常熟三爱富中昊化工新材料有限公司8%股权。", "常熟三爱富中昊化工新材料有限公司"),
     ],

@@ -245,6 +245,21 @@ def test_amount_before_its_noun(text: str, metric: str, value: str, subject: str
     assert (args.metric.text, args.value.text, args.subject.text if args.subject else None, fact.rule) == (metric, value, subject, "metric.figure_of_noun")
 
 
+def test_a_market_wrap() -> None:
+    """收在 gives the level the previous metric closed at; 终场 and 成交值 read as in Taiwan reports."""
+    text = "加權指數下跌85.32點，收在17,523.61點，跌幅0.48%，成交值新台幣3,512億元。"
+    got = {(f.args.metric.text, f.args.value.text, f.rule) for f in _metrics(text)}
+    assert {
+        ("加權指數", "85.32點", "metric.noun_figure"),
+        ("加權指數", "17,523.61點", "metric.level_of_previous"),
+        ("跌幅", "0.48%", "metric.noun_figure"),
+        ("成交值", "新台幣3,512億元", "metric.noun_figure"),
+    } <= got
+    assert ("投信買超", "18.2億元") in {(f.args.metric.text, f.args.value.text) for f in _metrics("外資賣超213.5億元，投信買超18.2億元。")}
+    (fact,) = _metrics("台股終場下跌85點")
+    assert (fact.args.metric.text, fact.args.direction) == ("台股", "down")
+
+
 def test_a_headline_space_ends_a_metric_name() -> None:
     (fact,) = _metrics("海川证券：维持宁海银行“买入”评级 目标价9.8元")
     assert fact.args.metric.text == "目标价"

@@ -91,8 +91,8 @@ PREFIX_QUALIFIERS: dict[str, str] = {
 QUALIFIER_PARTICLES: str = "有为是达了"
 """A particle that may sit between a bound word and its figure (``至少有10``, ``最多为5``, ``超过了1.2万亿``)."""
 
-PREFIX_BLOCKERS: dict[str, str] = {"约": "合节签公条预契制履违", "近": "最附", "超": "高赶", "逾": ""}
-"""Characters that, before a one-character qualifier, make it part of another word (合约, 最近)."""
+PREFIX_BLOCKERS: dict[str, str] = {"约": "合节签公条预契制履违", "近": "最附", "超": "高赶买卖出入", "逾": ""}
+"""Characters that, before a one-character qualifier, make it part of another word (合约, 最近; 卖超 is net selling, 出超 a trade surplus)."""
 
 SUFFIX_QUALIFIERS: dict[str, str] = {
     "以上": "more_than", "之上": "more_than", "开外": "more_than", "有余": "more_than",

@@ -4,6 +4,8 @@
   单月现金贷款总额近100亿 (period 单月); 获客成本降低了40% (direction down).
 * ``metric.change_of_previous`` — 不良贷款率为1.52%，较年初下降0.01个百分点: a change
   with no metric noun of its own measures the metric named just before it.
+* ``metric.level_of_previous`` — 加权指数下跌85.32点，收在17,523.61点: where the metric named
+  just before closed.
 * ``metric.respectively`` — 2025年、2026年和2027年归母净利润分别为168.5亿元、186.2亿元和205.7亿元:
   each listed figure measures the metric; listed periods pair up with them.
 * ``metric.figure_of_noun`` — 拟发行不超过60亿元的二级资本债券; 完成了5亿元的C轮融资: an
@@ -42,7 +44,7 @@ _LINKS = frozenset(
     "为 是 达 达到 高达 约 约为 超 超过 已 已经 了 共 共计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
     "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
     "年增 年减 月增 月减 季增 季减 "
-    "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧 至 报 收报 收于 介乎 介于 每股".split()
+    "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧 至 报 收报 收于 收在 终场 介乎 介于 每股".split()
 )
 _UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增幅 年增 月增 季增".split())
 _DOWN = frozenset("下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 降幅 年减 月减 季减".split())
@@ -146,6 +148,8 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
         rule = "metric.noun_figure"
         if span is None and direction is not None and previous is not None and _after_comma(view, links_start):
             span, rule = previous, "metric.change_of_previous"
+        elif span is None and previous is not None and _after_comma(view, links_start) and _CLOSED_AT.search(view.text, links_start, f_start):
+            span, rule = previous, "metric.level_of_previous"  # 加权指数下跌85.32点，收在17,523.61点
         if span is None:
             continue
         if "分别" in view.text[links_start:f_start]:
@@ -217,6 +221,8 @@ def _figure_of_noun(view: SentenceView, f_start: int, pos: int, figure: Figure) 
     return "metric", "metric.figure_of_noun", round(0.55 + 0.25 * subject_conf, 2), args
 
 
+_CLOSED_AT = re.compile(r"收在|收于|收报|报收")
+"""Words for where a price or an index closed: the level of the metric named before."""
 _COVERED_METRICS = frozenset("目标价 目标价格 目标股价".split())
 """Metrics a broker sets for the company it covers, not for itself."""
 _COVERING = re.compile(r"(?:对|给予|予以|上调|下调|维持)$")
