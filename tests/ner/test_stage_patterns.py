@@ -179,6 +179,7 @@ def test_no_sister_names_from_known_heads(nlp: finextract.Pipeline, text: str, k
         "中国汽车市场增速放缓。",
         "人工智能企业融资活跃。",
         "学校坚持爱国主义教育。",  # a common term jieba tags nz is no name
+        "加快基础设施和房地产业建设。",  # 建设 is too common a word to be a trade word
     ],
 )
 def test_industry_words_after_places_are_sectors(nlp: finextract.Pipeline, text: str) -> None:
@@ -198,3 +199,19 @@ def test_a_descriptor_before_a_name_is_no_organization(nlp: finextract.Pipeline)
     doc = nlp("匯新科技擬收購卓越支付。公司擬以現金約3.2億美元收購新加坡支付公司卓越支付全部股權。")
     orgs = [e.text for e in doc.entities if e.label == "ORG"]
     assert "新加坡支付" not in orgs and "新加坡支付公司" not in orgs and orgs.count("卓越支付") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("华拓地产董事长孙志强在致投资者的信中表示，公司不会逃废债。", ("信中", "PERSON")),  # 的信中: in the letter
+        ("联信评级将其主体信用等级由A下调至CCC。", ("CCC", "PERSON")),  # a rating
+        ("联信评级随即将华拓地产的主体信用等级由A下调至CCC，并将其列入信用评级观察名单。", ("CCC", "PERSON")),
+        ("华拓地产：“21华拓01”未能按期兑付 涉及本息9.6亿元", ("华拓", "ORG")),  # part of a bond's short name
+        ("联信评级随即将华拓地产的主体信用等级下调。", ("将华拓地产", "ORG")),  # 将 glued to the name
+        ("公司发行的“21华拓01”公司债券未能按期兑付。", ("华拓01”公司", "ORG")),  # no name crosses a quotation mark
+        ("华拓地产11月25日晚间公告，公司发行的“21华拓01”公司债券应于11月24日兑付本息合计9.6亿元。", ("华拓01”公司", "ORG")),
+    ],
+)
+def test_bond_default_article_non_names(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:
+    assert not_expected not in {(e.text, e.label) for e in nlp(text).entities}

@@ -197,3 +197,9 @@ def test_min_confidence_filters_facts() -> None:
     assert all(json.loads(line)["confidence"] >= 0.85 for line in out.getvalue().splitlines())
     with pytest.raises(finextract.ConfigError):
         finextract.Pipeline(min_confidence=1.5)
+
+
+def test_a_passive_agent_after_a_descriptor() -> None:
+    """被其合作方瑞邦建设起诉: the descriptor between 被 and the agent does not hide it."""
+    (fact,) = _facts("另据了解，华拓地产已被其合作方瑞邦集团起诉，索赔金额约2.1亿元。", "dispute")
+    assert (fact.args.plaintiff.text, fact.args.defendant.text) == ("瑞邦集团", "华拓地产")

@@ -314,9 +314,23 @@ def _skip(text: str, numeral: Numeral) -> bool:
         return True  # a URL escape such as %2020
     if _BARE_CODE.fullmatch(surface) and _bracketed_after_name(text, numeral.start, numeral.end):
         return True  # 国泰金控(2882), 腾讯(00700): a stock code in brackets after a name
+    if _in_bond_name(text, numeral.start, numeral.end):
+        return True  # “21华拓01”: a bond's short name, year and serial
     if surface.startswith("0") and 3 <= len(surface) <= 4 and _PHONE_LINK.match(text, numeral.end):
         return True
     return len(surface) in (7, 8) and numeral.start > 0 and text[numeral.start - 1] == "-" and _is_area_code(text, numeral.start - 1)
+
+
+_BOND_NAME = re.compile(r"[“\"「『]\d{2}[\u4e00-\u9fff]{1,6}(?:[A-Z]{2,4})?\d{2,3}[”\"」』]")
+"""A bond's short name in quotes: issue year, issuer, programme and serial (“21华拓01”, “19万达MTN001”)."""
+
+
+def _in_bond_name(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside a quoted bond short name."""
+    lo = max(0, start - 12)
+    if not any(q in text[lo:start] for q in "“\"「『"):
+        return False
+    return any(m.start() < start and end < m.end() for m in _BOND_NAME.finditer(text, lo, min(len(text), end + 12)))
 
 
 def _bracketed_after_name(text: str, start: int, end: int) -> bool:

@@ -9,6 +9,7 @@ pattern are then propagated to their other mentions in the document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
@@ -81,6 +82,22 @@ def _drop_descriptors(sent: SentenceInput, cands: list[Candidate]) -> list[Candi
         return any(sent.text.startswith(n, c.end) and c.end + len(n) in starts for n in _DESCRIPTOR_NOUNS)
 
     return [c for c in cands if not descriptor(c)]
+
+
+_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"))
+_RATING = re.compile(r"(?:A{1,3}|B{1,3}|C{1,3}|D)[+-]?")
+"""A credit rating (AAA, BB+, CCC), which the tagger may read as a person."""
+
+
+def _model_span_ok(text: str, cand: Candidate, word: str) -> bool:
+    """A tagger's span with an unbalanced quotation mark (华拓01”公司; 美国密歇根州“生物磁学”公司 is
+    fine), one between digits as part of a code (“21华拓01”: a bond's short name) or a person
+    that is a credit rating (CCC) is no name."""
+    if any(word.count(a) != word.count(b) for a, b in _QUOTE_PAIRS):
+        return False
+    if 0 < cand.start and cand.end < len(text) and text[cand.start - 1].isdigit() and text[cand.end].isdigit():
+        return False
+    return not (cand.label == "PERSON" and _RATING.fullmatch(word))
 
 
 def _weak_extension_ok(sent: SentenceInput, known_end: int, end: int, pat: PatternLexicon) -> bool:
@@ -378,6 +395,8 @@ class NerStage:
             word = sent.text[c.start : c.end]
             if c.source == "gazetteer":
                 return True
+            if c.source == "model" and not _model_span_ok(sent.text, c, word):
+                return False
             if c.label == "ORG":
                 return word not in pat.generic_orgs
             if c.label == "PERSON":

@@ -563,12 +563,18 @@ def appointee_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozense
     return out
 
 
+_LOCATIVE_ENDS = "中内里上下"
+
+
 def speaker_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str]) -> list[Candidate]:
     """Names right before a speech or role verb (谢锦生说, 陈生强表示, 王明远出任)."""
     text = sent.text
     out = []
     for at, _ in _occurrences(text, lex.speech_verbs + lex.role_verbs):
         span = name_before(text, at, surnames, lex.name_boundaries, sent.tokens)
-        if span is not None and text[span[0] : span[1]] not in lex.not_names:
-            out.append(Candidate(span[0], span[1], "PERSON", source="pattern:speaker_name", priority=3, score=0.7))
+        if span is None or text[span[0] : span[1]] in lex.not_names:
+            continue
+        if text.endswith("的", 0, span[0]) and text[span[1] - 1] in _LOCATIVE_ENDS:
+            continue  # 在致投资者的信中表示: in the letter, not a person named 信中
+        out.append(Candidate(span[0], span[1], "PERSON", source="pattern:speaker_name", priority=3, score=0.7))
     return out

@@ -271,7 +271,7 @@ def _directed_pair(
             return None
         return _build(view, name, "direct", first[2], second[2], hit)
     # 嘉禾银行获恒泰人寿增持; 明达电子去年因专利纠纷被日本精工起诉: the marker right before the agent
-    passive = next((p for p in spec.passive if text.endswith(p, first[1], second[0]) and _no_break(text, first[1], second[0])), None)
+    passive = _passive_before(text, first[1], second[0], spec.passive)
     if passive is None:
         return None
     _, c_end = clause_bounds(text, second[1], second[1])
@@ -281,6 +281,21 @@ def _directed_pair(
     if blocked(view, lex, first[0], hit[0], hit[1]):
         return None
     return _build(view, name, "passive", second[2], first[2], hit)
+
+
+_AGENT_DESCRIPTORS = ("", "合作方", "对手方", "投资方", "债权人", "供应商", "客户", "股东", "大股东", "控股股东")
+"""Words that may stand between a passive marker and its agent (被其合作方瑞邦建设起诉)."""
+
+
+def _passive_before(text: str, a_end: int, b_start: int, markers: Sequence[str]) -> str | None:
+    """The passive marker right before the agent at ``b_start``, or before a descriptor of it (被其合作方…)."""
+    if not _no_break(text, a_end, b_start):
+        return None
+    for marker in markers:
+        for desc in _AGENT_DESCRIPTORS:
+            if text.endswith(marker + desc, a_end, b_start) or (desc and text.endswith(marker + "其" + desc, a_end, b_start)):
+                return marker
+    return None
 
 
 def recipient_at(text: str, end: int) -> bool:
