@@ -203,3 +203,8 @@ def test_a_passive_agent_after_a_descriptor() -> None:
     """被其合作方瑞邦建设起诉: the descriptor between 被 and the agent does not hide it."""
     (fact,) = _facts("另据了解，华拓地产已被其合作方瑞邦集团起诉，索赔金额约2.1亿元。", "dispute")
     assert (fact.args.plaintiff.text, fact.args.defendant.text) == ("瑞邦集团", "华拓地产")
+
+
+def test_a_shareholder_listed_beside_another_company_is_not_its_holder() -> None:
+    """原股东宁海银行和新股东晨曦集团: 晨曦集团 is a new shareholder of the company the sentence is about, not of 宁海银行."""
+    assert not _facts("本次增资由原股东宁海银行和新股东晨曦集团共同完成。", "ownership")

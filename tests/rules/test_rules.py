@@ -245,6 +245,20 @@ def test_amount_before_its_noun(text: str, metric: str, value: str, subject: str
     assert (args.metric.text, args.value.text, args.subject.text if args.subject else None, fact.rule) == (metric, value, subject, "metric.figure_of_noun")
 
 
+@pytest.mark.parametrize(
+    ("text", "metric", "value", "direction", "basis"),
+    [
+        ("海融消费金融注册资本由15亿元增加至30亿元。", "注册资本", "30亿元", "up", "由15亿元"),
+        ("增資完成後，寧海銀行持股比例由60%降至50%，仍為控股股東。", "持股比例", "50%", "down", "由60%"),
+    ],
+)
+def test_from_one_level_to_another(text: str, metric: str, value: str, direction: str, basis: str) -> None:
+    """由A增加至B: the metric now stands at B; A is where it came from, not a level of its own."""
+    (fact,) = _metrics(text)
+    args = fact.args
+    assert (args.metric.text, args.value.text, args.direction, args.basis.text if args.basis else None) == (metric, value, direction, basis)
+
+
 def test_a_market_wrap() -> None:
     """收在 gives the level the previous metric closed at; 终场 and 成交值 read as in Taiwan reports."""
     text = "加權指數下跌85.32點，收在17,523.61點，跌幅0.48%，成交值新台幣3,512億元。"

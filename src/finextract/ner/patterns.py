@@ -56,6 +56,8 @@ class PatternLexicon:
     place_suffixes: tuple[str, ...] = ()
     appoint_verbs: tuple[str, ...] = ()
     role_verbs: tuple[str, ...] = ()
+    suffix_false_friends: frozenset[str] = frozenset()
+    """Common nouns that end in an organization suffix (注册资本, 风险投资): a name never ends in one."""
     industry_suffixes: frozenset[str] = frozenset()
     """Weak suffixes naming a trade (重工, 地产): after a place they name a sector (广东钢铁), not a company.
     They are matched like ``weak_suffixes`` but are not in ``org_suffixes``, which the NER model reads."""
@@ -105,6 +107,7 @@ class PatternLexicon:
                 appoint_verbs=tuple(data["appoint_verbs"]),
                 role_verbs=tuple(data["role_verbs"]),
                 industry_suffixes=industry,
+                suffix_false_friends=frozenset(data.get("suffix_false_friends", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, LexiconError):
@@ -206,6 +209,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     while j >= 0 and tokens[j][1] > suffix_start:  # tokens that hold the suffix
         j -= 1
     name_tokens = list(tokens[j + 1 : i + 1])
+    if any(text[s:e] in lex.suffix_false_friends for s, e, _ in name_tokens):
+        return None  # 海融消费金融|注册资本: the word holding the suffix is a common noun
     chars = end - (name_tokens[0][0] if name_tokens else suffix_start)
     while j >= 0 and len(name_tokens) < 8 and chars < 20:
         start, stop, pos = tokens[j]

@@ -6,6 +6,8 @@
   with no metric noun of its own measures the metric named just before it.
 * ``metric.level_of_previous`` — 加权指数下跌85.32点，收在17,523.61点: where the metric named
   just before closed.
+* ``metric.from_to`` — 注册资本由15亿元增加至30亿元: the level the metric moved to, with
+  where it came from as the basis (由15亿元).
 * ``metric.respectively`` — 2025年、2026年和2027年归母净利润分别为168.5亿元、186.2亿元和205.7亿元:
   each listed figure measures the metric; listed periods pair up with them.
 * ``metric.figure_of_noun`` — 拟发行不超过60亿元的二级资本债券; 完成了5亿元的C轮融资: an
@@ -136,6 +138,13 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
             continue
         if _HYPOTHETICAL.search(view.text, 0, f_start):
             continue  # 如果…合并，新公司的总资产将超过3000亿元 is not a reported level
+        moved = _from_to(view, f_start, f_end)
+        if moved is not None:
+            fact, to_start, span = moved
+            consumed.add(to_start)
+            previous = span
+            yield fact
+            continue
         if view.text.startswith("的", f_end):
             # 发行60亿元的二级资本债券: an amount measures the noun after it; a
             # percentage only a magnitude (约23%的上涨空间): 超过90%的业务 is a share
@@ -238,6 +247,36 @@ def _covered_company(view: SentenceView) -> tuple[Entity, float] | None:
 
 _LIST_SEPARATORS = ("、", "和", "及", "与", "，", ",")
 _RANGE_WORDS = ("至", "到", "-", "—", "~")
+
+
+_FROM = re.compile(r"由$")
+_TO_LEVEL = re.compile(r"(增加|增至|增长|上升|提高|提升|升|下降|减少|降低|降|回落|下调|上调)?(至|到)")
+
+
+def _from_to(view: SentenceView, f_start: int, f_end: int) -> tuple[tuple[str, str, float, MetricArgs], int, tuple[int, int]] | None:
+    """``metric.from_to``: 注册资本由15亿元增加至30亿元 — the metric now stands at the second figure;
+    the first, where it came from, is the basis (由15亿元) and no level of its own."""
+    if not view.text.endswith("由", 0, f_start):
+        return None
+    move = _TO_LEVEL.match(view.text, f_end)
+    if move is None:
+        return None
+    to = next(((s, f) for s, _, f in view.figures if s == move.end()), None)
+    span = _metric_noun(view, f_start - 1)
+    if to is None or span is None:
+        return None
+    verb = move.group(1) or ""
+    direction = "down" if verb in _DOWN or verb in ("降", "下调") else "up" if verb else None
+    subject, subject_conf = _subject(view, span[0])
+    args = MetricArgs(
+        subject=subject,
+        metric=view.text_span(*span),
+        value=to[1],
+        period=_period_before(view, span[0]),
+        direction=direction,
+        basis=view.text_span(f_start - 1, f_end),
+    )
+    return ("metric", "metric.from_to", round(0.6 + 0.25 * subject_conf, 2), args), to[0], span
 
 
 def _listed_figures(view: SentenceView, first: int) -> list[tuple[int, Figure]]:

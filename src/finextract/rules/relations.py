@@ -255,6 +255,8 @@ def _directed_pair(
 ) -> tuple[str, str, float, object] | None:
     text = view.text
     reverse = _find(text, spec.reverse, first[1], second[0])
+    if reverse is not None and text[first[1] : reverse[0]].lstrip("的").startswith(_CONNECTORS):
+        reverse = None  # 宁海银行和新股东晨曦集团: a list of shareholders, not 宁海银行's shareholder
     if reverse is not None and second[0] - (reverse[0] + len(reverse[1])) <= 2:
         # 茂业商业的控股股东茂业集团: the second entity holds the first
         if blocked(view, lex, first[0], reverse[0], reverse[1]) or second[2].label not in spec.first_labels:
