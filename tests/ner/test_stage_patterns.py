@@ -207,6 +207,7 @@ def test_a_descriptor_before_a_name_is_no_organization(nlp: finextract.Pipeline)
         ("华拓地产董事长孙志强在致投资者的信中表示，公司不会逃废债。", ("信中", "PERSON")),  # 的信中: in the letter
         ("本次增资由原股东宁海银行和新股东晨曦集团共同完成。", ("股东宁海银行", "ORG")),  # a stakeholder noun is no part of a name
         ("海融消费金融注册资本由15亿元增加至30亿元。", ("海融消费金融注册资本", "ORG")),  # registered capital
+        ("此次併購有助集團拓展大中華區財富管理業務。", ("有助集團", "ORG")),  # a verbal noun alone names nothing
         ("本次增资由原股东宁海银行和新股东晨曦集团共同完成。", ("新股东晨曦集团", "ORG")),
         ("联信评级将其主体信用等级由A下调至CCC。", ("CCC", "PERSON")),  # a rating
         ("联信评级随即将华拓地产的主体信用等级由A下调至CCC，并将其列入信用评级观察名单。", ("CCC", "PERSON")),

@@ -143,7 +143,7 @@ def test_taiwan_comparisons_and_year_to_date_months() -> None:
     """年增/月增 are the Taiwan YoY/MoM changes; 前10月 is January to October."""
     facts = _metrics("國泰金控前10月稅後淨利達新台幣652億元，年增25%。")
     change = next(f for f in facts if f.args.direction)
-    assert (change.args.metric.text, change.args.direction, change.args.basis.text) == ("淨利", "up", "年增")
+    assert (change.args.metric.text, change.args.direction, change.args.basis.text) == ("稅後淨利", "up", "年增")
     assert {f.args.period.value for f in facts} == {"--01/--10"}
     assert _metrics("國泰金控旗下壽險子公司貢獻逾六成。") == []  # a yield verb is no metric
 
@@ -214,6 +214,7 @@ def test_metric_change_of_previous_metric() -> None:
         ("东星集团三季度营收为12.8亿元。", "营收", "东星集团"),
         ("东星集团营收增速为12.8%。", "营收增速", "东星集团"),
         ("北辰投资已质押股份为8,600万股。", "质押股份", "北辰投资"),  # pledged shares
+        ("宏匯證券去年稅後淨利為港幣3.2億元。", "稅後淨利", "宏匯證券"),  # after tax
         ("星耀医疗招股价介乎每股11.2港元至13港元。", "招股价", "星耀医疗"),  # 介乎 links a range
         ("星耀醫療的入場費約6,565港元。", "入場費", "星耀醫療"),
         # a target price is the covered company's, not the broker's

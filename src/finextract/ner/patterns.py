@@ -240,6 +240,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
         # 融信研究院: an unknown name before a strong suffix, if nothing in it is a verb or function word
         if any(pos[:1] in "vpdrcumqf" and pos != "vn" for _, _, pos in head) or len(name) - len(suffix) < 2:
             return None
+        if all(pos == "vn" for _, _, pos in head):
+            return None  # 此次并购|有助|集团拓展: a verbal noun alone names nothing
         return Candidate(start, end, "ORG", source=_suffix_source(suffix, lex), priority=3, score=0.6)
     return Candidate(start, end, "ORG", source=_suffix_source(suffix, lex), priority=4, score=0.8)
 
