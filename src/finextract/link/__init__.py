@@ -33,8 +33,8 @@ from ..spans import Entity
 _LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "股份公司")
 _ORG_ANAPHORA = re.compile(r"该(行|银行|公司|集团|机构|所|社)")
 _PERSON_SHORT = re.compile(r"([\u4e00-\u9fff])(总裁|总经理|总|董事长|董|行长|主席|经理)(?![\u4e00-\u9fff]{0,0}[理监])")
-_OWN_SHARES = re.compile(r"(?:[约近逾超]?[\d.,]+[万亿]?(?:股|%)的?)?(?:股份|股票|股权|总股本|股本|控制权)")
-"""What 公司 owns when it is the document's subject (减持公司股份, 持有公司约32.6%的股份)."""
+_OWN_COMPANY = re.compile(r"公司(?=(?:[约近逾超]?[\d.,]+[万亿]?(?:股|%)的?)?(?:股份|股票|股权|总股本|股本|控制权))")
+"""公司 before what it owns when it is the document's subject (减持公司股份, 持有公司约32.6%的股份)."""
 _ALIAS_DECL = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*[）)]")
 
 
@@ -135,6 +135,10 @@ class LinkStage:
 def _own_company(doc: Document, entities: list[Entity]) -> list[Entity]:
     """公司 before its shares (减持公司股份, 持有公司约32.6%的股份) is the document's subject: the organization
     it names most often (at least twice; ties: the earliest), as in a listed company's announcement."""
+    work = doc.work
+    spots = [m.start() for m in _OWN_COMPANY.finditer(work.norm)]
+    if not spots:
+        return []
     orgs = [e for e in entities if e.label == "ORG" and e.source != "coreference"]
     counts = Counter(e.canonical for e in orgs)
     if not counts:
@@ -145,14 +149,13 @@ def _own_company(doc: Document, entities: list[Entity]) -> list[Entity]:
     main = max(counts, key=lambda c: (counts[c], -first[c].start))
     if counts[main] < 2:
         return []
-    work = doc.work
+    starts = {t.start for t in doc.tokens}
+    ends = {t.end for t in doc.tokens}
     out = []
-    for tok in doc.tokens:
-        if doc.normalized(tok) != "公司" or doc.in_excluded(tok.start, tok.end) or _covered(entities, tok.start, tok.end):
-            continue
-        _, after = work.to_norm(tok.start, tok.end)
-        if _OWN_SHARES.match(work.norm, after):
-            out.append(_refer(tok.text, tok.start, tok.end, first[main]))
+    for at in spots:
+        start, end, text = work.orig_span(at, at + 2)
+        if start in starts and end in ends and not doc.in_excluded(start, end) and not _covered(entities, start, end):
+            out.append(_refer(text, start, end, first[main]))
     return out
 
 
