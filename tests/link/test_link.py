@@ -71,3 +71,12 @@ def test_the_company_before_a_stake_in_its_shares() -> None:
 def test_a_company_mentioned_once_is_no_document_subject() -> None:
     doc = finextract.extract("北辰投资计划减持公司股份不超过1,260万股。")
     assert not [e for e in doc.entities if e.source == "coreference"]
+
+
+def test_a_place_before_a_name_in_the_document_is_the_same_company() -> None:
+    """香港宏汇证券 and 宏汇证券 in one article name one company."""
+    text = "富华金控拟收购香港宏匯證券全部股份。宏匯證券去年稅後淨利為港幣3.2億元。"
+    orgs = {e.text: e.canonical for e in finextract.extract(text).entities if e.label == "ORG"}
+    assert orgs["香港宏匯證券"] == orgs["宏匯證券"] == "宏汇证券"
+    alone = {e.text: e.canonical for e in finextract.extract("北京银行与招商银行签约。").entities if e.label == "ORG"}
+    assert alone["北京银行"] != "银行"  # a place that is part of the only name stays

@@ -17,6 +17,9 @@
   ``coreference`` and the canonical name and id of what they refer to; when
   the reference is ambiguous or nothing precedes it, nothing is added.
 
+* A place before a name the document also uses alone (香港宏汇证券 beside 宏汇证券)
+  names the same organization.
+
 Canonical names are Simplified, so Traditional and Simplified input agree.
 """
 
@@ -28,6 +31,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from ..lexicons import Gazetteer, load_gazetteer
+from ..ner.patterns import PatternLexicon
 from ..spans import Entity
 
 _LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "股份公司")
@@ -43,6 +47,7 @@ class LinkStage:
     """Document → Document: fills ``canonical`` and ``id`` of entities; adds alias mentions."""
 
     gazetteer: Gazetteer = field(default_factory=load_gazetteer)
+    places: frozenset[str] = field(default_factory=lambda: PatternLexicon.load().places)
     name: str = "link"
     requires: frozenset[str] = frozenset({"normalized", "entities", "sentences"})
     provides: frozenset[str] = frozenset({"linked"})
@@ -50,6 +55,7 @@ class LinkStage:
     def __call__(self, doc: Document) -> Document:
         """Link organizations and bind in-document aliases."""
         linked = [self._link(doc, e) for e in doc.entities]
+        linked = _place_prefixed(doc, linked, self.places)
         linked = self._aliases(doc, linked)
         linked = self._coreference(doc, linked)
         return doc.model_copy(update={"entities": linked})
@@ -156,6 +162,20 @@ def _own_company(doc: Document, entities: list[Entity]) -> list[Entity]:
         start, end, text = work.orig_span(at, at + 2)
         if start in starts and end in ends and not doc.in_excluded(start, end) and not _covered(entities, start, end):
             out.append(_refer(text, start, end, first[main]))
+    return out
+
+
+def _place_prefixed(doc: Document, entities: list[Entity], places: frozenset[str]) -> list[Entity]:
+    """An organization written with a place before a name the document also uses alone (香港宏汇证券 beside
+    宏汇证券) is that organization: it takes the shorter name's canonical name and id."""
+    bare = {e.canonical: e for e in entities if e.label == "ORG" and e.source != "coreference"}
+    out = []
+    for e in entities:
+        target = None
+        if e.label == "ORG" and e.id is None:
+            place = next((p for p in places if e.canonical.startswith(p) and e.canonical[len(p) :] in bare), None)
+            target = bare[e.canonical[len(place) :]] if place else None
+        out.append(e.model_copy(update={"canonical": target.canonical, "id": target.id}) if target is not None else e)
     return out
 
 
