@@ -169,12 +169,16 @@ def _place_prefixed(doc: Document, entities: list[Entity], places: frozenset[str
     """An organization written with a place before a name the document also uses alone (香港宏汇证券 beside
     宏汇证券) is that organization: it takes the shorter name's canonical name and id."""
     bare = {e.canonical: e for e in entities if e.label == "ORG" and e.source != "coreference"}
+    if len(bare) < 2:
+        return entities
+    lengths = sorted({len(p) for p in places})
     out = []
     for e in entities:
+        name = e.canonical
         target = None
         if e.label == "ORG" and e.id is None:
-            place = next((p for p in places if e.canonical.startswith(p) and e.canonical[len(p) :] in bare), None)
-            target = bare[e.canonical[len(place) :]] if place else None
+            cut = next((n for n in lengths if n < len(name) - 1 and name[:n] in places and name[n:] in bare), None)
+            target = bare[name[cut:]] if cut else None
         out.append(e.model_copy(update={"canonical": target.canonical, "id": target.id}) if target is not None else e)
     return out
 
