@@ -25,6 +25,7 @@ from .patterns import (
     is_han,
     is_sector,
     name_after,
+    occurrences,
     org_before_title,
     org_suffix,
     person_or_place,
@@ -50,16 +51,6 @@ def resolve(cands: Sequence[Candidate]) -> list[Candidate]:
         chosen.append(cand)
         taken.append((cand.start, cand.end))
     return sorted(chosen, key=lambda c: c.start)
-
-
-def _find_all(text: str, word: str) -> list[int]:
-    """Start of every occurrence of ``word`` in ``text``."""
-    out = []
-    at = text.find(word)
-    while at != -1:
-        out.append(at)
-        at = text.find(word, at + 1)
-    return out
 
 
 _JOINERS = "与和及同跟"
@@ -290,7 +281,7 @@ class NerStage:
         pat = self.lexicons.patterns
         out = []
         for sent, cands in zip(inputs, per_sentence):
-            found = [(at, brand) for brand in sorted(brands) for at in _find_all(sent.text, brand)]
+            found = list(occurrences(sent.text, sorted(brands)))
             starts = {s for s, _, _ in sent.tokens} if found else set()
             ends = {e for _, e, _ in sent.tokens} if found else set()
             extra = []

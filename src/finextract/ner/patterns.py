@@ -483,16 +483,16 @@ def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
     quoted after a launch verb (推出「小微贷」升级版)."""
     text = sent.text
     out = []
-    for at, marker in _occurrences(text, lex.product_after):
+    for at, marker in occurrences(text, lex.product_after):
         start = at + len(marker)
         end = _han_run(text, start, lex.product_stop_words, forward=True)
         if 2 <= end - start <= 5:
             out.append(Candidate(start, end, "PRODUCT", source="pattern:product", priority=3, score=0.6))
-    for at, verb in _occurrences(text, lex.product_quoted_after):
+    for at, verb in occurrences(text, lex.product_quoted_after):
         quoted = _quoted_after(text, at + len(verb))
         if quoted is not None and 2 <= quoted[1] - quoted[0] <= 8:
             out.append(Candidate(quoted[0], quoted[1], "PRODUCT", source="pattern:product_quoted", priority=3, score=0.6))
-    for at, _ in _occurrences(text, lex.product_before):
+    for at, _ in occurrences(text, lex.product_before):
         quoted = _quoted_before(text, at)
         start, end = quoted if quoted is not None else (_han_run(text, at, lex.product_stop_words, forward=False), at)
         if 2 <= end - start <= (8 if quoted else 5):
@@ -550,7 +550,7 @@ def _han_run(text: str, pos: int, stops: Sequence[str], forward: bool) -> int:
     return start
 
 
-def _occurrences(text: str, words: Sequence[str]) -> Iterator[tuple[int, str]]:
+def occurrences(text: str, words: Sequence[str]) -> Iterator[tuple[int, str]]:
     """Every ``(position, word)`` where one of ``words`` occurs in ``text``."""
     for word in words:
         at = text.find(word)
@@ -563,7 +563,7 @@ def appointee_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozense
     """Names right after an appointment verb and before 为 (聘任孙晓雯为首席执行官)."""
     text = sent.text
     out = []
-    for at, verb in _occurrences(text, lex.appoint_verbs):
+    for at, verb in occurrences(text, lex.appoint_verbs):
         span = name_after(text, at + len(verb), surnames, lex.name_boundaries, lex.speech_verbs, tokens=sent.tokens)
         if span is not None and text.startswith("为", span[1]) and text[span[0] : span[1]] not in lex.not_names:
             out.append(Candidate(span[0], span[1], "PERSON", source="pattern:appointee_name", priority=3, score=0.8))
@@ -577,7 +577,7 @@ def speaker_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[
     """Names right before a speech or role verb (谢锦生说, 陈生强表示, 王明远出任)."""
     text = sent.text
     out = []
-    for at, _ in _occurrences(text, lex.speech_verbs + lex.role_verbs):
+    for at, _ in occurrences(text, lex.speech_verbs + lex.role_verbs):
         span = name_before(text, at, surnames, lex.name_boundaries, sent.tokens)
         if span is None or text[span[0] : span[1]] in lex.not_names:
             continue

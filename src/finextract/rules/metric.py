@@ -11,7 +11,8 @@
 * ``metric.respectively`` — 2025年、2026年和2027年归母净利润分别为168.5亿元、186.2亿元和205.7亿元:
   each listed figure measures the metric; listed periods pair up with them.
 * ``metric.figure_of_noun`` — 拟发行不超过60亿元的二级资本债券; 完成了5亿元的C轮融资: an
-  amount of money before 的 measures the noun phrase after it (a share, 超过90%的业务, does not).
+  amount of money before 的 measures the noun phrase after it; a percentage only a magnitude
+  (约23%的上涨空间), not a share (超过90%的业务).
 
 A change carries its ``direction``, its ``basis`` (同比, 较年初 …) and, when
 written, the level it ends at (``下降0.3个百分点至1.52%`` → ``new_value`` 1.52%).
@@ -148,7 +149,7 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
         if view.text.startswith("的", f_end):
             # 发行60亿元的二级资本债券: an amount measures the noun after it; a
             # percentage only a magnitude (约23%的上涨空间): 超过90%的业务 is a share
-            found = _figure_of_noun(view, f_start, f_end + 1, figure) if figure.kind == "money" else _magnitude_of(view, f_start, f_end + 1, figure)
+            found = _figure_of_noun(view, f_start, f_end + 1, figure)
             if found is not None:
                 yield found
             continue
@@ -202,12 +203,32 @@ _AFTER_DE_POS = _MODIFIER_POS | {"eng", "zg"}
 """Tags of the words of a noun phrase after 的 (C|轮|融资: a letter and a bound morpheme may open it)."""
 
 
+_MAGNITUDES = tuple(sorted("上涨空间 下跌空间 上行空间 下行空间 溢价 折价".split(), key=len, reverse=True))
+"""Nouns a percentage before 的 measures (有约23%的上涨空间, 有35%的溢价)."""
+
+
 def _figure_of_noun(view: SentenceView, f_start: int, pos: int, figure: Figure) -> tuple[str, str, float, MetricArgs] | None:
-    """``metric.figure_of_noun``: the noun phrase at ``pos`` (after 的) that the amount at ``f_start`` measures.
+    """``metric.figure_of_noun``: the noun after 的 at ``pos`` that the figure at ``f_start`` measures —
+    any noun phrase for an amount of money, only a magnitude for a percentage.
 
     >>> # 该行拟发行不超过60亿元的二级资本债券 → 二级资本债券 = 不超过60亿元
     >>> # 完成了5亿元的C轮融资 → C轮融资 = 5亿元; 提供不超过200亿元的综合授信 → 综合授信
+    >>> # 有约23%的上涨空间 → 上涨空间 = 约23%; 超过90%的业务 → nothing (a share)
     """
+    if figure.kind == "money":
+        end = _noun_phrase_end(view, pos)
+    else:
+        noun = next((m for m in _MAGNITUDES if view.text.startswith(m, pos)), None) if figure.kind == "percent" else None
+        end = pos + len(noun) if noun else None
+    if end is None:
+        return None
+    subject, subject_conf = _subject(view, f_start)
+    args = MetricArgs(subject=subject, metric=view.text_span(pos, end), value=figure, period=_period_before(view, pos))
+    return "metric", "metric.figure_of_noun", round(0.55 + 0.25 * subject_conf, 2), args
+
+
+def _noun_phrase_end(view: SentenceView, pos: int) -> int | None:
+    """Where the noun phrase starting at ``pos`` ends (at most 12 characters), or ``None`` if there is none."""
     end = None
     tokens = [t for t in view.tokens if t[1] > pos]
     for k, (start, stop, tag) in enumerate(tokens):
@@ -217,17 +238,12 @@ def _figure_of_noun(view: SentenceView, f_start: int, pos: int, figure: Figure) 
         if _inside_entity(view, start, stop) or _in_period(view, start, stop) or word in _LINKS:
             break
         if tag.startswith("v") and end is not None and (k + 1 == len(tokens) or tokens[k + 1][2] == "x"):
-            end = stop  # 综合|授信。: a verb closing the phrase is its noun
-            break
+            return stop  # 综合|授信。: a verb closing the phrase is its noun
         if tag not in _AFTER_DE_POS:
             break
         if tag in _NOUN_POS:
             end = stop
-    if end is None:
-        return None
-    subject, subject_conf = _subject(view, f_start)
-    args = MetricArgs(subject=subject, metric=view.text_span(pos, end), value=figure, period=_period_before(view, pos))
-    return "metric", "metric.figure_of_noun", round(0.55 + 0.25 * subject_conf, 2), args
+    return end
 
 
 _CLOSED_AT = re.compile(r"收在|收于|收报|报收")
@@ -249,8 +265,8 @@ _LIST_SEPARATORS = ("、", "和", "及", "与", "，", ",")
 _RANGE_WORDS = ("至", "到", "-", "—", "~")
 
 
-_FROM = re.compile(r"由$")
-_TO_LEVEL = re.compile(r"(增加|增至|增长|上升|提高|提升|升|下降|减少|降低|降|回落|下调|上调)?(至|到)")
+_TO_LEVEL = re.compile(r"(增加|增长|上升|提高|提升|上调|下降|减少|降低|回落|下调|增|升|降)?(?:至|到)")
+"""A move to a level after the figure it starts from (增加至, 增至, 降至, 到)."""
 
 
 def _from_to(view: SentenceView, f_start: int, f_end: int) -> tuple[tuple[str, str, float, MetricArgs], int, tuple[int, int]] | None:
@@ -265,8 +281,8 @@ def _from_to(view: SentenceView, f_start: int, f_end: int) -> tuple[tuple[str, s
     span = _metric_noun(view, f_start - 1)
     if to is None or span is None:
         return None
-    verb = move.group(1) or ""
-    direction = "down" if verb in _DOWN or verb in ("降", "下调") else "up" if verb else None
+    verb = move.group(1)
+    direction = None if verb is None else "down" if verb in _DOWN or verb == "降" else "up"
     subject, subject_conf = _subject(view, span[0])
     args = MetricArgs(
         subject=subject,
@@ -327,20 +343,6 @@ def _respectively(view: SentenceView, span: tuple[int, int], listed: list[tuple[
     for (_, figure), period in zip(listed, dated):
         args = MetricArgs(subject=subject, metric=view.text_span(*span), value=figure, period=period)
         yield "metric", "metric.respectively", conf, args
-
-
-_MAGNITUDES = tuple(sorted("上涨空间 下跌空间 上行空间 下行空间 溢价 折价".split(), key=len, reverse=True))
-"""Nouns a percentage before 的 measures (有约23%的上涨空间, 有35%的溢价)."""
-
-
-def _magnitude_of(view: SentenceView, f_start: int, pos: int, figure: Figure) -> tuple[str, str, float, MetricArgs] | None:
-    """``metric.figure_of_noun`` for a percentage: only a magnitude noun after 的 (约23%的上涨空间)."""
-    noun = next((m for m in _MAGNITUDES if view.text.startswith(m, pos)), None) if figure.kind == "percent" else None
-    if noun is None:
-        return None
-    subject, subject_conf = _subject(view, f_start)
-    args = MetricArgs(subject=subject, metric=view.text_span(pos, pos + len(noun)), value=figure, period=_period_before(view, pos))
-    return "metric", "metric.figure_of_noun", round(0.55 + 0.25 * subject_conf, 2), args
 
 
 def _period_before(view: SentenceView, pos: int) -> Period | None:

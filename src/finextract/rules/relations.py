@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from ..errors import LexiconError
 from ..facts import (
@@ -37,7 +37,7 @@ from ..facts import (
     OwnershipArgs,
     ProductLaunchArgs,
 )
-from ..spans import Entity
+from ..spans import Entity, Figure
 from .base import Placed, SentenceView
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]")
@@ -184,22 +184,20 @@ def _no_break(text: str, start: int, end: int) -> bool:
     return end - start <= _MAX_GAP and not _CLAUSE_BREAK.search(text, start, end)
 
 
-def _figure_near(view: SentenceView, pos: int, kinds: frozenset[str]) -> object | None:
-    """The first figure of ``kinds`` in the clause around ``pos`` (以26亿美元收购…, 持有…20%股权); never a
+def _figure_near(view: SentenceView, pos: int, accept: Callable[[Figure], bool]) -> Figure | None:
+    """The first figure ``accept`` takes in the clause around ``pos`` (以26亿美元收购…, 持有…20%股权); never a
     duration (未来12个月内继续增持: 12个月 is no stake)."""
     c_start, c_end = clause_bounds(view.text, pos, pos)
-    return next((f for s, _, f in view.figures if c_start <= s < c_end and f.kind in kinds and f.rule != "figures.duration"), None)
+    return next((f for s, _, f in view.figures if c_start <= s < c_end and f.rule != "figures.duration" and accept(f)), None)
 
 
-def _stake_near(view: SentenceView, pos: int) -> object | None:
-    """The first stake in the clause around ``pos``: a percentage, a number, or a count of shares
-    (1.2亿股; 15个交易日 counts days, not shares)."""
-    c_start, c_end = clause_bounds(view.text, pos, pos)
-    for s, _, f in view.figures:
-        if c_start <= s < c_end and f.rule != "figures.duration":
-            if f.kind in ("percent", "number") or (f.kind == "quantity" and f.unit == "股"):
-                return f
-    return None
+def _is_stake(figure: Figure) -> bool:
+    """A percentage, a number or a count of shares (1.2亿股; 15个交易日 counts days, not shares)."""
+    return figure.kind in ("percent", "number") or (figure.kind == "quantity" and figure.unit == "股")
+
+
+def _is_money(figure: Figure) -> bool:
+    return figure.kind == "money"
 
 
 def directed_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, object]]:
@@ -324,10 +322,10 @@ def _build(view: SentenceView, name: str, form: str, agent: Entity, patient: Ent
     confidence = _CONFIDENCE.get(f"{name}.{form}", 0.6)
     if name == "ownership":
         # a subsidiary is wholly or mostly held; a figure in its clause is another holding's (全资子公司远东投资持有…18.2%)
-        stake = None if hit[1].endswith("子公司") else _stake_near(view, hit[0])
+        stake = None if hit[1].endswith("子公司") else _figure_near(view, hit[0], _is_stake)
         return name, f"ownership.{form}", confidence, OwnershipArgs(holder=agent, held=patient, action=action, stake=stake)  # type: ignore[arg-type]
     if name == "acquisition":
-        value = _figure_near(view, hit[0], frozenset({"money"}))
+        value = _figure_near(view, hit[0], _is_money)
         return name, f"acquisition.{form}", confidence, AcquisitionArgs(acquirer=agent, target=patient, action=action, value=value)  # type: ignore[arg-type]
     args = DisputeArgs(parties=[agent, patient], plaintiff=agent, defendant=patient, trigger=action)
     return name, f"dispute.{form}", confidence, args
