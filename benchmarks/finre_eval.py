@@ -85,12 +85,17 @@ def _given_gazetteer(sentences: dict, out_dir: Path) -> Path:
     return path
 
 
+def _name(entity) -> str:  # type: ignore[no-untyped-def]
+    """The name a fact argument stands for: a reference (公司, 该行) by what it resolved to."""
+    return entity.canonical if entity.source == "coreference" else entity.text
+
+
 def _linked_pairs(fact) -> list[frozenset[str]]:  # type: ignore[no-untyped-def]
     names = PAIR_TYPES[fact.type]
     if names == ("parties",):
-        texts = [p.text for p in fact.args.parties]
+        texts = [_name(p) for p in fact.args.parties]
         return [frozenset((a, b)) for i, a in enumerate(texts) for b in texts[i + 1 :] if a != b]
-    a, b = (getattr(fact.args, n).text for n in names)
+    a, b = (_name(getattr(fact.args, n)) for n in names)
     return [frozenset((a, b))] if a != b else []
 
 

@@ -96,11 +96,11 @@ def _fact_matches(fact: Any, want: dict[str, Any]) -> bool:
         return (
             a.person.text == want["person"]
             and a.title.text == want["title"]
-            and (want.get("org") is None or _text(a.org) == want["org"])
+            and (want.get("org") is None or _arg_matches(a.org, want["org"]))
         )
     if want["type"] == "partnership":
-        texts = {p.text for p in a.parties}
-        return set(want["parties"]) <= texts and (not want.get("date") or _text(a.date) == want["date"])
+        parties_ok = all(any(_arg_matches(p, w) for p in a.parties) for w in want["parties"])
+        return parties_ok and (not want.get("date") or _text(a.date) == want["date"])
     if want["type"] == "metric":
         return (
             a.metric.text == want["metric"]

@@ -80,3 +80,18 @@ def test_a_place_before_a_name_in_the_document_is_the_same_company() -> None:
     assert orgs["香港宏匯證券"] == orgs["宏匯證券"] == "宏汇证券"
     alone = {e.text: e.canonical for e in finextract.extract("北京银行与招商银行签约。").entities if e.label == "ORG"}
     assert alone["北京银行"] != "银行"  # a place that is part of the only name stays
+
+
+def test_the_company_after_an_announcement_is_the_announcer() -> None:
+    """In a round-up of announcements, 公司 is the company whose announcement the sentence reports,
+    not the company the page names most often."""
+    text = (
+        "明川药业公告，公司拟收购同源生物51%的股权。明川药业表示，交易尚需股东大会审议。\n"
+        "蓝海物流（603055.SH）公告，公司第一大股东天正投资减持公司股份520万股。\n"
+        "泰和电气（002899.SZ）12月1日晚间公告称，公司副总经理李海峰辞职。公司董事会同意聘任赵立群为副总经理。"
+    )
+    refs = [(e.start, e.canonical) for e in finextract.extract(text).entities if e.source == "coreference" and e.text == "公司"]
+    assert [c for _, c in refs] == ["明川药业", "蓝海物流", "蓝海物流", "泰和电气", "泰和电气"]
+    # a regulator's statement speaks of companies in general
+    doc = finextract.extract("证监会公告，公司应当在三个交易日内披露。证监会表示，将加强监管。")
+    assert not [e for e in doc.entities if e.source == "coreference"]

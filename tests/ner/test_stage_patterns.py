@@ -219,3 +219,29 @@ def test_a_descriptor_before_a_name_is_no_organization(nlp: finextract.Pipeline)
 )
 def test_bond_default_article_non_names(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:
     assert not_expected not in {(e.text, e.label) for e in nlp(text).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("明川药业（600977.SH）12月1日晚间公告，公司拟以现金4.2亿元收购同源生物51%的股权。", ("SH", "PERSON")),  # an exchange code
+        ("泰和电气（002899.SZ）公告称，公司副总经理李海峰辞职。", ("SZ", "PERSON")),
+        ("公司董事会同意聘任赵立群为副总经理，任期至本届董事会届满。", ("公司董事会", "ORG")),  # 'the company's board'
+    ],
+)
+def test_announcement_non_names(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:
+    assert not_expected not in {(e.text, e.label) for e in nlp(text).entities}
+
+
+def test_a_trade_name_with_a_common_word_is_a_company_when_its_shares_follow(nlp: finextract.Pipeline) -> None:
+    """同源 is a common word, but 同源生物51%的股权 can only be a company's; its other mentions follow."""
+    doc = nlp("明川药业拟以现金4.2亿元收购同源生物51%的股权。公告显示，同源生物今年前三季度实现营业收入3.6亿元。")
+    assert [e.text for e in doc.entities if e.label == "ORG"].count("同源生物") == 2
+    # without shares after it, a common word and a trade word stay a common phrase
+    assert "海洋生物" not in {e.text for e in nlp("该基金重点投资海洋生物和新能源领域。").entities}
+    assert "海洋生物" not in {e.text for e in nlp("该研究所从事海洋生物51%的样本分析。").entities}
+
+
+def test_a_numbered_item_keeps_its_name(nlp: finextract.Pipeline) -> None:
+    """Only letters after a code's dot are an exchange: 6.利物浦 is item 6, then a name."""
+    assert "利物浦" in {e.text for e in nlp("6.利物浦vs富勒姆从目前的数据收集情况分析而言，本场也是网友热议场次。").entities}

@@ -71,3 +71,15 @@ def test_footer_found_after_a_marker_in_the_header() -> None:
     )
     lines = _excluded_lines(text)
     assert "某某公司推出新產品" in lines and "另一條推薦的標題" in lines
+
+
+def test_a_recommended_headline_asking_a_question_is_footer() -> None:
+    # a headline ending in ？ after 热门推荐 is no paragraph of the article
+    text = (
+        "標題一行\n\n正文第一句話比較長，足夠長的一句話在這裡結束，還有更多內容在後面。\n\n"
+        "熱門推薦\n年末理財怎麼選？三張圖看懂\n本文由 某某 提供 原文連結\n留言回覆"
+    )
+    assert "年末理財怎麼選？三張圖看懂" in _excluded_lines(text)
+    # a real paragraph after the marker still means the marker was not the footer
+    body = "熱門推薦\n正文還有一段，說明這家銀行今年的經營情況。這一段是文章的一部分。"
+    assert _excluded_lines("標題\n\n正文第一句話比較長，足夠長的一句話在這裡結束，還有更多內容在後面。\n\n" + body) == ["熱門推薦"]

@@ -86,6 +86,13 @@ def test_dispute_with_plaintiff_and_competition_pair() -> None:
     assert {p.text for p in competition.args.parties} == {"保利集團", "萬達集團"}
 
 
+def test_a_court_delivering_a_complaint_is_no_party() -> None:
+    """起诉状 is the complaint the court delivers, not the court suing anyone."""
+    text = "华越科技公告，公司收到深圳市中级人民法院送达的起诉状，鑫源电子起诉华越科技侵犯其专利权。"
+    disputes = _facts(text, "dispute")
+    assert [(d.args.plaintiff.text, d.args.defendant.text) for d in disputes] == [("鑫源电子", "华越科技")]
+
+
 def test_product_launch_and_appointment() -> None:
     (launch,) = _facts("7月1日，招商銀行推出《掌上生活》App。", "product_launch")
     assert launch.args.org.text == "招商銀行" and launch.args.product.text == "掌上生活"
@@ -96,12 +103,28 @@ def test_product_launch_and_appointment() -> None:
 
 @pytest.mark.parametrize(
     ("text", "person", "org"),
-    [("董事会聘任刘晓峰为晨光控股总裁。", "刘晓峰", "晨光控股"), ("董事會同意任命劉曉峰為晨光控股總裁。", "劉曉峰", "晨光控股")],
+    [
+        ("董事会聘任刘晓峰为晨光控股总裁。", "刘晓峰", "晨光控股"),
+        ("董事會同意任命劉曉峰為晨光控股總裁。", "劉曉峰", "晨光控股"),
+        # the board's company, when no company follows 为
+        ("泰和电气董事会同意聘任赵立群为副总经理。", "赵立群", "泰和电气"),
+        ("泰和電氣公告稱，公司董事會同意聘任趙立群為副總經理。", "趙立群", "公司"),
+    ],
 )
 def test_a_board_naming_someone_is_an_appointment(text: str, person: str, org: str) -> None:
     (named,) = _facts(text, "appointment")
     assert (named.args.person.text, named.args.change, named.args.org.text, named.rule) == (person, "appointed", org, "appointment.named")
+    (role,) = _facts(text, "role")
+    assert (role.args.person.text, role.args.org.text) == (person, org)
     assert _facts("董事會並未聘任劉曉峰為晨光控股總裁。", "appointment") == []
+
+
+def test_a_resignation_from_the_post_written_before_the_name() -> None:
+    """泰和电气副总经理李海峰…辞去副总经理职务: the company of the post written before the name."""
+    (change,) = _facts("泰和电气副总经理李海峰因个人原因辞去副总经理职务。", "appointment")
+    assert (change.args.change, change.args.title.text, change.args.org.text) == ("resigned", "副总经理", "泰和电气")
+    (change,) = _facts("泰和电气董事李海峰辞去副总经理职务。", "appointment")  # another post: its company may differ
+    assert change.args.org is None
 
 
 def test_a_resignation_opening_the_next_clause_is_the_persons() -> None:

@@ -235,6 +235,10 @@ def test_metric_name_and_subject(text: str, metric: str, subject: str) -> None:
         ("江川銀行公告稱，該行擬發行不超過60億元的二級資本債券。", "二級資本債券", "不超過60億元", "該行"),
         ("数融科技近日完成了5亿元的C轮融资。", "C轮融资", "5亿元", "数融科技"),
         ("兴港银行向云帆科技提供不超过50亿元的综合授信。", "综合授信", "不超过50亿元", "兴港银行"),  # a verb closing the phrase
+        ("泰和电气与国网江苏省电力有限公司签订了金额为2.35亿元的设备采购合同。", "设备采购合同", "2.35亿元", "泰和电气"),  # verb + contract
+        # without 的, right after a verb of issuing or raising
+        ("安泽银行公告，该行拟发行不超过300亿元无固定期限资本债券，用于补充其他一级资本。", "无固定期限资本债券", "不超过300亿元", "该行"),
+        ("安澤銀行公告，該行擬發行不超過300億元無固定期限資本債券。", "無固定期限資本債券", "不超過300億元", "該行"),
         # a percentage before 的 measures a magnitude noun (a share of a thing does not)
         ("宁海银行股价较最新收盘价有约23%的上涨空间。", "上涨空间", "约23%", "宁海银行"),
         ("遠東控股的收購價較停牌前收市價有約35%的溢價。", "溢價", "約35%", "遠東控股"),
@@ -313,6 +317,8 @@ def test_respectively_lists(text: str, metric: str, values: list[str], periods: 
         "线上渠道贡献了超过90%的业务。",  # a share, not an amount
         "京东金融已与400多家银行合作。",  # a count
         "该行计划在未来三年投放100亿元的同时压降不良。",  # 的同时 is a conjunction, no noun follows
+        "公司拟以现金4.2亿元收购同源生物51%的股权。",  # the money pays for an acquisition
+        "该行计划用5亿元资金偿还债务。",  # no verb of issuing before the amount
     ],
 )
 def test_no_metric_from_a_figure_before_de(text: str) -> None:

@@ -370,6 +370,9 @@ def _qualified(fig: FigureMatch, qualifier: str) -> FigureMatch:
     return _evolve(fig, qualifier=qualifier, low=low, high=high)
 
 
+_YEAR_DEIXIS = frozenset("上下每本同")
+
+
 def _single(text: str, numeral: Numeral) -> FigureMatch | None:
     """The figure built on one numeral, or ``None`` for a lone word-like digit."""
     tail = _tail(text, numeral)
@@ -396,6 +399,8 @@ def _single(text: str, numeral: Numeral) -> FigureMatch | None:
         return FigureMatch(start - 1, numeral.end, "ordinal", value, rule="figures.ordinal")
     if kind == "number" and numeral.lone and not _LONE_BOUND.match(text, numeral.end):
         return None
+    if rule == "figures.duration" and text.startswith("一年度", start) and text[start - 1 : start] in _YEAR_DEIXIS:
+        return None  # 上一年度: the previous fiscal year, no duration
     if kind == "quantity" and unit in _DEGREES:
         scale = _TEMPERATURE_PREFIX.search(text, max(0, start - 6), start)
         if scale is not None:

@@ -13,7 +13,9 @@
 * Short references: 该行 / 该公司 / 该集团 refer to the nearest organization
   before them (a bank for 该行); 陈总, 王董, 李行长 refer to the one person with
   that surname mentioned before; 公司 before its shares (减持公司股份) refers to
-  the document's subject, the organization named most often.  They become entities with ``source``
+  the document's subject, the organization named most often; 公司 after an
+  announcement (蓝海物流（603055.SH）公告，公司第一大股东…) is the announcer, for the rest of
+  that sentence and in the sentences of its paragraph that open with 公司.  They become entities with ``source``
   ``coreference`` and the canonical name and id of what they refer to; when
   the reference is ambiguous or nothing precedes it, nothing is added.
 
@@ -26,6 +28,7 @@ Canonical names are Simplified, so Traditional and Simplified input agree.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -39,6 +42,15 @@ _ORG_ANAPHORA = re.compile(r"该(行|银行|公司|集团|机构|所|社)")
 _PERSON_SHORT = re.compile(r"([\u4e00-\u9fff])(总裁|总经理|总|董事长|董|行长|主席|经理)(?![\u4e00-\u9fff]{0,0}[理监])")
 _OWN_COMPANY = re.compile(r"公司(?=(?:[约近逾超]?[\d.,]+[万亿]?(?:股|%)的?)?(?:股份|股票|股权|总股本|股本|控制权))")
 """公司 before what it owns when it is the document's subject (减持公司股份, 持有公司约32.6%的股份)."""
+_ANNOUNCED = re.compile(
+    r"(?:[（(][^（()）\n]{1,24}[）)])?(?:\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|当日|同日|今天|昨天)?(?:晚间|晚|早间|盘后)?"
+    r"(?:发布|发)?(?:公告|披露|宣布)(?:称|显示)?[，,：:]"
+)
+"""What follows an announcing company: its code, a date, the verb (（603055.SH）12月1日晚间公告称，)."""
+_ANNOUNCER_LEAD = re.compile(r"(?:[^，,。；;\n]{1,8}[，,])?")
+"""What may open the sentence before the announcer (同日，, 此外，)."""
+_PUBLIC_KINDS = frozenset({"regulator", "central_bank", "government", "exchange", "association", "international"})
+"""Bodies whose announcements speak of companies in general."""
 _ALIAS_DECL = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*[）)]")
 
 
@@ -134,8 +146,54 @@ class LinkStage:
                 if same is not None:  # 陈总表示: the speaker pattern found the mention, link it
                     entities = [e for e in entities if e is not same]
                 added.append(_refer(text, start, end, next(iter(people.values()))))
+        added += self._announcers(doc, entities + added)
         added += _own_company(doc, entities + added)
         return sorted(entities + added, key=lambda e: (e.start, e.end)) if added else entities
+
+
+    def _announcers(self, doc: Document, entities: list[Entity]) -> list[Entity]:
+        """公司 after a company's announcement refers to that company (see the module docstring)."""
+        work = doc.work
+        company = [t for t in doc.tokens if t.text == "公司" and work.norm[work.to_norm(t.end, t.end)[0] :][:1] != "债"]
+        if not company:
+            return []
+        orgs = [e for e in entities if e.label == "ORG" and e.source != "coreference"]
+        starts = [e.start for e in orgs]
+        token_starts = [t.start for t in doc.tokens if not t.text.isspace()]
+        breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+        out: list[Entity] = []
+        current: Entity | None = None
+        line = -1
+        for sent in doc.sentences:
+            here = bisect_left(breaks, sent.start)
+            if here != line:
+                line, current = here, None
+            first = bisect_left(starts, sent.start)
+            announcer = self._announcer(doc, orgs[first], sent.start, sent.end) if first < len(orgs) else None
+            in_sentence = [t for t in company if sent.start <= t.start and t.end <= sent.end]
+            if announcer is not None:
+                current = announcer
+                refs = [t for t in in_sentence if t.start >= announcer.end]
+            elif current is not None and in_sentence:
+                opening = token_starts[bisect_left(token_starts, sent.start)]
+                refs = in_sentence if in_sentence[0].start == opening else []
+            else:
+                refs = []
+            if current is not None:
+                out += [_refer(t.text, t.start, t.end, current) for t in refs if not _covered(entities, t.start, t.end)]
+        return out
+
+    def _announcer(self, doc: Document, org: Entity, start: int, end: int) -> Entity | None:
+        """The sentence's first organization when the sentence reports its announcement."""
+        if org.start >= end:
+            return None
+        work = doc.work
+        s_norm, e_norm = work.to_norm(start, end)
+        a, b = work.to_norm(org.start, org.end)
+        if not (_ANNOUNCER_LEAD.fullmatch(work.norm, s_norm, a) and _ANNOUNCED.match(work.norm, b, e_norm)):
+            return None
+        entry = self.gazetteer.by_id.get(org.id) if org.id else None
+        return None if entry is not None and entry.kind in _PUBLIC_KINDS else org
 
 
 def _own_company(doc: Document, entities: list[Entity]) -> list[Entity]:

@@ -22,6 +22,7 @@ from .gazetteer import GazetteerMatcher
 from .patterns import (
     PatternLexicon,
     appointee_names,
+    generic_body,
     is_han,
     is_sector,
     name_after,
@@ -33,6 +34,7 @@ from .patterns import (
     products,
     speaker_names,
     split_relation_noun,
+    strip_body,
     strip_holding,
     suffix_ending_at,
     titles_in,
@@ -82,11 +84,13 @@ _RATING = re.compile(r"(?:A{1,3}|B{1,3}|C{1,3}|D)[+-]?")
 
 def _model_span_ok(text: str, cand: Candidate, word: str) -> bool:
     """A tagger's span with an unbalanced quotation mark (华拓01”公司; 美国密歇根州“生物磁学”公司 is
-    fine), one between digits as part of a code (“21华拓01”: a bond's short name) or a person
-    that is a credit rating (CCC) is no name."""
+    fine), one between digits as part of a code (“21华拓01”: a bond's short name), the exchange
+    of a stock code (600977.SH) or a person that is a credit rating (CCC) is no name."""
     if any(word.count(a) != word.count(b) for a, b in _QUOTE_PAIRS):
         return False
     if 0 < cand.start and cand.end < len(text) and text[cand.start - 1].isdigit() and text[cand.end].isdigit():
+        return False
+    if cand.start >= 2 and text[cand.start - 1] == "." and text[cand.start - 2].isdigit() and word.isascii() and word.isalpha():
         return False
     return not (cand.label == "PERSON" and _RATING.fullmatch(word))
 
@@ -389,7 +393,7 @@ class NerStage:
             if c.source == "model" and not _model_span_ok(sent.text, c, word):
                 return False
             if c.label == "ORG":
-                return word not in pat.generic_orgs
+                return word not in pat.generic_orgs and not generic_body(word, pat)
             if c.label == "PERSON":
                 # 重疾险产品康宁保: a name right after 产品/品牌 names a product, not a person
                 return word not in pat.not_names and not sent.text.endswith(pat.product_after, 0, c.start)
@@ -406,7 +410,11 @@ class NerStage:
         split = [
             p
             for c in cands
-            for p in (split_relation_noun(sent.text, strip_holding(sent.text, c, pat), pat) if c.label == "ORG" and c.source != "gazetteer" else [c])
+            for p in (
+                split_relation_noun(sent.text, strip_body(sent.text, strip_holding(sent.text, c, pat), pat), pat)
+                if c.label == "ORG" and c.source != "gazetteer"
+                else [c]
+            )
         ]
         return [c for c in split if keep(c)]
 

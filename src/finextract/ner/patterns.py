@@ -13,6 +13,7 @@ tokens and return :class:`Candidate` objects in sentence offsets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
@@ -58,6 +59,8 @@ class PatternLexicon:
     role_verbs: tuple[str, ...] = ()
     suffix_false_friends: frozenset[str] = frozenset()
     """Common nouns that end in an organization suffix (注册资本, 风险投资): a name never ends in one."""
+    governing_bodies: tuple[str, ...] = ()
+    """A company's organs (董事会, 股东大会): after a generic word (公司董事会) they name no organization."""
     industry_suffixes: frozenset[str] = frozenset()
     """Weak suffixes naming a trade (重工, 地产): after a place they name a sector (广东钢铁), not a company.
     They are matched like ``weak_suffixes`` but are not in ``org_suffixes``, which the NER model reads."""
@@ -107,12 +110,18 @@ class PatternLexicon:
                 appoint_verbs=tuple(data["appoint_verbs"]),
                 role_verbs=tuple(data["role_verbs"]),
                 industry_suffixes=industry,
+                governing_bodies=tuple(data.get("governing_bodies", ())),
                 suffix_false_friends=frozenset(data.get("suffix_false_friends", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, LexiconError):
                 raise
             raise LexiconError(f"{where}: cannot load NER pattern lexicon ({exc}); fix or restore the file") from exc
+
+
+def generic_body(name: str, lex: PatternLexicon) -> bool:
+    """公司董事会, 银行股东大会: a generic word and one of a company's organs name no organization."""
+    return any(name.endswith(b) and name[: -len(b)] in lex.generic_orgs for b in lex.governing_bodies)
 
 
 def _good_initial(name: str, lex: PatternLexicon) -> bool:
@@ -159,6 +168,8 @@ def split_relation_noun(text: str, cand: Candidate, lex: PatternLexicon) -> list
 
 
 _HOLDINGS = ("股份", "股权", "股票")
+_STAKE_AFTER = re.compile(r"\d+(?:\.\d+)?%的?股[权份]|的?全部股[权份]")
+"""A stake in the name just before: 同源生物|51%的股权 can only be a company's."""
 
 
 def strip_holding(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate:
@@ -174,6 +185,22 @@ def strip_holding(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate:
     if holding is None or suffix_ending_at(text, cand.end - len(holding), lex) is None:
         return cand
     return replace(cand, end=cand.end - len(holding))
+
+
+def strip_body(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate:
+    """An organization span without a company organ written after its suffix (泰和电气|董事会同意聘任…):
+    the board acts for the company, and facts name the company.
+
+    >>> lex = PatternLexicon.load()
+    >>> c = strip_body("泰和电气董事会同意聘任赵立群为副总经理。", Candidate(0, 7, "ORG", "model"), lex)
+    >>> (c.start, c.end)
+    (0, 4)
+    """
+    word = text[cand.start : cand.end]
+    body = next((b for b in lex.governing_bodies if word.endswith(b)), None)
+    if body is None or suffix_ending_at(text, cand.end - len(body), lex) is None:
+        return cand
+    return replace(cand, end=cand.end - len(body))
 
 
 def suffix_ending_at(text: str, end: int, lex: PatternLexicon) -> str | None:
@@ -232,9 +259,10 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
         return None
     head = [(s, min(e, suffix_start), pos) for s, e, pos in name_tokens if s < suffix_start]
     proper = any(pos in lex.proper_pos and text[s:e] not in lex.org_break_words for s, e, pos in head)
-    if suffix in lex.weak_suffixes and (len(name) < 4 or not proper):
+    staked = len(name) >= 4 and _STAKE_AFTER.match(text, end) is not None and not plausible_place(text[start:suffix_start], lex)
+    if suffix in lex.weak_suffixes and (len(name) < 4 or not proper) and not staked:
         return None
-    if suffix in lex.industry_suffixes and not _trade_name(text, head, suffix_start, name, suffix, tokens, lex):
+    if suffix in lex.industry_suffixes and not staked and not _trade_name(text, head, suffix_start, name, suffix, tokens, lex):
         return None
     if not proper:
         # 融信研究院: an unknown name before a strong suffix, if nothing in it is a verb or function word

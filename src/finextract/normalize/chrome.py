@@ -22,6 +22,7 @@ from importlib import resources
 from ..errors import LexiconError
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+_STATEMENT_END = re.compile(r"[。！!；;]")
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,9 @@ def _example_norm(example: str) -> str:
     return fold_width(OpenCC("t2s").convert(example))
 
 
-def _is_body_line(line: str, rules: ChromeRules) -> bool:
+def _is_body_line(line: str, rules: ChromeRules, ends: re.Pattern[str] = _SENTENCE_END) -> bool:
     stripped = line.strip()
-    return len(stripped) >= rules.body_min_chars or (
-        len(stripped) >= 12 and _SENTENCE_END.search(stripped) is not None
-    )
+    return len(stripped) >= rules.body_min_chars or (len(stripped) >= 12 and ends.search(stripped) is not None)
 
 
 def find_chrome(norm: str, rules: ChromeRules) -> list[tuple[int, int, str]]:
@@ -107,11 +106,12 @@ def find_chrome(norm: str, rules: ChromeRules) -> list[tuple[int, int, str]]:
 
 def _mark_footer(lines: list[tuple[int, int, str]], content: list[int], flagged: dict[int, str], rules: ChromeRules) -> None:
     # The footer starts at the first marker after which no body line follows; a
-    # marker near the top (a "search" box) is not the footer.
+    # marker near the top (a "search" box) is not the footer.  Below a marker, a
+    # short line whose only stop is a question mark is a recommended headline.
     for k, i in enumerate(content):
         if flagged.get(i) in rules.footer_markers:
             rest = content[k + 1 :]
-            if not any(_is_body_line(lines[j][2], rules) and j not in flagged for j in rest):
+            if not any(_is_body_line(lines[j][2], rules, _STATEMENT_END) and j not in flagged for j in rest):
                 for j in rest:
                     flagged.setdefault(j, "footer")
                 return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from operator import attrgetter
@@ -49,6 +50,21 @@ class SentenceView:
     def entity_starting_at(self, pos: int, label: str | None = None) -> Placed[Entity] | None:
         """The entity whose working span starts exactly at ``pos``."""
         return next((p for p in self.entities if p[0] == pos and (label is None or p[2].label == label)), None)
+
+
+_BOARD_BEFORE = re.compile(r"(?:董事会|董事局)(?:会议)?(?:同意|决定|审议通过|批准)?$")
+
+
+def board_owner(view: SentenceView, verb_start: int) -> Entity | None:
+    """The company whose board makes an appointment (泰和电气董事会同意聘任…, 公司董事会聘任…).
+
+    >>> # 泰和电气董事会同意|聘任赵立群为副总经理 → 泰和电气
+    """
+    board = _BOARD_BEFORE.search(view.text, max(0, verb_start - 12), verb_start)
+    if board is None:
+        return None
+    owner = view.entity_ending_at(board.start(), "ORG")
+    return owner[2] if owner is not None else None
 
 
 _FACT: TypeAdapter[Fact] = TypeAdapter(Fact)

@@ -12,7 +12,8 @@
   each listed figure measures the metric; listed periods pair up with them.
 * ``metric.figure_of_noun`` — 拟发行不超过60亿元的二级资本债券; 完成了5亿元的C轮融资: an
   amount of money before 的 measures the noun phrase after it; a percentage only a magnitude
-  (约23%的上涨空间), not a share (超过90%的业务).
+  (约23%的上涨空间), not a share (超过90%的业务).  Right after a verb of issuing or raising
+  (发行, 募集, 获得 …) the amount needs no 的 (拟发行不超过300亿元无固定期限资本债券).
 
 A change carries its ``direction``, its ``basis`` (同比, 较年初 …) and, when
 written, the level it ends at (``下降0.3个百分点至1.52%`` → ``new_value`` 1.52%).
@@ -153,6 +154,12 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
             if found is not None:
                 yield found
             continue
+        if figure.kind == "money" and _ISSUED.search(view.text, max(0, f_start - 3), f_start):
+            # 拟发行不超过300亿元无固定期限资本债券: without 的, right after a verb of issuing
+            found = _figure_of_noun(view, f_start, f_end, figure)
+            if found is not None:
+                yield found
+                continue
         links_start, direction = _skip_links(view, f_start)
         span = _metric_noun(view, links_start)
         rule = "metric.noun_figure"
@@ -227,6 +234,13 @@ def _figure_of_noun(view: SentenceView, f_start: int, pos: int, figure: Figure) 
     return "metric", "metric.figure_of_noun", round(0.55 + 0.25 * subject_conf, 2), args
 
 
+_DEAL_PAPERS = frozenset("合同 协议 订单 合约 框架协议 意向书".split())
+_NEGATING_PREFIXES = frozenset("无 非 不".split())
+"""Words that open a noun phrase as a modifier (无|固定期限资本债券, 非|公开发行股票)."""
+_ISSUED = re.compile(r"(?:发行|募集|募资|获得|取得|完成|计提|提供|发放|新增|中标|斩获)$")
+"""Verbs after which an amount measures the noun phrase that follows it, 的 or not."""
+
+
 def _noun_phrase_end(view: SentenceView, pos: int) -> int | None:
     """Where the noun phrase starting at ``pos`` ends (at most 12 characters), or ``None`` if there is none."""
     end = None
@@ -239,9 +253,11 @@ def _noun_phrase_end(view: SentenceView, pos: int) -> int | None:
             break
         if tag.startswith("v") and end is not None and (k + 1 == len(tokens) or tokens[k + 1][2] == "x"):
             return stop  # 综合|授信。: a verb closing the phrase is its noun
-        if tag not in _AFTER_DE_POS:
+        if tag.startswith("v") and end is not None and k + 1 < len(tokens) and view.text[tokens[k + 1][0] : tokens[k + 1][1]] in _DEAL_PAPERS:
+            continue  # 设备|采购|合同: a verb inside the name of a contract
+        if tag not in _AFTER_DE_POS and not (k == 0 and word in _NEGATING_PREFIXES):
             break
-        if tag in _NOUN_POS:
+        if tag in _NOUN_POS or word in _DEAL_PAPERS:
             end = stop
     return end
 

@@ -38,7 +38,7 @@ from ..facts import (
     ProductLaunchArgs,
 )
 from ..spans import Entity, Figure
-from .base import Placed, SentenceView
+from .base import Placed, SentenceView, board_owner
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]")
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、")
@@ -219,6 +219,9 @@ def directed_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tup
                     break
 
 
+_OBJECT_GAP = re.compile(r"[了其该]{0,2}|设立|成立|新设|控股")
+
+
 def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], second: Placed[Entity]) -> tuple[str, str, float, object] | None:
     """``中海油…，总价8亿美元现金收购加拿大尼克森``: the trigger right before the second
     entity, the first one the subject up to one comma and 60 characters back."""
@@ -237,7 +240,8 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
             fact = _build(view, name, "reverse", second[2], first[2], (second[0] - len(reverse), reverse))
             return fact[0], fact[1], _CONFIDENCE.get(fact[1], 0.6), fact[3]
         hit = _find(text, spec.triggers, max(first[1], second[0] - 6), second[0])
-        if hit is None or second[0] - (hit[0] + len(hit[1])) > 2 or recipient_at(text, second[0]):
+        # 收购了|其: a particle may stand between the verb and its object; 起诉状，: the verb was a noun
+        if hit is None or not _OBJECT_GAP.fullmatch(text, hit[0] + len(hit[1]), second[0]) or recipient_at(text, second[0]):
             continue
         if first[2].label not in spec.first_labels or second[2].label not in spec.second_labels:
             continue
@@ -400,9 +404,13 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             rule = "appointment.change"
             if title is None and org is None and change == "appointed":
                 title, rule = _vacated_title(view, p_start, hit[1]), "appointment.successor"
-            if title is None and org is None and change == "resigned":
-                held = view.entity_ending_at(p_start, "TITLE")  # 基金经理周晓峰于11月1日离任: the title they held
-                title = held[2] if held is not None else None
+            held = view.entity_ending_at(p_start, "TITLE") if change == "resigned" else None
+            if title is None and org is None and held is not None:
+                title = held[2]  # 基金经理周晓峰于11月1日离任: the title they held
+            if org is None and held is not None and title is not None and view.doc.normalized(title) == view.doc.normalized(held[2]):
+                # 泰和电气副总经理李海峰…辞去副总经理职务: the post written before the name, with its company
+                owner = view.entity_ending_at(held[0], "ORG")
+                org = owner[2] if owner is not None else None
             if title is None and org is None:
                 break
             action = view.text_span(hit[0], after)
@@ -449,7 +457,7 @@ def _named(
     title = next((e[2] for e in view.labelled("TITLE") if after <= e[0] < c_end), None)
     if title is None or blocked(view, lex, verb[0], verb[0], view.text[verb[0] : verb[1]]):
         return None
-    org = next((e[2] for e in view.labelled("ORG") if after <= e[0] < c_end), None)
+    org = next((e[2] for e in view.labelled("ORG") if after <= e[0] < c_end), None) or board_owner(view, verb[0])
     action = view.text_span(*verb)
     return "appointment", "appointment.named", 0.8, AppointmentArgs(person=person, change="appointed", title=title, org=org, action=action)  # type: ignore[arg-type]
 

@@ -20,7 +20,7 @@ from typing import Iterator
 
 from ..facts import RoleArgs
 from ..spans import Entity
-from .base import SentenceView
+from .base import SentenceView, board_owner
 
 _CHAIN_JOINERS = ("兼", "、", "和", "及", "兼任")
 _SERVE_VERBS = ("担任", "出任", "兼任", "接任", "升任", "留任", "任")
@@ -102,8 +102,11 @@ def _name_serves(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs
         if found is None and (found := _later_clause_verb(view, p_end)) is not None:
             rule, conf = "role.later_clause", 0.75
         verb_at, verb = found if found is not None else (p_end, None)
-        if any(view.text.endswith(v, 0, p_start) for v in _APPOINT_VERBS) and view.text.startswith("为", p_end):
+        board: Entity | None = None
+        appointer = next((v for v in _APPOINT_VERBS if view.text.endswith(v, 0, p_start)), None)
+        if appointer is not None and view.text.startswith("为", p_end):
             verb_at, verb, rule, conf = p_end, "为", "role.appointed_as", 0.85
+            board = board_owner(view, p_start - len(appointer))
         if verb is None:
             continue
         pos = verb_at + len(verb)
@@ -121,4 +124,4 @@ def _name_serves(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs
         if rule == "role.later_clause" and titles and view.text.startswith("的", titles[-1][1]):
             continue  # …，将担任瀚海集团董事长的人选: the clause modifies a noun, it has no elided subject
         for title in titles:
-            yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else None, title=title[2])
+            yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else board, title=title[2])
