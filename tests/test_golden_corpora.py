@@ -97,6 +97,7 @@ def _fact_matches(fact: Any, want: dict[str, Any]) -> bool:
             a.person.text == want["person"]
             and a.title.text == want["title"]
             and (want.get("org") is None or _arg_matches(a.org, want["org"]))
+            and ("former" not in want or a.former == want["former"])
         )
     if want["type"] == "partnership":
         parties_ok = all(any(_arg_matches(p, w) for p in a.parties) for w in want["parties"])

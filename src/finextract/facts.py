@@ -33,6 +33,8 @@ class RoleArgs(_Args):
     person: Entity
     org: Entity | None = None
     title: Entity
+    former: bool = False
+    """The text marks the post as one the person no longer holds (原行长, 前…主管, 曾任)."""
 
 
 class PartnershipArgs(_Args):

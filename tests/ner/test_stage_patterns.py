@@ -245,3 +245,19 @@ def test_a_trade_name_with_a_common_word_is_a_company_when_its_shares_follow(nlp
 def test_a_numbered_item_keeps_its_name(nlp: finextract.Pipeline) -> None:
     """Only letters after a code's dot are an exchange: 6.利物浦 is item 6, then a name."""
     assert "利物浦" in {e.text for e in nlp("6.利物浦vs富勒姆从目前的数据收集情况分析而言，本场也是网友热议场次。").entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("香港虛擬銀行星滙銀行昨日公布截至6月30日止的半年業績。", "星滙銀行"),  # a descriptor before the name
+        ("本地互联网银行星汇银行昨日公布半年业绩。", "星汇银行"),
+    ],
+)
+def test_a_descriptor_inside_a_span_is_cut_off(nlp: finextract.Pipeline, text: str, name: str) -> None:
+    assert name in [e.text for e in nlp(text).entities if e.label == "ORG"]
+
+
+def test_a_bank_with_a_centre_keeps_its_name(nlp: finextract.Pipeline) -> None:
+    orgs = [e.text for e in nlp("北京银行信用卡中心今日发布公告。").entities if e.label == "ORG"]
+    assert "信用卡中心" not in orgs

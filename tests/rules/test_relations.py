@@ -29,6 +29,9 @@ def _facts(text: str, fact_type: str) -> list:
         ("恒泰人寿计划在未来12个月内继续增持嘉禾银行股份。", "恒泰人寿", "嘉禾银行", None),
         # a count of trading days is no stake either; shares and percentages are
         ("东星集团计划在公告披露之日起15个交易日后增持融众集团股份。", "东星集团", "融众集团", None),
+        # 由 marks the holder of what the sentence is about
+        ("星滙銀行由星滙集團持有70%股權。", "星滙集團", "星滙銀行", "70%"),
+        ("融众集团由东星集团持股51%。", "东星集团", "融众集团", "51%"),
     ],
 )
 def test_ownership(text: str, holder: str, held: str, stake: str | None) -> None:
@@ -77,6 +80,21 @@ def test_acquisition_direct_passive_and_planned() -> None:
 )
 def test_acquisition_negatives(text: str) -> None:
     assert _facts(text, "acquisition") == []
+
+
+def test_a_price_war_is_competition() -> None:
+    (competition,) = _facts("星滙銀行與眾安銀行在存款利率上的價格戰仍未結束。", "competition")
+    assert [p.text for p in competition.args.parties] == ["星滙銀行", "眾安銀行"]
+
+
+def test_an_appointee_described_by_a_former_post() -> None:
+    """委任前匯豐銀行零售業務主管何志明為營運總裁: the former post describes the appointee."""
+    text = "星滙銀行宣布委任前匯豐銀行零售業務主管何志明為營運總裁，自8月1日起生效。"
+    (named,) = _facts(text, "appointment")
+    assert (named.args.person.text, named.args.title.text, named.args.change) == ("何志明", "營運總裁", "appointed")
+    assert named.args.org is not None and named.args.org.text == "星滙銀行"
+    roles = {(r.args.person.text, r.args.org.text if r.args.org else None, r.args.title.text) for r in _facts(text, "role")}
+    assert ("何志明", "星滙銀行", "營運總裁") in roles
 
 
 def test_dispute_with_plaintiff_and_competition_pair() -> None:

@@ -220,6 +220,7 @@ def test_metric_change_of_previous_metric() -> None:
         # a target price is the covered company's, not the broker's
         ("海川证券近日发布研报，维持对宁海银行的“买入”评级，目标价为9.8元。", "目标价", "宁海银行"),
         ("海川證券給予寧海銀行“增持”評級，目標價9.8元。", "目標價", "寧海銀行"),
+        ("截至6月底，星滙銀行客戶數突破45萬。", "客戶數", "星滙銀行"),  # 突破: reached past
     ],
 )
 def test_metric_name_and_subject(text: str, metric: str, subject: str) -> None:
@@ -383,3 +384,22 @@ def test_change_with_basis_and_new_value() -> None:
     assert fact.args.basis is not None and fact.args.basis.text == "同比"
     assert fact.args.new_value is not None and fact.args.new_value.value == 1.52
     assert len(_metrics("招商銀行不良貸款率同比下降0.3個百分點至1.52%。")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "former"),
+    [
+        ("兴港银行原行长刘建国因到龄退休。", "刘建国", True),
+        ("星滙銀行宣布委任前匯豐銀行零售業務主管何志明為營運總裁。", "何志明", None),  # former post at HSBC, new post at 星滙銀行
+        ("张伟曾任招商银行行长。", "张伟", True),
+        ("张伟现任招商银行行长。", "张伟", False),
+        ("工商银行董事长易会满表示。", "易会满", False),
+        ("前十大股东中，工商银行董事长易会满持股最多。", "易会满", False),  # 前十 is no 'former'
+    ],
+)
+def test_a_former_post_is_marked(text: str, person: str, former: bool | None) -> None:
+    roles = [f for f in finextract.extract(text).facts if f.type == "role" and f.args.person.text == person]
+    if former is None:
+        assert {(f.args.org.text if f.args.org else None, f.args.former) for f in roles} == {("匯豐銀行", True), ("星滙銀行", False)}
+    else:
+        assert roles and all(f.args.former is former for f in roles)

@@ -22,6 +22,7 @@ from .gazetteer import GazetteerMatcher
 from .patterns import (
     PatternLexicon,
     appointee_names,
+    cut_descriptor,
     generic_body,
     is_han,
     is_sector,
@@ -95,6 +96,11 @@ def _model_span_ok(text: str, cand: Candidate, word: str) -> bool:
     return not (cand.label == "PERSON" and _RATING.fullmatch(word))
 
 
+def _trimmed(text: str, cand: Candidate, pat: PatternLexicon) -> Candidate:
+    """An organization span without shares after it, a company organ after it or a descriptor before it."""
+    return cut_descriptor(text, strip_body(text, strip_holding(text, cand, pat), pat), pat)
+
+
 def _weak_extension_ok(sent: SentenceInput, known_end: int, end: int, pat: PatternLexicon) -> bool:
     """Whether the words from the end of a known name to ``end`` may extend it into another name.
 
@@ -119,7 +125,7 @@ def _defer_to_model(sent: SentenceInput, model: Sequence[Candidate], layered: li
     word it cannot read as part of a name; where the model reads further left
     to the same end, it saw the whole name (日本长期信用银行, not 信用银行) —
     unless its span holds a conjunction or preposition (京东金融与瀚海控股集团:
-    two names glued).
+    two names glued), also one the segmenter glued to the next name (星汇银行|由星汇|集团).
     """
     starts_by_end: dict[int, int] = {}
     for c in model:
@@ -131,12 +137,20 @@ def _defer_to_model(sent: SentenceInput, model: Sequence[Candidate], layered: li
     return [
         c
         for c in layered
-        if not (c.source == "pattern:org_suffix" and starts_by_end.get(c.end, c.start) < c.start)
+        if not (c.source == "pattern:org_suffix" and starts_by_end.get(c.end, c.start) < c.start and not _glued_marker(sent.text, c.start))
         and not (c.source == "pattern:org_trade" and any(s <= c.start and c.end <= e and e - s > c.end - c.start for s, e in spans))
     ]
 
 
 _NON_NOMINAL = ("v", "p", "d", "r", "c", "u", "m", "q", "f", "t")
+
+
+def _glued_marker(text: str, start: int) -> bool:
+    """Whether the character before ``start`` is a passive marker or preposition (由, 获, 被, 与)."""
+    return start > 0 and text[start - 1] in _GLUED_MARKERS
+
+
+_GLUED_MARKERS = frozenset("由获被与和向对给把")
 
 
 def _nominal(sent: SentenceInput, start: int, end: int) -> bool:
@@ -411,7 +425,7 @@ class NerStage:
             p
             for c in cands
             for p in (
-                split_relation_noun(sent.text, strip_body(sent.text, strip_holding(sent.text, c, pat), pat), pat)
+                split_relation_noun(sent.text, _trimmed(sent.text, c, pat), pat)
                 if c.label == "ORG" and c.source != "gazetteer"
                 else [c]
             )

@@ -59,6 +59,8 @@ class PatternLexicon:
     role_verbs: tuple[str, ...] = ()
     suffix_false_friends: frozenset[str] = frozenset()
     """Common nouns that end in an organization suffix (注册资本, 风险投资): a name never ends in one."""
+    descriptors: tuple[str, ...] = ()
+    """Generic words of three or more characters (互联网银行, 科技公司): before a name they describe it."""
     governing_bodies: tuple[str, ...] = ()
     """A company's organs (董事会, 股东大会): after a generic word (公司董事会) they name no organization."""
     industry_suffixes: frozenset[str] = frozenset()
@@ -111,6 +113,7 @@ class PatternLexicon:
                 role_verbs=tuple(data["role_verbs"]),
                 industry_suffixes=industry,
                 governing_bodies=tuple(data.get("governing_bodies", ())),
+                descriptors=tuple(sorted((g for g in data["generic_orgs"] if len(g) >= 3), key=len, reverse=True)),
                 suffix_false_friends=frozenset(data.get("suffix_false_friends", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -201,6 +204,29 @@ def strip_body(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate:
     if body is None or suffix_ending_at(text, cand.end - len(body), lex) is None:
         return cand
     return replace(cand, end=cand.end - len(body))
+
+
+def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate:
+    """An organization span without a descriptor before the name (香港|虚拟银行|星汇银行: a
+    Hong Kong virtual bank named 星汇银行).  The descriptor is a generic word of three or more
+    characters with at most a place before it; what follows must be a name of its own, a head
+    and a suffix (北京银行信用卡中心 stays: 银行 alone describes nothing).
+
+    >>> lex = PatternLexicon.load()
+    >>> c = cut_descriptor("香港虚拟银行星汇银行公布业绩", Candidate(0, 10, "ORG", "model"), lex)
+    >>> (c.start, c.end)
+    (6, 10)
+    """
+    word = text[cand.start : cand.end]
+    suffix = suffix_ending_at(text, cand.end, lex)
+    if suffix is None:
+        return cand
+    for g in lex.descriptors:
+        at = word.find(g)
+        rest = len(word) - at - len(g)
+        if at != -1 and rest > len(suffix) and (at == 0 or plausible_place(word[:at], lex)):
+            return replace(cand, start=cand.start + at + len(g))
+    return cand
 
 
 def suffix_ending_at(text: str, end: int, lex: PatternLexicon) -> str | None:

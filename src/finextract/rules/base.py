@@ -52,19 +52,32 @@ class SentenceView:
         return next((p for p in self.entities if p[0] == pos and (label is None or p[2].label == label)), None)
 
 
-_BOARD_BEFORE = re.compile(r"(?:董事会|董事局)(?:会议)?(?:同意|决定|审议通过|批准)?$")
+_APPOINTER_BEFORE = re.compile(r"(?:董事会|董事局)?(?:会议)?(?:宣布|同意|决定|审议通过|批准|正式)*$")
+_FORMER = ("前", "原")
 
 
-def board_owner(view: SentenceView, verb_start: int) -> Entity | None:
-    """The company whose board makes an appointment (泰和电气董事会同意聘任…, 公司董事会聘任…).
+def appointing_org(view: SentenceView, verb_start: int) -> Entity | None:
+    """The company that makes an appointment, or whose board does, right before the verb
+    (泰和电气董事会同意|聘任…, 公司董事会聘任…, 星汇银行宣布|委任…).
 
     >>> # 泰和电气董事会同意|聘任赵立群为副总经理 → 泰和电气
     """
-    board = _BOARD_BEFORE.search(view.text, max(0, verb_start - 12), verb_start)
-    if board is None:
-        return None
-    owner = view.entity_ending_at(board.start(), "ORG")
+    before = _APPOINTER_BEFORE.search(view.text, max(0, verb_start - 12), verb_start)
+    owner = view.entity_ending_at(before.start() if before else verb_start, "ORG")
     return owner[2] if owner is not None else None
+
+
+def appointee_start(view: SentenceView, p_start: int) -> int:
+    """Where the words naming an appointee begin: before a former post that describes the person
+    (委任|前汇丰银行零售业务主管|何志明为营运总裁), else at the name."""
+    title = view.entity_ending_at(p_start, "TITLE")
+    if title is None:
+        return p_start
+    pos = title[0]
+    org = view.entity_ending_at(pos, "ORG")
+    if org is not None:
+        pos = org[0]
+    return pos - 1 if view.text.endswith(_FORMER, 0, pos) else pos
 
 
 _FACT: TypeAdapter[Fact] = TypeAdapter(Fact)

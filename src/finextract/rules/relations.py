@@ -38,7 +38,7 @@ from ..facts import (
     ProductLaunchArgs,
 )
 from ..spans import Entity, Figure
-from .base import Placed, SentenceView, board_owner
+from .base import Placed, SentenceView, appointee_start, appointing_org
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]")
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、")
@@ -387,9 +387,10 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
     text = view.text
     for p_start, p_end, person in view.labelled("PERSON"):
         _, c_end = clause_bounds(text, p_end, p_end)
-        verb = next((v for v in lex.appointing if text.endswith(v, 0, p_start)), None)
+        opening = appointee_start(view, p_start)
+        verb = next((v for v in lex.appointing if text.endswith(v, 0, opening)), None)
         if verb is not None and text.startswith("为", p_end):
-            named = _named(view, lex, person, p_end + 1, c_end, (p_start - len(verb), p_start))
+            named = _named(view, lex, person, p_end + 1, c_end, (opening - len(verb), opening))
             if named is not None:
                 yield named
                 continue
@@ -457,7 +458,7 @@ def _named(
     title = next((e[2] for e in view.labelled("TITLE") if after <= e[0] < c_end), None)
     if title is None or blocked(view, lex, verb[0], verb[0], view.text[verb[0] : verb[1]]):
         return None
-    org = next((e[2] for e in view.labelled("ORG") if after <= e[0] < c_end), None) or board_owner(view, verb[0])
+    org = next((e[2] for e in view.labelled("ORG") if after <= e[0] < c_end), None) or appointing_org(view, verb[0])
     action = view.text_span(*verb)
     return "appointment", "appointment.named", 0.8, AppointmentArgs(person=person, change="appointed", title=title, org=org, action=action)  # type: ignore[arg-type]
 

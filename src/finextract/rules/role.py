@@ -12,6 +12,9 @@ Each rule names itself in the fact's ``rule`` field.
 * ``role.later_clause``   — 黄立新辞去平安银行副行长职务，将继续担任平安银行首席风险官: a
   later clause of the sentence with no subject of its own continues the person's.
 * ``role.appointed_as``   — 董事会聘任孙晓雯为瀚海集团首席执行官.
+
+A post the text dates as past — 原/前 before it (兴港银行原行长刘建国, 前汇丰银行零售业务主管何志明)
+or 曾/此前 before the verb (张伟曾任招商银行行长) — gives a role with ``former`` set.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import Iterator
 
 from ..facts import RoleArgs
 from ..spans import Entity
-from .base import SentenceView, board_owner
+from .base import SentenceView, appointee_start, appointing_org
 
 _CHAIN_JOINERS = ("兼", "、", "和", "及", "兼任")
 _SERVE_VERBS = ("担任", "出任", "兼任", "接任", "升任", "留任", "任")
@@ -59,9 +62,19 @@ def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]
                 rule, conf = "role.qi_title_name", 0.75
             elif org is None:
                 rule, conf = "role.title_name", 0.8
+            former = _former_before(view, org[0] if org and org[1] == head else head)
             for _, _, title in chain:
-                yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else None, title=title)
+                yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else None, title=title, former=former)
     yield from _name_serves(view)
+
+
+_FORMER_MARKS = ("原", "前")
+_PAST_ADVERBS = ("曾", "曾经", "此前", "之前", "先后")
+
+
+def _former_before(view: SentenceView, pos: int) -> bool:
+    """原/前 right before the post (兴港银行原行长, 前汇丰银行零售业务主管), not 前十 (a count)."""
+    return view.text.endswith(_FORMER_MARKS, 0, pos) and not view.text.endswith(("以前", "之前", "目前", "当前", "此前", "提前"), 0, pos)
 
 
 def _serve_verb(view: SentenceView, pos: int) -> tuple[int, str] | None:
@@ -103,10 +116,11 @@ def _name_serves(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs
             rule, conf = "role.later_clause", 0.75
         verb_at, verb = found if found is not None else (p_end, None)
         board: Entity | None = None
-        appointer = next((v for v in _APPOINT_VERBS if view.text.endswith(v, 0, p_start)), None)
+        opening = appointee_start(view, p_start)
+        appointer = next((v for v in _APPOINT_VERBS if view.text.endswith(v, 0, opening)), None)
         if appointer is not None and view.text.startswith("为", p_end):
             verb_at, verb, rule, conf = p_end, "为", "role.appointed_as", 0.85
-            board = board_owner(view, p_start - len(appointer))
+            board = appointing_org(view, opening - len(appointer))
         if verb is None:
             continue
         pos = verb_at + len(verb)
@@ -123,5 +137,7 @@ def _name_serves(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs
             title = view.entity_starting_at(title[1] + len(joiner), "TITLE") if joiner else None
         if rule == "role.later_clause" and titles and view.text.startswith("的", titles[-1][1]):
             continue  # …，将担任瀚海集团董事长的人选: the clause modifies a noun, it has no elided subject
+        # 曾任, 此前担任: the adverbs right before the verb date the post
+        former = rule != "role.appointed_as" and any(a in view.text[max(p_end, verb_at - 4) : verb_at] for a in _PAST_ADVERBS)
         for title in titles:
-            yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else board, title=title[2])
+            yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else board, title=title[2], former=former)
