@@ -95,3 +95,11 @@ def test_the_company_after_an_announcement_is_the_announcer() -> None:
     # a regulator's statement speaks of companies in general
     doc = finextract.extract("证监会公告，公司应当在三个交易日内披露。证监会表示，将加强监管。")
     assert not [e for e in doc.entities if e.source == "coreference"]
+
+
+def test_the_declared_short_name_is_a_mention_itself() -> None:
+    """（以下简称“恒信小贷”）: the short name in the declaration names the company, no part of it another."""
+    text = "深圳恒信网络小额贷款有限公司（以下简称“恒信小贷”）已于11月中旬与北江银行终止合作。"
+    orgs = [(e.text, e.canonical) for e in finextract.extract(text).entities if e.label == "ORG"]
+    assert ("恒信", "恒信") not in orgs
+    assert ("恒信小贷", "深圳恒信网络小额贷款有限公司") in orgs

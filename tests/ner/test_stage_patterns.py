@@ -261,3 +261,8 @@ def test_a_descriptor_inside_a_span_is_cut_off(nlp: finextract.Pipeline, text: s
 def test_a_bank_with_a_centre_keeps_its_name(nlp: finextract.Pipeline) -> None:
     orgs = [e.text for e in nlp("北京银行信用卡中心今日发布公告。").entities if e.label == "ORG"]
     assert "信用卡中心" not in orgs
+
+
+def test_a_kind_of_bank_with_an_adjective_is_no_name(nlp: finextract.Pipeline) -> None:
+    assert not [e for e in nlp("公司正在与两家全国性股份制银行洽谈新的合作。").entities if e.label == "ORG"]
+    assert not [e for e in nlp("多家区域性城商行已退出。").entities if e.label == "ORG"]

@@ -221,6 +221,8 @@ def test_metric_change_of_previous_metric() -> None:
         ("海川证券近日发布研报，维持对宁海银行的“买入”评级，目标价为9.8元。", "目标价", "宁海银行"),
         ("海川證券給予寧海銀行“增持”評級，目標價9.8元。", "目標價", "寧海銀行"),
         ("截至6月底，星滙銀行客戶數突破45萬。", "客戶數", "星滙銀行"),  # 突破: reached past
+        ("北江银行今年7月因违规被国家金融监督管理总局罚款180万元。", "罚款", "北江银行"),  # 被: the agent fines the subject
+        ("三家银行发放的联合贷款余额合计约86亿元。", "联合贷款余额", None),  # 合计 links like 共计
     ],
 )
 def test_metric_name_and_subject(text: str, metric: str, subject: str) -> None:
@@ -359,6 +361,15 @@ def test_quote_rules(text: str, speaker: str, quote: str, rule: str) -> None:
     assert any(f.args.speaker.text == speaker and f.args.quote.text == quote and f.rule == rule for f in facts), facts
 
 
+def test_the_listener_between_speaker_and_verb() -> None:
+    """周立民对记者表示: who is told stands between the speaker and the verb."""
+    text = "恒信小贷副总经理周立民对记者表示，主要是监管的要求提高，“公司不会因此退出联合贷款业务”。"
+    (quote,) = _facts(text, "quote")
+    assert quote.args.speaker.text == "周立民" and quote.args.quote.text.startswith("主要是")
+    (quote,) = _facts("周立民向媒体透露，公司正在洽谈新的合作。", "quote")
+    assert quote.args.speaker.text == "周立民"
+
+
 def test_a_time_word_between_speaker_and_verb() -> None:
     (quote,) = _facts("招商銀行副行長陳明宇此前表示，零售金融總部將把合規作為首要任務。", "quote")
     assert quote.args.speaker.text == "陳明宇" and quote.args.quote.text.startswith("零售金融總部")
@@ -393,6 +404,7 @@ def test_change_with_basis_and_new_value() -> None:
         ("星滙銀行宣布委任前匯豐銀行零售業務主管何志明為營運總裁。", "何志明", None),  # former post at HSBC, new post at 星滙銀行
         ("张伟曾任招商银行行长。", "张伟", True),
         ("张伟现任招商银行行长。", "张伟", False),
+        ("北江银行今年7月被罚款180万元，时任该行零售金融部总经理赵晓东被警告。", "赵晓东", True),  # 时任: then serving
         ("工商银行董事长易会满表示。", "易会满", False),
         ("前十大股东中，工商银行董事长易会满持股最多。", "易会满", False),  # 前十 is no 'former'
     ],

@@ -4,7 +4,7 @@
 * Any other organization is looked up by its working-text form, and again
   with a legal-form suffix removed (中国工商银行股份有限公司 → 中国工商银行).
 * In-document aliases: ``广东省农村信用社联合社(以下简称广东农信)`` binds 广东农信 to
-  the organization before the parenthesis; later mentions of 广东农信 become
+  the organization before the parenthesis; its mention there and later ones become
   entities with the same canonical name and id (the tagger's guesses and
   copied names there give way), and every organization entity found with
   exactly that text anywhere in the document, a headline before the
@@ -84,12 +84,12 @@ class LinkStage:
 
     def _aliases(self, doc: Document, entities: list[Entity]) -> list[Entity]:
         work = doc.work
-        bindings: list[tuple[int, str, Entity]] = []  # (norm position after declaration, alias, target)
+        bindings: list[tuple[int, str, Entity]] = []  # (norm position of the alias in its declaration, alias, target)
         for match in _ALIAS_DECL.finditer(work.norm):
             decl_start, _ = work.to_orig(match.start(), match.start())
             target = next((e for e in reversed(entities) if e.label == "ORG" and e.end == decl_start), None)
             if target is not None:
-                bindings.append((match.end(), match.group(1), target))
+                bindings.append((match.start(1), match.group(1), target))
         if not bindings:
             return entities
         out = list(entities)

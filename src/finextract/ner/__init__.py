@@ -24,6 +24,7 @@ from .patterns import (
     appointee_names,
     cut_descriptor,
     generic_body,
+    is_generic,
     is_han,
     is_sector,
     name_after,
@@ -407,7 +408,7 @@ class NerStage:
             if c.source == "model" and not _model_span_ok(sent.text, c, word):
                 return False
             if c.label == "ORG":
-                return word not in pat.generic_orgs and not generic_body(word, pat)
+                return not is_generic(word, pat) and not generic_body(word, pat)
             if c.label == "PERSON":
                 # 重疾险产品康宁保: a name right after 产品/品牌 names a product, not a person
                 return word not in pat.not_names and not sent.text.endswith(pat.product_after, 0, c.start)

@@ -122,6 +122,14 @@ class PatternLexicon:
             raise LexiconError(f"{where}: cannot load NER pattern lexicon ({exc}); fix or restore the file") from exc
 
 
+def is_generic(name: str, lex: PatternLexicon) -> bool:
+    """A kind of institution, not a name: 城商行, and with an adjective in 性 before it (全国性股份制银行)."""
+    if name in lex.generic_orgs:
+        return True
+    at = name.find("性")
+    return 0 < at < len(name) - 2 and name[at + 1 :] in lex.generic_orgs
+
+
 def generic_body(name: str, lex: PatternLexicon) -> bool:
     """公司董事会, 银行股东大会: a generic word and one of a company's organs name no organization."""
     return any(name.endswith(b) and name[: -len(b)] in lex.generic_orgs for b in lex.governing_bodies)
@@ -281,7 +289,7 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
         j -= 1
     start = name_tokens[0][0] if name_tokens else suffix_start
     name = text[start:end]
-    if name in lex.generic_orgs or len(name) <= len(suffix) or not _good_initial(name, lex):
+    if is_generic(name, lex) or len(name) <= len(suffix) or not _good_initial(name, lex):
         return None
     head = [(s, min(e, suffix_start), pos) for s, e, pos in name_tokens if s < suffix_start]
     proper = any(pos in lex.proper_pos and text[s:e] not in lex.org_break_words for s, e, pos in head)

@@ -4,7 +4,7 @@
   the rest of the sentence is the quote).
 * ``quote.bracketed``    — 王明远表示：「……」 / 「……」，招商银行行长张某说。 (the quoted passage).
 
-A short setting may stand between speaker and verb (王明远在业绩说明会上表示,
+A short setting or listener may stand between speaker and verb (王明远在业绩说明会上表示, 周立民对记者表示,
 陈明宇此前表示).
 
 ``说得很清晰`` and other verbs not followed by punctuation or a quotation mark
@@ -21,7 +21,7 @@ from .base import SentenceView
 
 _VERBS = ("回应称", "表示", "认为", "指出", "透露", "强调", "介绍", "坦言", "直言", "回应", "说道", "说", "称")
 _OPENERS = "，,：:；;"
-_SETTINGS = ("在", "于", "日前", "近日", "今天", "昨天", "昨日", "此前", "曾", "也", "还", "则", "随后", "同时", "当天", "当日")
+_SETTINGS = ("在", "于", "对", "向", "接受", "日前", "近日", "今天", "昨天", "昨日", "此前", "曾", "也", "还", "则", "随后", "同时", "当天", "当日")
 """What may open the short setting between a speaker and the verb (陈明宇此前表示, 王明远在…上表示)."""
 _QUOTED = re.compile(r"[「“『]([^」”』]{2,})[」”』]")
 _TAIL = "。！？!?…」”』 "

@@ -13,7 +13,7 @@ Each rule names itself in the fact's ``rule`` field.
   later clause of the sentence with no subject of its own continues the person's.
 * ``role.appointed_as``   — 董事会聘任孙晓雯为瀚海集团首席执行官.
 
-A post the text dates as past — 原/前 before it (兴港银行原行长刘建国, 前汇丰银行零售业务主管何志明)
+A post the text dates as past — 原/前/时任 before it (兴港银行原行长刘建国, 前汇丰银行零售业务主管何志明)
 or 曾/此前 before the verb (张伟曾任招商银行行长) — gives a role with ``former`` set.
 """
 
@@ -68,12 +68,12 @@ def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]
     yield from _name_serves(view)
 
 
-_FORMER_MARKS = ("原", "前")
+_FORMER_MARKS = ("原", "前", "时任")
 _PAST_ADVERBS = ("曾", "曾经", "此前", "之前", "先后")
 
 
 def _former_before(view: SentenceView, pos: int) -> bool:
-    """原/前 right before the post (兴港银行原行长, 前汇丰银行零售业务主管), not 前十 (a count)."""
+    """原/前/时任 right before the post (兴港银行原行长, 前汇丰银行零售业务主管), not 目前 or 此前."""
     return view.text.endswith(_FORMER_MARKS, 0, pos) and not view.text.endswith(("以前", "之前", "目前", "当前", "此前", "提前"), 0, pos)
 
 
