@@ -268,6 +268,19 @@ def test_from_one_level_to_another(text: str, metric: str, value: str, direction
     assert (args.metric.text, args.value.text, args.direction, args.basis.text if args.basis else None) == (metric, value, direction, basis)
 
 
+@pytest.mark.parametrize(
+    ("text", "metric", "value", "direction"),
+    [
+        ("期內錄得虧損1.86億港元，較去年同期的2.43億港元收窄23.5%。", "虧損", "23.5%", "down"),
+        ("公司净利润为3.2亿元，比上年的2.5亿元增长28%。", "净利润", "28%", "up"),
+    ],
+)
+def test_a_change_from_a_stated_earlier_level(text: str, metric: str, value: str, direction: str) -> None:
+    """较去年同期的2.43亿港元收窄23.5%: the earlier level is the basis, the change is the metric's."""
+    facts = {(f.args.metric.text, f.args.value.text, f.args.direction) for f in _metrics(text)}
+    assert (metric, value, direction) in facts
+
+
 def test_a_market_wrap() -> None:
     """收在 gives the level the previous metric closed at; 终场 and 成交值 read as in Taiwan reports."""
     text = "加權指數下跌85.32點，收在17,523.61點，跌幅0.48%，成交值新台幣3,512億元。"

@@ -17,6 +17,8 @@
 
 A change carries its ``direction``, its ``basis`` (同比, 较年初 …) and, when
 written, the level it ends at (``下降0.3个百分点至1.52%`` → ``new_value`` 1.52%).
+A change after an earlier level written as its basis (``较去年同期的2.43亿港元收窄23.5%``)
+belongs to the metric named before, like one after a comma.
 
 Between the metric noun and the figure only linking words may stand (为, 达到,
 高达, 较年初下降 …).  The metric is at most five tokens and never crosses an
@@ -163,7 +165,9 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
         links_start, direction = _skip_links(view, f_start)
         span = _metric_noun(view, links_start)
         rule = "metric.noun_figure"
-        if span is None and direction is not None and previous is not None and _after_comma(view, links_start):
+        if span is None and direction is not None and previous is not None and (
+            _after_comma(view, links_start) or _after_earlier_level(view, previous[1], links_start)
+        ):
             span, rule = previous, "metric.change_of_previous"
         elif span is None and previous is not None and _after_comma(view, links_start) and _CLOSED_AT.search(view.text, links_start, f_start):
             span, rule = previous, "metric.level_of_previous"  # 加权指数下跌85.32点，收在17,523.61点
@@ -370,6 +374,15 @@ def _period_before(view: SentenceView, pos: int) -> Period | None:
     if last[2].kind == "frequency" and len(before) > 1 and before[-2][1] == last[0]:
         return before[-2][2]
     return last[2]
+
+
+_EARLIER_LEVEL = re.compile(r"(?:较|比|相比)[^，,。；;\d]{0,8}的$")
+
+
+def _after_earlier_level(view: SentenceView, after: int, pos: int) -> bool:
+    """Whether ``pos`` follows a level stated as the basis (较去年同期的2.43亿港元|收窄23.5%), after ``after``."""
+    earlier = next((s for s, e, _ in view.figures if e == pos and s >= after), None)
+    return earlier is not None and _EARLIER_LEVEL.search(view.text, max(after, earlier - 12), earlier) is not None
 
 
 def _after_comma(view: SentenceView, pos: int) -> bool:
