@@ -154,23 +154,29 @@ class LinkStage:
     def _announcers(self, doc: Document, entities: list[Entity]) -> list[Entity]:
         """公司 after a company's announcement refers to that company (see the module docstring)."""
         work = doc.work
+        if "公司" not in work.norm:
+            return []
         company = [t for t in doc.tokens if t.text == "公司" and work.norm[work.to_norm(t.end, t.end)[0] :][:1] != "债"]
         if not company:
             return []
+        company_starts = [t.start for t in company]
         orgs = [e for e in entities if e.label == "ORG" and e.source != "coreference"]
         starts = [e.start for e in orgs]
         token_starts = [t.start for t in doc.tokens if not t.text.isspace()]
-        breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+        breaks = [m.start() for m in re.finditer("\n", doc.text)]
+        lines = {bisect_left(breaks, t.start) for t in company}  # only paragraphs that say 公司 matter
         out: list[Entity] = []
         current: Entity | None = None
         line = -1
         for sent in doc.sentences:
             here = bisect_left(breaks, sent.start)
+            if here not in lines:
+                continue
             if here != line:
                 line, current = here, None
             first = bisect_left(starts, sent.start)
             announcer = self._announcer(doc, orgs[first], sent.start, sent.end) if first < len(orgs) else None
-            in_sentence = [t for t in company if sent.start <= t.start and t.end <= sent.end]
+            in_sentence = company[bisect_left(company_starts, sent.start) : bisect_left(company_starts, sent.end)]
             if announcer is not None:
                 current = announcer
                 refs = [t for t in in_sentence if t.start >= announcer.end]
