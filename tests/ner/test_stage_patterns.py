@@ -266,3 +266,14 @@ def test_a_bank_with_a_centre_keeps_its_name(nlp: finextract.Pipeline) -> None:
 def test_a_kind_of_bank_with_an_adjective_is_no_name(nlp: finextract.Pipeline) -> None:
     assert not [e for e in nlp("公司正在与两家全国性股份制银行洽谈新的合作。").entities if e.label == "ORG"]
     assert not [e for e in nlp("多家区域性城商行已退出。").entities if e.label == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("南岭理财总经理由原南岭农商银行资产管理部总经理孙悦出任。", ("总经理由原南岭农商银行", "ORG")),  # 由原 glued by the segmenter
+        ("南岭理财是今年第三家获批开业的农商行理财子公司。", ("理财", "ORG")),  # a verb alone names nothing
+    ],
+)
+def test_wealth_subsidiary_non_names(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:
+    assert not_expected not in {(e.text, e.label) for e in nlp(text).entities}

@@ -145,6 +145,13 @@ def test_a_resignation_from_the_post_written_before_the_name() -> None:
     assert change.args.org is None
 
 
+def test_a_post_filled_by_a_named_successor() -> None:
+    """南岭理财总经理由原…总经理孙悦出任: the post before 由 is the one 孙悦 takes."""
+    (named,) = _facts("晨光理财公司总经理由原江川银行资产管理部总经理孙悦出任。", "appointment")
+    assert (named.args.person.text, named.args.change, named.args.title.text, named.args.org.text) == ("孙悦", "appointed", "总经理", "晨光理财公司")
+    assert "由原" not in {e.text for e in finextract.extract("晨光理财公司总经理由原江川银行资产管理部总经理孙悦出任。").entities}
+
+
 def test_a_resignation_opening_the_next_clause_is_the_persons() -> None:
     (change,) = _facts("兴港银行原行长刘建国因到龄退休，不再担任行长职务。", "appointment")
     assert (change.args.person.text, change.args.change, change.args.title.text) == ("刘建国", "resigned", "行长")

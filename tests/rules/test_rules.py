@@ -223,6 +223,9 @@ def test_metric_change_of_previous_metric() -> None:
         ("截至6月底，星滙銀行客戶數突破45萬。", "客戶數", "星滙銀行"),  # 突破: reached past
         ("北江银行今年7月因违规被国家金融监督管理总局罚款180万元。", "罚款", "北江银行"),  # 被: the agent fines the subject
         ("三家银行发放的联合贷款余额合计约86亿元。", "联合贷款余额", None),  # 合计 links like 共计
+        ("南岭农商银行理财产品存续规模为486亿元。", "理财产品存续规模", "南岭农商银行"),  # 存续: outstanding
+        ("其中南岭农商银行净值型产品占比达到96%。", "净值型产品占比", "南岭农商银行"),
+        ("该产品的业绩比较基准为3.2%至3.8%。", "业绩比较基准", None),
     ],
 )
 def test_metric_name_and_subject(text: str, metric: str, subject: str) -> None:
@@ -279,6 +282,12 @@ def test_a_change_from_a_stated_earlier_level(text: str, metric: str, value: str
     """较去年同期的2.43亿港元收窄23.5%: the earlier level is the basis, the change is the metric's."""
     facts = {(f.args.metric.text, f.args.value.text, f.args.direction) for f in _metrics(text)}
     assert (metric, value, direction) in facts
+
+
+def test_a_target_is_planned() -> None:
+    """力争突破1000亿元: a goal, not a level reached."""
+    (fact,) = _metrics("南岭理财未来三年管理资产规模力争突破1000亿元。")
+    assert (fact.args.metric.text, fact.modality) == ("管理资产规模", "planned")
 
 
 def test_a_market_wrap() -> None:

@@ -146,6 +146,11 @@ def _defer_to_model(sent: SentenceInput, model: Sequence[Candidate], layered: li
 _NON_NOMINAL = ("v", "p", "d", "r", "c", "u", "m", "q", "f", "t")
 
 
+def _lone_verb(sent: SentenceInput, cand: Candidate) -> bool:
+    """Whether the span is exactly one token that jieba tags as a verb, adjective or adverb."""
+    return any(s == cand.start and e == cand.end and pos[:1] in ("v", "a", "d") for s, e, pos in sent.tokens)
+
+
 def _glued_marker(text: str, start: int) -> bool:
     """Whether the character before ``start`` is a passive marker or preposition (由, 获, 被, 与)."""
     return start > 0 and text[start - 1] in _GLUED_MARKERS
@@ -408,6 +413,8 @@ class NerStage:
             if c.source == "model" and not _model_span_ok(sent.text, c, word):
                 return False
             if c.label == "ORG":
+                if c.source == "model" and _lone_verb(sent, c):
+                    return False  # 农商行|理财|子公司: one verb or adverb names nothing
                 return not is_generic(word, pat) and not generic_body(word, pat)
             if c.label == "PERSON":
                 # 重疾险产品康宁保: a name right after 产品/品牌 names a product, not a person

@@ -280,9 +280,10 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
             break
         if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs:
             break  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post
-        if pos == "unk" and len(word) >= 3 and word[0] in lex.org_bad_initials:
-            # 嘉禾银行|获恒泰|人寿: jieba glued the passive marker to the name
-            name_tokens.insert(0, (start + 1, stop, pos))
+        if pos == "unk" and len(word) >= 2 and word[0] in lex.org_bad_initials:
+            # 嘉禾银行|获恒泰|人寿: jieba glued the passive marker to the name; 由原|南岭农商银行: to a word before it
+            if len(word) >= 3:
+                name_tokens.insert(0, (start + 1, stop, pos))
             break
         name_tokens.insert(0, tokens[j])
         chars = end - start
@@ -478,6 +479,9 @@ def _verb_inside(text: str, start: int, end: int, verbs: Sequence[str]) -> bool:
     return any(text.startswith(v, i) for i in range(start + 1, end) for v in verbs)
 
 
+_FILLED_BY = re.compile(r"由[^，,。；;]{1,30}?(?:出任|担任|接任|兼任|代行|主持)")
+
+
 def name_after(
     text: str,
     pos: int,
@@ -504,6 +508,8 @@ def name_after(
         return None
     if not (text[pos] in surnames or text[pos : pos + 2] in surnames):
         return None
+    if _FILLED_BY.match(text, pos):
+        return None  # 总经理由原…孙悦出任: 由 names who fills the post, it is no surname here
     for length in (3, 2):
         end = pos + length
         if end > len(text) or not is_han(text[pos:end]) or _verb_inside(text, pos, end, forbidden):

@@ -47,7 +47,7 @@ from .base import SentenceView
 from .relations import RELATED_AFTER, clause_bounds
 
 _LINKS = frozenset(
-    "为 是 达 达到 高达 突破 约 约为 超 超过 已 已经 了 共 共计 合计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
+    "为 是 达 达到 高达 突破 力争 约 约为 超 超过 已 已经 了 共 共计 合计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
     "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
     "年增 年减 月增 月减 季增 季减 "
     "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧 至 报 收报 收于 收在 终场 介乎 介于 每股".split()
@@ -55,8 +55,8 @@ _LINKS = frozenset(
 _UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增幅 年增 月增 季增".split())
 _DOWN = frozenset("下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
-_MODIFIER_POS = _NOUN_POS | {"a", "b", "unk"}
-_MODIFIER_WORDS = frozenset("每股 联合 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前".split())
+_MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
+_MODIFIER_WORDS = frozenset("每股 联合 存续 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前".split())
 _HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行 公司".split())
 """Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额)."""
 _OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12}的$")

@@ -404,7 +404,10 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             title = next((e[2] for e in view.labelled("TITLE") if after <= e[0] < c_end), None)
             rule = "appointment.change"
             if title is None and org is None and change == "appointed":
-                title, rule = _vacated_title(view, p_start, hit[1]), "appointment.successor"
+                vacated = _vacated_title(view, p_start, hit[1])
+                title, rule = (vacated[2] if vacated else None), "appointment.successor"
+                owner = view.entity_ending_at(vacated[0], "ORG") if vacated else None
+                org = owner[2] if owner is not None else None  # 南岭理财总经理由…孙悦出任: the post's company
             held = view.entity_ending_at(p_start, "TITLE") if change == "resigned" else None
             if title is None and org is None and held is not None:
                 title = held[2]  # 基金经理周晓峰于11月1日离任: the title they held
@@ -420,22 +423,20 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             break
 
 
-_SUCCESSION = ("接任",)
-"""Appointment verbs that name a successor (由副行长孙丽接任)."""
+_SUCCESSION = ("接任", "出任", "担任")
+"""Appointment verbs that name a successor (由副行长孙丽接任, 总经理由…孙悦出任)."""
 
 
-def _vacated_title(view: SentenceView, p_start: int, verb: str) -> Entity | None:
+def _vacated_title(view: SentenceView, p_start: int, verb: str) -> Placed[Entity] | None:
     """``…，不再担任行长职务，由副行长孙丽接任``: the title the clauses before vacated, for the
-    successor named after 由 (a title right before the person is their old one and is skipped)."""
+    successor named after 由 (a post written right before the person, with its company and
+    原/前, is their old one and is skipped: 由原南岭农商银行资产管理部总经理孙悦出任)."""
     if verb not in _SUCCESSION:
         return None
-    start = p_start
-    own = view.entity_ending_at(start, "TITLE")
-    if own is not None:
-        start = own[0]
+    start = appointee_start(view, p_start)
     if not view.text.endswith("由", 0, start):
         return None
-    return next((e[2] for e in reversed(view.labelled("TITLE")) if e[1] <= start - 1), None)
+    return next((e for e in reversed(view.labelled("TITLE")) if e[1] <= start - 1), None)
 
 
 def _opening_next_clause(view: SentenceView, words: Sequence[str], p_end: int, c_end: int) -> tuple[int, str] | None:
