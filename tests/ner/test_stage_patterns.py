@@ -277,3 +277,18 @@ def test_a_kind_of_bank_with_an_adjective_is_no_name(nlp: finextract.Pipeline) -
 )
 def test_wealth_subsidiary_non_names(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:
     assert not_expected not in {(e.text, e.label) for e in nlp(text).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_expected"),
+    [
+        ("永豐數位銀行今日宣布與電子支付業者晶彩支付簽署策略合作協議。", "晶彩支付", "業者晶彩支付"),  # 業者: a descriptor
+        ("金管會日前核准晶彩支付增資案。", "晶彩支付", "核准晶彩支付"),  # 核准: a verb jieba tags as a noun
+        ("增資完成後遠景投資持股比例將達15%。", "遠景投資", "遠景投資持股比例"),  # a holder before its stake
+        # a place cannot end in 科技: the tagger's place is a company
+        ("宏碩科技去年向台北地方法院提起訴訟，要求晶彩支付賠償新台幣1.2億元。", "宏碩科技", "合作夥伴宏碩科技"),
+    ],
+)
+def test_taiwan_fintech_names(nlp: finextract.Pipeline, text: str, name: str, not_expected: str) -> None:
+    orgs = [e.text for e in nlp(text).entities if e.label == "ORG"]
+    assert name in orgs and not_expected not in orgs

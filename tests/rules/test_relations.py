@@ -82,6 +82,21 @@ def test_acquisition_negatives(text: str) -> None:
     assert _facts(text, "acquisition") == []
 
 
+def test_a_rumour_is_reported_and_a_denied_rumour_is_nothing() -> None:
+    (rumour,) = _facts("外界傳出永豐數位銀行將收購晶彩支付。", "acquisition")
+    assert rumour.modality == "reported"
+    denied = "對於外界傳出永豐數位銀行將收購晶彩支付的消息，黃國棟強調，「雙方只是業務合作，沒有任何併購計畫」。"
+    assert _facts(denied, "acquisition") == []
+
+
+def test_a_dispute_with_a_former_partner() -> None:
+    """與前合作夥伴宏碩科技的合約糾紛: a dispute; that they once worked together is no partnership now."""
+    text = "晶彩支付與前合作夥伴宏碩科技的合約糾紛仍在訴訟中。宏碩科技去年提起訴訟。"
+    (dispute,) = _facts(text, "dispute")
+    assert [p.text for p in dispute.args.parties] == ["晶彩支付", "宏碩科技"]
+    assert _facts(text, "partnership") == []
+
+
 def test_a_price_war_is_competition() -> None:
     (competition,) = _facts("星滙銀行與眾安銀行在存款利率上的價格戰仍未結束。", "competition")
     assert [p.text for p in competition.args.parties] == ["星滙銀行", "眾安銀行"]

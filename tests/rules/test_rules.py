@@ -305,6 +305,12 @@ def test_a_market_wrap() -> None:
     assert (fact.args.metric.text, fact.args.direction) == ("台股", "down")
 
 
+@pytest.mark.parametrize("word", ["年增", "月增", "季減"])
+def test_taiwan_change_words(word: str) -> None:
+    facts = {(f.args.metric.text, f.args.value.text, f.args.direction) for f in _metrics(f"存款餘額達新台幣520億元，{word}2.1%。")}
+    assert ("存款餘額", "2.1%", "down" if "減" in word else "up") in facts
+
+
 def test_a_headline_space_ends_a_metric_name() -> None:
     (fact,) = _metrics("海川证券：维持宁海银行“买入”评级 目标价9.8元")
     assert fact.args.metric.text == "目标价"

@@ -102,6 +102,17 @@ def _trimmed(text: str, cand: Candidate, pat: PatternLexicon) -> Candidate:
     return cut_descriptor(text, strip_body(text, strip_holding(text, cand, pat), pat), pat)
 
 
+_COMPANY_ENDINGS = frozenset({"银行", "集团", "公司", "证券", "保险", "控股", "基金", "投资", "科技", "资本", "金融", "支付"})
+"""Suffixes only a company ends in (中心 or 大学 may end a place's name too)."""
+
+
+def _place_as_company(text: str, cand: Candidate, pat: PatternLexicon) -> Candidate:
+    """A tagger's place that ends in a company suffix is a company (合作伙伴宏硕科技 read as a place)."""
+    if cand.label != "LOC" or cand.source != "model" or suffix_ending_at(text, cand.end, pat) not in _COMPANY_ENDINGS:
+        return cand
+    return replace(cand, label="ORG")
+
+
 def _weak_extension_ok(sent: SentenceInput, known_end: int, end: int, pat: PatternLexicon) -> bool:
     """Whether the words from the end of a known name to ``end`` may extend it into another name.
 
@@ -431,7 +442,8 @@ class NerStage:
 
         split = [
             p
-            for c in cands
+            for found in cands
+            for c in [_place_as_company(sent.text, found, pat)]
             for p in (
                 split_relation_noun(sent.text, _trimmed(sent.text, c, pat), pat)
                 if c.label == "ORG" and c.source != "gazetteer"

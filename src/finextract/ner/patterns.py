@@ -179,8 +179,8 @@ def split_relation_noun(text: str, cand: Candidate, lex: PatternLexicon) -> list
 
 
 _HOLDINGS = ("股份", "股权", "股票")
-_STAKE_AFTER = re.compile(r"\d+(?:\.\d+)?%的?股[权份]|的?全部股[权份]")
-"""A stake in the name just before: 同源生物|51%的股权 can only be a company's."""
+_STAKE_AFTER = re.compile(r"\d+(?:\.\d+)?%的?股[权份]|的?全部股[权份]|的?持股比例")
+"""A stake in or of the name just before: 同源生物|51%的股权, 远景投资|持股比例 can only be a company's."""
 
 
 def strip_holding(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate:

@@ -380,15 +380,15 @@ def resolve_model_dir(path: str | Path | None) -> Path:
     return resolve_dir(path, DEFAULT_MODEL)
 
 
-def _linked(items: Iterable[tuple[str, str, float, object]]) -> set[tuple[str, frozenset[str]]]:
-    """``(fact type, {canonical, canonical})`` of every pair the trigger rules linked."""
-    out: set[tuple[str, frozenset[str]]] = set()
-    for fact_type, _, _, args in items:
+def _linked(items: Iterable[tuple[str, str, float, object]]) -> set[frozenset[str]]:
+    """``{canonical, canonical}`` of every pair the trigger rules linked, whatever the type."""
+    out: set[frozenset[str]] = set()
+    for _, _, _, args in items:
         names = [p.canonical for p in getattr(args, "parties", None) or []]
         for a, b in (("holder", "held"), ("acquirer", "target")):
             if hasattr(args, a):
                 names = [getattr(args, a).canonical, getattr(args, b).canonical]
-        out.update((fact_type, frozenset((x, y))) for i, x in enumerate(names) for y in names[i + 1 :] if x != y)
+        out.update(frozenset((x, y)) for i, x in enumerate(names) for y in names[i + 1 :] if x != y)
     return out
 
 
@@ -457,8 +457,8 @@ class ModelRelations:
         floor = self.scorer.threshold if self.threshold is None else self.threshold
         for (first, second), pred in zip(pairs, self.scorer.predict(inputs, hits)):
             fact_type = pred.label.rstrip("<>")
-            if pred.confidence < floor or (fact_type, frozenset((first[2].canonical, second[2].canonical))) in linked:
-                continue
+            if pred.confidence < floor or frozenset((first[2].canonical, second[2].canonical)) in linked:
+                continue  # a pair the trigger rules linked keeps their reading
             fact = self._fact(view, pred, first, second)
             if fact is not None:
                 yield fact

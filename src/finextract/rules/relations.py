@@ -152,14 +152,22 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right.start() if right else len(text)
 
 
+_RUMOUR = re.compile(r"传出|传闻|传言|据传|的消息")
+_DENIAL = re.compile(r"否认|辟谣|不实|(?:没有|并无|并未|无)[^，,。；;]{0,8}(?:计划|打算|意向|安排)")
+"""A later clause denying the rumoured plan (没有任何并购计划); 并未收购…任何股份 denies an act, not the rumour."""
+
+
 def blocked(view: SentenceView, lex: RelationLexicon, start: int, trigger_start: int, trigger: str = "") -> bool:
-    """Negated, hypothetical or questioned: the clause says it did not (or may not) happen."""
+    """Negated, hypothetical or questioned: the clause says it did not (or may not) happen, or
+    reports a rumour that a later clause of the sentence denies."""
     c_start, c_end = clause_bounds(view.text, start, trigger_start)
     before = view.text[c_start:trigger_start]
     negation = lex.negation_re.search(before)
     if negation is not None and negation.group() not in trigger:
         return True
     sentence_tail = view.text[c_start:]
+    if _RUMOUR.search(view.text, 0, c_end) and _DENIAL.search(view.text, c_end):
+        return True  # 外界传出A将收购B的消息，…强调“没有任何并购计划”: a rumour the sentence denies
     if _CONDITION.search(view.text, 0, c_start):
         return True  # 若要约成功，远东控股将成为明达电子的控股股东: a condition opens an earlier clause
     return any(h in view.text[c_start:c_end] for h in lex.hypothetical) or sentence_tail.rstrip().endswith(("吗", "？", "?"))
@@ -335,6 +343,10 @@ def _build(view: SentenceView, name: str, form: str, agent: Entity, patient: Ent
     return name, f"dispute.{form}", confidence, args
 
 
+_DESCRIBED_PARTY = re.compile(r"(?:与|和|同|跟)(?:前|原|其)?(?:合作伙伴|合作方|竞争对手|对手|股东)")
+"""A connector and what the second party is to the first (与前合作伙伴宏硕科技)."""
+
+
 def symmetric_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, object]]:
     """``A 与 B … TRIGGER`` for competition, disputes and mergers."""
     ents = view.entities
@@ -344,7 +356,7 @@ def symmetric_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tu
             continue
         gap = view.text[a[1] : b[0]].strip()
         gap = re.sub(r"^[(（][^)）]*[)）]", "", gap).strip()
-        if gap not in _CONNECTORS:
+        if gap not in _CONNECTORS and not _DESCRIBED_PARTY.fullmatch(gap):
             continue
         _, c_end = clause_bounds(view.text, b[1], b[1])
         for name, triggers in lex.symmetric.items():
