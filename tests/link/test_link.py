@@ -103,3 +103,9 @@ def test_the_declared_short_name_is_a_mention_itself() -> None:
     orgs = [(e.text, e.canonical) for e in finextract.extract(text).entities if e.label == "ORG"]
     assert ("恒信", "恒信") not in orgs
     assert ("恒信小贷", "深圳恒信网络小额贷款有限公司") in orgs
+
+
+def test_an_announcement_with_its_object_names_the_announcer() -> None:
+    text = "华晨证券（601811.SH）12月8日晚间披露重组预案，公司拟通过发行A股股票的方式，换股吸收合并东方鼎证券。"
+    refs = [e.canonical for e in finextract.extract(text).entities if e.source == "coreference"]
+    assert refs == ["华晨证券"]

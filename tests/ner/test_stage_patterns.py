@@ -292,3 +292,21 @@ def test_wealth_subsidiary_non_names(nlp: finextract.Pipeline, text: str, not_ex
 def test_taiwan_fintech_names(nlp: finextract.Pipeline, text: str, name: str, not_expected: str) -> None:
     orgs = [e.text for e in nlp(text).entities if e.label == "ORG"]
     assert name in orgs and not_expected not in orgs
+
+
+def test_former_is_no_part_of_a_name(nlp: finextract.Pipeline) -> None:
+    """原中国书法研究院副院长: 原 dates the post, the name is 中国书法研究院."""
+    orgs = [e.text for e in nlp("原中国书法研究院副院长李明出席。").entities if e.label == "ORG"]
+    assert orgs == ["中国书法研究院"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_expected"),
+    [
+        ("华晨证券控股股东华晨金控集团持有公司38.5%的股份，仍为公司控股股东。", "华晨金控集团", "仍为公司"),
+        ("东方鼎证券将终止上市，华晨证券作为存续公司承继其全部资产。", "华晨证券", "存续公司"),
+    ],
+)
+def test_merger_article_names(nlp: finextract.Pipeline, text: str, name: str, not_expected: str) -> None:
+    orgs = [e.text for e in nlp(text).entities if e.label == "ORG"]
+    assert name in orgs and not_expected not in orgs

@@ -97,6 +97,28 @@ def test_a_dispute_with_a_former_partner() -> None:
     assert _facts(text, "partnership") == []
 
 
+def test_an_absorbing_merger_is_an_acquisition() -> None:
+    (fact,) = _facts("华晨证券拟换股吸收合并海通达证券。", "acquisition")
+    assert (fact.args.acquirer.text, fact.args.target.text, fact.args.action.text, fact.modality) == ("华晨证券", "海通达证券", "吸收合并", "planned")
+
+
+def test_the_target_named_twice_in_a_long_sentence() -> None:
+    text = "公告称，华晨证券拟通过向东方证券全体股东发行A股股票的方式，换股吸收合并东方证券。"
+    facts = _facts(text, "acquisition")
+    assert [(f.args.acquirer.text, f.args.target.text) for f in facts] == [("华晨证券", "东方证券")]
+
+
+def test_a_headline_space_ends_a_deal_value() -> None:
+    """合并东方鼎证券 合并后总资产将超5000亿元: the figure after the headline's space is the new total, no price."""
+    (fact,) = _facts("华晨证券拟换股吸收合并海通达证券 合并后总资产将超5000亿元", "acquisition")
+    assert fact.args.value is None
+
+
+def test_rivals_listed_after_with_compete_with_someone_else() -> None:
+    """与中信证券、华泰证券等头部券商展开竞争: both are rivals of the subject, not of each other."""
+    assert _facts("合并后将在财富管理领域与中信证券、华泰证券等头部券商展开竞争。", "competition") == []
+
+
 def test_a_price_war_is_competition() -> None:
     (competition,) = _facts("星滙銀行與眾安銀行在存款利率上的價格戰仍未結束。", "competition")
     assert [p.text for p in competition.args.parties] == ["星滙銀行", "眾安銀行"]

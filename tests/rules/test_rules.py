@@ -223,6 +223,7 @@ def test_metric_change_of_previous_metric() -> None:
         ("截至6月底，星滙銀行客戶數突破45萬。", "客戶數", "星滙銀行"),  # 突破: reached past
         ("北江银行今年7月因违规被国家金融监督管理总局罚款180万元。", "罚款", "北江银行"),  # 被: the agent fines the subject
         ("三家银行发放的联合贷款余额合计约86亿元。", "联合贷款余额", None),  # 合计 links like 共计
+        ("华晨证券公告称，合并后的新公司总资产预计将超过5,000亿元。", "总资产", None),  # the new company is none named
         ("南岭农商银行理财产品存续规模为486亿元。", "理财产品存续规模", "南岭农商银行"),  # 存续: outstanding
         ("其中南岭农商银行净值型产品占比达到96%。", "净值型产品占比", "南岭农商银行"),
         ("该产品的业绩比较基准为3.2%至3.8%。", "业绩比较基准", None),
@@ -303,6 +304,11 @@ def test_a_market_wrap() -> None:
     assert ("投信買超", "18.2億元") in {(f.args.metric.text, f.args.value.text) for f in _metrics("外資賣超213.5億元，投信買超18.2億元。")}
     (fact,) = _metrics("台股終場下跌85點")
     assert (fact.args.metric.text, fact.args.direction) == ("台股", "down")
+
+
+def test_accretion_is_a_rise() -> None:
+    (fact,) = _metrics("预计合并后第一个完整会计年度每股收益将增厚约4%。")
+    assert (fact.args.metric.text, fact.args.value.text, fact.args.direction, fact.modality) == ("每股收益", "约4%", "up", "forecast")
 
 
 @pytest.mark.parametrize("word", ["年增", "月增", "季減"])

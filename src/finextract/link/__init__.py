@@ -44,9 +44,10 @@ _OWN_COMPANY = re.compile(r"公司(?=(?:[约近逾超]?[\d.,]+[万亿]?(?:股|%)
 """公司 before what it owns when it is the document's subject (减持公司股份, 持有公司约32.6%的股份)."""
 _ANNOUNCED = re.compile(
     r"(?:[（(][^（()）\n]{1,24}[）)])?(?:\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|当日|同日|今天|昨天)?(?:晚间|晚|早间|盘后)?"
-    r"(?:发布|发)?(?:公告|披露|宣布)(?:称|显示)?[，,：:]"
+    r"(?:发布|发)?(?:公告|披露|宣布)[^，,。；;：:“”「」\n]{0,8}?(?:称|显示)?[，,：:]"
 )
-"""What follows an announcing company: its code, a date, the verb (（603055.SH）12月1日晚间公告称，)."""
+"""What follows an announcing company: its code, a date, the verb and what it published
+(（603055.SH）12月1日晚间公告称，; 披露重组预案，)."""
 _ANNOUNCER_LEAD = re.compile(r"(?:[^，,。；;\n]{1,8}[，,])?")
 """What may open the sentence before the announcer (同日，, 此外，)."""
 _PUBLIC_KINDS = frozenset({"regulator", "central_bank", "government", "exchange", "association", "international"})
@@ -156,7 +157,7 @@ class LinkStage:
         work = doc.work
         if "公司" not in work.norm:
             return []
-        company = [t for t in doc.tokens if t.text == "公司" and work.norm[work.to_norm(t.end, t.end)[0] :][:1] != "债"]
+        company = [t for t in doc.tokens if t.text == "公司" and _own_reference(work.norm, *work.to_norm(t.start, t.end))]
         if not company:
             return []
         company_starts = [t.start for t in company]
@@ -200,6 +201,14 @@ class LinkStage:
             return None
         entry = self.gazetteer.by_id.get(org.id) if org.id else None
         return None if entry is not None and entry.kind in _PUBLIC_KINDS else org
+
+
+_OTHER_COMPANY = ("新", "子", "母", "分", "合资", "控股", "参股")
+
+
+def _own_reference(norm: str, start: int, end: int) -> bool:
+    """公司 as a reference, not 公司债 (a bond) nor 新公司/子公司 (another company)."""
+    return not norm.startswith("债", end) and not norm.endswith(_OTHER_COMPANY, 0, start)
 
 
 def _own_company(doc: Document, entities: list[Entity]) -> list[Entity]:

@@ -129,7 +129,9 @@ def _weak_extension_ok(sent: SentenceInput, known_end: int, end: int, pat: Patte
     return any(s == known_end and e == end and tag.startswith("n") for s, e, tag in sent.tokens)
 
 
-def _defer_to_model(sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate]) -> list[Candidate]:
+def _defer_to_model(
+    sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate], relation_nouns: Sequence[str] = ()
+) -> list[Candidate]:
     """Drop suffix-pattern organizations inside a longer statistical organization with the same end
     (a trade-word name, anywhere inside it: 常熟三爱富中昊化工|新材料有限公司).
 
@@ -141,7 +143,9 @@ def _defer_to_model(sent: SentenceInput, model: Sequence[Candidate], layered: li
     """
     starts_by_end: dict[int, int] = {}
     for c in model:
-        if c.label == "ORG" and not any(s < c.end and c.start < e and tag[:1] in ("c", "p") for s, e, tag in sent.tokens):
+        if c.label != "ORG" or any(n in sent.text[c.start : c.end] for n in relation_nouns):
+            continue  # 华晨证券控股股东华晨金控集团 is split at its relation noun later
+        if not any(s < c.end and c.start < e and tag[:1] in ("c", "p") for s, e, tag in sent.tokens):
             starts_by_end[c.end] = min(c.start, starts_by_end.get(c.end, c.start))
     if not starts_by_end:
         return layered
@@ -224,7 +228,7 @@ class NerStage:
         inputs, offsets = self._inputs(doc)
         backend_cands = self.backend.predict(inputs)
         per_sentence = [
-            resolve(self._plausible(s, list(b) + _defer_to_model(s, b, self._layered(s)))) for s, b in zip(inputs, backend_cands)
+            resolve(self._plausible(s, list(b) + _defer_to_model(s, b, self._layered(s), self.lexicons.patterns.relation_nouns))) for s, b in zip(inputs, backend_cands)
         ]
         per_sentence = self._propagate_names(inputs, per_sentence)
         per_sentence = self._sister_names(inputs, per_sentence)

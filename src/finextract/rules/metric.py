@@ -48,12 +48,12 @@ from .relations import RELATED_AFTER, clause_bounds
 
 _LINKS = frozenset(
     "为 是 达 达到 高达 突破 力争 约 约为 超 超过 已 已经 了 共 共计 合计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
-    "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
+    "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 摊薄 下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
     "年增 年减 月增 月减 季增 季减 "
     "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧 至 报 收报 收于 收在 终场 介乎 介于 每股".split()
 )
-_UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增幅 年增 月增 季增".split())
-_DOWN = frozenset("下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 降幅 年减 月减 季减".split())
+_UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 增幅 年增 月增 季增".split())
+_DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 下跌 下调 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
 _MODIFIER_WORDS = frozenset("每股 联合 存续 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前".split())
@@ -70,6 +70,7 @@ _CHANGE_BEFORE = re.compile(r"(下调|调降|调低|上调|调升|调高)[^，,�
 _CUTS = frozenset({"下调", "调降", "调低"})
 _TIME_REFERENCE = ("前", "后", "近", "过去", "未来", "最近")
 _LOCATIVES = frozenset("内 中 后 前 里 外 间".split())
+_PERIOD_NOUNS = ("年度", "季度", "财年")
 _YIELD_VERBS = frozenset("贡献 实现 录得 带来 创造".split())
 """Verbs between a company and the metric it yields (东华期货公司可贡献净利润约2.4亿元)."""
 _YIELDS = re.compile(r"(?:可|将|能|可以|预计)?(?:" + "|".join(sorted(_YIELD_VERBS)) + ")$")
@@ -444,6 +445,8 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
             break
         if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES or word in _HOLDERS or word in _YIELD_VERBS:
             break  # 预计|注册用户数, 一年内|注册用户数: a linking word or a locative ends the name
+        if len(word) > 2 and word.endswith(_PERIOD_NOUNS):
+            break  # 第一个完整会计年度|每股收益: the period the metric is measured over
         start = s
         k -= 1
         taken += 1
@@ -478,6 +481,7 @@ def _inside_entity(view: SentenceView, start: int, end: int) -> bool:
 _PREPOSITIONS = ("和", "与", "以", "对", "为", "通过", "跟", "同", "向", "在", "据", "根据", "从", "把", "被", "给", "及", "、")
 _STAKE_IN = ("在", "对")
 _PLURAL = ("两者", "二者", "双方", "三者", "各方")
+_ANOTHER = ("新公司", "合资公司", "子公司")
 
 
 _PASSIVE = ("被", "遭")
@@ -493,8 +497,8 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
        preposition governs (招商银行营业收入…，净利润…); 以工行和苹果为例 has none.
     """
     pos = m_start - 1 if view.text.endswith("的", 0, m_start) else m_start
-    if view.text.endswith(_PLURAL, 0, pos):
-        return None, 0.0
+    if view.text.endswith(_PLURAL, 0, pos) or view.text.endswith(_ANOTHER, 0, pos):
+        return None, 0.0  # 双方的…, 合并后的新公司总资产: no one company named
     org = view.entity_ending_at(pos, "ORG")
     yields = _YIELDS.search(view.text, max(0, pos - 6), pos) if org is None else None
     if yields is not None:

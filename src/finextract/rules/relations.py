@@ -196,7 +196,20 @@ def _figure_near(view: SentenceView, pos: int, accept: Callable[[Figure], bool])
     """The first figure ``accept`` takes in the clause around ``pos`` (以26亿美元收购…, 持有…20%股权); never a
     duration (未来12个月内继续增持: 12个月 is no stake)."""
     c_start, c_end = clause_bounds(view.text, pos, pos)
+    c_start, c_end = max(c_start, _headline_gap(view.text, c_start, pos, last=True)), min(c_end, _headline_gap(view.text, pos, c_end))
     return next((f for s, _, f in view.figures if c_start <= s < c_end and f.rule != "figures.duration" and accept(f)), None)
+
+
+_HEADLINE_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+
+
+def _headline_gap(text: str, start: int, end: int, last: bool = False) -> int:
+    """A space between two Han characters in ``[start, end)`` (a headline's separator): the last one's
+    end with ``last``, else the first one's start; ``start`` or ``end`` when there is none."""
+    gaps = list(_HEADLINE_GAP.finditer(text, start, end))
+    if not gaps:
+        return start if last else end
+    return gaps[-1].end() if last else gaps[0].start()
 
 
 def _is_stake(figure: Figure) -> bool:
@@ -237,8 +250,9 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
     gap = text[first[1] : second[0]]
     if len(gap) > 60 or len(_CLAUSE_BREAK.findall(gap)) > 1 or re.search(r"[。；;！？!?：:]", gap):
         return None
-    if any(first[1] <= s and e <= second[0] for s, e, x in view.entities if x.label in ("ORG", "PERSON")):
-        return None
+    named = (first[2].canonical, second[2].canonical)
+    if any(first[1] <= s and e <= second[0] for s, e, x in view.entities if x.label in ("ORG", "PERSON") and x.canonical not in named):
+        return None  # another party between; a mention of one of the two (向东方证券全体股东…) is none
     for name, spec in lex.directed.items():
         reverse = next((w for w in spec.reverse if text.endswith(w, 0, second[0])), None)
         if reverse is not None:
@@ -358,6 +372,8 @@ def symmetric_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tu
         gap = re.sub(r"^[(（][^)）]*[)）]", "", gap).strip()
         if gap not in _CONNECTORS and not _DESCRIBED_PARTY.fullmatch(gap):
             continue
+        if gap == "、" and view.text[: a[0]].rstrip().endswith(_CONNECTORS[:4]):
+            continue  # 与中信证券、华泰证券等…竞争: a list of the subject's rivals, not rivals of each other
         _, c_end = clause_bounds(view.text, b[1], b[1])
         for name, triggers in lex.symmetric.items():
             hit = _find(view.text, triggers, b[1], c_end)
