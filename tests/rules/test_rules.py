@@ -306,6 +306,20 @@ def test_a_market_wrap() -> None:
     assert (fact.args.metric.text, fact.args.direction) == ("台股", "down")
 
 
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        ("恒远食品拟向全体股东每10股派发现金红利8元（含税）。", "每10股派发现金红利", "8元"),
+        ("恒远食品拟每10股派现8元 同时推出回购计划", "每10股派现", "8元"),
+        ("恒遠食品擬每10股派發現金紅利8元。", "每10股派發現金紅利", "8元"),
+        ("公司合计派发现金红利约10.08亿元。", "现金红利", "约10.08亿元"),
+    ],
+)
+def test_a_dividend_per_ten_shares(text: str, metric: str, value: str) -> None:
+    """每10股派发现金红利8元: the dividend on ten shares, named with its base."""
+    assert (metric, value) in {(f.args.metric.text, f.args.value.text) for f in _metrics(text)}
+
+
 def test_accretion_is_a_rise() -> None:
     (fact,) = _metrics("预计合并后第一个完整会计年度每股收益将增厚约4%。")
     assert (fact.args.metric.text, fact.args.value.text, fact.args.direction, fact.modality) == ("每股收益", "约4%", "up", "forecast")

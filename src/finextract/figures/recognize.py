@@ -568,14 +568,19 @@ def _comparative(text: str, fig: FigureMatch) -> FigureMatch | None:
     return _evolve(qualified, start=opener.start(), end=close.end(), rule=fig.rule + "_than")
 
 
+_PER_UNIT = ("每股", "每份", "每手")
+"""A unit between a qualifier and its figure (不超过每股45元): the qualifier still bounds the figure."""
+
+
 def _with_qualifiers(text: str, fig: FigureMatch) -> FigureMatch:
     """Read qualifier words around ``fig`` and pull them into its span."""
     compared = _comparative(text, fig)
     if compared is not None:
         return compared
     prefix = None
-    if fig.start > 0 and text[fig.start - 1] in _PREFIX_QUALIFIER_LAST:
-        prefix = _PREFIX_QUALIFIER.search(text, max(0, fig.start - _PREFIX_WINDOW), fig.start)
+    before = fig.start - 2 if text.endswith(_PER_UNIT, 0, fig.start) else fig.start  # 不超过|每股|45元
+    if before > 0 and text[before - 1] in _PREFIX_QUALIFIER_LAST:
+        prefix = _PREFIX_QUALIFIER.search(text, max(0, before - _PREFIX_WINDOW), before)
     if prefix is not None:
         word = prefix.group("word").replace(" ", "")
         blockers = PREFIX_BLOCKERS.get(word, "")

@@ -10,6 +10,8 @@
   where it came from as the basis (由15亿元).
 * ``metric.respectively`` — 2025年、2026年和2027年归母净利润分别为168.5亿元、186.2亿元和205.7亿元:
   each listed figure measures the metric; listed periods pair up with them.
+* ``metric.per_shares`` — 每10股派发现金红利8元: a dividend on a number of shares; the metric is
+  written with its base (每10股派发现金红利), so 8元 is never read as a per-share amount.
 * ``metric.figure_of_noun`` — 拟发行不超过60亿元的二级资本债券; 完成了5亿元的C轮融资: an
   amount of money before 的 measures the noun phrase after it; a percentage only a magnitude
   (约23%的上涨空间), not a share (超过90%的业务).  Right after a verb of issuing or raising
@@ -166,6 +168,9 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
         links_start, direction = _skip_links(view, f_start)
         span = _metric_noun(view, links_start)
         rule = "metric.noun_figure"
+        per_shares = _PER_SHARES.search(view.text, max(0, f_start - 16), f_start) if figure.kind == "money" else None
+        if per_shares is not None:
+            span, rule = per_shares.span(), "metric.per_shares"
         if span is None and direction is not None and previous is not None and (
             _after_comma(view, links_start) or _after_earlier_level(view, previous[1], links_start)
         ):
@@ -265,6 +270,10 @@ def _noun_phrase_end(view: SentenceView, pos: int) -> int | None:
         if tag in _NOUN_POS or word in _DEAL_PAPERS:
             end = stop
     return end
+
+
+_PER_SHARES = re.compile(r"每\s*(?:\d+|十)\s*股(?:派发|派送|分派|分配|派)?(?:现金红利|现金股利|红利|现金|现)(?:人民币)?$")
+"""A dividend on a number of shares (每10股派发现金红利8元, 每10股派现8元): the metric keeps its base."""
 
 
 _CLOSED_AT = re.compile(r"收在|收于|收报|报收")
