@@ -97,6 +97,12 @@ def test_a_dispute_with_a_former_partner() -> None:
     assert _facts(text, "partnership") == []
 
 
+def test_a_party_competing_with_a_list() -> None:
+    text = "市場人士指出，華盛保險與中國平安、中國人壽在健康險市場的競爭日趨激烈。"
+    pairs = {tuple(p.text for p in f.args.parties) for f in _facts(text, "competition")}
+    assert pairs == {("華盛保險", "中國平安"), ("華盛保險", "中國人壽")}
+
+
 def test_an_absorbing_merger_is_an_acquisition() -> None:
     (fact,) = _facts("华晨证券拟换股吸收合并海通达证券。", "acquisition")
     assert (fact.args.acquirer.text, fact.args.target.text, fact.args.action.text, fact.modality) == ("华晨证券", "海通达证券", "吸收合并", "planned")
@@ -187,6 +193,11 @@ def test_a_post_filled_by_a_named_successor() -> None:
     (named,) = _facts("晨光理财公司总经理由原江川银行资产管理部总经理孙悦出任。", "appointment")
     assert (named.args.person.text, named.args.change, named.args.title.text, named.args.org.text) == ("孙悦", "appointed", "总经理", "晨光理财公司")
     assert "由原" not in {e.text for e in finextract.extract("晨光理财公司总经理由原江川银行资产管理部总经理孙悦出任。").entities}
+
+
+def test_a_resignation_with_its_reason_and_date_before_the_verb() -> None:
+    (change,) = _facts("鄧志強已於今年9月因個人原因辭去集團總裁及執行董事職務。", "appointment")
+    assert (change.args.person.text, change.args.change, change.args.title.text) == ("鄧志強", "resigned", "總裁")
 
 
 def test_a_resignation_opening_the_next_clause_is_the_persons() -> None:

@@ -380,6 +380,11 @@ def resolve_model_dir(path: str | Path | None) -> Path:
     return resolve_dir(path, DEFAULT_MODEL)
 
 
+def _rivals_listed(text: str, first: Placed[Entity], second: Placed[Entity]) -> bool:
+    """Whether the two are joined by 、 right after a preposition (与A、B…)."""
+    return text[first[1] : second[0]].strip() == "、" and text[: first[0]].rstrip().endswith(("与", "和", "同", "跟"))
+
+
 def _linked(items: Iterable[tuple[str, str, float, object]]) -> set[frozenset[str]]:
     """``{canonical, canonical}`` of every pair the trigger rules linked, whatever the type."""
     out: set[frozenset[str]] = set()
@@ -473,6 +478,8 @@ class ModelRelations:
         agent, patient = (first, second) if not pred.label.endswith("<") else (second, first)
         if fact_type in ("ownership", "acquisition") and recipient_at(view.text, patient[0]):
             return None  # 将所持大楼出售给融众集团: the buyer is not held
+        if fact_type in ("partnership", "competition") and _rivals_listed(view.text, first, second):
+            return None  # 与中国平安、中国人寿…竞争: two listed after 与 relate to the subject, not to each other
         if fact_type == "partnership" and self.lexicon.transaction_re.search(view.text, *_span_clauses(view.text, first, second)):
             return None  # 签订了借款协议，并为其提供担保: a transaction, as for the trigger rules
         hit = self._trigger(view, fact_type, first, second)

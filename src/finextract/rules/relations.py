@@ -374,20 +374,32 @@ def symmetric_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tu
             continue
         if gap == "、" and view.text[: a[0]].rstrip().endswith(_CONNECTORS[:4]):
             continue  # 与中信证券、华泰证券等…竞争: a list of the subject's rivals, not rivals of each other
-        _, c_end = clause_bounds(view.text, b[1], b[1])
+        others = [b] + _listed_after_party(view, ents, k + 1)
+        last = others[-1]
+        _, c_end = clause_bounds(view.text, last[1], last[1])
         for name, triggers in lex.symmetric.items():
-            hit = _find(view.text, triggers, b[1], c_end)
+            hit = _find(view.text, triggers, last[1], c_end)
             if hit is None or blocked(view, lex, a[0], hit[0], hit[1]):
                 continue
             trigger = view.text_span(hit[0], hit[0] + len(hit[1]))
-            parties = [a[2], b[2]]
-            if name == "competition":
-                yield name, "competition.pair", 0.7, CompetitionArgs(parties=parties, trigger=trigger)
-            elif name == "dispute":
-                yield name, "dispute.pair", 0.7, DisputeArgs(parties=parties, trigger=trigger)
-            else:
-                yield name, "acquisition.merger", 0.7, AcquisitionArgs(acquirer=a[2], target=b[2], action=trigger)
+            for other in others:  # 华盛保险与中国平安、中国人寿…竞争: the first party with each one listed
+                parties = [a[2], other[2]]
+                if name == "competition":
+                    yield name, "competition.pair", 0.7, CompetitionArgs(parties=parties, trigger=trigger)
+                elif name == "dispute":
+                    yield name, "dispute.pair", 0.7, DisputeArgs(parties=parties, trigger=trigger)
+                else:
+                    yield name, "acquisition.merger", 0.7, AcquisitionArgs(acquirer=a[2], target=other[2], action=trigger)
             break
+
+
+def _listed_after_party(view: SentenceView, ents: Sequence[Placed[Entity]], k: int) -> list[Placed[Entity]]:
+    """The parties listed right after ``ents[k]`` (、中国人寿, 和中国人寿)."""
+    out = []
+    while k + 1 < len(ents) and view.text[ents[k][1] : ents[k + 1][0]].strip() in _CONNECTORS and ents[k + 1][2].label in ("ORG", "PERSON"):
+        k += 1
+        out.append(ents[k])
+    return out
 
 
 def launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, ProductLaunchArgs]]:
@@ -423,7 +435,7 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
                 yield named
                 continue
         for change, words in (("resigned", lex.resigned), ("appointed", lex.appointed)):
-            hit = _find(text, words, p_end, min(c_end, p_end + 12)) or _opening_next_clause(view, words, p_end, c_end)
+            hit = _find(text, words, p_end, min(c_end, p_end + 18)) or _opening_next_clause(view, words, p_end, c_end)
             if hit is None or blocked(view, lex, p_start, hit[0], hit[1]):
                 continue
             _, c_end = clause_bounds(text, hit[0], hit[0])
