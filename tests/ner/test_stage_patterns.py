@@ -310,3 +310,8 @@ def test_former_is_no_part_of_a_name(nlp: finextract.Pipeline) -> None:
 def test_merger_article_names(nlp: finextract.Pipeline, text: str, name: str, not_expected: str) -> None:
     orgs = [e.text for e in nlp(text).entities if e.label == "ORG"]
     assert name in orgs and not_expected not in orgs
+
+
+def test_a_kind_of_provider_before_a_name_is_no_part_of_it(nlp: finextract.Pipeline) -> None:
+    orgs = [e.text for e in nlp("智能风控服务商数擎科技近日完成8亿元人民币C轮融资。").entities if e.label == "ORG"]
+    assert orgs == ["数擎科技"]

@@ -97,6 +97,18 @@ def test_a_dispute_with_a_former_partner() -> None:
     assert _facts(text, "partnership") == []
 
 
+def test_investors_of_a_funding_round() -> None:
+    """本轮融资由红杉中国领投，高瓴资本、蓝湖资本跟投: each investor takes a stake in the company raising."""
+    text = "数擎科技近日完成8亿元人民币C轮融资，本轮融资由红杉中国领投，高瓴资本、蓝湖资本跟投。"
+    got = {(f.args.holder.text, f.args.held.text, f.args.action.text, f.rule) for f in _facts(text, "ownership")}
+    assert got == {
+        ("红杉中国", "数擎科技", "领投", "ownership.round"),
+        ("高瓴资本", "数擎科技", "跟投", "ownership.round"),
+        ("蓝湖资本", "数擎科技", "跟投", "ownership.round"),
+    }
+    assert all(f.modality != "actual" for f in _facts("数擎科技计划明年启动C轮融资，或由红杉中国领投。", "ownership"))
+
+
 def test_a_party_competing_with_a_list() -> None:
     text = "市場人士指出，華盛保險與中國平安、中國人壽在健康險市場的競爭日趨激烈。"
     pairs = {tuple(p.text for p in f.args.parties) for f in _facts(text, "competition")}

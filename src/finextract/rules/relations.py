@@ -5,6 +5,8 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 
 * ``ownership.direct``     — 徐工机械持有徐工科技20%股权; 航天科工集团将合计持有航天科技
 * ``ownership.passive``    — 浦发银行获广东移动增持
+* ``ownership.round``      — 数擎科技完成C轮融资，由红杉中国领投，高瓴资本、蓝湖资本跟投
+  (each investor takes a stake in the company raising)
 * ``acquisition.direct``   — 万达集团收购美国院线AMC
 * ``acquisition.passive``  — 亚布力度假村被中诚信收购
 * ``acquisition.merger``   — 东方航空与上海航空合并
@@ -84,6 +86,8 @@ class RelationLexicon:
     directed: dict[str, DirectedSpec]
     symmetric: dict[str, tuple[str, ...]]
     launch: tuple[str, ...]
+    rounds: tuple[str, ...]
+    """Investors' words in a funding round (领投, 跟投): ``由红杉中国领投``."""
     appointed: tuple[str, ...]
     resigned: tuple[str, ...]
     appointing: tuple[str, ...]
@@ -115,6 +119,7 @@ class RelationLexicon:
                 directed=directed,
                 symmetric={name: _longest_first(words) for name, words in data["symmetric"].items()},
                 launch=_longest_first(data["launch_triggers"]),
+                rounds=_longest_first(data.get("round_triggers", [])),
                 appointed=_longest_first(data["appointment"]["appointed"]),
                 resigned=_longest_first(data["appointment"]["resigned"]),
                 appointing=_longest_first(data["appointment"]["appointing"]),
@@ -402,6 +407,55 @@ def _listed_after_party(view: SentenceView, ents: Sequence[Placed[Entity]], k: i
     return out
 
 
+_RAISED = re.compile(r"(?:完成|获得|宣布完成|获)[^，,。；;：:]{0,16}?融资")
+"""A company's funding round (完成8亿元人民币C轮融资)."""
+_ROUND_ADVERBS = ("继续", "共同", "再次", "持续", "也", "均", "亦")
+
+
+def funding_rounds(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
+    """``ownership.round``: the investors named before 领投/跟投 in a sentence that reports a company's round."""
+    text = view.text
+    raised = _RAISED.search(text)
+    if raised is None or not lex.rounds:
+        return
+    c_start, _ = clause_bounds(text, raised.start(), raised.start())
+    raiser = next((e for e in reversed(view.labelled("ORG")) if c_start <= e[0] and e[1] <= raised.start()), None)
+    if raiser is None:
+        return
+    for word in lex.rounds:
+        at = text.find(word, raised.end())
+        while at != -1:
+            if not text.startswith(tuple(w for w in lex.rounds if len(w) > len(word)), at - 2):
+                yield from _round_investors(view, lex, raiser, at, word)
+            at = text.find(word, at + len(word))
+
+
+def _round_investors(
+    view: SentenceView, lex: RelationLexicon, raiser: Placed[Entity], at: int, word: str
+) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
+    end = at
+    while True:  # 启航创投继续追加投资: adverbs between the investor and the word
+        adverb = next((a for a in _ROUND_ADVERBS if view.text.endswith(a, 0, end)), None)
+        if adverb is None:
+            break
+        end -= len(adverb)
+    investor = view.entity_ending_at(end)
+    if investor is None or investor[2].label not in ("ORG", "PERSON") or investor[2].canonical == raiser[2].canonical:
+        return
+    listed = [investor]
+    while True:  # 高瓴资本、蓝湖资本跟投: every name of the list
+        joiner = next((j for j in _CONNECTORS if view.text.endswith(j, 0, listed[0][0])), None)
+        before = view.entity_ending_at(listed[0][0] - len(joiner)) if joiner else None
+        if before is None or before[2].label not in ("ORG", "PERSON"):
+            break
+        listed.insert(0, before)
+    if blocked(view, lex, listed[0][0], at, word):
+        return
+    action = view.text_span(at, at + len(word))
+    for holder in listed:
+        yield "ownership", "ownership.round", 0.75, OwnershipArgs(holder=holder[2], held=raiser[2], action=action)  # type: ignore[arg-type]
+
+
 def launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, ProductLaunchArgs]]:
     """``ORG 推出 PRODUCT`` (a product entity right after the trigger, or a 《title》)."""
     text = view.text
@@ -510,6 +564,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
     def rules(view: SentenceView) -> Iterator[tuple[str, str, float, object]]:
         yield from directed_relations(view, lex)
         yield from symmetric_relations(view, lex)
+        yield from funding_rounds(view, lex)
         yield from launches(view, lex)
         yield from appointments(view, lex)
 
