@@ -109,3 +109,12 @@ def test_an_announcement_with_its_object_names_the_announcer() -> None:
     text = "华晨证券（601811.SH）12月8日晚间披露重组预案，公司拟通过发行A股股票的方式，换股吸收合并东方鼎证券。"
     refs = [e.canonical for e in finextract.extract(text).entities if e.source == "coreference"]
     assert refs == ["华晨证券"]
+
+
+def test_a_financial_holding_by_its_short_form() -> None:
+    """宏泰金 is how Taiwan news shortens 宏泰金控, before or after the full name."""
+    text = "金控獲利出爐 宏泰金單月賺逾百億\n宏泰金控10月稅後純益為新台幣102.5億元。宏泰金控股東會將於明年召開。"
+    ents = [(e.text, e.label, e.canonical) for e in finextract.extract(text).entities]
+    assert ("宏泰金", "ORG", "宏泰金控") in ents
+    assert not [e for e in ents if e[1] == "PERSON"]
+    assert [e for e in ents if e[0] == "宏泰金"] == [("宏泰金", "ORG", "宏泰金控")]  # 宏泰金控股东会 is the full name

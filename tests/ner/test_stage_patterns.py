@@ -315,3 +315,15 @@ def test_merger_article_names(nlp: finextract.Pipeline, text: str, name: str, no
 def test_a_kind_of_provider_before_a_name_is_no_part_of_it(nlp: finextract.Pipeline) -> None:
     orgs = [e.text for e in nlp("智能风控服务商数擎科技近日完成8亿元人民币C轮融资。").entities if e.label == "ORG"]
     assert orgs == ["数擎科技"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("金控10月獲利出爐 宏泰金單月賺逾百億居冠", ("金控", "PERSON")),
+        ("宏泰金控旗下宏泰人壽10月貢獻獲利58億元，占金控獲利逾五成。", ("占金控", "ORG")),
+        ("法人指出，國內前三大金控獲利差距正在縮小。", ("前三大金控", "ORG")),
+    ],
+)
+def test_financial_holding_non_names(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:
+    assert not_expected not in {(e.text, e.label) for e in nlp(text).entities}

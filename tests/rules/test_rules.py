@@ -321,6 +321,13 @@ def test_a_dividend_per_ten_shares(text: str, metric: str, value: str) -> None:
     assert (metric, value) in {(f.args.metric.text, f.args.value.text) for f in _metrics(text)}
 
 
+def test_a_semicolon_starts_another_subjects_figures() -> None:
+    """…；永信金控累计获利918亿元，年增35%，EPS为6.05元: after the semicolon the figures are 永信金控's."""
+    text = "累計今年前10月，宏泰金控稅後純益為1,032億元，年增42%；永信金控累計獲利918億元，年增35%，EPS為6.05元。"
+    got = {(f.args.metric.text, f.args.value.text, f.args.subject.text if f.args.subject else None) for f in _metrics(text)}
+    assert {("累計獲利", "918億元", "永信金控"), ("累計獲利", "35%", "永信金控"), ("EPS", "6.05元", "永信金控")} <= got
+
+
 def test_accretion_is_a_rise() -> None:
     (fact,) = _metrics("预计合并后第一个完整会计年度每股收益将增厚约4%。")
     assert (fact.args.metric.text, fact.args.value.text, fact.args.direction, fact.modality) == ("每股收益", "约4%", "up", "forecast")
@@ -387,6 +394,7 @@ def test_no_metric_from_a_figure_before_de(text: str) -> None:
         "公司拟以自有资金6亿元向全资子公司晨光物流增资。",  # money that pays for something is no metric
         "公司擬使用閒置募集資金3億元購買理財產品。",
         "匯新科技並未就收購另一家支付公司達成協議。",  # 一家 is an article, not a count
+        "占金控獲利逾五成。",  # a share of the holding's profit, not its level
     ],
 )
 def test_metric_negatives(text: str) -> None:

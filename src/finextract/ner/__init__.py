@@ -433,6 +433,8 @@ class NerStage:
                 return not is_generic(word, pat) and not generic_body(word, pat)
             if c.label == "PERSON":
                 # 重疾险产品康宁保: a name right after 产品/品牌 names a product, not a person
+                if is_generic(word, pat):
+                    return False  # 金控10月获利出炉: a kind of company read as a person
                 return word not in pat.not_names and not sent.text.endswith(pat.product_after, 0, c.start)
             if c.label == "LOC":
                 # POS hints are noisy (喜庆, 城市 tagged ns): they must name a known place.

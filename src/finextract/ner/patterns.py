@@ -122,12 +122,19 @@ class PatternLexicon:
             raise LexiconError(f"{where}: cannot load NER pattern lexicon ({exc}); fix or restore the file") from exc
 
 
+_RANKED = re.compile(r"(?:国内|全台|各大|多家|前)?[一二三四五六七八九十两\d]*[大家]")
+
+
 def is_generic(name: str, lex: PatternLexicon) -> bool:
-    """A kind of institution, not a name: 城商行, and with an adjective in 性 before it (全国性股份制银行)."""
+    """A kind of institution, not a name: 城商行, with an adjective in 性 before it (全国性股份制银行)
+    or a rank or count (前三大金控, 多家城商行)."""
     if name in lex.generic_orgs:
         return True
     at = name.find("性")
-    return 0 < at < len(name) - 2 and name[at + 1 :] in lex.generic_orgs
+    if 0 < at < len(name) - 2 and name[at + 1 :] in lex.generic_orgs:
+        return True
+    ranked = _RANKED.match(name)
+    return ranked is not None and ranked.end() > 1 and name[ranked.end() :] in lex.generic_orgs
 
 
 def generic_body(name: str, lex: PatternLexicon) -> bool:

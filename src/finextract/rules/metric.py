@@ -63,6 +63,7 @@ _HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市
 """Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额)."""
 _OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12}的$")
 """归属于上市公司股东的净利润: a reporting phrase right before the noun is part of the metric's name."""
+_SHARE_OF = ("占", "占到", "约占", "占据")
 _INSTRUMENT = re.compile(r"(?:以|用|动用|使用)(?:自有|自筹|募集|闲置)?$")
 _ABBREVIATION = re.compile(r"[（(][A-Za-z0-9]{1,8}[）)]$")
 """An abbreviation in brackets right before ``end``: （M2）, (LPR)."""
@@ -187,6 +188,8 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
             continue
         if _INSTRUMENT.search(view.text, max(0, span[0] - 6), span[0]):
             continue  # 拟以自有资金6亿元向子公司增资: the money pays for something, it measures nothing
+        if view.text.endswith(_SHARE_OF, 0, span[0]):
+            continue  # 占金控获利逾五成: a share of the metric, not its level
         if direction is None:
             # 下调金融机构存款准备金率0.5个百分点: the change verb stands before the metric
             before = _CHANGE_BEFORE.search(view.text, max(0, span[0] - 10), span[0])
@@ -533,7 +536,8 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
             return prior[-1], 0.6
     # the metric's own clause first: 总局网站披露的信息显示，建行信用卡中心…被罚款420万元
     c_start, _ = clause_bounds(view.text, m_start, m_start)
-    topic = _sentence_subject(view, m_start, c_start) or _sentence_subject(view, m_start)
+    part = max(view.text.rfind("；", 0, m_start), view.text.rfind(";", 0, m_start)) + 1  # …；永信金控…，EPS为6.05元
+    topic = _sentence_subject(view, m_start, c_start) or _sentence_subject(view, m_start, part) or _sentence_subject(view, m_start)
     return (topic, 0.5) if topic is not None else (None, 0.0)
 
 
