@@ -126,6 +126,11 @@ def test_the_target_named_twice_in_a_long_sentence() -> None:
     assert [(f.args.acquirer.text, f.args.target.text) for f in facts] == [("华晨证券", "东方证券")]
 
 
+def test_a_headline_space_separates_two_statements() -> None:
+    """江川银行打包转让38亿元不良资产 华信资产竞得: the buyer after the space is held by no one."""
+    assert _facts("江川银行打包转让38亿元不良资产 华信资产竞得", "ownership") == []
+
+
 def test_a_headline_space_ends_a_deal_value() -> None:
     """合并东方鼎证券 合并后总资产将超5000亿元: the figure after the headline's space is the new total, no price."""
     (fact,) = _facts("华晨证券拟换股吸收合并海通达证券 合并后总资产将超5000亿元", "acquisition")

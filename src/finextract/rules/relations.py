@@ -194,7 +194,13 @@ def _find(
 
 
 def _no_break(text: str, start: int, end: int) -> bool:
-    return end - start <= _MAX_GAP and not _CLAUSE_BREAK.search(text, start, end)
+    """Nothing between ``start`` and ``end`` ends a clause: no comma or stop, no headline space."""
+    return end - start <= _MAX_GAP and not _CLAUSE_BREAK.search(text, start, end) and not _spaced(text, start, end)
+
+
+def _spaced(text: str, start: int, end: int) -> bool:
+    """A space between two Han characters in ``[start, end)`` (a headline's separator)."""
+    return " " in text[start:end] and _HEADLINE_GAP.search(text[max(0, start - 1) : end + 1]) is not None
 
 
 def _figure_near(view: SentenceView, pos: int, accept: Callable[[Figure], bool]) -> Figure | None:
@@ -211,7 +217,7 @@ _HEADLINE_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 def _headline_gap(text: str, start: int, end: int, last: bool = False) -> int:
     """A space between two Han characters in ``[start, end)`` (a headline's separator): the last one's
     end with ``last``, else the first one's start; ``start`` or ``end`` when there is none."""
-    gaps = list(_HEADLINE_GAP.finditer(text, start, end))
+    gaps = [g for g in _HEADLINE_GAP.finditer(text, start, min(len(text), end + 1)) if g.start() < end]
     if not gaps:
         return start if last else end
     return gaps[-1].end() if last else gaps[0].start()
@@ -253,7 +259,7 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
     entity, the first one the subject up to one comma and 60 characters back."""
     text = view.text
     gap = text[first[1] : second[0]]
-    if len(gap) > 60 or len(_CLAUSE_BREAK.findall(gap)) > 1 or re.search(r"[。；;！？!?：:]", gap):
+    if len(gap) > 60 or len(_CLAUSE_BREAK.findall(gap)) > 1 or re.search(r"[。；;！？!?：:]", gap) or _spaced(text, first[1], second[0]):
         return None
     named = (first[2].canonical, second[2].canonical)
     if any(first[1] <= s and e <= second[0] for s, e, x in view.entities if x.label in ("ORG", "PERSON") and x.canonical not in named):
