@@ -61,6 +61,8 @@ class PatternLexicon:
     """Common nouns that end in an organization suffix (注册资本, 风险投资): a name never ends in one."""
     descriptors: tuple[str, ...] = ()
     """Generic words of three or more characters (互联网银行, 科技公司): before a name they describe it."""
+    descriptor_re: re.Pattern[str] | None = None
+    """Any of :attr:`descriptors` (one search before the word-by-word check)."""
     governing_bodies: tuple[str, ...] = ()
     """A company's organs (董事会, 股东大会): after a generic word (公司董事会) they name no organization."""
     industry_suffixes: frozenset[str] = frozenset()
@@ -83,6 +85,7 @@ class PatternLexicon:
             if industry & set(suffixes):
                 raise LexiconError(f"{where}: industry_suffixes {sorted(industry & set(suffixes))} are also org_suffixes; list them once")
             matched = tuple(sorted(set(suffixes) | industry, key=len, reverse=True))
+            descriptors = tuple(sorted((g for g in data["generic_orgs"] if len(g) >= 3), key=len, reverse=True))
             if any(not s for s in suffixes):
                 raise LexiconError(f"{where}: empty org suffix; remove it")
             return cls(
@@ -113,7 +116,8 @@ class PatternLexicon:
                 role_verbs=tuple(data["role_verbs"]),
                 industry_suffixes=industry,
                 governing_bodies=tuple(data.get("governing_bodies", ())),
-                descriptors=tuple(sorted((g for g in data["generic_orgs"] if len(g) >= 3), key=len, reverse=True)),
+                descriptors=descriptors,
+                descriptor_re=re.compile("|".join(map(re.escape, descriptors))) if descriptors else None,
                 suffix_false_friends=frozenset(data.get("suffix_false_friends", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -232,8 +236,11 @@ def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate
     >>> (c.start, c.end)
     (6, 10)
     """
+    if cand.end - cand.start < 5 or lex.descriptor_re is None:
+        return cand
     word = text[cand.start : cand.end]
-    suffix = suffix_ending_at(text, cand.end, lex)
+    found = lex.descriptor_re.search(word)
+    suffix = suffix_ending_at(text, cand.end, lex) if found is not None else None
     if suffix is None:
         return cand
     for g in lex.descriptors:
