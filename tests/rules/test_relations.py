@@ -171,6 +171,18 @@ def test_a_court_delivering_a_complaint_is_no_party() -> None:
     assert [(d.args.plaintiff.text, d.args.defendant.text) for d in disputes] == [("鑫源电子", "华越科技")]
 
 
+def test_both_parties_launch_together() -> None:
+    """…签署策略合作协议，双方将于明年第一季共同推出「晶彩Go帐户」: a launch by each of the two."""
+    text = "永豐數位銀行今日宣布與晶彩支付簽署策略合作協議，雙方將於明年第一季共同推出聯名數位帳戶「晶彩Go帳戶」。"
+    launches = _facts(text, "product_launch")
+    assert {(f.args.org.text, f.args.product.text, f.rule) for f in launches} == {
+        ("永豐數位銀行", "晶彩Go帳戶", "product_launch.both_parties"),
+        ("晶彩支付", "晶彩Go帳戶", "product_launch.both_parties"),
+    }
+    assert all(f.modality == "planned" for f in launches)
+    assert _facts("雙方將於明年推出「晶彩Go帳戶」。", "product_launch") == []  # no parties named
+
+
 def test_product_launch_and_appointment() -> None:
     (launch,) = _facts("7月1日，招商銀行推出《掌上生活》App。", "product_launch")
     assert launch.args.org.text == "招商銀行" and launch.args.product.text == "掌上生活"

@@ -14,6 +14,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``dispute.direct``       — 东星集团将融众集团告上法庭 (plaintiff, defendant)
 * ``dispute.pair``         — 担保公司与济美公司发生追偿权纠纷
 * ``product_launch.org_product`` — 招商银行推出掌上生活App
+* ``product_launch.both_parties`` — A与B签署合作协议，双方将共同推出「晶彩Go帐户」 (one fact per party)
 * ``appointment.change``   — 王明远出任招商银行行长; 李卫东辞去首席执行官职务
 * ``appointment.named``    — 董事会聘任刘晓峰为晨光控股总裁 (appointed)
 * ``appointment.successor`` — 刘建国…不再担任行长职务，由副行长孙丽接任 (孙丽 appointed 行长)
@@ -462,6 +463,10 @@ def _round_investors(
         yield "ownership", "ownership.round", 0.75, OwnershipArgs(holder=holder[2], held=raiser[2], action=action)  # type: ignore[arg-type]
 
 
+_TITLED = re.compile(r"[《「“]([^》」”]{2,20})[》」”]")
+"""A name in title or quotation marks (《掌上生活》, 「星企贷」)."""
+
+
 def launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, ProductLaunchArgs]]:
     """``ORG 推出 PRODUCT`` (a product entity right after the trigger, or a 《title》)."""
     text = view.text
@@ -473,13 +478,39 @@ def launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, st
         after = hit[0] + len(hit[1])
         product: object | None = next((p[2] for p in view.labelled("PRODUCT") if after <= p[0] < c_end), None)
         if product is None:
-            titled = re.compile(r"[《「“]([^》」”]{2,20})[》」”]").search(text, after, c_end)
+            titled = _TITLED.search(text, after, c_end)
             product = view.text_span(*titled.span(1)) if titled else None
         if product is None:
             continue
         date = next((p[2] for p in reversed(view.periods) if p[1] <= hit[0]), None)
         action = view.text_span(hit[0], after)
         yield "product_launch", "product_launch.org_product", 0.75, ProductLaunchArgs(org=org, product=product, action=action, date=date)  # type: ignore[arg-type]
+    yield from _joint_launches(view, lex)
+
+
+_BOTH = ("双方", "两家公司", "两家机构")
+
+
+def _joint_launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, ProductLaunchArgs]]:
+    """``product_launch.both_parties``: …与晶彩支付签署合作协议，双方将共同推出「晶彩Go帐户」 — a launch by
+    each of the two organizations named before 双方 in the sentence."""
+    text = view.text
+    for word in _BOTH:
+        at = text.find(word)
+        if at == -1:
+            continue
+        named = list({e[2].canonical: e for e in view.labelled("ORG") if e[1] <= at}.values())
+        _, c_end = clause_bounds(text, at, at)
+        hit = _find(text, lex.launch, at + len(word), min(c_end, at + len(word) + 16))
+        if len(named) != 2 or hit is None or blocked(view, lex, at, hit[0], hit[1]):
+            continue
+        titled = _TITLED.search(text, hit[0] + len(hit[1]), c_end)
+        if titled is None:
+            continue
+        product, action = view.text_span(*titled.span(1)), view.text_span(hit[0], hit[0] + len(hit[1]))
+        date = next((p[2] for p in reversed(view.periods) if at <= p[1] <= hit[0]), None)
+        for org in named:
+            yield "product_launch", "product_launch.both_parties", 0.7, ProductLaunchArgs(org=org[2], product=product, action=action, date=date)  # type: ignore[arg-type]
 
 
 def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, AppointmentArgs]]:
