@@ -97,6 +97,14 @@ def test_a_dispute_with_a_former_partner() -> None:
     assert _facts(text, "partnership") == []
 
 
+def test_the_rest_held_by_another_holder() -> None:
+    """星滙銀行由星滙集團持有70%股權，其餘30%由安信保險持有: the rest of the same company."""
+    text = "星滙銀行由星滙集團持有70%股權，其餘30%由安信保險持有。"
+    got = {(f.args.holder.text, f.args.held.text, f.args.stake.text if f.args.stake else None, f.rule) for f in _facts(text, "ownership")}
+    assert ("安信保險", "星滙銀行", "30%", "ownership.remainder") in got
+    assert not [f for f in _facts("其餘30%由安信保險持有。", "ownership")]  # no company named before
+
+
 def test_investors_of_a_funding_round() -> None:
     """本轮融资由红杉中国领投，高瓴资本、蓝湖资本跟投: each investor takes a stake in the company raising."""
     text = "数擎科技近日完成8亿元人民币C轮融资，本轮融资由红杉中国领投，高瓴资本、蓝湖资本跟投。"

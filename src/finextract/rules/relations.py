@@ -5,6 +5,8 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 
 * ``ownership.direct``     — 徐工机械持有徐工科技20%股权; 航天科工集团将合计持有航天科技
 * ``ownership.passive``    — 浦发银行获广东移动增持
+* ``ownership.remainder``  — 星汇银行由星汇集团持有70%股权，其余30%由安信保险持有 (the rest of the
+  company the sentence opened with)
 * ``ownership.round``      — 数擎科技完成C轮融资，由红杉中国领投，高瓴资本、蓝湖资本跟投
   (each investor takes a stake in the company raising)
 * ``acquisition.direct``   — 万达集团收购美国院线AMC
@@ -414,6 +416,29 @@ def _listed_after_party(view: SentenceView, ents: Sequence[Placed[Entity]], k: i
     return out
 
 
+_REMAINDER = re.compile(r"其[余他](?:的)?(?:股份|股权)?[^，,。；;由]{0,12}由$")
+_HOLDS = re.compile(r"(?:持有|持股|所持有|共同持有)")
+
+
+def remainders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
+    """``ownership.remainder``: 星汇银行由星汇集团持有70%股权，其余30%由安信保险持有 — the rest of the
+    company the sentence opened with is held by the one named after 由."""
+    text = view.text
+    orgs = view.labelled("ORG")
+    for h_start, h_end, holder in orgs:
+        rest = _REMAINDER.search(text, max(0, h_start - 20), h_start)
+        if rest is None or not _HOLDS.match(text, h_end):
+            continue
+        before = [e for e in orgs if e[1] <= rest.start() and e[2].canonical != holder.canonical]
+        # the company the sentence is about: the one a 由 follows (X由Y持有…), else the first named
+        held = next((e for e in before if text.startswith("由", e[1])), before[0] if before else None)
+        if held is None or blocked(view, lex, rest.start(), h_end, ""):
+            continue
+        stake = next((f for s, _, f in view.figures if rest.start() <= s < h_start and _is_stake(f)), None)
+        action = view.text_span(h_end, _HOLDS.match(text, h_end).end())  # type: ignore[union-attr]
+        yield "ownership", "ownership.remainder", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
+
+
 _RAISED = re.compile(r"(?:完成|获得|宣布完成|获)[^，,。；;：:]{0,16}?融资")
 """A company's funding round (完成8亿元人民币C轮融资)."""
 _ROUND_ADVERBS = ("继续", "共同", "再次", "持续", "也", "均", "亦")
@@ -602,6 +627,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from directed_relations(view, lex)
         yield from symmetric_relations(view, lex)
         yield from funding_rounds(view, lex)
+        yield from remainders(view, lex)
         yield from launches(view, lex)
         yield from appointments(view, lex)
 
