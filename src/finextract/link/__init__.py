@@ -109,16 +109,7 @@ class LinkStage:
             ]
             at = work.norm.find(alias, after)
             while at != -1:
-                start, end, text = work.orig_span(at, at + len(alias))
-                # A backend's own guess (model, POS hint) and a name copied from another mention give way
-                # to an alias entity; a gazetteer or pattern entity stays.
-                if not doc.in_excluded(start, end) and not any(
-                    e.start < end and start < e.end and e.label != "LOC" and not _yields(e) for e in out
-                ):
-                    out = [e for e in out if not (e.start < end and start < e.end)]
-                    out.append(
-                        Entity(text=text, start=start, end=end, label="ORG", canonical=target.canonical, id=target.id, source="alias")
-                    )
+                out = _with_alias_mention(doc, out, at, at + len(alias), target)
                 at = work.norm.find(alias, at + len(alias))
         return sorted(out, key=lambda e: (e.start, e.end))
 
@@ -154,7 +145,6 @@ class LinkStage:
         added += self._announcers(doc, entities + added)
         added += _own_company(doc, entities + added)
         return sorted(entities + added, key=lambda e: (e.start, e.end)) if added else entities
-
 
     def _announcers(self, doc: Document, entities: list[Entity]) -> list[Entity]:
         """公司 after a company's announcement refers to that company (see the module docstring)."""
@@ -273,14 +263,23 @@ def _holding_short_forms(doc: Document, entities: list[Entity]) -> list[Entity]:
         while at != -1:
             end = at + len(short)
             if not work.norm.startswith("控", end):
-                start, stop, text = work.orig_span(at, end)
-                if not doc.in_excluded(start, stop) and not any(
-                    e.start < stop and start < e.end and not _yields(e) for e in out
-                ):
-                    out = [e for e in out if not (e.start < stop and start < e.end)]
-                    out.append(Entity(text=text, start=start, end=stop, label="ORG", canonical=target.canonical, id=target.id, source="alias"))
+                out = _with_alias_mention(doc, out, at, end, target)
             at = work.norm.find(short, end)
     return sorted(out, key=lambda e: (e.start, e.end))
+
+
+def _with_alias_mention(doc: Document, entities: list[Entity], at: int, end: int, target: Entity) -> list[Entity]:
+    """``entities`` with an alias entity of ``target`` at working span ``[at, end)``.
+
+    A backend's own guess (model, POS hint), a copied name and a place give way to
+    it; a gazetteer or pattern entity there stays, and then nothing is added.
+    """
+    start, stop, text = doc.work.orig_span(at, end)
+    overlapping = [e for e in entities if e.start < stop and start < e.end]
+    if doc.in_excluded(start, stop) or any(e.label != "LOC" and not _yields(e) for e in overlapping):
+        return entities
+    kept = [e for e in entities if not (e.start < stop and start < e.end)]
+    return kept + [Entity(text=text, start=start, end=stop, label="ORG", canonical=target.canonical, id=target.id, source="alias")]
 
 
 def _covered(entities: list[Entity], start: int, end: int) -> bool:

@@ -239,16 +239,12 @@ def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate
     if cand.end - cand.start < 5 or lex.descriptor_re is None:
         return cand
     word = text[cand.start : cand.end]
-    found = lex.descriptor_re.search(word)
-    suffix = suffix_ending_at(text, cand.end, lex) if found is not None else None
+    found = [m for m in lex.descriptor_re.finditer(word) if m.start() == 0 or plausible_place(word[: m.start()], lex)]
+    suffix = suffix_ending_at(text, cand.end, lex) if found else None
     if suffix is None:
         return cand
-    for g in lex.descriptors:
-        at = word.find(g)
-        rest = len(word) - at - len(g)
-        if at != -1 and rest > len(suffix) and (at == 0 or plausible_place(word[:at], lex)):
-            return replace(cand, start=cand.start + at + len(g))
-    return cand
+    cut = next((m.end() for m in found if len(word) - m.end() > len(suffix)), None)
+    return replace(cand, start=cand.start + cut) if cut is not None else cand
 
 
 def suffix_ending_at(text: str, end: int, lex: PatternLexicon) -> str | None:

@@ -53,7 +53,8 @@ class SentenceView:
 
 
 _APPOINTER_BEFORE = re.compile(r"(?:董事会|董事局)?(?:会议)?(?:宣布|同意|决定|审议通过|批准|正式)*$")
-_FORMER = ("前", "原")
+FORMER_MARKS = ("原", "前", "时任")
+"""Words before a post that date it as past (兴港银行原行长, 前汇丰银行零售业务主管, 时任该行…)."""
 
 
 def appointing_org(view: SentenceView, verb_start: int) -> Entity | None:
@@ -77,7 +78,8 @@ def appointee_start(view: SentenceView, p_start: int) -> int:
     org = view.entity_ending_at(pos, "ORG")
     if org is not None:
         pos = org[0]
-    return pos - 1 if view.text.endswith(_FORMER, 0, pos) else pos
+    mark = next((m for m in FORMER_MARKS if view.text.endswith(m, 0, pos)), "")
+    return pos - len(mark)
 
 
 _FACT: TypeAdapter[Fact] = TypeAdapter(Fact)

@@ -42,7 +42,7 @@ from ..facts import (
     OwnershipArgs,
     ProductLaunchArgs,
 )
-from ..spans import Entity, Figure
+from ..spans import Entity, Figure, TextSpan
 from .base import Placed, SentenceView, appointee_start, appointing_org
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]")
@@ -203,7 +203,7 @@ def _no_break(text: str, start: int, end: int) -> bool:
 
 def _spaced(text: str, start: int, end: int) -> bool:
     """A space between two Han characters in ``[start, end)`` (a headline's separator)."""
-    return " " in text[start:end] and _HEADLINE_GAP.search(text[max(0, start - 1) : end + 1]) is not None
+    return " " in text[start:end] and _headline_gap(text, start, end) < end
 
 
 def _figure_near(view: SentenceView, pos: int, accept: Callable[[Figure], bool]) -> Figure | None:
@@ -492,6 +492,15 @@ _TITLED = re.compile(r"[《「“]([^》」”]{2,20})[》」”]")
 """A name in title or quotation marks (《掌上生活》, 「星企贷」)."""
 
 
+def _product_after(view: SentenceView, start: int, end: int) -> Entity | TextSpan | None:
+    """The product launched: a product entity in ``[start, end)``, else a name in title or quotation marks."""
+    product = next((p[2] for p in view.labelled("PRODUCT") if start <= p[0] < end), None)
+    if product is not None:
+        return product
+    titled = _TITLED.search(view.text, start, end)
+    return view.text_span(*titled.span(1)) if titled else None
+
+
 def launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, ProductLaunchArgs]]:
     """``ORG 推出 PRODUCT`` (a product entity right after the trigger, or a 《title》)."""
     text = view.text
@@ -501,10 +510,7 @@ def launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, st
         if hit is None or blocked(view, lex, o_start, hit[0], hit[1]):
             continue
         after = hit[0] + len(hit[1])
-        product: object | None = next((p[2] for p in view.labelled("PRODUCT") if after <= p[0] < c_end), None)
-        if product is None:
-            titled = _TITLED.search(text, after, c_end)
-            product = view.text_span(*titled.span(1)) if titled else None
+        product = _product_after(view, after, c_end)
         if product is None:
             continue
         date = next((p[2] for p in reversed(view.periods) if p[1] <= hit[0]), None)
@@ -529,10 +535,10 @@ def _joint_launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[
         hit = _find(text, lex.launch, at + len(word), min(c_end, at + len(word) + 16))
         if len(named) != 2 or hit is None or blocked(view, lex, at, hit[0], hit[1]):
             continue
-        titled = _TITLED.search(text, hit[0] + len(hit[1]), c_end)
-        if titled is None:
+        product = _product_after(view, hit[0] + len(hit[1]), c_end)
+        if product is None:
             continue
-        product, action = view.text_span(*titled.span(1)), view.text_span(hit[0], hit[0] + len(hit[1]))
+        action = view.text_span(hit[0], hit[0] + len(hit[1]))
         date = next((p[2] for p in reversed(view.periods) if at <= p[1] <= hit[0]), None)
         for org in named:
             yield "product_launch", "product_launch.both_parties", 0.7, ProductLaunchArgs(org=org[2], product=product, action=action, date=date)  # type: ignore[arg-type]

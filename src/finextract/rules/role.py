@@ -23,7 +23,7 @@ from typing import Iterator
 
 from ..facts import RoleArgs
 from ..spans import Entity
-from .base import SentenceView, appointee_start, appointing_org
+from .base import FORMER_MARKS, SentenceView, appointee_start, appointing_org
 
 _CHAIN_JOINERS = ("兼", "、", "和", "及", "兼任")
 _SERVE_VERBS = ("担任", "出任", "兼任", "接任", "升任", "留任", "任")
@@ -68,13 +68,12 @@ def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]
     yield from _name_serves(view)
 
 
-_FORMER_MARKS = ("原", "前", "时任")
 _PAST_ADVERBS = ("曾", "曾经", "此前", "之前", "先后")
 
 
 def _former_before(view: SentenceView, pos: int) -> bool:
     """原/前/时任 right before the post (兴港银行原行长, 前汇丰银行零售业务主管), not 目前 or 此前."""
-    return view.text.endswith(_FORMER_MARKS, 0, pos) and not view.text.endswith(("以前", "之前", "目前", "当前", "此前", "提前"), 0, pos)
+    return view.text.endswith(FORMER_MARKS, 0, pos) and not view.text.endswith(("以前", "之前", "目前", "当前", "此前", "提前"), 0, pos)
 
 
 def _serve_verb(view: SentenceView, pos: int) -> tuple[int, str] | None:
