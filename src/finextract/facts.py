@@ -75,6 +75,8 @@ class OwnershipArgs(_Args):
     action: TextSpan | None = None
     """The trigger words; ``None`` when the learned scorer linked the pair without one (rule ``ownership.model``)."""
     stake: Figure | None = None
+    via: Entity | None = None
+    """The company the holder holds through (晨光控股通过旗下的晨光资本持有…: 晨光资本); ``None`` for a direct holding."""
 
 
 class AcquisitionArgs(_Args):

@@ -317,3 +317,40 @@ def test_a_kind_of_provider_before_a_name_is_no_part_of_it(nlp: finextract.Pipel
 )
 def test_financial_holding_non_names(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:
     assert not_expected not in {(e.text, e.label) for e in nlp(text).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # a brand jieba tags a verb, before a trade word, with the company's shares after it
+        ("公司此前已通过旗下的晨光资本持有远航快运35%的股份。", "远航快运"),
+        # a kind of organization in apposition before the name: the words after it name one
+        ("老股东启航创投继续追加投资。", "启航创投"),
+        ("华拓地产已被其合作方瑞邦建设起诉，索赔金额约2.1亿元。", "瑞邦建设"),
+        ("市場此前傳聞的收購對象雲通錢包已發表聲明否認。", "云通钱包"),
+        pytest.param(
+            "评级机构联信评级日前将江川银行的主体信用等级由AA+上调至AAA。",
+            "联信评级",
+            marks=pytest.mark.xfail(strict=True, reason="联信 is tagged a verb and 评级 a verbal noun, like 下调评级 after the same kind"),
+        ),
+    ],
+)
+def test_a_name_in_apposition_or_with_its_shares_after_it(nlp: finextract.Pipeline, text: str, org: str) -> None:
+    assert org in {e.canonical for e in nlp(text).entities if e.label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司大股东增持股份。",  # a verb and its object after a holder
+        "该公司主体获得AAA评级，评级展望稳定。",  # a rating, not a rating agency
+        "评级机构下调评级。",
+        "主要合作方包括多家城商行。",
+        "竞争对手纷纷降价促销。",
+        "收购对象尚未确定。",
+        "双方合作方式灵活。",
+        "公司持有快运35%的股份。",
+    ],
+)
+def test_no_name_from_a_kind_of_organization_alone(nlp: finextract.Pipeline, text: str) -> None:
+    assert not [e.text for e in nlp(text).entities if e.label == "ORG"]

@@ -341,3 +341,18 @@ def test_a_passive_agent_after_a_descriptor() -> None:
 def test_a_shareholder_listed_beside_another_company_is_not_its_holder() -> None:
     """原股东宁海银行和新股东晨曦集团: 晨曦集团 is a new shareholder of the company the sentence is about, not of 宁海银行."""
     assert not _facts("本次增资由原股东宁海银行和新股东晨曦集团共同完成。", "ownership")
+
+
+def test_a_holding_through_a_subsidiary() -> None:
+    """瀚海控股通过旗下的瀚海资本持有远航快运35%的股份: the parent holds the stake through the subsidiary,
+    which holds it directly; the stake is not the subsidiary's own size."""
+    for text in ("瀚海控股此前已通过旗下的瀚海资本持有远航快运35%的股份。", "瀚海控股此前已通過旗下的瀚海資本持有遠航快運35%的股份。"):
+        got = {
+            (f.args.holder.canonical, f.args.held.canonical, f.args.stake.text if f.args.stake else None, f.args.via.canonical if f.args.via else None)
+            for f in _facts(text, "ownership")
+        }
+        assert ("瀚海控股", "远航快运", "35%", "瀚海资本") in got
+        assert ("瀚海资本", "远航快运", "35%", None) in got
+        assert ("瀚海控股", "瀚海资本", "35%", None) not in got
+    # without 通过 nothing is held through anything
+    assert not [f for f in _facts("瀚海控股旗下的瀚海资本持有远航快运35%的股份。", "ownership") if f.args.via]

@@ -29,6 +29,7 @@ from .patterns import (
     is_sector,
     name_after,
     occurrences,
+    org_apposition,
     org_before_title,
     org_suffix,
     person_or_place,
@@ -387,6 +388,7 @@ class NerStage:
             for o in org_suffix(sent, lex.patterns)
             if not any(o.start < s < o.end for s, _ in gaz) and not any(o.start == s and not _weak_extension_ok(sent, e, o.end, lex.patterns) for s, e in gaz)
         ]
+        cands += [o for o in org_apposition(sent, lex.patterns) if not any(o.start < e and s < o.end for s, e in gaz)]
         orgs = [(c.start, c.end) for c in resolve(cands) if c.label in ("ORG", "PRODUCT")]
         title_hits = self._title_hits(sent, orgs)
         titles = titles_in(sent, title_hits, lex.titles.department_ending, orgs, lex.patterns)

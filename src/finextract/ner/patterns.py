@@ -65,6 +65,8 @@ class PatternLexicon:
     """Any of :attr:`descriptors` (one search before the word-by-word check)."""
     governing_bodies: tuple[str, ...] = ()
     """A company's organs (董事会, 股东大会): after a generic word (公司董事会) they name no organization."""
+    apposition_kinds: tuple[str, ...] = ()
+    """Kinds of organization written right before a name (合作方, 老股东, 收购对象): the words after name one."""
     industry_suffixes: frozenset[str] = frozenset()
     """Weak suffixes naming a trade (重工, 地产): after a place they name a sector (广东钢铁), not a company.
     They are matched like ``weak_suffixes`` but are not in ``org_suffixes``, which the NER model reads."""
@@ -119,6 +121,7 @@ class PatternLexicon:
                 descriptors=descriptors,
                 descriptor_re=re.compile("|".join(map(re.escape, descriptors))) if descriptors else None,
                 suffix_false_friends=frozenset(data.get("suffix_false_friends", ())),
+                apposition_kinds=tuple(sorted(data.get("apposition_kinds", ()), key=len, reverse=True)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, LexiconError):
@@ -298,6 +301,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
         name_tokens.insert(0, tokens[j])
         chars = end - start
         j -= 1
+    if j > 0 and _staked_verb_brand(text, tokens, j, suffix_start, end, suffix, lex):
+        return Candidate(tokens[j][0], end, "ORG", source=_suffix_source(suffix, lex), priority=3, score=0.6)
     start = name_tokens[0][0] if name_tokens else suffix_start
     name = text[start:end]
     if is_generic(name, lex) or len(name) <= len(suffix) or not _good_initial(name, lex):
@@ -317,6 +322,55 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
             return None  # 此次并购|有助|集团拓展: a verbal noun alone names nothing
         return Candidate(start, end, "ORG", source=_suffix_source(suffix, lex), priority=3, score=0.6)
     return Candidate(start, end, "ORG", source=_suffix_source(suffix, lex), priority=4, score=0.8)
+
+
+def _staked_verb_brand(text: str, tokens: Sequence[Token], j: int, suffix_start: int, end: int, suffix: str, lex: PatternLexicon) -> bool:
+    """A brand jieba tags a verb before a trade word, the object of a verb with a stake after it
+    (持有|远航|快运|35%的股份; 收购|启航|创投|51%的股权).  A verb right after a noun is its
+    predicate (公司|持有|快运…: no name)."""
+    start, stop, pos = tokens[j]
+    return (
+        pos == "v"
+        and stop == suffix_start
+        and stop - start == 2
+        and suffix in lex.industry_suffixes
+        and tokens[j - 1][2] in ("v", "p", "uj")
+        and _STAKE_AFTER.match(text, end) is not None
+    )
+
+
+_NOMINAL_POS = frozenset({"n", "nz", "vn", "j", "unk", "ns", "nr", "nrt", "nrfg", "nt", "eng", "an"})
+_BRAND_POS = frozenset({"unk", "nz", "j"})
+_PREDICATE_POS = frozenset({"v", "d", "t"})
+
+
+def org_apposition(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
+    """Short company names right after a kind of organization written in apposition.
+
+    The name is two words of two characters that end the noun phrase: a new word or brand and a
+    noun (合作方|瑞邦建设|起诉, 收购对象|云通钱包|已…), or a word jieba tags a verb before a
+    trade word with a predicate after them (老股东|启航创投|继续…).  A verb and its object after a
+    kind are no name (大股东|增持股份。, 评级机构|下调评级).
+
+    >>> lex = PatternLexicon.load()
+    >>> sent = SentenceInput("老股东启航创投继续追加投资", ((0, 1, "a"), (1, 3, "n"), (3, 5, "v"), (5, 7, "j"), (7, 9, "v"), (9, 11, "v"), (11, 13, "vn")))
+    >>> [(c.start, c.end) for c in org_apposition(sent, lex)]
+    [(3, 7)]
+    """
+    text, tokens = sent.text, sent.tokens
+    out = []
+    for i in range(1, len(tokens) - 1):
+        (hs, he, hpos), (ts, te, tpos) = tokens[i], tokens[i + 1]
+        if he - hs != 2 or te - ts != 2 or not text.endswith(lex.apposition_kinds, 0, hs) or not is_han(text[hs:te]):
+            continue
+        after = tokens[i + 2][2] if i + 2 < len(tokens) else "x"
+        if after in _NOMINAL_POS or tpos not in _NOMINAL_POS:
+            continue  # the noun phrase goes on (合作方瑞邦建设集团: the suffix pattern's name)
+        brand = hpos in _BRAND_POS and text[hs:he] not in lex.org_break_words
+        verb_brand = hpos == "v" and text[ts:te] in lex.industry_suffixes and tpos != "vn" and after in _PREDICATE_POS
+        if brand or verb_brand:
+            out.append(Candidate(hs, te, "ORG", source="pattern:org_apposition", priority=3, score=0.7))
+    return out
 
 
 def _trade_name(

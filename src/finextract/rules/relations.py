@@ -206,11 +206,13 @@ def _spaced(text: str, start: int, end: int) -> bool:
     return " " in text[start:end] and _headline_gap(text, start, end) < end
 
 
-def _figure_near(view: SentenceView, pos: int, accept: Callable[[Figure], bool]) -> Figure | None:
-    """The first figure ``accept`` takes in the clause around ``pos`` (以26亿美元收购…, 持有…20%股权); never a
-    duration (未来12个月内继续增持: 12个月 is no stake)."""
+def _figure_near(view: SentenceView, pos: int, accept: Callable[[Figure], bool], until: int | None = None) -> Figure | None:
+    """The first figure ``accept`` takes in the clause around ``pos`` (以26亿美元收购…, 持有…20%股权) and
+    before ``until``; never a duration (未来12个月内继续增持: 12个月 is no stake)."""
     c_start, c_end = clause_bounds(view.text, pos, pos)
     c_start, c_end = max(c_start, _headline_gap(view.text, c_start, pos, last=True)), min(c_end, _headline_gap(view.text, pos, c_end))
+    if until is not None:
+        c_end = min(c_end, until)
     return next((f for s, _, f in view.figures if c_start <= s < c_end and f.rule != "figures.duration" and accept(f)), None)
 
 
@@ -224,6 +226,19 @@ def _headline_gap(text: str, start: int, end: int, last: bool = False) -> int:
     if not gaps:
         return start if last else end
     return gaps[-1].end() if last else gaps[0].start()
+
+
+def _next_party(view: SentenceView, held: Entity, holder: Entity | None = None) -> int | None:
+    """Where the first organization or person after ``held`` starts, past a list that goes on from it,
+    when ``held`` is written after its holder (旗下的晨光资本|持有远航快运35%: the figure is 远航快运's;
+    持有融众集团、瀚海集团各20%: the list's); ``None`` when there is none or the holder comes after
+    (星汇银行由星汇集团持有70%股权)."""
+    parties = [p for p in view.entities if p[2].label in ("ORG", "PERSON")]
+    k = next((i for i, p in enumerate(parties) if p[2] is held), None)
+    if k is None or holder is not None and any(p[2] is holder for p in parties[k + 1 :]):
+        return None
+    k += len(_listed_after_party(view, parties, k))
+    return parties[k + 1][0] if k + 1 < len(parties) else None
 
 
 def _is_stake(figure: Figure) -> bool:
@@ -362,7 +377,7 @@ def _build(view: SentenceView, name: str, form: str, agent: Entity, patient: Ent
     confidence = _CONFIDENCE.get(f"{name}.{form}", 0.6)
     if name == "ownership":
         # a subsidiary is wholly or mostly held; a figure in its clause is another holding's (全资子公司远东投资持有…18.2%)
-        stake = None if hit[1].endswith("子公司") else _figure_near(view, hit[0], _is_stake)
+        stake = None if hit[1].endswith("子公司") else _figure_near(view, hit[0], _is_stake, _next_party(view, patient, agent))
         return name, f"ownership.{form}", confidence, OwnershipArgs(holder=agent, held=patient, action=action, stake=stake)  # type: ignore[arg-type]
     if name == "acquisition":
         value = _figure_near(view, hit[0], _is_money)
@@ -437,6 +452,33 @@ def remainders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, 
         stake = next((f for s, _, f in view.figures if rest.start() <= s < h_start and _is_stake(f)), None)
         action = view.text_span(h_end, _HOLDS.match(text, h_end).end())  # type: ignore[union-attr]
         yield "ownership", "ownership.remainder", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
+
+
+_THROUGH = re.compile(r"通过(?:其|旗下|下属|所属|控股|全资)?的?(?:全资子公司|控股子公司|子公司|公司)?$")
+_HOLDS_THROUGH = re.compile(r"(?:间接|合计|共|累计)?(?:持有|持股|控制)")
+
+
+def holdings_through(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
+    """``ownership.through``: 晨光控股此前已通过旗下的晨光资本持有远航快运35%的股份 — the subject
+    holds what the company after 通过 holds (``via``), with the same stake."""
+    text = view.text
+    parties = [p for p in view.entities if p[2].label == "ORG"]
+    for k in range(1, len(parties) - 1):
+        v_start, v_end, via = parties[k]
+        through = _THROUGH.search(text, max(0, v_start - 12), v_start)
+        hold = _HOLDS_THROUGH.match(text, v_end)
+        if through is None or hold is None or parties[k + 1][0] - hold.end() > 1:
+            continue
+        holder = next((p for p in reversed(parties[:k]) if p[1] <= through.start()), None)
+        held = parties[k + 1]
+        names = {via.canonical, held[2].canonical}
+        if holder is None or holder[2].canonical in names or not _no_break(text, holder[1], through.start()):
+            continue
+        if blocked(view, lex, holder[1], hold.start(), hold.group()):
+            continue
+        stake = _figure_near(view, hold.start(), _is_stake, _next_party(view, held[2]))
+        args = OwnershipArgs(holder=holder[2], held=held[2], action=view.text_span(*hold.span()), stake=stake, via=via)  # type: ignore[arg-type]
+        yield "ownership", "ownership.through", 0.7, args
 
 
 _RAISED = re.compile(r"(?:完成|获得|宣布完成|获)[^，,。；;：:]{0,16}?融资")
@@ -634,6 +676,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from symmetric_relations(view, lex)
         yield from funding_rounds(view, lex)
         yield from remainders(view, lex)
+        yield from holdings_through(view, lex)
         yield from launches(view, lex)
         yield from appointments(view, lex)
 
