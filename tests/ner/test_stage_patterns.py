@@ -354,3 +354,21 @@ def test_a_name_in_apposition_or_with_its_shares_after_it(nlp: finextract.Pipeli
 )
 def test_no_name_from_a_kind_of_organization_alone(nlp: finextract.Pipeline, text: str) -> None:
     assert not [e.text for e in nlp(text).entities if e.label == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("近日市场传闻称，宏泰证券将与信和证券合并。", "信和证券"),  # jieba: 与|信|和|证券
+        ("投资者关心的是，宏泰证券会不会收购信和证券的资管子公司？", "信和证券"),
+        ("公司将与宏和科技合作开发风控系统。", "宏和科技"),
+    ],
+)
+def test_a_brand_with_he_inside_before_a_suffix(nlp: finextract.Pipeline, text: str, org: str) -> None:
+    """和 inside a brand (信和) is no conjunction when one character stands before it after a verb."""
+    assert org in {e.canonical for e in nlp(text).entities if e.label == "ORG"}
+
+
+@pytest.mark.parametrize("text", ["基金主要投资债和证券。", "客户的钱和证券资产分开存放。", "银行和证券业务均有增长。"])
+def test_he_between_common_words_is_a_conjunction(nlp: finextract.Pipeline, text: str) -> None:
+    assert not [e.text for e in nlp(text).entities if e.label == "ORG" and "和" in e.text]

@@ -303,6 +303,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
         j -= 1
     if j > 0 and _staked_verb_brand(text, tokens, j, suffix_start, end, suffix, lex):
         return Candidate(tokens[j][0], end, "ORG", source=_suffix_source(suffix, lex), priority=3, score=0.6)
+    if j > 0 and name_tokens[0][0] == suffix_start and _brand_with_he(text, tokens, j, i, lex):
+        return Candidate(tokens[j - 1][0], end, "ORG", source=_suffix_source(suffix, lex), priority=3, score=0.6)
     start = name_tokens[0][0] if name_tokens else suffix_start
     name = text[start:end]
     if is_generic(name, lex) or len(name) <= len(suffix) or not _good_initial(name, lex):
@@ -337,6 +339,18 @@ def _staked_verb_brand(text: str, tokens: Sequence[Token], j: int, suffix_start:
         and tokens[j - 1][2] in ("v", "p", "uj")
         and _STAKE_AFTER.match(text, end) is not None
     )
+
+
+def _brand_with_he(text: str, tokens: Sequence[Token], j: int, i: int, lex: PatternLexicon) -> bool:
+    """和 inside a brand, which jieba reads as a conjunction: one character before it, right after a
+    verb, a preposition or a clause break, and no noun after the suffix (与|信|和|证券|合并,
+    收购|信|和|证券|的; 投资|债|和|证券 and 钱|和|证券|资产 are lists)."""
+    start, stop, pos = tokens[j - 1]
+    if text[tokens[j][0] : tokens[j][1]] != "和" or stop - start != 1 or not is_han(text[start:stop]) or text[start] in lex.org_bad_initials:
+        return False
+    before = tokens[j - 2][2] if j >= 2 else "x"
+    after = tokens[i + 1][2] if i + 1 < len(tokens) else "x"
+    return pos in ("n", "ns", "nr", "a", "unk") and before in ("v", "p", "x", "d") and after not in _NOMINAL_POS - {"vn"}
 
 
 _NOMINAL_POS = frozenset({"n", "nz", "vn", "j", "unk", "ns", "nr", "nrt", "nrfg", "nt", "eng", "an"})
