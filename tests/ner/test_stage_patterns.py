@@ -227,6 +227,7 @@ def test_bond_default_article_non_names(nlp: finextract.Pipeline, text: str, not
         ("明川药业（600977.SH）12月1日晚间公告，公司拟以现金4.2亿元收购同源生物51%的股权。", ("SH", "PERSON")),  # an exchange code
         ("泰和电气（002899.SZ）公告称，公司副总经理李海峰辞职。", ("SZ", "PERSON")),
         ("公司董事会同意聘任赵立群为副总经理，任期至本届董事会届满。", ("公司董事会", "ORG")),  # 'the company's board'
+        ("匯新科技同日宣佈，董事會批准在未來12個月內回購股份。", ("董事會", "ORG")),  # a board alone names no company
     ],
 )
 def test_announcement_non_names(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:

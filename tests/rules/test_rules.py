@@ -474,3 +474,15 @@ def test_a_former_post_is_marked(text: str, person: str, former: bool | None) ->
         assert {(f.args.org.text if f.args.org else None, f.args.former) for f in roles} == {("匯豐銀行", True), ("星滙銀行", False)}
     else:
         assert roles and all(f.args.former is former for f in roles)
+
+
+def test_a_metric_clause_without_subject_continues_the_clause_before() -> None:
+    """…，晨曦集团出资6亿元并入股成为第二大股东，持股比例为20%: the stake is 晨曦集团's, whose
+    clause comes right before, not the sentence's first company's."""
+    text = "本次增资由原股东宁海银行和新股东晨曦集团共同完成，其中宁海银行出资9亿元，晨曦集团出资6亿元并入股成为第二大股东，持股比例为20%。"
+    stake = next(f for f in _metrics(text) if f.args.metric.text == "持股比例")
+    assert stake.args.subject is not None and stake.args.subject.text == "晨曦集团"
+    # a clause before that does not open with a company leaves the sentence's subject
+    facts = _metrics("招商银行前三季度营业收入增长8%，受益于与腾讯的合作，净利润增长5%。")
+    profit = next(f for f in facts if f.args.metric.text == "净利润")
+    assert profit.args.subject is not None and profit.args.subject.text == "招商银行"

@@ -145,8 +145,8 @@ def is_generic(name: str, lex: PatternLexicon) -> bool:
 
 
 def generic_body(name: str, lex: PatternLexicon) -> bool:
-    """公司董事会, 银行股东大会: a generic word and one of a company's organs name no organization."""
-    return any(name.endswith(b) and name[: -len(b)] in lex.generic_orgs for b in lex.governing_bodies)
+    """公司董事会, 银行股东大会, 董事会 alone: a company's organ after a generic word or none names no organization."""
+    return any(name.endswith(b) and (len(name) == len(b) or name[: -len(b)] in lex.generic_orgs) for b in lex.governing_bodies)
 
 
 def _good_initial(name: str, lex: PatternLexicon) -> bool:

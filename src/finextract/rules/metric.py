@@ -537,8 +537,32 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
     # the metric's own clause first: 总局网站披露的信息显示，建行信用卡中心…被罚款420万元
     c_start, _ = clause_bounds(view.text, m_start, m_start)
     part = max(view.text.rfind("；", 0, m_start), view.text.rfind(";", 0, m_start)) + 1  # …；永信金控…，EPS为6.05元
-    topic = _sentence_subject(view, m_start, c_start) or _sentence_subject(view, m_start, part) or _sentence_subject(view, m_start)
+    topic = (
+        _sentence_subject(view, m_start, c_start)
+        or _previous_clause_opener(view, c_start)
+        or _sentence_subject(view, m_start, part)
+        or _sentence_subject(view, m_start)
+    )
     return (topic, 0.5) if topic is not None else (None, 0.0)
+
+
+_CLAUSE_OPENERS = ("其中", "而", "但", "同时", "另外")
+
+
+def _previous_clause_opener(view: SentenceView, c_start: int) -> Entity | None:
+    """The organization that opens the clause right before ``c_start`` (…，晨曦集团出资6亿元并入股
+    成为第二大股东，持股比例为20%: the subject goes on); ``None`` when that clause opens otherwise."""
+    if c_start < 2:
+        return None
+    p_start, _ = clause_bounds(view.text, c_start - 2, c_start - 2)
+    opener = p_start
+    for word in _CLAUSE_OPENERS:
+        if view.text.startswith(word, opener):
+            opener += len(word)
+            break
+    if view.entity_starting_at(opener, "ORG") is None:
+        return None
+    return _sentence_subject(view, c_start, p_start)  # 东星集团第二大股东融众集团…: the one the relation noun names
 
 
 def _sentence_subject(view: SentenceView, before: int, after: int = 0) -> Entity | None:
