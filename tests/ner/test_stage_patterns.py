@@ -296,6 +296,7 @@ def test_former_is_no_part_of_a_name(nlp: finextract.Pipeline) -> None:
         ("宏碩科技去年向台北地方法院提起訴訟，要求晶彩支付賠償新台幣1.2億元。", "宏碩科技", "合作夥伴宏碩科技"),
         ("华晨证券控股股东华晨金控集团持有公司38.5%的股份，仍为公司控股股东。", "华晨金控集团", "仍为公司"),
         ("东方鼎证券将终止上市，华晨证券作为存续公司承继其全部资产。", "华晨证券", "存续公司"),
+        ("宏硕科技去年向法院提起诉讼。", "宏硕科技", "宏硕科技去年向法院"),  # a time word ends a name
     ],
 )
 def test_the_name_and_not_a_wrong_span(nlp: finextract.Pipeline, text: str, name: str, not_expected: str) -> None:

@@ -356,3 +356,13 @@ def test_a_holding_through_a_subsidiary() -> None:
         assert ("瀚海控股", "瀚海资本", "35%", None) not in got
     # without 通过 nothing is held through anything
     assert not [f for f in _facts("瀚海控股旗下的瀚海资本持有远航快运35%的股份。", "ownership") if f.args.via]
+
+
+def test_a_lawsuit_whose_defendant_is_named_in_the_demand() -> None:
+    """宏碩科技…提起訴訟，要求晶彩支付賠償…: the one the demand names is sued."""
+    for text in ("宏碩科技去年向台北地方法院提起訴訟，要求晶彩支付賠償新台幣1.2億元。", "宏硕科技去年向法院提起诉讼，请求判令晶彩支付偿还货款3000万元。"):
+        (fact,) = _facts(text, "dispute")
+        assert (fact.args.plaintiff.canonical, fact.args.defendant.canonical, fact.rule) == ("宏硕科技", "晶彩支付", "dispute.demand")
+    # a demand of the plaintiff's own, or no lawsuit, names no defendant
+    assert not _facts("宏硕科技去年向法院提起诉讼，要求法院尽快审理。", "dispute")
+    assert not _facts("宏硕科技去年与晶彩支付签署协议，要求晶彩支付赔偿损失。", "dispute")

@@ -114,6 +114,17 @@ def _place_as_company(text: str, cand: Candidate, pat: PatternLexicon) -> Candid
     return replace(cand, label="ORG")
 
 
+def _cut_at_time(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> Candidate:
+    """A tagger's organization ending before a time word inside it, where a suffix ends the name
+    before it (宏硕科技|去年|向法院); a name that opens with one (明天控股) is left whole."""
+    if cand.label != "ORG" or cand.source != "model":
+        return cand
+    at = next((s for s, _, pos in sent.tokens if cand.start < s < cand.end and pos == "t"), None)
+    if at is None or suffix_ending_at(sent.text, at, pat) is None:
+        return cand
+    return replace(cand, end=at)
+
+
 def _weak_extension_ok(sent: SentenceInput, known_end: int, end: int, pat: PatternLexicon) -> bool:
     """Whether the words from the end of a known name to ``end`` may extend it into another name.
 
@@ -451,7 +462,7 @@ class NerStage:
         split = [
             p
             for found in cands
-            for c in [_place_as_company(sent.text, found, pat)]
+            for c in [_cut_at_time(sent, _place_as_company(sent.text, found, pat), pat)]
             for p in (
                 split_relation_noun(sent.text, _trimmed(sent.text, c, pat), pat)
                 if c.label == "ORG" and c.source != "gazetteer"

@@ -7,6 +7,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``ownership.passive``    — 浦发银行获广东移动增持
 * ``ownership.remainder``  — 星汇银行由星汇集团持有70%股权，其余30%由安信保险持有 (the rest of the
   company the sentence opened with)
+* ``ownership.through``    — 晨光控股通过旗下的晨光资本持有远航快运35%的股份 (held ``via`` 晨光资本)
 * ``ownership.round``      — 数擎科技完成C轮融资，由红杉中国领投，高瓴资本、蓝湖资本跟投
   (each investor takes a stake in the company raising)
 * ``acquisition.direct``   — 万达集团收购美国院线AMC
@@ -15,6 +16,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``competition.pair``     — 保利地产与万科争夺市场
 * ``dispute.direct``       — 东星集团将融众集团告上法庭 (plaintiff, defendant)
 * ``dispute.pair``         — 担保公司与济美公司发生追偿权纠纷
+* ``dispute.demand``       — 宏硕科技向法院提起诉讼，要求晶彩支付赔偿 (the defendant named in the demand)
 * ``product_launch.org_product`` — 招商银行推出掌上生活App
 * ``product_launch.both_parties`` — A与B签署合作协议，双方将共同推出「晶彩Go帐户」 (one fact per party)
 * ``appointment.change``   — 王明远出任招商银行行长; 李卫东辞去首席执行官职务
@@ -481,6 +483,33 @@ def holdings_through(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple
         yield "ownership", "ownership.through", 0.7, args
 
 
+_DEMAND = re.compile(r"(?:要求|请求|诉请)(?:法院)?(?:判令)?")
+_OWES = re.compile(r"[^，,。；;]{0,2}?(?:赔偿|支付|偿还|返还|归还|承担|履行|退还|清偿|赔付)")
+
+
+def demanded_defendants(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, DisputeArgs]]:
+    """``dispute.demand``: 宏硕科技向法院提起诉讼，要求晶彩支付赔偿… — a lawsuit with no defendant in
+    its clause sues the one the next clause's demand names."""
+    text = view.text
+    parties = [p for p in view.entities if p[2].label in ("ORG", "PERSON")]
+    spans = [(s, e) for s, e, _ in parties]
+    hit = _find(text, lex.directed["dispute"].triggers, 0, len(text), spans)
+    if hit is None:
+        return
+    c_start, c_end = clause_bounds(text, hit[0], hit[0] + len(hit[1]))
+    demand = _DEMAND.match(text, c_end + 1)
+    if demand is None or any(hit[0] < s < c_end for s, _ in spans):
+        return
+    plaintiff = next((p for p in parties if c_start <= p[0] and p[1] <= hit[0] and not text.endswith(("向", "被"), 0, p[0])), None)
+    defendant = next((p for p in parties if p[0] == demand.end()), None)
+    if plaintiff is None or defendant is None or plaintiff[2].canonical == defendant[2].canonical or not _OWES.match(text, defendant[1]):
+        return
+    if blocked(view, lex, plaintiff[0], hit[0], hit[1]):
+        return
+    trigger = view.text_span(hit[0], hit[0] + len(hit[1]))
+    yield "dispute", "dispute.demand", 0.7, DisputeArgs(parties=[plaintiff[2], defendant[2]], plaintiff=plaintiff[2], defendant=defendant[2], trigger=trigger)
+
+
 _RAISED = re.compile(r"(?:完成|获得|宣布完成|获)[^，,。；;：:]{0,16}?融资")
 """A company's funding round (完成8亿元人民币C轮融资)."""
 _ROUND_ADVERBS = ("继续", "共同", "再次", "持续", "也", "均", "亦")
@@ -677,6 +706,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from funding_rounds(view, lex)
         yield from remainders(view, lex)
         yield from holdings_through(view, lex)
+        yield from demanded_defendants(view, lex)
         yield from launches(view, lex)
         yield from appointments(view, lex)
 
