@@ -83,3 +83,14 @@ def test_a_recommended_headline_asking_a_question_is_footer() -> None:
     # a real paragraph after the marker still means the marker was not the footer
     body = "熱門推薦\n正文還有一段，說明這家銀行今年的經營情況。這一段是文章的一部分。"
     assert _excluded_lines("標題\n\n正文第一句話比較長，足夠長的一句話在這裡結束，還有更多內容在後面。\n\n" + body) == ["熱門推薦"]
+
+
+def test_a_dateline_between_title_and_body_keeps_the_title() -> None:
+    """The title is the last short line above the first paragraph that is not a dateline."""
+    page = (
+        "首页 > 银行 > 正文\n\n岭南农商联合银行挂牌 整合省内12家农商行\n\n2026年11月18日 09:12 来源：金融时报\n\n"
+        "11月16日，岭南农村商业联合银行股份有限公司在南州市正式挂牌开业，注册资本为150亿元。"
+    )
+    assert _excluded_lines(page) == ["首页 > 银行 > 正文"]
+    dated = "首頁 > 財經\n國泰金控前10月獲利年增25%\n2026-11-10 18:30 經濟日報 記者王小明\n國泰金控昨日公布自結數據，前10月稅後淨利達新台幣652億元，年增25%。"
+    assert _excluded_lines(dated) == ["首頁 > 財經"]

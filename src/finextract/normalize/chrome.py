@@ -8,7 +8,8 @@ Simplified pattern covers both scripts):
 * a line matching a chrome pattern is chrome (``本文為作者原創,未經授權不得轉載``);
 * from the first footer marker (``熱門推薦``, ``本文由…提供``) to the end, when no
   paragraph-sized body line follows, everything is chrome;
-* above the article's first paragraph, the last short line is the title and
+* above the article's first paragraph, the last short line that is not a dateline
+  (2026年11月18日 来源：…) is the title and
   short lines above it are header chrome (site search box, ads).
 """
 
@@ -86,6 +87,10 @@ def _is_body_line(line: str, rules: ChromeRules, ends: re.Pattern[str] = _SENTEN
     return len(stripped) >= rules.body_min_chars or (len(stripped) >= 12 and ends.search(stripped) is not None)
 
 
+_DATELINE = re.compile(r"^\d{4}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s|$)|来源[：:]")
+"""A dateline or byline (2026年11月18日 09:12 来源：金融时报): it stands between the title and the body."""
+
+
 def find_chrome(norm: str, rules: ChromeRules) -> list[tuple[int, int, str]]:
     """Chrome regions ``(start, end, reason)`` in working-text offsets, line-aligned."""
     lines: list[tuple[int, int, str]] = []
@@ -121,7 +126,10 @@ def _mark_header(lines: list[tuple[int, int, str]], content: list[int], flagged:
     first_body = next((k for k, i in enumerate(content) if _is_body_line(lines[i][2], rules)), None)
     if first_body is None or first_body < 2:
         return
-    above = content[: first_body - 1]  # the line right above the first paragraph is the title
+    title = first_body - 1  # the line right above the first paragraph, or above its datelines
+    while title > 0 and _DATELINE.search(lines[content[title]][2].strip()):
+        title -= 1
+    above = content[:title]
     # Only on pages that show chrome up there already, so a clean article's
     # title and dateline are never lost.
     if not any(i in flagged for i in above):
