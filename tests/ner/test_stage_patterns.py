@@ -297,6 +297,8 @@ def test_former_is_no_part_of_a_name(nlp: finextract.Pipeline) -> None:
         ("华晨证券控股股东华晨金控集团持有公司38.5%的股份，仍为公司控股股东。", "华晨金控集团", "仍为公司"),
         ("东方鼎证券将终止上市，华晨证券作为存续公司承继其全部资产。", "华晨证券", "存续公司"),
         ("宏硕科技去年向法院提起诉讼。", "宏硕科技", "宏硕科技去年向法院"),  # a time word ends a name
+        ("苏明哲曾任海川银行副行长。", "海川银行", "任海川银行"),  # 曾|任海川: the post verb glued to the name
+        ("苏明哲曾任海川银行副行长，现任岭南农商联合银行行长。", "海川银行", "任海川银行"),
     ],
 )
 def test_the_name_and_not_a_wrong_span(nlp: finextract.Pipeline, text: str, name: str, not_expected: str) -> None:
@@ -374,3 +376,11 @@ def test_a_brand_with_he_inside_before_a_suffix(nlp: finextract.Pipeline, text: 
 @pytest.mark.parametrize("text", ["基金主要投资债和证券。", "客户的钱和证券资产分开存放。", "银行和证券业务均有增长。"])
 def test_he_between_common_words_is_a_conjunction(nlp: finextract.Pipeline, text: str) -> None:
     assert not [e.text for e in nlp(text).entities if e.label == "ORG" and "和" in e.text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["截至今年9月末，全省农商行资产总额达2.36万亿元。", "省内城商行不良贷款率有所上升。", "全市村镇银行均已接入系统。"],
+)
+def test_a_kind_of_bank_of_a_whole_area_is_no_name(nlp: finextract.Pipeline, text: str) -> None:
+    assert not [e.text for e in nlp(text).entities if e.label == "ORG"]

@@ -129,18 +129,20 @@ class PatternLexicon:
             raise LexiconError(f"{where}: cannot load NER pattern lexicon ({exc}); fix or restore the file") from exc
 
 
+_AREA = re.compile(r"(?:全|本|辖内|省内|市内|区内|境内)(?:省|市|区|县|国|台|港|行业)?(?:内|各)?")
+"""A whole area before a kind of bank (全省农商行, 辖内城商行, 全市村镇银行): all of them, no name."""
 _RANKED = re.compile(r"(?:国内|全台|各大|多家|前)?[一二三四五六七八九十两\d]*[大家]")
 
 
 def is_generic(name: str, lex: PatternLexicon) -> bool:
-    """A kind of institution, not a name: 城商行, with an adjective in 性 before it (全国性股份制银行)
-    or a rank or count (前三大金控, 多家城商行)."""
+    """A kind of institution, not a name: 城商行, with an adjective in 性 before it (全国性股份制银行),
+    a rank or count (前三大金控, 多家城商行) or a whole area (全省农商行)."""
     if name in lex.generic_orgs:
         return True
     at = name.find("性")
     if 0 < at < len(name) - 2 and name[at + 1 :] in lex.generic_orgs:
         return True
-    ranked = _RANKED.match(name)
+    ranked = _RANKED.match(name) or _AREA.match(name)
     return ranked is not None and ranked.end() > 1 and name[ranked.end() :] in lex.generic_orgs
 
 
@@ -293,7 +295,7 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
             break
         if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs:
             break  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post
-        if pos == "unk" and len(word) >= 2 and word[0] in lex.org_bad_initials:
+        if pos == "unk" and len(word) >= 2 and (word[0] in lex.org_bad_initials or _glued_post_verb(text, start)):
             # 嘉禾银行|获恒泰|人寿: jieba glued the passive marker to the name; 由原|南岭农商银行: to a word before it
             if len(word) >= 3:
                 name_tokens.insert(0, (start + 1, stop, pos))
@@ -324,6 +326,14 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
             return None  # 此次并购|有助|集团拓展: a verbal noun alone names nothing
         return Candidate(start, end, "ORG", source=_suffix_source(suffix, lex), priority=3, score=0.6)
     return Candidate(start, end, "ORG", source=_suffix_source(suffix, lex), priority=4, score=0.8)
+
+
+_POST_VERB_HEADS = frozenset("曾现时兼出担原继拟新升转调")
+
+
+def _glued_post_verb(text: str, start: int) -> bool:
+    """任 of 曾任/现任/兼任 glued by the segmenter to the name after it (曾|任海川|银行)."""
+    return text.startswith("任", start) and start > 0 and text[start - 1] in _POST_VERB_HEADS
 
 
 def _staked_verb_brand(text: str, tokens: Sequence[Token], j: int, suffix_start: int, end: int, suffix: str, lex: PatternLexicon) -> bool:
