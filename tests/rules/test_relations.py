@@ -366,3 +366,14 @@ def test_a_lawsuit_whose_defendant_is_named_in_the_demand() -> None:
     # a demand of the plaintiff's own, or no lawsuit, names no defendant
     assert not _facts("宏硕科技去年向法院提起诉讼，要求法院尽快审理。", "dispute")
     assert not _facts("宏硕科技去年与晶彩支付签署协议，要求晶彩支付赔偿损失。", "dispute")
+
+
+def test_a_stake_without_its_company_is_in_the_company_the_sentence_is_about() -> None:
+    """星汇银行注册资本为50亿元，星汇集团持股70%，安信保险持股30%: both hold 星汇银行."""
+    for text in ("星匯銀行註冊資本為50億元，星匯集團持股70%，安信保險持股30%。", "星汇银行注册资本为50亿元，星汇集团持股70%，安信保险持股30%。"):
+        got = {(f.args.holder.canonical, f.args.held.canonical, f.args.stake.text if f.args.stake else None, f.rule) for f in _facts(text, "ownership")}
+        assert ("星汇集团", "星汇银行", "70%", "ownership.topic_stake") in got
+        assert ("安信保险", "星汇银行", "30%", "ownership.topic_stake") in got
+    # no company before the holder, or the company held named after the verb: not this rule
+    assert not [f for f in _facts("星汇集团持股70%。", "ownership")]
+    assert not [f for f in _facts("星汇银行公告，星汇集团持股70%的安信保险已完成增资。", "ownership") if f.rule == "ownership.topic_stake"]

@@ -7,6 +7,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``ownership.passive``    — 浦发银行获广东移动增持
 * ``ownership.remainder``  — 星汇银行由星汇集团持有70%股权，其余30%由安信保险持有 (the rest of the
   company the sentence opened with)
+* ``ownership.topic_stake`` — 星汇银行注册资本为50亿元，星汇集团持股70% (the company the sentence is about)
 * ``ownership.through``    — 晨光控股通过旗下的晨光资本持有远航快运35%的股份 (held ``via`` 晨光资本)
 * ``ownership.round``      — 数擎科技完成C轮融资，由红杉中国领投，高瓴资本、蓝湖资本跟投
   (each investor takes a stake in the company raising)
@@ -456,6 +457,29 @@ def remainders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, 
         yield "ownership", "ownership.remainder", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
 
 
+_STAKE_VERB = re.compile(r"(?:合计|共|直接|间接)?(?:持股|持有股份)(?:比例)?(?:为|约|达)?")
+
+
+def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
+    """``ownership.topic_stake``: 星汇银行注册资本为50亿元，星汇集团持股70%，安信保险持股30% — a
+    holder with a stake and no company after it holds the company the sentence is about."""
+    text = view.text
+    orgs = view.labelled("ORG")
+    for h_start, h_end, holder in orgs:
+        verb = _STAKE_VERB.match(text, h_end)
+        if verb is None:
+            continue
+        stake = next((f for s, _, f in view.figures if s == verb.end() and _is_stake(f)), None)
+        _, c_end = clause_bounds(text, h_end, h_end)
+        if stake is None or any(h_end < s < c_end for s, _, _ in orgs):
+            continue
+        before = [e for e in orgs if e[1] <= h_start and e[2].canonical != holder.canonical]
+        held = next((e for e in before if text.startswith("由", e[1])), before[0] if before else None)
+        if held is None or blocked(view, lex, h_start, verb.start(), ""):
+            continue
+        yield "ownership", "ownership.topic_stake", 0.6, OwnershipArgs(holder=holder, held=held[2], action=view.text_span(*verb.span()), stake=stake)  # type: ignore[arg-type]
+
+
 _THROUGH = re.compile(r"通过(?:其|旗下|下属|所属|控股|全资)?的?(?:全资子公司|控股子公司|子公司|公司)?$")
 _HOLDS_THROUGH = re.compile(r"(?:间接|合计|共|累计)?(?:持有|持股|控制)")
 
@@ -706,6 +730,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from funding_rounds(view, lex)
         yield from remainders(view, lex)
         yield from holdings_through(view, lex)
+        yield from topic_stakes(view, lex)
         yield from demanded_defendants(view, lex)
         yield from launches(view, lex)
         yield from appointments(view, lex)
