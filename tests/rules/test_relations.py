@@ -377,3 +377,23 @@ def test_a_stake_without_its_company_is_in_the_company_the_sentence_is_about() -
     # no company before the holder, or the company held named after the verb: not this rule
     assert not [f for f in _facts("星汇集团持股70%。", "ownership")]
     assert not [f for f in _facts("星汇银行公告，星汇集团持股70%的安信保险已完成增资。", "ownership") if f.rule == "ownership.topic_stake"]
+
+
+def test_a_board_meeting_appoints_for_its_company_in_both_clauses() -> None:
+    """岭南农商联合银行第一届董事会第一次会议选举韩志远为董事长，聘任苏明哲为行长: both posts are the bank's."""
+    text = "据了解，岭南农商联合银行第一届董事会第一次会议选举韩志远为董事长，聘任苏明哲为行长。"
+    got = {(f.args.person.text, f.args.title.text, f.args.org.text if f.args.org else None) for f in _facts(text, "appointment")}
+    assert got == {("韩志远", "董事长", "岭南农商联合银行"), ("苏明哲", "行长", "岭南农商联合银行")}
+    # a company named only as an object before the comma does not appoint
+    text = "韩志远此前在岭南农商联合银行工作，聘任苏明哲为行长的决定尚未公布。"
+    assert not [f for f in _facts(text, "appointment") if f.args.org is not None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["韩志远此前担任岭南省农村信用社联合社理事长。", "苏明哲曾担任海川银行副行长。", "周文涛早年担任南岭农商银行行长。"],
+)
+def test_a_post_held_before_is_no_appointment(text: str) -> None:
+    """此前担任, 曾担任: a career note, not a change (the role fact carries ``former``)."""
+    assert not _facts(text, "appointment")
+    assert all(f.args.former for f in _facts(text, "role"))

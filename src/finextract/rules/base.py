@@ -52,9 +52,15 @@ class SentenceView:
         return next((p for p in self.entities if p[0] == pos and (label is None or p[2].label == label)), None)
 
 
-_APPOINTER_BEFORE = re.compile(r"(?:董事会|董事局)?(?:会议)?(?:宣布|同意|决定|审议通过|批准|正式)*$")
+_APPOINTER = r"(?:第[一二三四五六七八九十\d]+届)?(?:董事会|董事局)?(?:第[一二三四五六七八九十\d]+次)?(?:临时)?(?:会议)?(?:宣布|同意|决定|审议通过|批准|正式)*"
+_APPOINTER_BEFORE = re.compile(_APPOINTER + "$")
+_APPOINTER_AFTER = re.compile(_APPOINTER)
+_CHAINED = re.compile(r"[，,](?:并|同时|另|还)?$")
+_CLAUSE_MARKS = "，,。；;：:！？!?"
 FORMER_MARKS = ("原", "前", "时任")
 """Words before a post that date it as past (兴港银行原行长, 前汇丰银行零售业务主管, 时任该行…)."""
+PAST_ADVERBS = ("曾", "曾经", "此前", "之前", "先后", "早年", "历任")
+"""Adverbs before a serve verb that date the post as past (曾任, 此前担任, 早年担任): a career note."""
 
 
 def appointing_org(view: SentenceView, verb_start: int) -> Entity | None:
@@ -62,10 +68,23 @@ def appointing_org(view: SentenceView, verb_start: int) -> Entity | None:
     (泰和电气董事会同意|聘任…, 公司董事会聘任…, 星汇银行宣布|委任…).
 
     >>> # 泰和电气董事会同意|聘任赵立群为副总经理 → 泰和电气
+    >>> # 岭南农商联合银行董事会选举韩志远为董事长，|聘任苏明哲为行长 → 岭南农商联合银行
     """
-    before = _APPOINTER_BEFORE.search(view.text, max(0, verb_start - 12), verb_start)
+    before = _APPOINTER_BEFORE.search(view.text, max(0, verb_start - 20), verb_start)
     owner = view.entity_ending_at(before.start() if before else verb_start, "ORG")
+    if owner is None and (chained := _CHAINED.search(view.text, max(0, verb_start - 3), verb_start)) is not None:
+        owner = _clause_appointer(view, chained.start())
     return owner[2] if owner is not None else None
+
+
+def _clause_appointer(view: SentenceView, comma: int) -> Placed[Entity] | None:
+    """The company or board opening the clause that ends at ``comma`` and appoints in it
+    (…岭南农商联合银行第一届董事会第一次会议选举韩志远为董事长，|聘任…)."""
+    start = max(view.text.rfind(mark, 0, comma) for mark in _CLAUSE_MARKS) + 1
+    org = view.entity_starting_at(start, "ORG")
+    if org is None or not _APPOINTER_AFTER.match(view.text, org[1]).group():  # type: ignore[union-attr]
+        return None
+    return org
 
 
 def appointee_start(view: SentenceView, p_start: int) -> int:

@@ -46,7 +46,7 @@ from ..facts import (
     ProductLaunchArgs,
 )
 from ..spans import Entity, Figure, TextSpan
-from .base import Placed, SentenceView, appointee_start, appointing_org
+from .base import PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]")
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、")
@@ -655,6 +655,8 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             hit = _find(text, words, p_end, min(c_end, p_end + 18)) or _opening_next_clause(view, words, p_end, c_end)
             if hit is None or blocked(view, lex, p_start, hit[0], hit[1]):
                 continue
+            if change == "appointed" and text.endswith(PAST_ADVERBS, p_end, hit[0]):
+                break  # 此前担任, 曾担任: a career note, not a change (the role carries ``former``)
             _, c_end = clause_bounds(text, hit[0], hit[0])
             after = hit[0] + len(hit[1])
             org = next((e[2] for e in view.labelled("ORG") if after <= e[0] < c_end), None)

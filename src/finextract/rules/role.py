@@ -23,11 +23,11 @@ from typing import Iterator
 
 from ..facts import RoleArgs
 from ..spans import Entity
-from .base import FORMER_MARKS, SentenceView, appointee_start, appointing_org
+from .base import FORMER_MARKS, PAST_ADVERBS, SentenceView, appointee_start, appointing_org
 
 _CHAIN_JOINERS = ("兼", "、", "和", "及", "兼任")
 _SERVE_VERBS = ("担任", "出任", "兼任", "接任", "升任", "留任", "任")
-_ADVERBS = ("将", "仍", "继续", "还", "并", "同时", "也", "现", "已", "曾", "则", "目前", "此前", "之前", "曾经", "先后")
+_ADVERBS = ("将", "仍", "继续", "还", "并", "同时", "也", "现", "已", "曾", "则", "目前", "此前", "之前", "曾经", "先后", "早年")
 _CLAUSE_COMMAS = ("，", ",")
 _APPOINT_VERBS = ("聘任", "任命", "委任", "选举", "提名", "聘请")
 
@@ -66,9 +66,6 @@ def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]
             for _, _, title in chain:
                 yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else None, title=title, former=former)
     yield from _name_serves(view)
-
-
-_PAST_ADVERBS = ("曾", "曾经", "此前", "之前", "先后")
 
 
 def _former_before(view: SentenceView, pos: int) -> bool:
@@ -137,6 +134,6 @@ def _name_serves(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs
         if rule == "role.later_clause" and titles and view.text.startswith("的", titles[-1][1]):
             continue  # …，将担任瀚海集团董事长的人选: the clause modifies a noun, it has no elided subject
         # 曾任, 此前担任: the adverbs right before the verb date the post
-        former = rule != "role.appointed_as" and any(a in view.text[max(p_end, verb_at - 4) : verb_at] for a in _PAST_ADVERBS)
+        former = rule != "role.appointed_as" and any(a in view.text[max(p_end, verb_at - 4) : verb_at] for a in PAST_ADVERBS)
         for title in titles:
             yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else board, title=title[2], former=former)
