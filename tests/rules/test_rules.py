@@ -486,3 +486,11 @@ def test_a_metric_clause_without_subject_continues_the_clause_before() -> None:
     facts = _metrics("招商银行前三季度营业收入增长8%，受益于与腾讯的合作，净利润增长5%。")
     profit = next(f for f in facts if f.args.metric.text == "净利润")
     assert profit.args.subject is not None and profit.args.subject.text == "招商银行"
+
+
+def test_a_superlative_before_a_comma_keeps_its_metric() -> None:
+    """南州农商银行资产规模最大，达3200多亿元: the figure is that bank's assets."""
+    (fact,) = _metrics("其中，南州农商银行资产规模最大，达3200多亿元。")
+    assert (fact.args.metric.text, fact.args.subject.text if fact.args.subject else None) == ("资产规模", "南州农商银行")
+    assert fact.args.value.qualifier == "more_than"
+    assert not _metrics("南州农商银行资产规模最大，分支机构遍布全省。")

@@ -168,6 +168,9 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
                 continue
         links_start, direction = _skip_links(view, f_start)
         span = _metric_noun(view, links_start)
+        ranked = _RANKED_BEFORE.search(view.text, max(0, links_start - 8), links_start) if span is None else None
+        if ranked is not None:
+            span = _metric_noun(view, ranked.start())  # 资产规模最大，达3200多亿元: the metric before the rank
         rule = "metric.noun_figure"
         per_shares = _PER_SHARES.search(view.text, max(0, f_start - 16), f_start) if figure.kind == "money" else None
         if per_shares is not None:
@@ -396,6 +399,10 @@ def _after_earlier_level(view: SentenceView, after: int, pos: int) -> bool:
     """Whether ``pos`` follows a level stated as the basis (较去年同期的2.43亿港元|收窄23.5%), after ``after``."""
     earlier = next((s for s, e, _ in view.figures if e == pos and s >= after), None)
     return earlier is not None and _EARLIER_LEVEL.search(view.text, max(after, earlier - 12), earlier) is not None
+
+
+_RANKED_BEFORE = re.compile(r"(?:最大|最高|最多|最低|最少|最快|最强|居首|居前|排名第一|位居第一)[，,]\s*$")
+"""A rank between a metric and its figure (资产规模最大，达…)."""
 
 
 def _after_comma(view: SentenceView, pos: int) -> bool:
