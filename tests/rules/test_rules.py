@@ -494,3 +494,16 @@ def test_a_superlative_before_a_comma_keeps_its_metric() -> None:
     assert (fact.args.metric.text, fact.args.subject.text if fact.args.subject else None) == ("资产规模", "南州农商银行")
     assert fact.args.value.qualifier == "more_than"
     assert not _metrics("南州农商银行资产规模最大，分支机构遍布全省。")
+
+
+def test_a_pronoun_speaker_is_the_person_named_just_before() -> None:
+    """他说：“…” after a sentence about 韩志远 quotes 韩志远 (the mention before, not the pronoun)."""
+    for text in (
+        "韓志遠在掛牌儀式上表示，聯合銀行將重點推進系統整合。他說：「改革不是簡單的合併。」",
+        "韩志远在挂牌仪式上表示，联合银行将重点推进系统整合。他说：“改革不是简单的合并。”",
+    ):
+        got = [(q.args.speaker.canonical, q.args.quote.normalized, q.rule) for q in _quotes(text)]
+        assert ("韩志远", "改革不是简单的合并。", "quote.pronoun") in got
+    # two people just before: the pronoun is ambiguous; no one before: nothing
+    assert not [q for q in _quotes("韩志远与苏明哲出席了仪式。他说：“改革不是简单的合并。”") if q.rule == "quote.pronoun"]
+    assert not _quotes("他说：“改革不是简单的合并。”")

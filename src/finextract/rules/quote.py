@@ -3,6 +3,8 @@
 * ``quote.say_clause``   — 谢锦生说，这个世界并不缺一家金融公司。 (verb + punctuation,
   the rest of the sentence is the quote).
 * ``quote.bracketed``    — 王明远表示：「……」 / 「……」，招商银行行长张某说。 (the quoted passage).
+* ``quote.pronoun``      — 他说：“……” right after a sentence naming one person: that person (the
+  speaker is the earlier mention; a pronoun is never an entity).
 
 A short setting or listener may stand between speaker and verb (王明远在业绩说明会上表示, 周立民对记者表示,
 陈明宇此前表示).
@@ -17,6 +19,7 @@ import re
 from typing import Iterator
 
 from ..facts import QuoteArgs
+from ..spans import Entity
 from .base import SentenceView
 
 _VERBS = ("回应称", "表示", "认为", "指出", "透露", "强调", "介绍", "坦言", "直言", "回应", "说道", "说", "称")
@@ -47,6 +50,7 @@ def quote_rules(view: SentenceView) -> Iterator[tuple[str, str, float, QuoteArgs
             if end - start >= 4:
                 yield "quote", "quote.say_clause", 0.8, QuoteArgs(speaker=person, quote=view.text_span(start, end))
     yield from _trailing_speaker(view)
+    yield from _pronoun_speaker(view)
 
 
 def _verb_position(text: str, pos: int) -> int | None:
@@ -79,3 +83,35 @@ def _trailing_speaker(view: SentenceView) -> Iterator[tuple[str, str, float, Quo
         person = view.entity_starting_at(pos, "PERSON")
         if person is not None and any(text.startswith(v, person[1]) for v in _VERBS):
             yield "quote", "quote.bracketed", 0.85, QuoteArgs(speaker=person[2], quote=view.text_span(*quoted.span(1)))
+
+
+_PRONOUNS = ("他", "她")
+
+
+def _pronoun_speaker(view: SentenceView) -> Iterator[tuple[str, str, float, QuoteArgs]]:
+    """他说：“……”: the one person named in the sentence before, in the same paragraph."""
+    text = view.text
+    lead = len(text) - len(text.lstrip())
+    if not text.startswith(_PRONOUNS, lead) or view.entities and view.entities[0][0] <= lead + 1:
+        return
+    verb_at = _verb_position(text, lead + 1)
+    if verb_at is None:
+        return
+    verb = next(v for v in _VERBS if text.startswith(v, verb_at))
+    after = verb_at + len(verb)
+    quoted = _QUOTED.match(text, after + (1 if after < len(text) and text[after] in _OPENERS else 0))
+    speaker = _antecedent(view)
+    if quoted is not None and speaker is not None:
+        yield "quote", "quote.pronoun", 0.7, QuoteArgs(speaker=speaker, quote=view.text_span(*quoted.span(1)))
+
+
+def _antecedent(view: SentenceView) -> Entity | None:
+    """The person of the sentence right before, when it names exactly one and no paragraph break
+    comes between."""
+    doc, start = view.doc, view.sentence.start
+    before = [s for s in doc.sentences if s.end <= start]
+    if not before or "\n\n" in doc.text[before[-1].end : start]:
+        return None
+    prev = before[-1]
+    people = [e for e in doc.entities if e.label == "PERSON" and prev.start <= e.start and e.end <= prev.end]
+    return people[-1] if people and len({e.canonical for e in people}) == 1 else None
