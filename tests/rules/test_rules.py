@@ -507,3 +507,10 @@ def test_a_pronoun_speaker_is_the_person_named_just_before() -> None:
     # two people just before: the pronoun is ambiguous; no one before: nothing
     assert not [q for q in _quotes("韩志远与苏明哲出席了仪式。他说：“改革不是简单的合并。”") if q.rule == "quote.pronoun"]
     assert not _quotes("他说：“改革不是简单的合并。”")
+
+
+def test_a_stake_of_a_counted_group_has_no_company_subject() -> None:
+    """省内12家农商行…入股，合计持股比例为60%: the twelve banks' stake, not the sentence's company."""
+    text = "岭南农商联合银行由原岭南省农村信用社联合社改制而来，省内12家农商行以“上参下”方式入股，合计持股比例为60%。"
+    stake = next(f for f in _metrics(text) if f.args.metric.text == "持股比例")
+    assert stake.args.subject is None

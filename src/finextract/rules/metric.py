@@ -544,9 +544,11 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
     # the metric's own clause first: 总局网站披露的信息显示，建行信用卡中心…被罚款420万元
     c_start, _ = clause_bounds(view.text, m_start, m_start)
     part = max(view.text.rfind("；", 0, m_start), view.text.rfind(";", 0, m_start)) + 1  # …；永信金控…，EPS为6.05元
+    topic = _sentence_subject(view, m_start, c_start) or _previous_clause_opener(view, c_start)
+    if topic is None and _counted_group_opens(view, c_start):
+        return None, 0.0  # 省内12家农商行…入股，合计持股比例为60%: a group of companies, none named
     topic = (
-        _sentence_subject(view, m_start, c_start)
-        or _previous_clause_opener(view, c_start)
+        topic
         or _sentence_subject(view, m_start, part)
         or _sentence_subject(view, m_start)
     )
@@ -554,6 +556,14 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
 
 
 _CLAUSE_OPENERS = ("其中", "而", "但", "同时", "另外")
+
+
+def _counted_group_opens(view: SentenceView, c_start: int) -> bool:
+    """The clause right before ``c_start`` opens with a count of companies (省内12家农商行…, 多家银行…)."""
+    if c_start < 2:
+        return False
+    p_start, _ = clause_bounds(view.text, c_start - 2, c_start - 2)
+    return any(p_start <= s <= p_start + 3 and f.unit == "家" for s, _, f in view.figures)
 
 
 def _previous_clause_opener(view: SentenceView, c_start: int) -> Entity | None:
