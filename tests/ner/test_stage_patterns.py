@@ -384,3 +384,21 @@ def test_he_between_common_words_is_a_conjunction(nlp: finextract.Pipeline, text
 )
 def test_a_kind_of_bank_of_a_whole_area_is_no_name(nlp: finextract.Pipeline, text: str) -> None:
     assert not [e.text for e in nlp(text).entities if e.label == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("今年首三季香港個人人壽業務新造保單保費為1,426億港元。", ("香港個人人壽", "ORG")),  # a line of business
+        ("用戶可直接透過樂付通App投保。", ("樂付通App", "PERSON")),  # an app, not a person
+        ("樂付通創辦人兼行政總裁陳思敏透露，公司正與多家銀行洽談合作。", ("樂付通", "PERSON")),  # the company before a title
+    ],
+)
+def test_insurer_wallet_non_names(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:
+    assert not_expected not in {(e.text, e.label) for e in nlp(text).entities}
+
+
+def test_the_name_before_a_title_and_a_person_is_an_organization(nlp: finextract.Pipeline) -> None:
+    doc = nlp("樂付通創辦人兼行政總裁陳思敏透露，公司正與多家銀行洽談合作。")
+    assert ("樂付通", "ORG") in {(e.text, e.label) for e in doc.entities}
+    assert ("陳思敏", "PERSON") in {(e.text, e.label) for e in doc.entities}

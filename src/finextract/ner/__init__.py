@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..document import Document
 from ..lexicons import Gazetteer, load_gazetteer, load_surnames, load_titles
@@ -112,6 +112,26 @@ def _place_as_company(text: str, cand: Candidate, pat: PatternLexicon) -> Candid
     if cand.label != "LOC" or cand.source != "model" or suffix_ending_at(text, cand.end, pat) not in _COMPANY_ENDINGS:
         return cand
     return replace(cand, label="ORG")
+
+
+def _org_before_titled_person(text: str, cands: list[Candidate], occupation: Callable[[str], bool]) -> list[Candidate]:
+    """A tagger's person right before a company post held by another person is the organization of
+    the post (樂付通|創辦人兼行政總裁|陳思敏: a company); bylines (记者杨莉通讯员王媛) are two people."""
+    by_start = {c.start: c for c in cands}
+    ends = {c.end for c in cands if c.label == "TITLE"}
+    out = []
+    for c in cands:
+        if c.label == "PERSON" and c.source == "model" and c.start not in ends:
+            pos, titled = c.end, False
+            nxt = by_start.get(pos)
+            while nxt is not None and nxt.label == "TITLE" and not occupation(text[nxt.start : nxt.end]):
+                titled = True
+                pos = nxt.end + (1 if text.startswith("兼", nxt.end) else 0)
+                nxt = by_start.get(pos)
+            if titled and nxt is not None and nxt.label == "PERSON":
+                c = replace(c, label="ORG", source="pattern:org_before_title")
+        out.append(c)
+    return out
 
 
 def _cut_at_time(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> Candidate:
@@ -242,6 +262,8 @@ class NerStage:
         per_sentence = [
             resolve(self._plausible(s, list(b) + _defer_to_model(s, b, self._layered(s), self.lexicons.patterns.relation_nouns))) for s, b in zip(inputs, backend_cands)
         ]
+        occupation = self.lexicons.titles.is_occupation
+        per_sentence = [_org_before_titled_person(s.text, cands, occupation) for s, cands in zip(inputs, per_sentence)]
         per_sentence = self._propagate_names(inputs, per_sentence)
         per_sentence = self._sister_names(inputs, per_sentence)
         per_sentence = self._drop_name_heads(inputs, per_sentence)
@@ -448,6 +470,8 @@ class NerStage:
                 # 重疾险产品康宁保: a name right after 产品/品牌 names a product, not a person
                 if is_generic(word, pat):
                     return False  # 金控10月获利出炉: a kind of company read as a person
+                if word.endswith(pat.product_before) or sent.text.startswith(pat.product_before, c.end):
+                    return False  # 樂付通App, 樂付通|App: an app's name, not a person's
                 return word not in pat.not_names and not sent.text.endswith(pat.product_after, 0, c.start)
             if c.label == "LOC":
                 # POS hints are noisy (喜庆, 城市 tagged ns): they must name a known place.
