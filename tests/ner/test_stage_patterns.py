@@ -402,3 +402,24 @@ def test_the_name_before_a_title_and_a_person_is_an_organization(nlp: finextract
     doc = nlp("樂付通創辦人兼行政總裁陳思敏透露，公司正與多家銀行洽談合作。")
     assert ("樂付通", "ORG") in {(e.text, e.label) for e in doc.entities}
     assert ("陳思敏", "PERSON") in {(e.text, e.label) for e in doc.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("宏安人壽此舉旨在與友邦、保誠等大型保險公司爭奪年輕客戶。", {"友邦", "保誠"}),
+        ("宏安人寿与友邦、保诚争夺客户，友邦、保诚等险企均已布局。", {"保诚"}),
+        ("公司已与星汇、永顺、恒丰等多家银行签约。", {"星汇", "永顺", "恒丰"}),
+    ],
+)
+def test_names_listed_before_a_kind_of_company_are_companies(nlp: finextract.Pipeline, text: str, orgs: set[str]) -> None:
+    """友邦、保诚等大型保险公司: every name of the list is a company, none a person."""
+    doc = nlp(text)
+    found = {e.text for e in doc.entities if e.label == "ORG"}
+    assert orgs <= found
+    assert not orgs & {e.text for e in doc.entities if e.label == "PERSON"}
+
+
+@pytest.mark.parametrize("text", ["北京、上海等大城市的银行网点较多。", "张伟、李强等高管出席了会议。", "信用卡、消费贷等产品增长较快。"])
+def test_lists_of_places_people_or_products_are_no_companies(nlp: finextract.Pipeline, text: str) -> None:
+    assert not [e.text for e in nlp(text).entities if e.label == "ORG"]

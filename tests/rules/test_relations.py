@@ -397,3 +397,16 @@ def test_a_post_held_before_is_no_appointment(text: str) -> None:
     """此前担任, 曾担任: a career note, not a change (the role fact carries ``former``)."""
     assert not _facts(text, "appointment")
     assert all(f.args.former for f in _facts(text, "role"))
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("宏安人寿此举旨在与友邦、保诚等大型保险公司争夺年轻客户。", [("宏安人寿", "友邦"), ("宏安人寿", "保诚")]),
+        ("宏安人寿将与友邦争夺年轻客户。", [("宏安人寿", "友邦")]),
+    ],
+)
+def test_competition_after_an_adverbial_before_with(text: str, parties: list[tuple[str, str]]) -> None:
+    """A此举旨在与B、C…争夺: the adverbs between the subject and 与 do not hide the pair."""
+    got = {tuple(p.text for p in f.args.parties) for f in _facts(text, "competition")}
+    assert set(parties) <= got

@@ -27,6 +27,7 @@ from .patterns import (
     is_generic,
     is_han,
     is_sector,
+    listed_companies,
     name_after,
     occurrences,
     org_apposition,
@@ -421,7 +422,9 @@ class NerStage:
             for o in org_suffix(sent, lex.patterns)
             if not any(o.start < s < o.end for s, _ in gaz) and not any(o.start == s and not _weak_extension_ok(sent, e, o.end, lex.patterns) for s, e in gaz)
         ]
-        cands += [o for o in org_apposition(sent, lex.patterns) if not any(o.start < e and s < o.end for s, e in gaz)]
+        cands += [
+            o for o in org_apposition(sent, lex.patterns) + listed_companies(sent, lex.patterns) if not any(o.start < e and s < o.end for s, e in gaz)
+        ]
         orgs = [(c.start, c.end) for c in resolve(cands) if c.label in ("ORG", "PRODUCT")]
         title_hits = self._title_hits(sent, orgs)
         titles = titles_in(sent, title_hits, lex.titles.department_ending, orgs, lex.patterns)

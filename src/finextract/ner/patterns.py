@@ -397,6 +397,47 @@ def org_apposition(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
     return out
 
 
+_KIND_AFTER_LIST = re.compile(
+    r"等(?:多家|几家|数家|各家|大型|中小|头部|知名|国有|股份制|外资|本地|国内|境外|主要)*"
+    r"(?:保险公司|险企|券商|银行|公司|企业|机构|平台|基金公司|金融机构|科技公司|互联网公司|同业|对手)"
+)
+_LIST_SEPARATORS = ("、", "和", "及", "与")
+
+
+def listed_companies(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
+    """Names listed before 等 and a kind of company are companies (友邦、保诚等大型保险公司,
+    星汇、永顺、恒丰等多家银行).  Each item is one word of two to four Han characters that is no
+    place, no common word tagged as a noun of the dictionary and no verb.
+
+    >>> lex = PatternLexicon.load()
+    >>> sent = SentenceInput("与友邦、保诚等大型保险公司争夺", ((0, 1, "p"), (1, 3, "n"), (3, 4, "x"), (4, 6, "unk"), (6, 7, "u"), (7, 9, "b"), (9, 13, "n"), (13, 15, "v")))
+    >>> [(c.start, c.end) for c in listed_companies(sent, lex)]
+    [(1, 3), (4, 6)]
+    """
+    text, tokens = sent.text, sent.tokens
+    out: list[Candidate] = []
+    for m in _KIND_AFTER_LIST.finditer(text):
+        k = next((i for i, t in enumerate(tokens) if t[1] == m.start()), None)
+        items = []
+        while k is not None and k >= 0 and _list_item(text, tokens[k], lex):
+            items.append(tokens[k])
+            if k >= 1 and text[tokens[k - 1][0] : tokens[k - 1][1]] in _LIST_SEPARATORS:
+                k -= 2
+            else:
+                break
+        if len(items) >= 2 or items and items[0][2] in _BRAND_POS:
+            out += [Candidate(s, e, "ORG", source="pattern:listed_company", priority=3, score=0.7) for s, e, _ in reversed(items)]
+    return out
+
+
+def _list_item(text: str, token: Token, lex: PatternLexicon) -> bool:
+    start, end, pos = token
+    word = text[start:end]
+    if not 2 <= end - start <= 4 or not is_han(word) or plausible_place(word, lex) or word in lex.org_break_words:
+        return False
+    return pos in _BRAND_POS or pos in ("n", "nt", "nrt") and word not in lex.generic_orgs
+
+
 def _trade_name(
     text: str, head: Sequence[Token], suffix_start: int, name: str, suffix: str, tokens: Sequence[Token], lex: PatternLexicon
 ) -> bool:

@@ -389,6 +389,8 @@ def _build(view: SentenceView, name: str, form: str, agent: Entity, patient: Ent
     return name, f"dispute.{form}", confidence, args
 
 
+_ADVERBIAL_WITH = re.compile(r"(?:此举|此次|今年|目前|近日|日前|正在|已经|再次|继续|也|还|亦|则|正|将|已|曾|旨在|希望|计划|拟|准备|有意)+(?:与|同|跟)")
+"""Adverbs and an aim between the first party and 与 (宏安人寿此举旨在与友邦…争夺)."""
 _DESCRIBED_PARTY = re.compile(r"(?:与|和|同|跟)(?:前|原|其)?(?:合作伙伴|合作方|竞争对手|对手|股东)")
 """A connector and what the second party is to the first (与前合作伙伴宏硕科技)."""
 
@@ -402,7 +404,7 @@ def symmetric_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tu
             continue
         gap = view.text[a[1] : b[0]].strip()
         gap = re.sub(r"^[(（][^)）]*[)）]", "", gap).strip()
-        if gap not in _CONNECTORS and not _DESCRIBED_PARTY.fullmatch(gap):
+        if gap not in _CONNECTORS and not _DESCRIBED_PARTY.fullmatch(gap) and not _ADVERBIAL_WITH.fullmatch(gap):
             continue
         if gap == "、" and view.text[: a[0]].rstrip().endswith(_CONNECTORS[:4]):
             continue  # 与中信证券、华泰证券等…竞争: a list of the subject's rivals, not rivals of each other
