@@ -241,6 +241,9 @@ def test_a_trade_name_with_a_common_word_is_a_company_when_its_shares_follow(nlp
     # without shares after it, a common word and a trade word stay a common phrase
     assert "海洋生物" not in {e.text for e in nlp("该基金重点投资海洋生物和新能源领域。").entities}
     assert "海洋生物" not in {e.text for e in nlp("该研究所从事海洋生物51%的样本分析。").entities}
+    # holding a stake after 由 is a company's act too
+    assert ("远景投资", "ORG") in {(e.text, e.label) for e in nlp("其余30%由远景投资持有。").entities}
+    assert ("青叶科技", "ORG") in {(e.text, e.label) for e in nlp("另外25%由青叶科技持股。").entities}
 
 
 def test_a_numbered_item_keeps_its_name(nlp: finextract.Pipeline) -> None:

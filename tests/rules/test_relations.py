@@ -410,3 +410,11 @@ def test_competition_after_an_adverbial_before_with(text: str, parties: list[tup
     """A此举旨在与B、C…争夺: the adverbs between the subject and 与 do not hide the pair."""
     got = {tuple(p.text for p in f.args.parties) for f in _facts(text, "competition")}
     assert set(parties) <= got
+
+
+def test_the_other_part_held_by_another_holder() -> None:
+    """…持有其75%股權，另外25%由日本青葉人壽持有: 另外 opens the rest like 其余."""
+    text = "宏安人壽母公司宏安金融集團持有其75%股權，另外25%由日本青葉人壽持有。"
+    got = {(f.args.holder.canonical, f.args.held.canonical, f.args.stake.text if f.args.stake else None) for f in _facts(text, "ownership")}
+    assert ("日本青叶人寿", "宏安人寿", "25%") in got
+    assert ("宏安金融集团", "宏安人寿", "75%") in got

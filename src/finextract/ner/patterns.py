@@ -199,6 +199,14 @@ _STAKE_AFTER = re.compile(r"\d+(?:\.\d+)?%的?股[权份]|的?全部股[权份]|
 """A stake in or of the name just before: 同源生物|51%的股权, 远景投资|持股比例 can only be a company's."""
 
 
+_HOLDS_AFTER = ("持有", "持股", "控股")
+
+
+def _stake_context(text: str, start: int, end: int) -> bool:
+    """A stake in the name (同源生物|51%的股权) or the name holding one after 由 (由|日本青叶生命|持有)."""
+    return _STAKE_AFTER.match(text, end) is not None or (text.endswith("由", 0, start) and text.startswith(_HOLDS_AFTER, end))
+
+
 def strip_holding(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate:
     """An organization span without the shares written after its suffix (增持融众集团|股份).
 
@@ -313,7 +321,7 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
         return None
     head = [(s, min(e, suffix_start), pos) for s, e, pos in name_tokens if s < suffix_start]
     proper = any(pos in lex.proper_pos and text[s:e] not in lex.org_break_words for s, e, pos in head)
-    staked = len(name) >= 4 and _STAKE_AFTER.match(text, end) is not None and not plausible_place(text[start:suffix_start], lex)
+    staked = len(name) >= 4 and _stake_context(text, start, end) and not plausible_place(text[start:suffix_start], lex)
     if suffix in lex.weak_suffixes and (len(name) < 4 or not proper) and not staked:
         return None
     if suffix in lex.industry_suffixes and not staked and not _trade_name(text, head, suffix_start, name, suffix, tokens, lex):

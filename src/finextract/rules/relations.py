@@ -436,7 +436,7 @@ def _listed_after_party(view: SentenceView, ents: Sequence[Placed[Entity]], k: i
     return out
 
 
-_REMAINDER = re.compile(r"其[余他](?:的)?(?:股份|股权)?[^，,。；;由]{0,12}由$")
+_REMAINDER = re.compile(r"(?:其[余他]|另外|剩余|余下)(?:的)?(?:股份|股权)?[^，,。；;由]{0,12}由$")
 _HOLDS = re.compile(r"(?:持有|持股|所持有|共同持有)")
 
 
