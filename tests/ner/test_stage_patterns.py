@@ -426,3 +426,20 @@ def test_names_listed_before_a_kind_of_company_are_companies(nlp: finextract.Pip
 @pytest.mark.parametrize("text", ["北京、上海等大城市的银行网点较多。", "张伟、李强等高管出席了会议。", "信用卡、消费贷等产品增长较快。"])
 def test_lists_of_places_people_or_products_are_no_companies(nlp: finextract.Pipeline, text: str) -> None:
     assert not [e.text for e in nlp(text).entities if e.label == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("12月2日晚间，天元股份（600871.SH）披露了对上海证券交易所问询函的回复公告。", "天元股份"),
+        ("匯新科技(1234.HK)昨日公布中期業績。", "汇新科技"),
+        ("今年以来，明远信息（300825）股价累计上涨45%。", "明远信息"),
+    ],
+)
+def test_a_name_before_its_stock_code_is_a_company(nlp: finextract.Pipeline, text: str, org: str) -> None:
+    assert org in {e.canonical for e in nlp(text).entities if e.label == "ORG"}
+
+
+def test_an_index_before_its_code_is_no_company(nlp: finextract.Pipeline) -> None:
+    assert not [e for e in nlp("沪深300指数（000300.SH）收涨0.8%。").entities if e.label == "ORG" and e.text.endswith("指数")]
+    assert not [e for e in nlp("创业板指数（399006）收涨0.8%。").entities if e.label == "ORG" and e.text.endswith("指数")]

@@ -37,6 +37,7 @@ from .patterns import (
     plausible_place,
     products,
     speaker_names,
+    stock_code_names,
     split_relation_noun,
     strip_body,
     strip_holding,
@@ -423,7 +424,9 @@ class NerStage:
             if not any(o.start < s < o.end for s, _ in gaz) and not any(o.start == s and not _weak_extension_ok(sent, e, o.end, lex.patterns) for s, e in gaz)
         ]
         cands += [
-            o for o in org_apposition(sent, lex.patterns) + listed_companies(sent, lex.patterns) if not any(o.start < e and s < o.end for s, e in gaz)
+            o
+            for o in org_apposition(sent, lex.patterns) + listed_companies(sent, lex.patterns) + stock_code_names(sent, lex.patterns)
+            if not any(o.start < e and s < o.end for s, e in gaz)
         ]
         orgs = [(c.start, c.end) for c in resolve(cands) if c.label in ("ORG", "PRODUCT")]
         title_hits = self._title_hits(sent, orgs)

@@ -446,6 +446,39 @@ def _list_item(text: str, token: Token, lex: PatternLexicon) -> bool:
     return pos in _BRAND_POS or pos in ("n", "nt", "nrt") and word not in lex.generic_orgs
 
 
+_STOCK_CODE = re.compile(r"[（(](?:\d{6}(?:\.(?:SH|SZ|BJ|SS))?|\d{4,5}\.(?:HK|TW))[）)]")
+"""A mainland code of six digits (600871, 600871.SH) or a Hong Kong or Taiwan one with its exchange (1234.HK);
+four digits alone are a year (实况足球（2011）)."""
+_NOT_LISTED = ("指数", "板块", "概念", "基金", "ETF", "债")
+_CODE_NAME_POS = frozenset({"p", "c", "u", "uj", "ul", "d", "r", "x", "t", "f", "m", "v", "vn", "ad"})
+
+
+def stock_code_names(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
+    """The name right before a stock code is a listed company (天元股份（600871.SH）, 匯新科技(1234.HK)):
+    the Han words back to a break, a function word or a verb; an index or a bond (沪深300指数（000300.SH）) is none.
+
+    >>> lex = PatternLexicon.load()
+    >>> sent = SentenceInput("晚间，天元股份（600871.SH）披露", ((0, 2, "t"), (2, 3, "x"), (3, 5, "q"), (5, 7, "n"), (7, 8, "x"), (8, 14, "m"), (14, 15, "x"), (15, 17, "eng"), (17, 18, "x"), (18, 20, "v")))
+    >>> [(c.start, c.end) for c in stock_code_names(sent, lex)]
+    [(3, 7)]
+    """
+    text, tokens = sent.text, sent.tokens
+    out = []
+    for m in _STOCK_CODE.finditer(text):
+        k = next((i for i, t in enumerate(tokens) if t[1] == m.start()), None)
+        start = m.start()
+        while k is not None and k >= 0 and m.start() - tokens[k][0] <= 10:
+            s, e, pos = tokens[k]
+            word = text[s:e]
+            if not is_han(word) or pos in _CODE_NAME_POS or word in lex.org_break_words or word in lex.generic_orgs or word.endswith(lex.apposition_kinds):
+                break  # 知名券商|宏远证券（…）, 控股股东|天元控股（…）: a kind before the name
+            start, k = s, k - 1
+        name = text[start : m.start()]
+        if len(name) >= 2 and not name.endswith(_NOT_LISTED) and not plausible_place(name, lex) and _good_initial(name, lex):
+            out.append(Candidate(start, m.start(), "ORG", source="pattern:stock_code", priority=4, score=0.9))
+    return out
+
+
 def _trade_name(
     text: str, head: Sequence[Token], suffix_start: int, name: str, suffix: str, tokens: Sequence[Token], lex: PatternLexicon
 ) -> bool:
