@@ -118,3 +118,12 @@ def test_a_financial_holding_by_its_short_form() -> None:
     assert ("宏泰金", "ORG", "宏泰金控") in ents
     assert not [e for e in ents if e[1] == "PERSON"]
     assert [e for e in ents if e[0] == "宏泰金"] == [("宏泰金", "ORG", "宏泰金控")]  # 宏泰金控股东会 is the full name
+
+
+def test_a_sentence_opening_with_an_adverb_and_the_company_refers_to_the_announcer() -> None:
+    """此前，公司拟…: a short lead before 公司 still opens the sentence with it."""
+    text = "12月2日晚间，天元股份（600871.SH）披露了问询函回复公告。此前，公司拟以现金7.8亿元收购明远科技100%股权。"
+    refs = [e.canonical for e in finextract.extract(text).entities if e.source == "coreference"]
+    assert refs == ["天元股份"]
+    facts = [f for f in finextract.extract(text).facts if f.type == "acquisition"]
+    assert [(f.args.acquirer.canonical, f.args.target.canonical, f.modality) for f in facts] == [("天元股份", "明远科技", "planned")]

@@ -443,3 +443,9 @@ def test_a_name_before_its_stock_code_is_a_company(nlp: finextract.Pipeline, tex
 def test_an_index_before_its_code_is_no_company(nlp: finextract.Pipeline) -> None:
     assert not [e for e in nlp("沪深300指数（000300.SH）收涨0.8%。").entities if e.label == "ORG" and e.text.endswith("指数")]
     assert not [e for e in nlp("创业板指数（399006）收涨0.8%。").entities if e.label == "ORG" and e.text.endswith("指数")]
+
+
+def test_the_brand_of_a_listed_company_names_its_parent(nlp: finextract.Pipeline) -> None:
+    """天元股份 and 控股股东天元控股: 股份 ends a listed company's short name, so 天元 is a brand."""
+    doc = nlp("天元股份（600871.SH）公告，公司拟以现金7.8亿元收购控股股东天元控股旗下的明远科技100%股权。")
+    assert "天元控股" in {e.text for e in doc.entities if e.label == "ORG"}

@@ -47,7 +47,7 @@ _OWN_COMPANY = re.compile(r"公司(?=(?:[约近逾超]?[\d.,]+[万亿]?(?:股|%)
 """公司 before what it owns when it is the document's subject (减持公司股份, 持有公司约32.6%的股份)."""
 _ANNOUNCED = re.compile(
     r"(?:[（(][^（()）\n]{1,24}[）)])?(?:\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|当日|同日|今天|昨天)?(?:晚间|晚|早间|盘后)?"
-    r"(?:发布|发)?(?:公告|披露|宣布)[^，,。；;：:“”「」\n]{0,8}?(?:称|显示)?[，,：:]"
+    r"(?:发布|发)?(?:公告|披露|宣布)(?:[^，,。；;：:“”「」\n]{0,8}?(?:称|显示)?[，,：:]|[^，,。；;：:“”「」\n]{0,24}。)"
 )
 """What follows an announcing company: its code, a date, the verb and what it published
 (（603055.SH）12月1日晚间公告称，; 披露重组预案，)."""
@@ -177,7 +177,8 @@ class LinkStage:
                 refs = [t for t in in_sentence if t.start >= announcer.end]
             elif current is not None and in_sentence:
                 opening = token_starts[bisect_left(token_starts, sent.start)]
-                refs = in_sentence if in_sentence[0].start == opening else []
+                lead = work.norm[slice(*work.to_norm(opening, in_sentence[0].start))]
+                refs = in_sentence if in_sentence[0].start == opening or _REFERENCE_LEAD.fullmatch(lead) else []
             else:
                 refs = []
             if current is not None:
@@ -196,6 +197,9 @@ class LinkStage:
         entry = self.gazetteer.by_id.get(org.id) if org.id else None
         return None if entry is not None and entry.kind in _PUBLIC_KINDS else org
 
+
+_REFERENCE_LEAD = re.compile(r"(?:此前|同时|随后|此外|另外|目前|对此|为此|不过|但|而|另据|据悉|据了解|公告显示|公告称|资料显示)[，,]?")
+"""A short lead before 公司 that still lets it open the sentence (此前，公司拟…)."""
 
 _OTHER_COMPANY = ("新", "子", "母", "分", "合资", "控股", "参股")
 

@@ -336,7 +336,8 @@ class NerStage:
                 if c.label != "ORG" or c.source == "gazetteer":
                     continue
                 word = sent.text[c.start : c.end]
-                suffix = suffix_ending_at(word, len(word), pat)
+                # 天元股份: a listed company's short name ends in 股份, which is no suffix of its own
+                suffix = suffix_ending_at(word, len(word), pat) or ("股份" if word.endswith("股份") else None)
                 head = word[: len(word) - len(suffix)] if suffix else ""
                 if len(head) >= 2 and is_han(head) and not plausible_place(head, pat) and self.lexicons.gazetteer.lookup(head) is None:
                     brands.add(head)
