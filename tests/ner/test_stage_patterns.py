@@ -256,6 +256,7 @@ def test_a_numbered_item_keeps_its_name(nlp: finextract.Pipeline) -> None:
     [
         ("香港虛擬銀行星滙銀行昨日公布截至6月30日止的半年業績。", "星滙銀行"),  # a descriptor before the name
         ("本地互联网银行星汇银行昨日公布半年业绩。", "星汇银行"),
+        ("明远科技曾于2024年与竞争对手华工软件发生著作权纠纷。", "华工软件"),  # a kind in apposition
     ],
 )
 def test_a_descriptor_inside_a_span_is_cut_off(nlp: finextract.Pipeline, text: str, name: str) -> None:

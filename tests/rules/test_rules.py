@@ -514,3 +514,9 @@ def test_a_stake_of_a_counted_group_has_no_company_subject() -> None:
     text = "岭南农商联合银行由原岭南省农村信用社联合社改制而来，省内12家农商行以“上参下”方式入股，合计持股比例为60%。"
     stake = next(f for f in _metrics(text) if f.args.metric.text == "持股比例")
     assert stake.args.subject is None
+
+
+def test_a_link_word_glued_to_the_metric_is_no_part_of_its_name() -> None:
+    """评估|值为|7.85亿元: jieba's new word 值为 holds the link 为."""
+    (fact,) = _metrics("明远科技的净资产评估值为7.85亿元。")
+    assert fact.args.metric.text == "净资产评估值"

@@ -60,7 +60,7 @@ class PatternLexicon:
     suffix_false_friends: frozenset[str] = frozenset()
     """Common nouns that end in an organization suffix (注册资本, 风险投资): a name never ends in one."""
     descriptors: tuple[str, ...] = ()
-    """Generic words of three or more characters (互联网银行, 科技公司): before a name they describe it."""
+    """Generic words and kinds in apposition of three or more characters (互联网银行, 竞争对手): before a name they describe it."""
     descriptor_re: re.Pattern[str] | None = None
     """Any of :attr:`descriptors` (one search before the word-by-word check)."""
     governing_bodies: tuple[str, ...] = ()
@@ -87,7 +87,8 @@ class PatternLexicon:
             if industry & set(suffixes):
                 raise LexiconError(f"{where}: industry_suffixes {sorted(industry & set(suffixes))} are also org_suffixes; list them once")
             matched = tuple(sorted(set(suffixes) | industry, key=len, reverse=True))
-            descriptors = tuple(sorted((g for g in data["generic_orgs"] if len(g) >= 3), key=len, reverse=True))
+            kinds = [*data["generic_orgs"], *data.get("apposition_kinds", ())]
+            descriptors = tuple(sorted({g for g in kinds if len(g) >= 3}, key=len, reverse=True))
             if any(not s for s in suffixes):
                 raise LexiconError(f"{where}: empty org suffix; remove it")
             return cls(

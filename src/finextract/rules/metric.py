@@ -103,14 +103,21 @@ def _metric_figure(figure: Figure, written: str) -> bool:
     return True
 
 
+_GLUED_LINKS = frozenset("为达约")
+
+
 def _split_tokens(view: SentenceView) -> SentenceView:
-    """Cut tokens that cross a figure boundary (总额近|100亿: jieba glued 近 to the noun)."""
+    """Cut tokens that cross a figure boundary (总额近|100亿: jieba glued 近 to the noun) and a link
+    word off a new word right before a figure (值为|7.85亿元)."""
     if not view.figures:
         return view
     cuts = sorted({p for s, e, _ in view.figures for p in (s, e)})
     tokens = []
     for start, end, tag in view.tokens:
         inner = cuts[bisect_right(cuts, start) : bisect_left(cuts, end)]
+        if not inner and tag == "unk" and end - start >= 2 and end in cuts and view.text[end - 1] in _GLUED_LINKS:
+            tokens += [(start, end - 1, "n"), (end - 1, end, "p")]  # 评估|值为|7.85亿元: jieba's new word holds the link
+            continue
         if not inner:
             tokens.append((start, end, tag))
             continue
