@@ -520,3 +520,13 @@ def test_a_link_word_glued_to_the_metric_is_no_part_of_its_name() -> None:
     """评估|值为|7.85亿元: jieba's new word 值为 holds the link 为."""
     (fact,) = _metrics("明远科技的净资产评估值为7.85亿元。")
     assert fact.args.metric.text == "净资产评估值"
+
+
+def test_a_bound_before_a_list_of_figures_bounds_each_and_a_promise_is_planned() -> None:
+    """承诺…净利润分别不低于6500万元、8000万元和9500万元: each is a floor, and all are promised."""
+    facts = _metrics("天元控股承诺明远科技2027年至2029年的净利润分别不低于6500万元、8000万元和9500万元。")
+    assert [f.args.value.qualifier for f in facts] == ["at_least"] * 3
+    assert {f.modality for f in facts} == {"planned"}
+    # a qualifier after one figure stays its own
+    facts = _metrics("两家公司的净利润分别为6500多万元、8000万元。")
+    assert [f.args.value.qualifier for f in facts] == ["more_than", "exact"]

@@ -383,9 +383,20 @@ def _respectively(view: SentenceView, span: tuple[int, int], listed: list[tuple[
     else:
         dated = [None] * len(listed)
     conf = round(0.55 + 0.25 * subject_conf, 2)
+    shared = _shared_bound(listed[0][1])
     for (_, figure), period in zip(listed, dated):
+        if shared is not None and figure.qualifier == "exact":
+            figure = figure.model_copy(update={"qualifier": shared})  # 分别不低于6500万元、8000万元: each is a floor
         args = MetricArgs(subject=subject, metric=view.text_span(*span), value=figure, period=period)
         yield "metric", "metric.respectively", conf, args
+
+
+def _shared_bound(first: Figure) -> str | None:
+    """The bound written before the first figure of a list (不低于6500万元、…), which bounds every figure;
+    ``None`` for a qualifier after it (6500多万元) or none."""
+    if first.qualifier in ("exact", "range") or first.text[:1].isdigit():
+        return None
+    return first.qualifier
 
 
 def _period_before(view: SentenceView, pos: int) -> Period | None:
