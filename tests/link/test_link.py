@@ -127,3 +127,16 @@ def test_a_sentence_opening_with_an_adverb_and_the_company_refers_to_the_announc
     assert refs == ["天元股份"]
     facts = [f for f in finextract.extract(text).facts if f.type == "acquisition"]
     assert [(f.args.acquirer.canonical, f.args.target.canonical, f.modality) for f in facts] == [("天元股份", "明远科技", "planned")]
+
+
+def test_the_announcer_carries_into_a_later_paragraph_that_opens_with_the_company() -> None:
+    """公司 opening a later paragraph is still the announcer, unless another company comes first there."""
+    text = (
+        "天元股份（600871.SH）披露了问询函回复公告。\n问询函显示，明远科技的评估增值率较高。\n"
+        "公司在回复中表示，明远科技拥有核心技术。公司董事会秘书吴佳怡对记者表示，交易将如期完成。"
+    )
+    doc = finextract.extract(text)
+    assert [e.canonical for e in doc.entities if e.source == "coreference"] == ["天元股份", "天元股份"]
+    assert ("吴佳怡", "天元股份") in {(f.args.person.text, f.args.org.canonical) for f in doc.facts if f.type == "role" and f.args.org}
+    other = finextract.extract("天元股份（600871.SH）披露了公告。\n华工软件表示，公司将提起上诉。")
+    assert not [e for e in other.entities if e.source == "coreference" and e.canonical == "天元股份"]

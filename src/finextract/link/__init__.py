@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from ..lexicons import Gazetteer, load_gazetteer
 from ..ner.patterns import PatternLexicon
-from ..spans import Entity
+from ..spans import Entity, Token
 
 _LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "股份公司")
 _ORG_ANAPHORA = re.compile(r"该(行|银行|公司|集团|机构|所|社)")
@@ -159,31 +159,36 @@ class LinkStage:
         starts = [e.start for e in orgs]
         token_starts = [t.start for t in doc.tokens if not t.text.isspace()]
         breaks = [m.start() for m in re.finditer("\n", doc.text)]
-        lines = {bisect_left(breaks, t.start) for t in company}  # only paragraphs that say 公司 matter
         out: list[Entity] = []
-        current: Entity | None = None
-        line = -1
+        current: Entity | None = None  # the announcer this paragraph's 公司 refers to
+        carried: Entity | None = None  # the last announcer of an earlier paragraph
+        line, clear = -1, True
         for sent in doc.sentences:
             here = bisect_left(breaks, sent.start)
-            if here not in lines:
-                continue
             if here != line:
-                line, current = here, None
+                line, carried, current, clear = here, current or carried, None, True
             first = bisect_left(starts, sent.start)
             announcer = self._announcer(doc, orgs[first], sent.start, sent.end) if first < len(orgs) else None
             in_sentence = company[bisect_left(company_starts, sent.start) : bisect_left(company_starts, sent.end)]
+            refs: list[Token] = []
             if announcer is not None:
                 current = announcer
                 refs = [t for t in in_sentence if t.start >= announcer.end]
-            elif current is not None and in_sentence:
-                opening = token_starts[bisect_left(token_starts, sent.start)]
-                lead = work.norm[slice(*work.to_norm(opening, in_sentence[0].start))]
-                refs = in_sentence if in_sentence[0].start == opening or _REFERENCE_LEAD.fullmatch(lead) else []
-            else:
-                refs = []
+            elif in_sentence and self._opens(doc, sent.start, in_sentence[0].start, token_starts):
+                # a later paragraph opening with 公司 before any other company goes on with the announcer
+                current = current or (carried if clear else None)
+                refs = in_sentence if current is not None else []
             if current is not None:
                 out += [_refer(t.text, t.start, t.end, current) for t in refs if not _covered(entities, t.start, t.end)]
+            named = {e.canonical for e in orgs[first : bisect_left(starts, sent.end)]}
+            clear = clear and named <= {x.canonical for x in (current, carried) if x is not None}
         return out
+
+    def _opens(self, doc: Document, sent_start: int, ref_start: int, token_starts: list[int]) -> bool:
+        """Whether 公司 at ``ref_start`` opens its sentence, after at most a short lead (此前，公司拟…)."""
+        opening = token_starts[bisect_left(token_starts, sent_start)]
+        work = doc.work
+        return ref_start == opening or _REFERENCE_LEAD.fullmatch(work.norm[slice(*work.to_norm(opening, ref_start))]) is not None
 
     def _announcer(self, doc: Document, org: Entity, start: int, end: int) -> Entity | None:
         """The sentence's first organization when the sentence reports its announcement."""
