@@ -418,3 +418,13 @@ def test_the_other_part_held_by_another_holder() -> None:
     got = {(f.args.holder.canonical, f.args.held.canonical, f.args.stake.text if f.args.stake else None) for f in _facts(text, "ownership")}
     assert ("日本青叶人寿", "宏安人寿", "25%") in got
     assert ("宏安金融集团", "宏安人寿", "75%") in got
+
+
+def test_the_target_described_by_its_holder() -> None:
+    """收购控股股东天元控股旗下的明远科技100%股权: 明远科技 is bought; the holder between describes it."""
+    text = "天元股份（600871.SH）拟以现金7.8亿元收购控股股东天元控股旗下的明远科技100%股权。"
+    got = {(f.args.acquirer.text, f.args.target.text, f.args.value.text if f.args.value else None) for f in _facts(text, "acquisition")}
+    assert got == {("天元股份", "明远科技", "7.8亿元")}
+    owned = {(f.args.holder.text, f.args.held.text, f.args.stake.text if f.args.stake else None) for f in _facts(text, "ownership")}
+    assert ("天元控股", "明远科技", "100%") in owned
+    assert ("天元控股", "天元股份", "100%") not in owned  # the controlling holder's stake is not written

@@ -232,13 +232,17 @@ def _headline_gap(text: str, start: int, end: int, last: bool = False) -> int:
 
 
 def _next_party(view: SentenceView, held: Entity, holder: Entity | None = None) -> int | None:
-    """Where the first organization or person after ``held`` starts, past a list that goes on from it,
-    when ``held`` is written after its holder (旗下的晨光资本|持有远航快运35%: the figure is 远航快运's;
-    持有融众集团、瀚海集团各20%: the list's); ``None`` when there is none or the holder comes after
-    (星汇银行由星汇集团持有70%股权)."""
-    parties = [p for p in view.entities if p[2].label in ("ORG", "PERSON")]
+    """Where the first organization or person after ``held`` (or after its holder, when the holder is
+    written later) starts, past a list that goes on from it (旗下的晨光资本|持有远航快运35%: the figure
+    is 远航快运's; 持有融众集团、瀚海集团各20%: the list's; 星汇银行由星汇集团持有70%股权: the
+    holder's); ``None`` when there is none."""
+    names = {held.canonical, holder.canonical if holder is not None else None}
+    # 华晨证券控股股东华晨金控集团持有公司38.5%的股份: a mention of either (公司) is no other party
+    parties = [p for p in view.entities if p[2].label in ("ORG", "PERSON") and (p[2] is held or p[2] is holder or p[2].canonical not in names)]
     k = next((i for i, p in enumerate(parties) if p[2] is held), None)
-    if k is None or holder is not None and any(p[2] is holder for p in parties[k + 1 :]):
+    if k is not None and holder is not None and any(p[2] is holder for p in parties[k + 1 :]):
+        k = next(i for i, p in enumerate(parties) if p[2] is holder)  # 公司…控股股东天元控股|旗下的明远科技100%: past the holder
+    if k is None:
         return None
     k += len(_listed_after_party(view, parties, k))
     return parties[k + 1][0] if k + 1 < len(parties) else None
@@ -283,7 +287,8 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
     if len(gap) > 60 or len(_CLAUSE_BREAK.findall(gap)) > 1 or re.search(r"[。；;！？!?：:]", gap) or _spaced(text, first[1], second[0]):
         return None
     named = (first[2].canonical, second[2].canonical)
-    if any(first[1] <= s and e <= second[0] for s, e, x in view.entities if x.label in ("ORG", "PERSON") and x.canonical not in named):
+    described = _described_start(view, second[0])  # 收购|控股股东天元控股旗下的|明远科技
+    if any(first[1] <= s and e <= described for s, e, x in view.entities if x.label in ("ORG", "PERSON") and x.canonical not in named):
         return None  # another party between; a mention of one of the two (向东方证券全体股东…) is none
     for name, spec in lex.directed.items():
         reverse = next((w for w in spec.reverse if text.endswith(w, 0, second[0])), None)
@@ -293,9 +298,9 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
                 return None
             fact = _build(view, name, "reverse", second[2], first[2], (second[0] - len(reverse), reverse))
             return fact[0], fact[1], _CONFIDENCE.get(fact[1], 0.6), fact[3]
-        hit = _find(text, spec.triggers, max(first[1], second[0] - 6), second[0])
+        hit = _find(text, spec.triggers, max(first[1], described - 6), described)
         # 收购了|其: a particle may stand between the verb and its object; 起诉状，: the verb was a noun
-        if hit is None or not _OBJECT_GAP.fullmatch(text, hit[0] + len(hit[1]), second[0]) or recipient_at(text, second[0]):
+        if hit is None or not _OBJECT_GAP.fullmatch(text, hit[0] + len(hit[1]), described) or recipient_at(text, described):
             continue
         if first[2].label not in spec.first_labels or second[2].label not in spec.second_labels:
             continue
@@ -361,6 +366,23 @@ def recipient_at(text: str, end: int) -> bool:
     return text[:end].rstrip().endswith(("给", "予"))
 
 
+_HOLDER_OF_NEXT = re.compile(r"的?(?:旗下|下属|所属)的?|所?(?:持有|控股)的|的?(?:全资子公司|控股子公司|子公司)")
+"""Words between a holder and the company it describes (天元控股|旗下的|明远科技); 持有 without 的 is a predicate."""
+
+
+_RELATION_BEFORE = re.compile(r"(?:控股股东|第一大股东|大股东|股东|母公司|关联方)$")
+
+
+def _described_start(view: SentenceView, pos: int) -> int:
+    """Where the words describing the name at ``pos`` by its holder begin (收购|控股股东天元控股旗下的|明远科技);
+    ``pos`` when no holder describes it."""
+    before = [p for p in view.entities if p[1] <= pos]
+    if not before or before[-1][2].label != "ORG" or not _HOLDER_OF_NEXT.fullmatch(view.text, before[-1][1], pos):
+        return pos
+    relation = _RELATION_BEFORE.search(view.text, max(0, before[-1][0] - 6), before[-1][0])
+    return relation.start() if relation else before[-1][0]
+
+
 def _listed_after(view: SentenceView, start: int, end: int) -> bool:
     """No entity between ``start`` and ``end`` other than a list leading up to ``end``.
 
@@ -370,6 +392,8 @@ def _listed_after(view: SentenceView, start: int, end: int) -> bool:
     between = [(s, e) for s, e, x in view.entities if start <= s and e <= end and x.label in ("ORG", "PERSON")]
     if not between:
         return True
+    if _HOLDER_OF_NEXT.fullmatch(view.text, between[-1][1], end):
+        return True  # 收购控股股东天元控股旗下的明远科技: the name between describes the one bought
     ends = [e for _, e in between]
     starts = [s for s, _ in between[1:]] + [end]
     return all(view.text[e:s].strip() in _CONNECTORS for e, s in zip(ends, starts))
