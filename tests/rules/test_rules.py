@@ -530,3 +530,10 @@ def test_a_bound_before_a_list_of_figures_bounds_each_and_a_promise_is_planned()
     # a qualifier after one figure stays its own
     facts = _metrics("两家公司的净利润分别为6500多万元、8000万元。")
     assert [f.args.value.qualifier for f in facts] == ["more_than", "exact"]
+
+
+def test_a_count_of_people_after_a_verb_of_having_measures_the_noun_after_it() -> None:
+    """擁有逾280萬名活躍用戶: the count is the number of active users."""
+    (fact,) = _metrics("樂付通目前擁有逾280萬名活躍用戶。")
+    assert (fact.args.metric.normalized, fact.args.value.text, fact.args.value.qualifier) == ("活跃用户", "逾280萬名", "more_than")
+    assert not _metrics("公司拥有3名独立董事的提名权。") or all(f.args.metric.normalized != "提名权" for f in _metrics("公司拥有3名独立董事的提名权。"))

@@ -173,6 +173,12 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
             if found is not None:
                 yield found
                 continue
+        if figure.kind == "quantity" and figure.unit in _PEOPLE_UNITS and _HAVING.search(view.text, max(0, f_start - 4), f_start):
+            # 拥有逾280万名活跃用户: a count of people measures the noun after it
+            found = _figure_of_noun(view, f_start, f_end, figure)
+            if found is not None:
+                yield found
+                continue
         links_start, direction = _skip_links(view, f_start)
         span = _metric_noun(view, links_start)
         ranked = _RANKED_BEFORE.search(view.text, max(0, links_start - 8), links_start) if span is None else None
@@ -237,6 +243,11 @@ _MAGNITUDES = tuple(sorted("上涨空间 下跌空间 上行空间 下行空间 
 """Nouns a percentage before 的 measures (有约23%的上涨空间, 有35%的溢价)."""
 
 
+_PEOPLE_UNITS = frozenset("名 人 户 位".split())
+_HAVING = re.compile(r"(?:拥有|服务|覆盖|吸引|积累|累计服务|新增)(?:了|超过|超|逾|近|约)?$")
+"""Verbs after which a count of people measures the noun after it (拥有逾280万名活跃用户)."""
+
+
 def _figure_of_noun(view: SentenceView, f_start: int, pos: int, figure: Figure) -> tuple[str, str, float, MetricArgs] | None:
     """``metric.figure_of_noun``: the noun after 的 at ``pos`` that the figure at ``f_start`` measures —
     any noun phrase for an amount of money, only a magnitude for a percentage.
@@ -245,7 +256,7 @@ def _figure_of_noun(view: SentenceView, f_start: int, pos: int, figure: Figure) 
     >>> # 完成了5亿元的C轮融资 → C轮融资 = 5亿元; 提供不超过200亿元的综合授信 → 综合授信
     >>> # 有约23%的上涨空间 → 上涨空间 = 约23%; 超过90%的业务 → nothing (a share)
     """
-    if figure.kind == "money":
+    if figure.kind in ("money", "quantity"):
         end = _noun_phrase_end(view, pos)
     else:
         noun = next((m for m in _MAGNITUDES if view.text.startswith(m, pos)), None) if figure.kind == "percent" else None
