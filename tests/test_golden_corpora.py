@@ -51,7 +51,7 @@ def _text(value: Any) -> str | None:
 # Golden keys of the relation facts, checked only when the line has them; a
 # null value there means the argument must be absent.
 _RELATION_KEYS: dict[str, tuple[str, ...]] = {
-    "ownership": ("holder", "held", "action", "stake"),
+    "ownership": ("holder", "held", "action", "stake", "via"),
     "acquisition": ("acquirer", "target", "action", "value"),
     "competition": (),
     "dispute": ("plaintiff", "defendant"),

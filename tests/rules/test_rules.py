@@ -537,3 +537,11 @@ def test_a_count_of_people_after_a_verb_of_having_measures_the_noun_after_it() -
     (fact,) = _metrics("樂付通目前擁有逾280萬名活躍用戶。")
     assert (fact.args.metric.normalized, fact.args.value.text, fact.args.value.qualifier) == ("活跃用户", "逾280萬名", "more_than")
     assert not _metrics("公司拥有3名独立董事的提名权。") or all(f.args.metric.normalized != "提名权" for f in _metrics("公司拥有3名独立董事的提名权。"))
+
+
+def test_the_company_after_a_promise_owns_the_promised_metric() -> None:
+    """天元控股承诺明远科技…的净利润分别不低于…: the target's profit, promised by its seller."""
+    text = "天元股份（600871.SH）公告，控股股东天元控股承诺明远科技2027年至2029年扣除非经常性损益后的净利润分别不低于6500万元、8000万元和9500万元。"
+    facts = _metrics(text)
+    assert "天元控股" in {e.text for e in finextract.extract(text).entities}
+    assert [f.args.subject.text if f.args.subject else None for f in facts] == ["明远科技"] * 3

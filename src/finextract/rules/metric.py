@@ -572,6 +572,9 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
             return prior[-1], 0.6
     # the metric's own clause first: 总局网站披露的信息显示，建行信用卡中心…被罚款420万元
     c_start, _ = clause_bounds(view.text, m_start, m_start)
+    promised = _promised_company(view, c_start, m_start)
+    if promised is not None:
+        return promised, 0.6
     part = max(view.text.rfind("；", 0, m_start), view.text.rfind(";", 0, m_start)) + 1  # …；永信金控…，EPS为6.05元
     topic = _sentence_subject(view, m_start, c_start) or _previous_clause_opener(view, c_start)
     if topic is None and _counted_group_opens(view, c_start):
@@ -585,6 +588,18 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
 
 
 _CLAUSE_OPENERS = ("其中", "而", "但", "同时", "另外")
+
+
+_PROMISE = re.compile(r"(?:承诺|保证|预计|预测|预期|估计)$")
+
+
+def _promised_company(view: SentenceView, c_start: int, m_start: int) -> Entity | None:
+    """The organization right after a verb of promising or forecasting in the metric's clause
+    (天元控股承诺|明远科技…的净利润: the target's profit, not the promiser's)."""
+    for start, end, ent in view.entities:
+        if c_start <= start and end <= m_start and ent.label == "ORG" and _PROMISE.search(view.text, max(c_start, start - 3), start):
+            return ent
+    return None
 
 
 def _counted_group_opens(view: SentenceView, c_start: int) -> bool:
