@@ -450,3 +450,23 @@ def test_the_brand_of_a_listed_company_names_its_parent(nlp: finextract.Pipeline
     """天元股份 and 控股股东天元控股: 股份 ends a listed company's short name, so 天元 is a brand."""
     doc = nlp("天元股份（600871.SH）公告，公司拟以现金7.8亿元收购控股股东天元控股旗下的明远科技100%股权。")
     assert "天元控股" in {e.text for e in doc.entities if e.label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_expected"),
+    [
+        ("公司已于11月20日向上海金融法院起诉鼎泰置业。", "上海金融法院", "日向上海金融"),  # a court; 日 of the date
+        ("华信信托已与国有资产管理公司东方汇达签署合作协议。", "东方汇达", "国有资产管理公司东方汇达"),
+        ("上述产品的融资方均为房地产企业鼎泰置业及其关联公司。", "鼎泰置业", "房地产企业鼎泰置业"),
+    ],
+)
+def test_trust_default_names(nlp: finextract.Pipeline, text: str, name: str, not_expected: str) -> None:
+    orgs = [e.text for e in nlp(text).entities if e.label == "ORG"]
+    assert name in orgs and not_expected not in orgs
+
+
+@pytest.mark.parametrize(
+    "text", ["华信信托发行的集合资金信托计划已出现逾期。", "华信信托的房地产信托占比一度超过六成。"]
+)
+def test_a_kind_of_trust_is_no_trust_company(nlp: finextract.Pipeline, text: str) -> None:
+    assert [e.text for e in nlp(text).entities if e.label == "ORG"] == ["华信信托"]

@@ -428,3 +428,17 @@ def test_the_target_described_by_its_holder() -> None:
     owned = {(f.args.holder.text, f.args.held.text, f.args.stake.text if f.args.stake else None) for f in _facts(text, "ownership")}
     assert ("天元控股", "明远科技", "100%") in owned
     assert ("天元控股", "天元股份", "100%") not in owned  # the controlling holder's stake is not written
+
+
+def test_the_controlling_holder_written_after_wei() -> None:
+    """…，控股股东为华信集团，持股比例为78.3%: 华信集团 holds the company the sentence is about."""
+    text = "公开资料显示，华信信托成立于1986年，注册资本为50亿元，控股股东为华信集团，持股比例为78.3%。"
+    got = {(f.args.holder.text, f.args.held.text, f.rule) for f in _facts(text, "ownership")}
+    assert ("华信集团", "华信信托", "ownership.topic_holder") in got
+
+
+def test_the_company_in_a_statement_is_the_speaker() -> None:
+    """华信信托…表示，公司已…起诉鼎泰置业: 公司 is the company speaking; a court is no party."""
+    text = "华信信托在致投资者的函件中表示，公司已于11月20日向上海金融法院起诉鼎泰置业，要求其偿还本息共计45.3亿元。"
+    (fact,) = _facts(text, "dispute")
+    assert (fact.args.plaintiff.canonical, fact.args.defendant.canonical) == ("华信信托", "鼎泰置业")

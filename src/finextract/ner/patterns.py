@@ -254,11 +254,18 @@ def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate
         return cand
     word = text[cand.start : cand.end]
     found = [m for m in lex.descriptor_re.finditer(word) if m.start() == 0 or plausible_place(word[: m.start()], lex)]
+    # a kind that ends in 公司/企业/机构 is a whole noun phrase: what follows is the name (资产管理公司|东方汇达)
+    kind = next((m.end() for m in found if m.group().endswith(_KIND_NOUNS) and len(word) - m.end() >= 2), None)
+    if kind is not None:
+        return replace(cand, start=cand.start + kind)
     suffix = suffix_ending_at(text, cand.end, lex) if found else None
     if suffix is None:
         return cand
     cut = next((m.end() for m in found if len(word) - m.end() > len(suffix)), None)
     return replace(cand, start=cand.start + cut) if cut is not None else cand
+
+
+_KIND_NOUNS = ("公司", "企业", "机构")
 
 
 def suffix_ending_at(text: str, end: int, lex: PatternLexicon) -> str | None:
@@ -321,7 +328,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     if is_generic(name, lex) or len(name) <= len(suffix) or not _good_initial(name, lex):
         return None
     head = [(s, min(e, suffix_start), pos) for s, e, pos in name_tokens if s < suffix_start]
-    proper = any(pos in lex.proper_pos and text[s:e] not in lex.org_break_words for s, e, pos in head)
+    # 房地产|信托: a trade word (地产) before a suffix names a kind of product, not a brand
+    proper = any(pos in lex.proper_pos and text[s:e] not in lex.org_break_words and not text[s:e].endswith(tuple(lex.industry_suffixes)) for s, e, pos in head)
     staked = len(name) >= 4 and _stake_context(text, start, end) and not plausible_place(text[start:suffix_start], lex)
     if suffix in lex.weak_suffixes and (len(name) < 4 or not proper) and not staked:
         return None
@@ -341,8 +349,10 @@ _POST_VERB_HEADS = frozenset("曾现时兼出担原继拟新升转调")
 
 
 def _glued_post_verb(text: str, start: int) -> bool:
-    """任 of 曾任/现任/兼任 glued by the segmenter to the name after it (曾|任海川|银行)."""
-    return text.startswith("任", start) and start > 0 and text[start - 1] in _POST_VERB_HEADS
+    """任 of 曾任/现任/兼任 (曾|任海川|银行) or 日 of a date (11月20|日向|上海…) glued by the segmenter to the name after it."""
+    if start == 0:
+        return False
+    return text.startswith("任", start) and text[start - 1] in _POST_VERB_HEADS or text.startswith("日", start) and text[start - 1].isdigit()
 
 
 def _staked_verb_brand(text: str, tokens: Sequence[Token], j: int, suffix_start: int, end: int, suffix: str, lex: PatternLexicon) -> bool:

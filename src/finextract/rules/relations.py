@@ -8,6 +8,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``ownership.remainder``  — 星汇银行由星汇集团持有70%股权，其余30%由安信保险持有 (the rest of the
   company the sentence opened with)
 * ``ownership.topic_stake`` — 星汇银行注册资本为50亿元，星汇集团持股70% (the company the sentence is about)
+* ``ownership.topic_holder`` — 华信信托成立于1986年，…，控股股东为华信集团 (the holder of the sentence's company)
 * ``ownership.through``    — 晨光控股通过旗下的晨光资本持有远航快运35%的股份 (held ``via`` 晨光资本)
 * ``ownership.round``      — 数擎科技完成C轮融资，由红杉中国领投，高瓴资本、蓝湖资本跟投
   (each investor takes a stake in the company raising)
@@ -291,12 +292,13 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
     if any(first[1] <= s and e <= described for s, e, x in view.entities if x.label in ("ORG", "PERSON") and x.canonical not in named):
         return None  # another party between; a mention of one of the two (向东方证券全体股东…) is none
     for name, spec in lex.directed.items():
-        reverse = next((w for w in spec.reverse if text.endswith(w, 0, second[0])), None)
+        before = second[0] - 1 if text.endswith(("为", "是"), 0, second[0]) else second[0]  # 控股股东为|华信集团
+        reverse = next((w for w in spec.reverse if text.endswith(w, 0, before)), None)
         if reverse is not None:
             # 华晟基金…，控股股东华晟证券: the second holds the first (控股 inside 控股股东 is no trigger)
-            if blocked(view, lex, first[0], second[0] - len(reverse), reverse) or second[2].label not in spec.first_labels:
+            if blocked(view, lex, first[0], before - len(reverse), reverse) or second[2].label not in spec.first_labels:
                 return None
-            fact = _build(view, name, "reverse", second[2], first[2], (second[0] - len(reverse), reverse))
+            fact = _build(view, name, "reverse", second[2], first[2], (before - len(reverse), reverse))
             return fact[0], fact[1], _CONFIDENCE.get(fact[1], 0.6), fact[3]
         hit = _find(text, spec.triggers, max(first[1], described - 6), described)
         # 收购了|其: a particle may stand between the verb and its object; 起诉状，: the verb was a noun
@@ -332,6 +334,10 @@ def _directed_pair(
     if hit is not None and first[2].label in spec.first_labels and second[2].label in spec.second_labels:
         if blocked(view, lex, first[0], hit[0], hit[1]) or not _listed_after(view, hit[0] + len(hit[1]), second[0]) or recipient_at(text, second[0]):
             return None
+        if text.endswith(_ADDRESSED, 0, first[0]):
+            # 公司已于11月20日向上海金融法院起诉鼎泰置业: the court addressed is no party, the clause's subject acts
+            agent = next((p for p in view.entities if p[1] <= first[0] and p[2].label in spec.first_labels and _no_break(text, p[1], first[0])), None)
+            return None if agent is None else _build(view, name, "direct", agent[2], second[2], hit)
         return _build(view, name, "direct", first[2], second[2], hit)
     # 嘉禾银行获恒泰人寿增持; 明达电子去年因专利纠纷被日本精工起诉: the marker right before the agent
     passive = _passive_before(text, first[1], second[0], spec.passive)
@@ -359,6 +365,9 @@ def _passive_before(text: str, a_end: int, b_start: int, markers: Sequence[str])
             if text.endswith(marker + desc, a_end, b_start) or (desc and text.endswith(marker + "其" + desc, a_end, b_start)):
                 return marker
     return None
+
+
+_ADDRESSED = ("向", "向当地", "至")
 
 
 def recipient_at(text: str, end: int) -> bool:
@@ -504,6 +513,27 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
         if held is None or blocked(view, lex, h_start, verb.start(), ""):
             continue
         yield "ownership", "ownership.topic_stake", 0.6, OwnershipArgs(holder=holder, held=held[2], action=view.text_span(*verb.span()), stake=stake)  # type: ignore[arg-type]
+
+
+_HOLDER_NAMED = re.compile(r"(?:控股股东|第一大股东|大股东|母公司|实际控制人)(?:为|是)$")
+
+
+def named_holders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
+    """``ownership.topic_holder``: 华信信托成立于1986年，…，控股股东为华信集团，持股比例为78.3% — the
+    holder named after 控股股东为 holds the company the sentence is about."""
+    text = view.text
+    orgs = view.labelled("ORG")
+    for h_start, _, holder in orgs:
+        named = _HOLDER_NAMED.search(text, max(0, h_start - 8), h_start)
+        if named is None:
+            continue
+        before = [e for e in orgs if e[1] <= named.start() and e[2].canonical != holder.canonical]
+        held = next((e for e in before if text.startswith("由", e[1])), before[0] if before else None)
+        if held is None or _no_break(text, held[1], named.start()) or blocked(view, lex, named.start(), named.start(), ""):
+            continue  # 宁海银行控股股东为…: the near form is ownership.reverse's
+        action = view.text_span(named.start(), named.end() - 1)
+        stake = _figure_near(view, h_start, _is_stake, _next_party(view, held[2], holder))
+        yield "ownership", "ownership.topic_holder", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
 
 
 _THROUGH = re.compile(r"通过(?:其|旗下|下属|所属|控股|全资)?的?(?:全资子公司|控股子公司|子公司|公司)?$")
@@ -759,6 +789,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from remainders(view, lex)
         yield from holdings_through(view, lex)
         yield from topic_stakes(view, lex)
+        yield from named_holders(view, lex)
         yield from demanded_defendants(view, lex)
         yield from launches(view, lex)
         yield from appointments(view, lex)
