@@ -545,3 +545,16 @@ def test_the_company_after_a_promise_owns_the_promised_metric() -> None:
     facts = _metrics(text)
     assert "天元控股" in {e.text for e in finextract.extract(text).entities}
     assert [f.args.subject.text if f.args.subject else None for f in facts] == ["明远科技"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("华信信托已与国有资产管理公司东方汇达签署合作协议。", {"华信信托", "东方汇达"}),
+        ("宏安人壽宣布，與本地電子錢包營運商樂付通達成策略合作。樂付通創辦人兼行政總裁陳思敏透露，雙方已籌備半年。", {"宏安人壽", "樂付通"}),
+    ],
+)
+def test_a_partner_described_by_its_kind(text: str, parties: set[str]) -> None:
+    """与国有资产管理公司东方汇达签署…: the kind between 与 and the name does not hide the pair."""
+    rules = {(frozenset(p.text for p in f.args.parties), f.rule) for f in _facts(text, "partnership")}
+    assert (frozenset(parties), "partnership.pair_trigger") in rules

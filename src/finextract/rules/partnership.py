@@ -44,10 +44,22 @@ def _party_run(view: SentenceView, first: int) -> list[int]:
     return run
 
 
+_PARTNER_KIND = re.compile(r"[\u4e00-\u9fff]{0,10}(?:公司|企业|机构|平台|服务商|营运商|运营商|供应商|业者|合作伙伴)")
+"""What a partner is, written between 与 and its name (与国有资产管理公司|东方汇达, 與…電子錢包營運商|樂付通)."""
+
+
+_ANNOUNCING = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:宣布|表示|公告称|公告|透露|称)[，,]")
+
+
 def _joins(gap: str) -> bool:
-    """与 / 和 between two parties, maybe after a short adverbial (日前已经与, 正式与)."""
+    """与 / 和 between two parties, maybe after a short adverbial (日前已经与, 正式与) and before what the
+    second party is (与国有资产管理公司东方汇达)."""
     if gap in _CONNECTORS:
         return True
+    gap = _ANNOUNCING.sub("", gap)  # 宏安人寿宣布，与…: the subject's announcement frames the clause
+    at = max(gap.rfind(c) + len(c) for c in _PAIRING if c in gap) if any(c in gap for c in _PAIRING) else -1
+    if at > 0 and _PARTNER_KIND.fullmatch(gap, at):
+        gap = gap[:at]
     connector = next((c for c in _PAIRING if gap.endswith(c)), None)
     return connector is not None and _ADVERBIAL.fullmatch(gap[: -len(connector)]) is not None
 
