@@ -442,3 +442,12 @@ def test_the_company_in_a_statement_is_the_speaker() -> None:
     text = "华信信托在致投资者的函件中表示，公司已于11月20日向上海金融法院起诉鼎泰置业，要求其偿还本息共计45.3亿元。"
     (fact,) = _facts(text, "dispute")
     assert (fact.args.plaintiff.canonical, fact.args.defendant.canonical) == ("华信信托", "鼎泰置业")
+
+
+def test_the_stake_of_a_named_holder_in_the_next_clause() -> None:
+    """…，控股股东为华信集团，持股比例为78.3%: the stake in the clause right after the holder is its."""
+    text = "公开资料显示，华信信托成立于1986年，注册资本为50亿元，控股股东为华信集团，持股比例为78.3%。"
+    (fact,) = [f for f in _facts(text, "ownership") if f.rule == "ownership.topic_holder"]
+    assert fact.args.stake is not None and fact.args.stake.text == "78.3%"
+    stake = next(f for f in _facts(text, "metric") if f.args.metric.text == "持股比例")
+    assert stake.args.subject is not None and stake.args.subject.text == "华信集团"

@@ -576,7 +576,7 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
     if promised is not None:
         return promised, 0.6
     part = max(view.text.rfind("；", 0, m_start), view.text.rfind(";", 0, m_start)) + 1  # …；永信金控…，EPS为6.05元
-    topic = _sentence_subject(view, m_start, c_start) or _previous_clause_opener(view, c_start)
+    topic = _sentence_subject(view, m_start, c_start) or _stake_holder_before(view, m_start, c_start) or _previous_clause_opener(view, c_start)
     if topic is None and _counted_group_opens(view, c_start):
         return None, 0.0  # 省内12家农商行…入股，合计持股比例为60%: a group of companies, none named
     topic = (
@@ -600,6 +600,20 @@ def _promised_company(view: SentenceView, c_start: int, m_start: int) -> Entity 
         if c_start <= start and end <= m_start and ent.label == "ORG" and _PROMISE.search(view.text, max(c_start, start - 3), start):
             return ent
     return None
+
+
+def _stake_holder_before(view: SentenceView, m_start: int, c_start: int) -> Entity | None:
+    """A stake opening its clause right after a clause that ends with a holder named as such
+    (控股股东为华信集团，|持股比例为78.3%: 华信集团's stake)."""
+    if c_start < 2 or not view.text.startswith("持股比例", m_start) or view.text[c_start:m_start].strip("其 "):
+        return None
+    last = view.entity_ending_at(c_start - 1, "ORG")
+    if last is None or not view.text.endswith(_NAMED_HOLDER, 0, last[0]):
+        return None  # 入股华晟基金，持股比例不超过10%: the buyer's stake in the company named last
+    return last[2]
+
+
+_NAMED_HOLDER = ("股东", "股东为", "股东是", "母公司", "母公司为", "实际控制人为")
 
 
 def _counted_group_opens(view: SentenceView, c_start: int) -> bool:

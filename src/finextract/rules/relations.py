@@ -515,6 +515,7 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
         yield "ownership", "ownership.topic_stake", 0.6, OwnershipArgs(holder=holder, held=held[2], action=view.text_span(*verb.span()), stake=stake)  # type: ignore[arg-type]
 
 
+_STAKE_NEXT = re.compile(r"[，,](?:其)?(?:持股比例|持股)(?:为|达到|达|约)?")
 _HOLDER_NAMED = re.compile(r"(?:控股股东|第一大股东|大股东|母公司|实际控制人)(?:为|是)$")
 
 
@@ -533,6 +534,9 @@ def named_holders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[st
             continue  # 宁海银行控股股东为…: the near form is ownership.reverse's
         action = view.text_span(named.start(), named.end() - 1)
         stake = _figure_near(view, h_start, _is_stake, _next_party(view, held[2], holder))
+        following = _STAKE_NEXT.match(text, view.entity_starting_at(h_start, "ORG")[1])  # type: ignore[index]
+        if stake is None and following is not None:  # …华信集团，持股比例为78.3%
+            stake = next((f for s, _, f in view.figures if s == following.end() and _is_stake(f)), None)
         yield "ownership", "ownership.topic_holder", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
 
 
