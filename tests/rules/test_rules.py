@@ -558,3 +558,9 @@ def test_a_partner_described_by_its_kind(text: str, parties: set[str]) -> None:
     """与国有资产管理公司东方汇达签署…: the kind between 与 and the name does not hide the pair."""
     rules = {(frozenset(p.text for p in f.args.parties), f.rule) for f in _facts(text, "partnership")}
     assert (frozenset(parties), "partnership.pair_trigger") in rules
+
+
+def test_a_founding_year_dates_no_metric() -> None:
+    """华信信托成立于1986年，注册资本为50亿元: 1986 is when it was founded, not the capital's period."""
+    (fact,) = _metrics("华信信托成立于1986年，注册资本为50亿元。")
+    assert fact.args.period is None

@@ -410,9 +410,13 @@ def _shared_bound(first: Figure) -> str | None:
     return first.qualifier
 
 
+_FOUNDED = re.compile(r"(?:成立|创立|创办|设立|始建|组建|注册)于?$")
+"""A date of founding (成立于1986年) dates the company, not a metric."""
+
+
 def _period_before(view: SentenceView, pos: int) -> Period | None:
     """The last period before ``pos`` (not 同比/全年); in ``三季度单季`` the quarter, not the frequency word after it."""
-    before = [p for p in view.periods if p[1] <= pos and p[2].kind != "relative"]
+    before = [p for p in view.periods if p[1] <= pos and p[2].kind != "relative" and not _FOUNDED.search(view.text, max(0, p[0] - 4), p[0])]
     if not before:
         return None
     last = before[-1]
