@@ -140,3 +140,10 @@ def test_the_announcer_carries_into_a_later_paragraph_that_opens_with_the_compan
     assert ("吴佳怡", "天元股份") in {(f.args.person.text, f.args.org.canonical) for f in doc.facts if f.type == "role" and f.args.org}
     other = finextract.extract("天元股份（600871.SH）披露了公告。\n华工软件表示，公司将提起上诉。")
     assert not [e for e in other.entities if e.source == "coreference" and e.canonical == "天元股份"]
+
+
+def test_a_date_lead_before_the_company_still_opens_the_sentence() -> None:
+    """截至6月末，公司管理的…: a date before 公司 is a lead like 此前."""
+    text = "华信信托在致投资者的函件中表示，公司已起诉鼎泰置业。截至6月末，公司管理的信托资产规模为2680亿元。"
+    refs = [e.canonical for e in finextract.extract(text).entities if e.source == "coreference"]
+    assert refs == ["华信信托", "华信信托"]

@@ -163,11 +163,11 @@ class LinkStage:
         out: list[Entity] = []
         current: Entity | None = None  # the announcer this paragraph's 公司 refers to
         carried: Entity | None = None  # the last announcer of an earlier paragraph
-        line, clear = -1, True
+        line, clear, topic = -1, True, None
         for sent in doc.sentences:
             here = bisect_left(breaks, sent.start)
             if here != line:
-                line, carried, current, clear = here, current or carried, None, True
+                line, carried, current, clear, topic = here, current or carried, None, True, None
             first = bisect_left(starts, sent.start)
             announcer = self._announcer(doc, orgs[first], sent.start, sent.end) if first < len(orgs) else None
             in_sentence = company[bisect_left(company_starts, sent.start) : bisect_left(company_starts, sent.end)]
@@ -181,8 +181,11 @@ class LinkStage:
                 refs = in_sentence if current is not None else []
             if current is not None:
                 out += [_refer(t.text, t.start, t.end, current) for t in refs if not _covered(entities, t.start, t.end)]
-            named = {e.canonical for e in orgs[first : bisect_left(starts, sent.end)]}
-            clear = clear and named <= {x.canonical for x in (current, carried) if x is not None}
+            # the paragraph's topic is the first company it names: another one there ends the carry
+            named = orgs[first : bisect_left(starts, sent.end)]
+            if topic is None and named:
+                topic = named[0].canonical
+                clear = clear and carried is not None and topic == carried.canonical
         return out
 
     def _opens(self, doc: Document, sent_start: int, ref_start: int, token_starts: list[int]) -> bool:
@@ -204,8 +207,11 @@ class LinkStage:
         return None if entry is not None and entry.kind in _PUBLIC_KINDS else org
 
 
-_REFERENCE_LEAD = re.compile(r"(?:此前|同时|随后|此外|另外|目前|对此|为此|不过|但|而|另据|据悉|据了解|公告显示|公告称|资料显示)[，,]?")
-"""A short lead before 公司 that still lets it open the sentence (此前，公司拟…)."""
+_REFERENCE_LEAD = re.compile(
+    r"(?:此前|同时|随后|此外|另外|目前|对此|为此|不过|但|而|另据|据悉|据了解|公告显示|公告称|资料显示"
+    r"|截至[^，,。；;]{1,10}|[^，,。；;]{0,6}以来)[，,]?"
+)
+"""A short lead before 公司 that still lets it open the sentence (此前，公司拟…; 截至6月末，公司…)."""
 
 _OTHER_COMPANY = ("新", "子", "母", "分", "合资", "控股", "参股")
 
