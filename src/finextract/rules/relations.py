@@ -473,6 +473,13 @@ _REMAINDER = re.compile(r"(?:其[余他]|另外|剩余|余下)(?:的)?(?:股份|
 _HOLDS = re.compile(r"(?:持有|持股|所持有|共同持有)")
 
 
+def _topic_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int, other: Entity) -> Placed[Entity] | None:
+    """The company a sentence is about, named before ``pos`` and other than ``other``: the one a 由
+    follows (星汇银行由星汇集团持有…), else the first named."""
+    before = [e for e in orgs if e[1] <= pos and e[2].canonical != other.canonical]
+    return next((e for e in before if view.text.startswith("由", e[1])), before[0] if before else None)
+
+
 def remainders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
     """``ownership.remainder``: 星汇银行由星汇集团持有70%股权，其余30%由安信保险持有 — the rest of the
     company the sentence opened with is held by the one named after 由."""
@@ -482,9 +489,7 @@ def remainders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, 
         rest = _REMAINDER.search(text, max(0, h_start - 20), h_start)
         if rest is None or not _HOLDS.match(text, h_end):
             continue
-        before = [e for e in orgs if e[1] <= rest.start() and e[2].canonical != holder.canonical]
-        # the company the sentence is about: the one a 由 follows (X由Y持有…), else the first named
-        held = next((e for e in before if text.startswith("由", e[1])), before[0] if before else None)
+        held = _topic_before(view, orgs, rest.start(), holder)
         if held is None or blocked(view, lex, rest.start(), h_end, ""):
             continue
         stake = next((f for s, _, f in view.figures if rest.start() <= s < h_start and _is_stake(f)), None)
@@ -508,8 +513,7 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
         _, c_end = clause_bounds(text, h_end, h_end)
         if stake is None or any(h_end < s < c_end for s, _, _ in orgs):
             continue
-        before = [e for e in orgs if e[1] <= h_start and e[2].canonical != holder.canonical]
-        held = next((e for e in before if text.startswith("由", e[1])), before[0] if before else None)
+        held = _topic_before(view, orgs, h_start, holder)
         if held is None or blocked(view, lex, h_start, verb.start(), ""):
             continue
         yield "ownership", "ownership.topic_stake", 0.6, OwnershipArgs(holder=holder, held=held[2], action=view.text_span(*verb.span()), stake=stake)  # type: ignore[arg-type]
@@ -524,17 +528,16 @@ def named_holders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[st
     holder named after 控股股东为 holds the company the sentence is about."""
     text = view.text
     orgs = view.labelled("ORG")
-    for h_start, _, holder in orgs:
+    for h_start, h_end, holder in orgs:
         named = _HOLDER_NAMED.search(text, max(0, h_start - 8), h_start)
         if named is None:
             continue
-        before = [e for e in orgs if e[1] <= named.start() and e[2].canonical != holder.canonical]
-        held = next((e for e in before if text.startswith("由", e[1])), before[0] if before else None)
+        held = _topic_before(view, orgs, named.start(), holder)
         if held is None or _no_break(text, held[1], named.start()) or blocked(view, lex, named.start(), named.start(), ""):
             continue  # 宁海银行控股股东为…: the near form is ownership.reverse's
         action = view.text_span(named.start(), named.end() - 1)
         stake = _figure_near(view, h_start, _is_stake, _next_party(view, held[2], holder))
-        following = _STAKE_NEXT.match(text, view.entity_starting_at(h_start, "ORG")[1])  # type: ignore[index]
+        following = _STAKE_NEXT.match(text, h_end)
         if stake is None and following is not None:  # …华信集团，持股比例为78.3%
             stake = next((f for s, _, f in view.figures if s == following.end() and _is_stake(f)), None)
         yield "ownership", "ownership.topic_holder", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
