@@ -451,3 +451,21 @@ def test_the_stake_of_a_named_holder_in_the_next_clause() -> None:
     assert fact.args.stake is not None and fact.args.stake.text == "78.3%"
     stake = next(f for f in _facts(text, "metric") if f.args.metric.text == "持股比例")
     assert stake.args.subject is not None and stake.args.subject.text == "华信集团"
+
+
+def test_a_holder_of_the_agent_after_bei() -> None:
+    """汇联支付此前已被星途科技旗下的星途支付吸收合并: 星途支付 absorbs 汇联支付; 星途科技 holds 星途支付 only."""
+    text = "汇联支付此前已被星途科技旗下的星途支付吸收合并。"
+    owned = {(f.args.holder.text, f.args.held.text) for f in _facts(text, "ownership")}
+    assert owned == {("星途科技", "星途支付")}
+    bought = {(f.args.acquirer.text, f.args.target.text) for f in _facts(text, "acquisition")}
+    assert bought == {("星途支付", "汇联支付")}
+
+
+def test_a_former_post_between_the_company_and_the_title_keeps_the_company() -> None:
+    """汇联支付原董事长郑伟民辞去董事长职务: the post he leaves is 汇联支付's."""
+    text = "收购完成后，汇联支付原董事长郑伟民辞去董事长职务。"
+    (fact,) = _facts(text, "appointment")
+    assert (fact.args.person.text, fact.args.change, fact.args.org.text if fact.args.org else None) == ("郑伟民", "resigned", "汇联支付")
+    (role,) = _facts(text, "role")
+    assert (role.args.org.text if role.args.org else None, role.args.former) == ("汇联支付", True)

@@ -47,7 +47,7 @@ from ..facts import (
     ProductLaunchArgs,
 )
 from ..spans import Entity, Figure, TextSpan
-from .base import PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org
+from .base import FORMER_MARKS, PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]")
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、")
@@ -331,6 +331,8 @@ def _directed_pair(
         # 东星集团将融众集团告上法庭: the trigger follows the object
         _, c_end = clause_bounds(text, second[1], second[1])
         hit = _find(text, spec.triggers, second[1], min(c_end, second[1] + 8))
+    if hit is not None and hit[1] in _ATTACHED and any(first[1] < e <= hit[0] for _, e, x in view.entities if x.label in ("ORG", "PERSON")):
+        hit = None  # 汇联支付…被星途科技旗下的星途支付: 旗下 is 星途科技's, the nearer name's
     if hit is not None and first[2].label in spec.first_labels and second[2].label in spec.second_labels:
         if blocked(view, lex, first[0], hit[0], hit[1]) or not _listed_after(view, hit[0] + len(hit[1]), second[0]) or recipient_at(text, second[0]):
             return None
@@ -340,12 +342,13 @@ def _directed_pair(
             return None if agent is None else _build(view, name, "direct", agent[2], second[2], hit)
         return _build(view, name, "direct", first[2], second[2], hit)
     # 嘉禾银行获恒泰人寿增持; 明达电子去年因专利纠纷被日本精工起诉: the marker right before the agent
-    passive = _passive_before(text, first[1], second[0], spec.passive)
+    # 被星途科技旗下的星途支付吸收合并: the agent may be described by its holder
+    passive = _passive_before(text, first[1], _described_start(view, second[0]), spec.passive)
     if passive is None:
         return None
     _, c_end = clause_bounds(text, second[1], second[1])
     hit = _find(text, spec.triggers, second[1], min(c_end, second[1] + 8))
-    if hit is None or second[2].label not in spec.first_labels or first[2].label not in spec.second_labels:
+    if hit is None or hit[1] in _ATTACHED or second[2].label not in spec.first_labels or first[2].label not in spec.second_labels:
         return None
     if blocked(view, lex, first[0], hit[0], hit[1]):
         return None
@@ -367,6 +370,8 @@ def _passive_before(text: str, a_end: int, b_start: int, markers: Sequence[str])
     return None
 
 
+_ATTACHED = frozenset({"旗下", "下属", "子公司", "全资子公司", "控股子公司"})
+"""Relation nouns among the triggers: they belong to the nearest name before them (X旗下的Y)."""
 _ADDRESSED = ("向", "向当地", "至")
 
 
@@ -735,7 +740,8 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
                 title = held[2]  # 基金经理周晓峰于11月1日离任: the title they held
             if org is None and held is not None and title is not None and view.doc.normalized(title) == view.doc.normalized(held[2]):
                 # 泰和电气副总经理李海峰…辞去副总经理职务: the post written before the name, with its company
-                owner = view.entity_ending_at(held[0], "ORG")
+                mark = next((m for m in FORMER_MARKS if text.endswith(m, 0, held[0])), "")
+                owner = view.entity_ending_at(held[0] - len(mark), "ORG")  # 汇联支付|原|董事长郑伟民
                 org = owner[2] if owner is not None else None
             if title is None and org is None:
                 break
