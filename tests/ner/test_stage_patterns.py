@@ -470,3 +470,14 @@ def test_trust_default_names(nlp: finextract.Pipeline, text: str, name: str, not
 )
 def test_a_kind_of_trust_is_no_trust_company(nlp: finextract.Pipeline, text: str) -> None:
     assert [e.text for e in nlp(text).entities if e.label == "ORG"] == ["华信信托"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("央行数据显示，全国持牌支付机构数量已由271家降至175家。", "全国持牌支付"),  # 支付 modifies 机构
+        ("易观分析金融行业高级分析师王晓丹对记者表示。", "易观分析金融"),  # 金融 modifies 行业
+    ],
+)
+def test_a_weak_suffix_before_a_kind_noun_ends_no_name(nlp: finextract.Pipeline, text: str, not_expected: str) -> None:
+    assert not_expected not in {e.text for e in nlp(text).entities if e.label == "ORG"}
