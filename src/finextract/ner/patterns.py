@@ -67,6 +67,10 @@ class PatternLexicon:
     """A company's organs (董事会, 股东大会): after a generic word (公司董事会) they name no organization."""
     apposition_kinds: tuple[str, ...] = ()
     """Kinds of organization written right before a name (合作方, 老股东, 收购对象): the words after name one."""
+    apposition_re: re.Pattern[str] | None = None
+    """Any of :attr:`apposition_kinds` (one search before the token-by-token check)."""
+    industry_endings: tuple[str, ...] = ()
+    """:attr:`industry_suffixes` as a tuple for ``str.endswith``."""
     industry_suffixes: frozenset[str] = frozenset()
     """Weak suffixes naming a trade (重工, 地产): after a place they name a sector (广东钢铁), not a company.
     They are matched like ``weak_suffixes`` but are not in ``org_suffixes``, which the NER model reads."""
@@ -123,6 +127,8 @@ class PatternLexicon:
                 descriptor_re=re.compile("|".join(map(re.escape, descriptors))) if descriptors else None,
                 suffix_false_friends=frozenset(data.get("suffix_false_friends", ())),
                 apposition_kinds=tuple(sorted(data.get("apposition_kinds", ()), key=len, reverse=True)),
+                apposition_re=re.compile("|".join(map(re.escape, data["apposition_kinds"]))) if data.get("apposition_kinds") else None,
+                industry_endings=tuple(sorted(industry)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, LexiconError):
@@ -330,7 +336,7 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
         return None
     head = [(s, min(e, suffix_start), pos) for s, e, pos in name_tokens if s < suffix_start]
     # 房地产|信托: a trade word (地产) before a suffix names a kind of product, not a brand
-    proper = any(pos in lex.proper_pos and text[s:e] not in lex.org_break_words and not text[s:e].endswith(tuple(lex.industry_suffixes)) for s, e, pos in head)
+    proper = any(pos in lex.proper_pos and text[s:e] not in lex.org_break_words and not text[s:e].endswith(lex.industry_endings) for s, e, pos in head)
     staked = len(name) >= 4 and _stake_context(text, start, end) and not plausible_place(text[start:suffix_start], lex)
     if suffix in lex.weak_suffixes and (len(name) < 4 or not proper) and not staked:
         return None
@@ -404,6 +410,8 @@ def org_apposition(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
     [(3, 7)]
     """
     text, tokens = sent.text, sent.tokens
+    if lex.apposition_re is None or lex.apposition_re.search(text) is None:
+        return []
     out = []
     for i in range(1, len(tokens) - 1):
         (hs, he, hpos), (ts, te, tpos) = tokens[i], tokens[i + 1]
