@@ -564,3 +564,10 @@ def test_a_founding_year_dates_no_metric() -> None:
     """华信信托成立于1986年，注册资本为50亿元: 1986 is when it was founded, not the capital's period."""
     (fact,) = _metrics("华信信托成立于1986年，注册资本为50亿元。")
     assert fact.args.period is None
+
+
+def test_a_person_fined_is_the_subject_of_the_fine() -> None:
+    """…被央行上海分行罚款210万元，时任总经理李国栋被罚款15万元: the second fine is the person's."""
+    text = "汇联支付曾因违反支付结算管理规定被央行上海分行罚款210万元，时任总经理李国栋被罚款15万元。"
+    got = {(f.args.value.text, f.args.subject.text if f.args.subject else None) for f in _metrics(text)}
+    assert got == {("210万元", "汇联支付"), ("15万元", "李国栋")}

@@ -542,7 +542,8 @@ _PASSIVE = ("被", "遭")
 def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
     """The metric's organization and how sure the rule is (0–1).
 
-    1. an organization right before the metric (工行的信用卡用户), unless a passive marker
+    1. a person right before 被 and the metric (李国栋被罚款15万元: the person's fine); an
+       organization right before the metric (工行的信用卡用户), unless a passive marker
        makes it the agent (A被B罚款: A's fine);
     2. the one 该行/其/公司 refers to: the last organization mentioned before;
     3. the sentence's subject: its first organization or product that no
@@ -551,6 +552,11 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
     pos = m_start - 1 if view.text.endswith("的", 0, m_start) else m_start
     if view.text.endswith(_PLURAL, 0, pos) or view.text.endswith(_ANOTHER, 0, pos):
         return None, 0.0  # 双方的…, 合并后的新公司总资产: no one company named
+    for marker in _PASSIVE:
+        if view.text.endswith(marker, 0, pos):
+            person = view.entity_ending_at(pos - len(marker), "PERSON")
+            if person is not None:
+                return person[2], 0.9  # 时任总经理李国栋被罚款15万元: the person fined
     org = view.entity_ending_at(pos, "ORG")
     yields = _YIELDS.search(view.text, max(0, pos - 6), pos) if org is None else None
     if yields is not None:
