@@ -163,11 +163,11 @@ class LinkStage:
         out: list[Entity] = []
         current: Entity | None = None  # the announcer this paragraph's 公司 refers to
         carried: Entity | None = None  # the last announcer of an earlier paragraph
-        line, clear, topic = -1, True, None
+        line, topic = -1, None  # topic: the first company this paragraph names
         for sent in doc.sentences:
             here = bisect_left(breaks, sent.start)
             if here != line:
-                line, carried, current, clear, topic = here, current or carried, None, True, None
+                line, carried, current, topic = here, current or carried, None, None
             first = bisect_left(starts, sent.start)
             announcer = self._announcer(doc, orgs[first], sent.start, sent.end) if first < len(orgs) else None
             in_sentence = company[bisect_left(company_starts, sent.start) : bisect_left(company_starts, sent.end)]
@@ -175,24 +175,16 @@ class LinkStage:
             if announcer is not None:
                 current = announcer
                 refs = [t for t in in_sentence if t.start >= announcer.end]
-            elif in_sentence and self._opens(doc, sent.start, in_sentence[0].start, token_starts):
-                # a later paragraph opening with 公司 before any other company goes on with the announcer
-                current = current or (carried if clear else None)
+            elif in_sentence and _opens(doc, sent.start, in_sentence[0].start, token_starts):
+                # a later paragraph goes on with the announcer while the first company it names is that one
+                current = current or (carried if carried is not None and topic in (None, carried.canonical) else None)
                 refs = in_sentence if current is not None else []
             if current is not None:
                 out += [_refer(t.text, t.start, t.end, current) for t in refs if not _covered(entities, t.start, t.end)]
-            # the paragraph's topic is the first company it names: another one there ends the carry
             named = orgs[first : bisect_left(starts, sent.end)]
             if topic is None and named:
                 topic = named[0].canonical
-                clear = clear and carried is not None and topic == carried.canonical
         return out
-
-    def _opens(self, doc: Document, sent_start: int, ref_start: int, token_starts: list[int]) -> bool:
-        """Whether 公司 at ``ref_start`` opens its sentence, after at most a short lead (此前，公司拟…)."""
-        opening = token_starts[bisect_left(token_starts, sent_start)]
-        work = doc.work
-        return ref_start == opening or _REFERENCE_LEAD.fullmatch(work.norm[slice(*work.to_norm(opening, ref_start))]) is not None
 
     def _announcer(self, doc: Document, org: Entity, start: int, end: int) -> Entity | None:
         """The sentence's first organization when the sentence reports its announcement."""
@@ -212,6 +204,13 @@ _REFERENCE_LEAD = re.compile(
     r"|截至[^，,。；;]{1,10}|[^，,。；;]{0,6}以来)[，,]?"
 )
 """A short lead before 公司 that still lets it open the sentence (此前，公司拟…; 截至6月末，公司…)."""
+
+def _opens(doc: Document, sent_start: int, ref_start: int, token_starts: list[int]) -> bool:
+    """Whether 公司 at ``ref_start`` opens its sentence, after at most a short lead (此前，公司拟…)."""
+    opening = token_starts[bisect_left(token_starts, sent_start)]
+    work = doc.work
+    return ref_start == opening or _REFERENCE_LEAD.fullmatch(work.norm[slice(*work.to_norm(opening, ref_start))]) is not None
+
 
 _OTHER_COMPANY = ("新", "子", "母", "分", "合资", "控股", "参股")
 

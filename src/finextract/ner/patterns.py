@@ -14,6 +14,7 @@ tokens and return :class:`Candidate` objects in sentence offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
@@ -434,6 +435,12 @@ _KIND_AFTER_LIST = re.compile(
 _LIST_SEPARATORS = ("、", "和", "及", "与")
 
 
+def _token_ending_at(tokens: Sequence[Token], pos: int) -> int | None:
+    """Index of the token that ends at ``pos`` (tokens are sorted and do not overlap)."""
+    i = bisect_left([t[1] for t in tokens], pos)
+    return i if i < len(tokens) and tokens[i][1] == pos else None
+
+
 def listed_companies(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
     """Names listed before 等 and a kind of company are companies (友邦、保诚等大型保险公司,
     星汇、永顺、恒丰等多家银行).  Each item is one word of two to four Han characters that is no
@@ -447,7 +454,7 @@ def listed_companies(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate
     text, tokens = sent.text, sent.tokens
     out: list[Candidate] = []
     for m in _KIND_AFTER_LIST.finditer(text):
-        k = next((i for i, t in enumerate(tokens) if t[1] == m.start()), None)
+        k = _token_ending_at(tokens, m.start())
         items = []
         while k is not None and k >= 0 and _list_item(text, tokens[k], lex):
             items.append(tokens[k])
@@ -487,7 +494,7 @@ def stock_code_names(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate
     text, tokens = sent.text, sent.tokens
     out = []
     for m in _STOCK_CODE.finditer(text):
-        k = next((i for i, t in enumerate(tokens) if t[1] == m.start()), None)
+        k = _token_ending_at(tokens, m.start())
         start = m.start()
         while k is not None and k >= 0 and m.start() - tokens[k][0] <= 10:
             s, e, pos = tokens[k]

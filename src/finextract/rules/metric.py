@@ -546,7 +546,12 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
        organization right before the metric (工行的信用卡用户), unless a passive marker
        makes it the agent (A被B罚款: A's fine);
     2. the one 该行/其/公司 refers to: the last organization mentioned before;
-    3. the sentence's subject: its first organization or product that no
+    3. in the metric's clause, the company after a verb of promising (承诺明远科技…的净利润), else
+       the clause's subject;
+    4. a holder named at the end of the clause before, for a stake (控股股东为华信集团，持股比例…),
+       else the company that opens the clause before (晨曦集团出资…，持股比例…); none after a
+       counted group (省内12家农商行…);
+    5. the sentence's subject: its first organization or product that no
        preposition governs (招商银行营业收入…，净利润…); 以工行和苹果为例 has none.
     """
     pos = m_start - 1 if view.text.endswith("的", 0, m_start) else m_start
@@ -626,20 +631,23 @@ def _stake_holder_before(view: SentenceView, m_start: int, c_start: int) -> Enti
 _NAMED_HOLDER = ("股东", "股东为", "股东是", "母公司", "母公司为", "实际控制人为")
 
 
+def _previous_clause_start(view: SentenceView, c_start: int) -> int | None:
+    """Where the clause right before the one at ``c_start`` starts; ``None`` at the sentence's first clause."""
+    return clause_bounds(view.text, c_start - 2, c_start - 2)[0] if c_start >= 2 else None
+
+
 def _counted_group_opens(view: SentenceView, c_start: int) -> bool:
     """The clause right before ``c_start`` opens with a count of companies (省内12家农商行…, 多家银行…)."""
-    if c_start < 2:
-        return False
-    p_start, _ = clause_bounds(view.text, c_start - 2, c_start - 2)
-    return any(p_start <= s <= p_start + 3 and f.unit == "家" for s, _, f in view.figures)
+    p_start = _previous_clause_start(view, c_start)
+    return p_start is not None and any(p_start <= s <= p_start + 3 and f.unit == "家" for s, _, f in view.figures)
 
 
 def _previous_clause_opener(view: SentenceView, c_start: int) -> Entity | None:
     """The organization that opens the clause right before ``c_start`` (…，晨曦集团出资6亿元并入股
     成为第二大股东，持股比例为20%: the subject goes on); ``None`` when that clause opens otherwise."""
-    if c_start < 2:
+    p_start = _previous_clause_start(view, c_start)
+    if p_start is None:
         return None
-    p_start, _ = clause_bounds(view.text, c_start - 2, c_start - 2)
     opener = p_start
     for word in _CLAUSE_OPENERS:
         if view.text.startswith(word, opener):

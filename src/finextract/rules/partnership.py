@@ -57,7 +57,7 @@ def _joins(gap: str) -> bool:
     if gap in _CONNECTORS:
         return True
     gap = _ANNOUNCING.sub("", gap)  # 宏安人寿宣布，与…: the subject's announcement frames the clause
-    at = max(gap.rfind(c) + len(c) for c in _PAIRING if c in gap) if any(c in gap for c in _PAIRING) else -1
+    at = max((gap.rfind(c) + len(c) for c in _PAIRING if c in gap), default=-1)
     if at > 0 and _PARTNER_KIND.fullmatch(gap, at):
         gap = gap[:at]
     connector = next((c for c in _PAIRING if gap.endswith(c)), None)
