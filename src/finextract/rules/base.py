@@ -56,7 +56,15 @@ _APPOINTER = r"(?:第[一二三四五六七八九十\d]+届)?(?:董事会|董事
 _APPOINTER_BEFORE = re.compile(_APPOINTER + "$")
 _APPOINTER_AFTER = re.compile(_APPOINTER)
 _CHAINED = re.compile(r"[，,](?:并|同时|另|还)?$")
-_CLAUSE_MARKS = "，,。；;：:！？!?"
+CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]")
+"""Punctuation that ends a clause."""
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause (between clause punctuation) that holds ``[start, end)``."""
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right = CLAUSE_BREAK.search(text, end)
+    return left, right.start() if right else len(text)
 FORMER_MARKS = ("原", "前", "时任")
 """Words before a post that date it as past (兴港银行原行长, 前汇丰银行零售业务主管, 时任该行…)."""
 PAST_ADVERBS = ("曾", "曾经", "此前", "之前", "先后", "早年", "历任")
@@ -80,7 +88,7 @@ def appointing_org(view: SentenceView, verb_start: int) -> Entity | None:
 def _clause_appointer(view: SentenceView, comma: int) -> Placed[Entity] | None:
     """The company or board opening the clause that ends at ``comma`` and appoints in it
     (…岭南农商联合银行第一届董事会第一次会议选举韩志远为董事长，|聘任…)."""
-    start = max(view.text.rfind(mark, 0, comma) for mark in _CLAUSE_MARKS) + 1
+    start, _ = clause_bounds(view.text, comma, comma)
     org = view.entity_starting_at(start, "ORG")
     if org is None or not _APPOINTER_AFTER.match(view.text, org[1]).group():  # type: ignore[union-attr]
         return None

@@ -37,9 +37,7 @@ def quote_rules(view: SentenceView) -> Iterator[tuple[str, str, float, QuoteArgs
         verb_at = _verb_position(text, p_end)
         if verb_at is None:
             continue
-        verb = next(v for v in _VERBS if text.startswith(v, verb_at))
-        after = verb_at + len(verb)
-        quoted = _QUOTED.match(text, after + (1 if after < len(text) and text[after] in _OPENERS else 0))
+        after, quoted = _after_verb(text, verb_at)
         if quoted is not None:
             yield "quote", "quote.bracketed", 0.9, QuoteArgs(speaker=person, quote=view.text_span(*quoted.span(1)))
             continue
@@ -51,6 +49,13 @@ def quote_rules(view: SentenceView) -> Iterator[tuple[str, str, float, QuoteArgs
                 yield "quote", "quote.say_clause", 0.8, QuoteArgs(speaker=person, quote=view.text_span(start, end))
     yield from _trailing_speaker(view)
     yield from _pronoun_speaker(view)
+
+
+def _after_verb(text: str, verb_at: int) -> tuple[int, re.Match[str] | None]:
+    """Where the speech verb at ``verb_at`` ends, and the quoted passage right after it (：「……」), if any."""
+    verb = next(v for v in _VERBS if text.startswith(v, verb_at))
+    after = verb_at + len(verb)
+    return after, _QUOTED.match(text, after + (1 if after < len(text) and text[after] in _OPENERS else 0))
 
 
 def _verb_position(text: str, pos: int) -> int | None:
@@ -97,9 +102,7 @@ def _pronoun_speaker(view: SentenceView) -> Iterator[tuple[str, str, float, Quot
     verb_at = _verb_position(text, lead + 1)
     if verb_at is None:
         return
-    verb = next(v for v in _VERBS if text.startswith(v, verb_at))
-    after = verb_at + len(verb)
-    quoted = _QUOTED.match(text, after + (1 if after < len(text) and text[after] in _OPENERS else 0))
+    _, quoted = _after_verb(text, verb_at)
     speaker = _antecedent(view)
     if quoted is not None and speaker is not None:
         yield "quote", "quote.pronoun", 0.7, QuoteArgs(speaker=speaker, quote=view.text_span(*quoted.span(1)))

@@ -47,9 +47,8 @@ from ..facts import (
     ProductLaunchArgs,
 )
 from ..spans import Entity, Figure, TextSpan
-from .base import FORMER_MARKS, PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org
+from .base import CLAUSE_BREAK, FORMER_MARKS, PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org, clause_bounds
 
-_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]")
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、")
 _MAX_GAP = 16
 RELATED_AFTER = re.compile(r"的?(?:第[一二三四五六七八九十]大股东|控股股东|大股东|股东|全资子公司|控股子公司|子公司|母公司|旗下|下属)")
@@ -157,13 +156,6 @@ def _longest_first(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=len, reverse=True))
 
 
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause (between clause punctuation) that holds ``[start, end)``."""
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    right = _CLAUSE_BREAK.search(text, end)
-    return left, right.start() if right else len(text)
-
-
 _RUMOUR = re.compile(r"传出|传闻|传言|据传|的消息")
 _DENIAL = re.compile(r"否认|辟谣|不实|(?:没有|并无|并未|无)[^，,。；;]{0,8}(?:计划|打算|意向|安排)")
 """A later clause denying the rumoured plan (没有任何并购计划); 并未收购…任何股份 denies an act, not the rumour."""
@@ -202,7 +194,7 @@ def _find(
 
 def _no_break(text: str, start: int, end: int) -> bool:
     """Nothing between ``start`` and ``end`` ends a clause: no comma or stop, no headline space."""
-    return end - start <= _MAX_GAP and not _CLAUSE_BREAK.search(text, start, end) and not _spaced(text, start, end)
+    return end - start <= _MAX_GAP and not CLAUSE_BREAK.search(text, start, end) and not _spaced(text, start, end)
 
 
 def _spaced(text: str, start: int, end: int) -> bool:
@@ -285,7 +277,7 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
     entity, the first one the subject up to one comma and 60 characters back."""
     text = view.text
     gap = text[first[1] : second[0]]
-    if len(gap) > 60 or len(_CLAUSE_BREAK.findall(gap)) > 1 or re.search(r"[。；;！？!?：:]", gap) or _spaced(text, first[1], second[0]):
+    if len(gap) > 60 or len(CLAUSE_BREAK.findall(gap)) > 1 or re.search(r"[。；;！？!?：:]", gap) or _spaced(text, first[1], second[0]):
         return None
     named = (first[2].canonical, second[2].canonical)
     described = _described_start(view, second[0])  # 收购|控股股东天元控股旗下的|明远科技
