@@ -113,6 +113,14 @@ def _model_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         help="cnn: the neural tagger (torch for training; default); crf: the linear-chain CRF (python-crfsuite)",
     )
     train.add_argument("--epochs", type=int, default=None, help="cnn: training epochs (default: 6)")
+    train.add_argument(
+        "--oversample", action="append", default=[], metavar="CORPUS=N",
+        help="cnn: show each sentence of CORPUS N times per epoch (repeatable; e.g. cluener=3)",
+    )
+    train.add_argument(
+        "--max-seconds", type=float, default=0.0, metavar="S",
+        help="cnn: stop after the first epoch that ends past S seconds of fitting (default: run every epoch)",
+    )
 
     ev = sub.add_parser("eval", help="exact-span precision/recall/F1 of an NER backend on a gold JSON Lines file")
     ev.add_argument("gold", metavar="GOLD.jsonl", help='{"text", "entities": [{start, end, label}]} per line (.gz allowed)')
@@ -142,11 +150,23 @@ def cmd_train(args: argparse.Namespace, stdout: IO[str]) -> int:
 def _train_cnn(args: argparse.Namespace, stdout: IO[str]) -> int:
     from .ner.neural_train import NeuralTrainConfig, train_neural_model
 
-    config = NeuralTrainConfig(seed=args.seed, **({"epochs": args.epochs} if args.epochs else {}))
+    oversample = tuple(_corpus_count(item) for item in args.oversample)
+    config = NeuralTrainConfig(seed=args.seed, oversample=oversample, max_seconds=args.max_seconds, **({"epochs": args.epochs} if args.epochs else {}))
+    config.repeat()
     command = f"finextract train --arch cnn --data {args.data} --out {args.out} --seed {args.seed} --epochs {config.epochs}"
+    command += "".join(f" --oversample {corpus}={times}" for corpus, times in oversample)
+    command += f" --max-seconds {args.max_seconds:g}" if args.max_seconds else ""
     report = train_neural_model(args.data, args.out, config, command=command, log=lambda line: stdout.write(line + "\n") or stdout.flush())
     stdout.write(f"wrote {report.out_dir}: {report.counts}, {report.seconds:.0f} s\n")
     return EXIT_OK
+
+
+def _corpus_count(item: str) -> tuple[str, int]:
+    """``cluener=3`` → ``("cluener", 3)``."""
+    corpus, sep, times = item.partition("=")
+    if not sep or not times.strip().isdigit():
+        raise ConfigError(f"--oversample takes CORPUS=N (e.g. cluener=3), not {item!r}")
+    return corpus.strip(), int(times)
 
 
 def cmd_eval(args: argparse.Namespace, stdout: IO[str]) -> int:

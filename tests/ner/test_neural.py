@@ -145,15 +145,24 @@ def test_train_command_writes_a_loadable_neural_model(tmp_path, generated) -> No
         for t, spans in generated(1, 60)
     ]
     msra = [r.replace('"TITLE"', '"X"').replace('"PERSON"', '"PER"') for r in records]
-    for path, lines in (("msra_train/normalized/train.jsonl.gz", msra), ("cluener/normalized/train.jsonl", records), ("resume/normalized/train.jsonl", records)):
+    layout = (
+        ("msra_train/normalized/train.jsonl.gz", msra), ("cluener/normalized/train.jsonl", records),
+        ("cluener/normalized/dev.jsonl", records[:10]), ("resume/normalized/train.jsonl", records),
+    )
+    for path, lines in layout:
         target = tmp_path / "data" / path
-        target.parent.mkdir(parents=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         payload = ("\n".join(lines) + "\n").encode("utf-8")
         target.write_bytes(gzip.compress(payload) if path.endswith(".gz") else payload)
     out = io.StringIO()
-    code = main(["train", "--arch", "cnn", "--data", str(tmp_path / "data"), "--out", str(tmp_path / "m"), "--epochs", "2"], stdout=out, stderr=io.StringIO())
+    args = ["train", "--arch", "cnn", "--data", str(tmp_path / "data"), "--out", str(tmp_path / "m"), "--epochs", "2", "--oversample", "cluener=2"]
+    code = main(args, stdout=out, stderr=io.StringIO())
     assert code == 0 and "wrote" in out.getvalue()
     card = json.loads((tmp_path / "m" / "card.json").read_text("utf-8"))
+    assert card["training"]["config"]["oversample"] == {"cluener": 2}
+    assert card["training"]["command"].endswith("--epochs 2 --oversample cluener=2")
+    assert {"heldout", "heldout_guided", "cluener_dev", "cluener_dev_guided"} <= set(card["training"]["history"][0])
+    assert "cluener_dev_guided" in card["quality"]["selected_epoch_decoded_in_torch"]
     assert card["architecture"].startswith("cnn-crf") and card["span_filters"] == ["person"]
     assert card["training"]["counts"]["train"] > 0 and card["training"]["command"].startswith("finextract train --arch cnn")
     assert type(ModelBackend.load(tmp_path / "m").weights).__name__ == "NeuralWeights"
@@ -170,3 +179,42 @@ def test_config_defaults_equal_the_fit_script_defaults() -> None:
     settings = NeuralTrainConfig().fit_settings()
     assert {**settings, "dilations": list(settings["dilations"])} == DEFAULT_SETTINGS
     assert len(SOURCES) <= SOURCE_SLOTS
+
+
+def test_repeat_setting_shows_a_corpus_several_times_per_epoch() -> None:
+    """``repeat`` (corpus id → times) oversamples that corpus's sentences in every epoch's batches."""
+    from finextract.ner.neural_fit import SentenceSet
+
+    n = 10
+    arrays = {
+        "train_rows": np.zeros((2, 3 * n), dtype=np.int32),
+        "train_tags": np.zeros(3 * n, dtype=np.int8),
+        "train_lengths": np.full(n, 3, dtype=np.int32),
+        "train_sources": np.array([1] * 6 + [2] * 4, dtype=np.int8),
+    }
+    data = SentenceSet(arrays, "train", vocab_size=5)
+    plain = np.concatenate(data.batches(4, np.random.default_rng(0)))
+    repeated = np.concatenate(data.batches(4, np.random.default_rng(0), repeat={"2": 3}))
+    assert sorted(plain.tolist()) == list(range(n))
+    assert np.bincount(repeated, minlength=n).tolist() == [1] * 6 + [3] * 4
+
+
+def test_oversample_config_names_corpora_and_reaches_the_fit_settings() -> None:
+    from finextract.errors import ConfigError
+    from finextract.ner.neural_train import NeuralTrainConfig
+
+    assert NeuralTrainConfig(oversample=(("cluener", 3),)).fit_settings()["repeat"] == {"2": 3}
+    with pytest.raises(ConfigError, match="cluener"):
+        NeuralTrainConfig(oversample=(("clunr", 3),)).fit_settings()
+    with pytest.raises(ConfigError, match="at least 1"):
+        NeuralTrainConfig(oversample=(("cluener", 0),)).fit_settings()
+
+
+def test_train_command_refuses_a_malformed_oversample(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from finextract.cli import main
+
+    err = io.StringIO()
+    code = main(["train", "--arch", "cnn", "--data", str(tmp_path), "--out", str(tmp_path / "m"), "--oversample", "cluener"], stdout=io.StringIO(), stderr=err)
+    assert code != 0 and "CORPUS=N" in err.getvalue()

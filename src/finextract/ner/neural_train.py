@@ -52,12 +52,27 @@ class NeuralTrainConfig:
     epochs: int = 6
     batch_size: int = 64
     lr: float = 2e-3
+    oversample: tuple[tuple[str, int], ...] = ()
+    max_seconds: float = 0.0
     name: str = "finextract-ner"
 
     def fit_settings(self) -> dict[str, Any]:
         """The trainer's part, as :func:`finextract.ner.neural_fit.fit` takes it."""
-        keys = ("seed", "embed", "hidden", "dilations", "dropout", "source_dropout", "epochs", "batch_size", "lr")
-        return {k: getattr(self, k) for k in keys}
+        keys = ("seed", "embed", "hidden", "dilations", "dropout", "source_dropout", "epochs", "batch_size", "lr", "max_seconds")
+        settings = {k: getattr(self, k) for k in keys}
+        settings["repeat"] = self.repeat()
+        return settings
+
+    def repeat(self) -> dict[str, int]:
+        """``oversample`` as the trainer's corpus ids: each named corpus's sentences appear that many times per epoch."""
+        out: dict[str, int] = {}
+        for corpus, times in self.oversample:
+            if corpus not in SOURCES[1:]:
+                raise ConfigError(f"cannot oversample {corpus!r}: name one of {', '.join(SOURCES[1:])}")
+            if times < 1:
+                raise ConfigError(f"oversampling {corpus} {times} times: give a count of at least 1")
+            out[str(SOURCES.index(corpus))] = times
+        return out
 
 
 @dataclass(frozen=True)
@@ -161,12 +176,13 @@ def train_neural_model(
     from .neural_fit import fit, load_arrays
 
     started = time.perf_counter()
+    extra = report_sets(Path(data_dir))
     with tempfile.TemporaryDirectory() as tmp:
-        prepared = prepare(data_dir, Path(tmp) / "arrays.npz", config)
+        prepared = prepare(data_dir, Path(tmp) / "arrays.npz", config, extra)
         arrays = load_arrays(prepared.arrays_path)
     prepared_seconds = time.perf_counter() - started
     try:
-        weights, report = fit(arrays, config.fit_settings(), log=log, eval_sets=["heldout"])
+        weights, report = fit(arrays, config.fit_settings(), log=log, eval_sets=["heldout", *extra])
     except ImportError:
         raise ConfigError("training the neural tagger needs torch: pip install 'finextract[train]'") from None
     seconds = time.perf_counter() - started
@@ -190,13 +206,30 @@ def train_neural_model(
                 "valid": f"msra_train records with index % {VALID_EVERY} == 1 and cluener train records with index % {VALID_EVERY} == 0 (model selection)",
             },
         },
-        "quality": {"selected_epoch_valid": best["valid"], "selected_epoch_heldout_decoded_in_torch": best.get("heldout")},
+        "quality": {
+            "selected_epoch_valid": best["valid"],
+            "selected_epoch_decoded_in_torch": {k: v for k, v in best.items() if k not in ("epoch", "loss", "seconds", "valid")},
+        },
         "sources": _sources(config),
         "guidelines": guideline_rows(config),
         "span_filters": ["person"],
     }
     full = write_neural_model(out_dir, prepared.lookups, weights, card)
     return NeuralTrainReport(str(out_dir), prepared.counts, seconds, full)
+
+
+REPORT_SETS: dict[str, tuple[str, str]] = {"cluener_dev": ("cluener", "cluener/normalized/dev.jsonl")}
+"""Sets scored after every epoch when the data directory has them (never used for selection): name → (corpus, path)."""
+
+
+def report_sets(data_dir: Path) -> dict[str, list[Example]]:
+    """The :data:`REPORT_SETS` found under ``data_dir``, read with their corpus's label mapping."""
+    scheme = load_label_scheme()
+    out: dict[str, list[Example]] = {}
+    for name, (corpus, rel) in REPORT_SETS.items():
+        if (data_dir / rel).exists():
+            out[name] = read_corpus(data_dir / rel, scheme.mapping(corpus), corpus)
+    return out
 
 
 def guideline_rows(config: NeuralTrainConfig) -> dict[str, int]:
@@ -208,6 +241,7 @@ def config_dict(config: NeuralTrainConfig) -> dict[str, Any]:
     """The config as JSON-ready data."""
     data = asdict(config)
     data["dilations"] = list(config.dilations)
+    data["oversample"] = {corpus: times for corpus, times in config.oversample}
     return data
 
 
