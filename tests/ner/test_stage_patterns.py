@@ -336,11 +336,9 @@ def test_financial_holding_non_names(nlp: finextract.Pipeline, text: str, not_ex
         ("老股东启航创投继续追加投资。", "启航创投"),
         ("华拓地产已被其合作方瑞邦建设起诉，索赔金额约2.1亿元。", "瑞邦建设"),
         ("市場此前傳聞的收購對象雲通錢包已發表聲明否認。", "云通钱包"),
-        pytest.param(
-            "评级机构联信评级日前将江川银行的主体信用等级由AA+上调至AAA。",
-            "联信评级",
-            marks=pytest.mark.xfail(strict=True, reason="联信 is tagged a verb and 评级 a verbal noun, like 下调评级 after the same kind"),
-        ),
+        # a time word right after the two words: they are the sentence's subject, not a verb and its object
+        ("评级机构联信评级日前将江川银行的主体信用等级由AA+上调至AAA。", "联信评级"),
+        ("合作伙伴远航快运近日宣布扩大合作。", "远航快运"),
     ],
 )
 def test_a_name_in_apposition_or_with_its_shares_after_it(nlp: finextract.Pipeline, text: str, org: str) -> None:
@@ -353,6 +351,8 @@ def test_a_name_in_apposition_or_with_its_shares_after_it(nlp: finextract.Pipeli
         "公司大股东增持股份。",  # a verb and its object after a holder
         "该公司主体获得AAA评级，评级展望稳定。",  # a rating, not a rating agency
         "评级机构下调评级。",
+        "评级机构下调评级后，公司股价下跌。",
+        "公司大股东增持股份今年已达三次。",
         "主要合作方包括多家城商行。",
         "竞争对手纷纷降价促销。",
         "收购对象尚未确定。",
@@ -481,3 +481,29 @@ def test_a_kind_of_trust_is_no_trust_company(nlp: finextract.Pipeline, text: str
 )
 def test_a_weak_suffix_before_a_kind_noun_ends_no_name(nlp: finextract.Pipeline, text: str, not_expected: str) -> None:
     assert not_expected not in {e.text for e in nlp(text).entities if e.label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # a research or consulting firm before its analyst: brand + trade word (咨询, 分析)
+        ("易观分析金融行业高级分析师王晓丹对记者表示，支付行业的集中度将进一步提高。", "易观分析"),
+        ("艾瑞咨询金融行业分析师李明表示，行业集中度将提高。", "艾瑞咨询"),
+    ],
+)
+def test_a_research_firm_before_its_analyst(nlp: finextract.Pipeline, text: str, org: str) -> None:
+    doc = nlp(text)
+    assert org in {e.text for e in doc.entities if e.label == "ORG"}
+    assert not [e.text for e in doc.entities if e.label == "TITLE" and e.text.startswith("分析")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "行业分析人士认为，数据分析能力很重要。", "公司管理咨询业务收入增长。", "投资者可以咨询客服。", "券商分析认为，银行股估值偏低。",
+        "张荣伟分析说：琼斯身高腿长、步幅大。",  # a speaker's verb after a name
+        "沈力军分析指出，聘用律师走诉讼途径也很不现实。",
+    ],
+)
+def test_no_firm_from_common_analysis_or_consulting_words(nlp: finextract.Pipeline, text: str) -> None:
+    assert not [e.text for e in nlp(text).entities if e.label == "ORG" and e.text.endswith(("分析", "咨询"))]

@@ -173,11 +173,13 @@ def _defer_to_model(
     word it cannot read as part of a name; where the model reads further left
     to the same end, it saw the whole name (日本长期信用银行, not 信用银行) —
     unless its span holds a conjunction or preposition (京东金融与瀚海控股集团:
-    two names glued), also one the segmenter glued to the next name (星汇银行|由星汇|集团).
+    two names glued), also one the segmenter glued to the next name (星汇银行|由星汇|集团),
+    or it ends inside a word (艾瑞咨询金融行|业分析师: no better reading of the name).
     """
     starts_by_end: dict[int, int] = {}
+    ends = {e for _, e, _ in sent.tokens}
     for c in model:
-        if c.label != "ORG" or any(n in sent.text[c.start : c.end] for n in relation_nouns):
+        if c.label != "ORG" or c.end not in ends or any(n in sent.text[c.start : c.end] for n in relation_nouns):
             continue  # 华晨证券控股股东华晨金控集团 is split at its relation noun later
         if not any(s < c.end and c.start < e and tag[:1] in ("c", "p") for s, e, tag in sent.tokens):
             starts_by_end[c.end] = min(c.start, starts_by_end.get(c.end, c.start))

@@ -402,8 +402,9 @@ def org_apposition(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
 
     The name is two words of two characters that end the noun phrase: a new word or brand and a
     noun (合作方|瑞邦建设|起诉, 收购对象|云通钱包|已…), or a word jieba tags a verb before a
-    trade word with a predicate after them (老股东|启航创投|继续…).  A verb and its object after a
-    kind are no name (大股东|增持股份。, 评级机构|下调评级).
+    trade word with a predicate after them (老股东|启航创投|继续…), or any such pair with a time
+    word after it (评级机构|联信评级|日前…).  A verb and its object after a kind are no name
+    (大股东|增持股份。, 评级机构|下调评级).
 
     >>> lex = PatternLexicon.load()
     >>> sent = SentenceInput("老股东启航创投继续追加投资", ((0, 1, "a"), (1, 3, "n"), (3, 5, "v"), (5, 7, "j"), (7, 9, "v"), (9, 11, "v"), (11, 13, "vn")))
@@ -423,9 +424,18 @@ def org_apposition(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
             continue  # the noun phrase goes on (合作方瑞邦建设集团: the suffix pattern's name)
         brand = hpos in _BRAND_POS and text[hs:he] not in lex.org_break_words
         verb_brand = hpos == "v" and text[ts:te] in lex.industry_suffixes and tpos != "vn" and after in _PREDICATE_POS
-        if brand or verb_brand:
+        if brand or verb_brand or _subject_before_time(text[hs:he], hpos, after, lex):
             out.append(Candidate(hs, te, "ORG", source="pattern:org_apposition", priority=3, score=0.7))
     return out
+
+
+def _subject_before_time(head: str, hpos: str, after: str, lex: PatternLexicon) -> bool:
+    """A verb-tagged first word whose pair a time word follows names the sentence's subject.
+
+    A verb and its object after a kind end a predicate (评级机构|下调评级。); a time word
+    right after the pair starts one, so the pair was a name (评级机构|联信评级|日前将…).
+    """
+    return hpos == "v" and after == "t" and head not in lex.org_break_words
 
 
 _KIND_AFTER_LIST = re.compile(
@@ -513,8 +523,11 @@ def _trade_name(
 ) -> bool:
     """Whether a trade word (汽车, 环保) ends a company name here: it is a word of its own, after a
     proper noun that is not a place and not after another suffix (广东钢铁产量, 中国|房地产, 中国公民环保,
-    原奔驰公司|汽车, 爱国主义教育 are no names; 南岭重工 and 凌峰新材 are)."""
+    原奔驰公司|汽车, 爱国主义教育 are no names; 南岭重工 and 凌峰新材 are), and no speech verb
+    follows it (张荣伟|分析|说: the trade word is the speaker's verb)."""
     if is_sector(name, suffix, lex) or not any(s == suffix_start for s, _, _ in tokens) or suffix_ending_at(text, suffix_start, lex):
+        return False
+    if text.startswith(lex.speech_verbs, suffix_start + len(suffix)):
         return False
     return any(_trade_head(text[s:e], pos, lex) for s, e, pos in head)
 
