@@ -2,7 +2,8 @@
 
 Values are ISO-like strings: ``2016``, ``2016-01``, ``--07-18`` (month and day
 of an unknown year), ``---18`` (a day of an unknown month), ``2017-Q2``,
-``Q3``, ``2017-H1``, ``H2``, year-to-date spans of quarters ``2023-Q1/2023-Q3``
+``Q3``, ``2017-H1``, ``H2``, years relative to the article's (``去年`` → ``Y-1``,
+``今年`` → ``Y0``, ``明年`` → ``Y+1``), year-to-date spans of quarters ``2023-Q1/2023-Q3``
 and ``Q1/Q3`` (``前三季度``; ``前一季度`` is the previous quarter and is not
 read), year-to-date months ``--01/--10`` (``前10月``, ``前三个月``), frequencies ``P1D``/``P1M``/``P3M``/``P1Y`` and
 comparisons ``YoY``/``MoM``/``QoQ`` (``同比``, and the Hong Kong ``按年``/``按季``/``按月``).  A relative year word before a month
@@ -27,15 +28,15 @@ _MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _QUARTER = r"(?P<q>[1-4一二三四])"
 _REL_YEAR = r"(?:今年|去年|明年|前年|本年|当年|同年|上年)"
-_QUARTERS_TO = r"(?P<qt>[2-4二两三四])个?季度"
-"""The last quarter of a year-to-date span: 前三季度 (the first three quarters)."""
+_QUARTERS_TO = r"(?P<qt>[2-4二两三四])个?季度?"
+"""The last quarter of a year-to-date span: 前三季度 (the first three quarters), 首三季 (Hong Kong)."""
 
 _DATED = tuple(
     re.compile(p)
     for p in (
         rf"(?<![0-9]){_YEAR}年?[Qq]{_QUARTER}(?![0-9])",
         rf"(?<![0-9]){_YEAR}年(?:第)?{_QUARTER}季度",
-        rf"(?<![0-9]){_YEAR}年前{_QUARTERS_TO}",
+        rf"(?<![0-9]){_YEAR}年(?:前|首){_QUARTERS_TO}",
         rf"(?<![0-9]){_YEAR}年(?P<h>上|下)半年",
         rf"(?<![0-9]){_YEAR}年{_MONTH}月份?(?:{_DAY}[日号])?",
         rf"(?<![0-9]){_YEAR}(?:年|财年)(?:度|底|末|初|中)?",
@@ -48,7 +49,7 @@ _UNDATED = tuple(
         rf"(?<![0-9前后])(?:{_REL_YEAR})?(?:第)?{_QUARTER}季度",
         rf"(?<![A-Za-z0-9])[Qq]{_QUARTER}(?![0-9A-Za-z])",
         rf"(?:{_REL_YEAR})?(?P<h>上|下)半年",
-        rf"(?<![0-9])(?:{_REL_YEAR})?前{_QUARTERS_TO}",
+        rf"(?<![0-9])(?:{_REL_YEAR})?(?:前|首){_QUARTERS_TO}",
         rf"(?<![0-9])(?:{_REL_YEAR})?前(?P<mt>1[0-2]|[2-9]|十[一二]?|[二两三四五六七八九])个?月(?!份?[0-9])",
     )
 )
@@ -205,7 +206,27 @@ def _candidates(text: str) -> list[PeriodMatch]:
     for m in _WORD_RE.finditer(text):
         kind, value = _WORDS[m.group()]
         found.append(PeriodMatch(m.start(), m.end(), kind, value))
+    if "年" in text:
+        found += [PeriodMatch(m.start(), m.end(), "year", _RELATIVE_YEARS[m.group("w")]) for m in _BARE_YEAR.finditer(text)]
+    if "首季" in text:
+        found += [_first_quarter(m) for m in _FIRST_QUARTER.finditer(text)]
     return found
+
+
+_FIRST_QUARTER = re.compile(rf"(?:(?<![0-9]){_YEAR}年|{_REL_YEAR})?首季度?(?![0-9])")
+"""The first quarter as Hong Kong and Taiwan reports write it (首季, 2025年首季度)."""
+
+
+def _first_quarter(m: re.Match[str]) -> PeriodMatch:
+    year = m.group("y")
+    return PeriodMatch(m.start(), m.end(), "quarter", f"{_year(year)}-Q1" if year else "Q1")
+
+
+_RELATIVE_YEARS = {"今年": "Y0", "本年": "Y0", "去年": "Y-1", "上年": "Y-1", "明年": "Y+1", "前年": "Y-2"}
+"""A year named relative to the article's own (去年 → ``Y-1``)."""
+_BARE_YEAR = re.compile(r"(?<![较比与同于和及])(?P<w>今年|本年|去年|上年|明年|前年)(?:度|底|末|初)?(?!同期|[0-9])")
+"""A relative year standing alone (去年营收, 今年以来).  After 较/比/于 it is a comparison's basis
+(较去年增长, 高于去年), and 去年同期 is the basis of a year-on-year change: neither dates a figure."""
 
 
 def _passes(text: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], PeriodMatch | None]]]:
@@ -224,7 +245,7 @@ def _passes(text: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], 
         passes.append((_UNDATED[0], _undated))
         if "前" in text:
             passes.append((_UNDATED[5], _undated))
-    if "季度" in text:
+    if "季" in text:
         passes += [(_UNDATED[1], _undated), (_UNDATED[4], _undated)]
     if has_q:
         passes.append((_UNDATED[2], _undated))
