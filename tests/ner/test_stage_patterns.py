@@ -69,6 +69,9 @@ def test_quoted_and_app_products(nlp: finextract.Pipeline, text: str, product: s
         ("国家邮政局市场监管司司长王伟表示。", "市场监管司司长"),  # the department is two tokens
         ("宏远证券研究部总经理冯启明表示。", "研究部总经理"),  # 证券 ends the organization, not the department
         ("時任分行行長吳建明被警告。", "分行行长"),  # 时任 dates the post, it is not part of it
+        # a business group of the bank, not a company ending in 金融
+        ("永興銀行企業金融事業群總經理黃國棟表示。", "企业金融事业群总经理"),
+        ("永兴银行消费金融事业部总经理李明表示。", "消费金融事业部总经理"),
     ],
 )
 def test_department_before_a_title(nlp: finextract.Pipeline, text: str, title: str) -> None:

@@ -249,6 +249,12 @@ def test_a_controlling_shareholder_after_a_comma_holds_the_company() -> None:
     assert [(f.args.holder.text, f.args.held.text, f.rule) for f in facts] == [("华晟证券", "华晟基金", "ownership.reverse")]
 
 
+def test_a_space_between_headline_clauses_ends_the_clause() -> None:
+    """东岳证券董事长周建明辞职 总裁刘文涛代行…: 总裁 belongs to the second clause of the headline."""
+    (change,) = [f for f in _facts("东岳证券董事长周建明辞职 总裁刘文涛代行董事长职责", "appointment") if f.args.person.text == "周建明"]
+    assert (change.args.change, change.args.title.text, change.args.org.text) == ("resigned", "董事长", "东岳证券")
+
+
 def test_a_resignation_keeps_the_title_written_before_the_person() -> None:
     (change,) = _facts("基金经理周晓峰于11月1日离任。", "appointment")
     assert (change.args.person.text, change.args.change, change.args.title.text) == ("周晓峰", "resigned", "基金经理")

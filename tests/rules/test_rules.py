@@ -488,6 +488,19 @@ def test_a_metric_clause_without_subject_continues_the_clause_before() -> None:
     assert profit.args.subject is not None and profit.args.subject.text == "招商银行"
 
 
+def test_a_part_after_qizhong_belongs_to_the_previous_sentences_company() -> None:
+    """…东岳证券前三季度实现营业收入58.6亿元。其中，经纪业务手续费净收入21.3亿元: a part of 东岳证券's revenue."""
+    text = "三季报显示，东岳证券前三季度实现营业收入58.6亿元。其中，经纪业务手续费净收入21.3亿元，同比增长18.5%。"
+    parts = [f for f in _metrics(text) if f.args.metric.text == "经纪业务手续费净收入"]
+    assert len(parts) == 2 and all(f.args.subject is not None and f.args.subject.text == "东岳证券" for f in parts)
+    # no sentence before, or none naming a company: no subject
+    assert all(f.args.subject is None for f in _metrics("其中，经纪业务手续费净收入21.3亿元。"))
+    assert all(f.args.subject is None for f in _metrics("券商行业前三季度营业收入增长。其中，经纪业务手续费净收入21.3亿元。"))
+    # words between 其中 and the metric name another subject
+    text = "国家金融监督管理总局发布数据，银行业资产总额为452.6万亿元。其中，大型商业银行资产总额为198.3万亿元。"
+    assert all(f.args.subject is None for f in _metrics(text) if "198.3" in f.args.value.text)
+
+
 def test_a_superlative_before_a_comma_keeps_its_metric() -> None:
     """南州农商银行资产规模最大，达3200多亿元: the figure is that bank's assets."""
     (fact,) = _metrics("其中，南州农商银行资产规模最大，达3200多亿元。")

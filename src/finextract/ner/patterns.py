@@ -272,7 +272,7 @@ def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate
     return replace(cand, start=cand.start + cut) if cut is not None else cand
 
 
-_KIND_AFTER_WEAK = ("机构", "行业", "业务", "牌照", "领域", "板块", "市场")
+_KIND_AFTER_WEAK = ("机构", "行业", "业务", "牌照", "领域", "板块", "市场", "事业群", "事业部", "条线")
 _KIND_NOUNS = ("公司", "企业", "机构")
 
 
@@ -342,7 +342,7 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     if suffix in lex.weak_suffixes and (len(name) < 4 or not proper) and not staked:
         return None
     if suffix in lex.weak_suffixes and text.startswith(_KIND_AFTER_WEAK, end):
-        return None  # 持牌支付|机构, 分析金融|行业: the word modifies a kind, it ends no name
+        return None  # 持牌支付|机构, 分析金融|行业, 企业金融|事业群: the word modifies a kind or names a unit, it ends no name
     if suffix in lex.industry_suffixes and not staked and not _trade_name(text, head, suffix_start, name, suffix, tokens, lex):
         return None
     if not proper:

@@ -56,8 +56,8 @@ _APPOINTER = r"(?:第[一二三四五六七八九十\d]+届)?(?:董事会|董事
 _APPOINTER_BEFORE = re.compile(_APPOINTER + "$")
 _APPOINTER_AFTER = re.compile(_APPOINTER)
 _CHAINED = re.compile(r"[，,](?:并|同时|另|还)?$")
-CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]")
-"""Punctuation that ends a clause."""
+CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+"""Punctuation that ends a clause, and a space between Han characters (headlines separate their clauses with one)."""
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -552,7 +552,9 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
        else the company that opens the clause before (晨曦集团出资…，持股比例…); none after a
        counted group (省内12家农商行…);
     5. the sentence's subject: its first organization or product that no
-       preposition governs (招商银行营业收入…，净利润…); 以工行和苹果为例 has none.
+       preposition governs (招商银行营业收入…，净利润…); 以工行和苹果为例 has none;
+    6. for a metric right after 其中 opening a sentence that names no company, the first company of
+       the sentence before.
     """
     pos = m_start - 1 if view.text.endswith("的", 0, m_start) else m_start
     if view.text.endswith(_PLURAL, 0, pos) or view.text.endswith(_ANOTHER, 0, pos):
@@ -598,8 +600,24 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
         topic
         or _sentence_subject(view, m_start, part)
         or _sentence_subject(view, m_start)
+        or _part_of_previous(view, m_start)
     )
     return (topic, 0.5) if topic is not None else (None, 0.0)
+
+
+_PART_OF = re.compile(r"其中[，,]?")
+"""A sentence opening with 其中 lists parts of the sentence before's figures."""
+
+
+def _part_of_previous(view: SentenceView, m_start: int) -> Entity | None:
+    """The first organization of the sentence before, for a metric right after 其中 opening the sentence
+    (…东岳证券实现营业收入58.6亿元。其中，经纪业务手续费净收入21.3亿元); words between name
+    another subject (其中，大型商业银行本外币资产总额…)."""
+    opening = _PART_OF.match(view.text)
+    if opening is None or opening.end() != m_start or view.sentence.index == 0:
+        return None
+    previous = view.doc.sentences[view.sentence.index - 1]
+    return next((e for e in view.doc.entities if e.label == "ORG" and previous.start <= e.start and e.end <= previous.end), None)
 
 
 _CLAUSE_OPENERS = ("其中", "而", "但", "同时", "另外")
