@@ -510,3 +510,27 @@ def test_a_research_firm_before_its_analyst(nlp: finextract.Pipeline, text: str,
 )
 def test_no_firm_from_common_analysis_or_consulting_words(nlp: finextract.Pipeline, text: str) -> None:
     assert not [e.text for e in nlp(text).entities if e.label == "ORG" and e.text.endswith(("分析", "咨询"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # an item between list separators that ends in a strong suffix, like its neighbours
+        ("吸引包括臺灣銀行、第一銀行、華南銀行等共15家銀行參與。", "第一银行"),
+        ("参与方包括招商银行、第一银行和华南银行。", "第一银行"),
+    ],
+)
+def test_a_name_listed_between_names_with_its_suffix(nlp: finextract.Pipeline, text: str, org: str) -> None:
+    assert org in {e.canonical for e in nlp(text).entities if e.label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大型银行、股份制银行、城商行等机构均已参与。", "国有银行、民营银行和外资银行表现分化。", "第一、第二银行分别增长。",
+        "我们正在制定组建报业集团、出版集团和发行集团的方案。",
+    ],
+)
+def test_no_name_from_listed_kinds_of_bank(nlp: finextract.Pipeline, text: str) -> None:
+    orgs = {e.text for e in nlp(text).entities if e.label == "ORG"}
+    assert not orgs & {"股份制银行", "城商行", "民营银行", "外资银行", "第二银行", "出版集团", "发行集团"}

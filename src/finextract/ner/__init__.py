@@ -28,6 +28,7 @@ from .patterns import (
     is_han,
     is_sector,
     listed_companies,
+    listed_suffix_names,
     name_after,
     occurrences,
     org_apposition,
@@ -428,7 +429,7 @@ class NerStage:
         ]
         cands += [
             o
-            for o in org_apposition(sent, lex.patterns) + listed_companies(sent, lex.patterns) + stock_code_names(sent, lex.patterns)
+            for o in org_apposition(sent, lex.patterns) + listed_companies(sent, lex.patterns) + stock_code_names(sent, lex.patterns) + listed_suffix_names(sent, lex.patterns)
             if not any(o.start < e and s < o.end for s, e in gaz)
         ]
         orgs = [(c.start, c.end) for c in resolve(cands) if c.label in ("ORG", "PRODUCT")]

@@ -477,6 +477,42 @@ def listed_companies(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate
     return out
 
 
+_BETWEEN_SEPARATORS = re.compile(r"(?<=、)[\u4e00-\u9fff]{3,8}(?=、|等|和|及|与)")
+
+
+def listed_suffix_names(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
+    """An item between list separators that ends in the same strong suffix as the item before it
+    (臺灣銀行、|第一銀行|、華南銀行): a name the suffix pattern cannot read alone (第一 is an ordinal).
+    Kinds are no names (大型银行、|股份制银行|、城商行), nor trades (出版|集团).
+
+    >>> lex = PatternLexicon.load()
+    >>> [(c.start, c.end) for c in listed_suffix_names(SentenceInput("包括台湾银行、第一银行、华南银行等", ()), lex)]
+    [(7, 11), (12, 16)]
+    """
+    text = sent.text
+    out: list[Candidate] = []
+    if "、" not in text:
+        return out
+    for m in _BETWEEN_SEPARATORS.finditer(text):
+        suffix = suffix_ending_at(text, m.end(), lex)
+        if suffix is None or suffix in lex.weak_suffixes or len(suffix) >= len(m.group()) or is_generic(m.group(), lex):
+            continue
+        verbal = any(m.start() <= a < m.end() - len(suffix) and pos[:1] in "vad" for a, _, pos in sent.tokens)
+        if verbal:
+            continue  # 报业集团、|出版集团|和发行集团: a trade, not a brand, before the suffix
+        if text.endswith(suffix, 0, m.start() - 1) and not is_generic(_item_before(text, m.start() - 1), lex):
+            out.append(Candidate(m.start(), m.end(), "ORG", source="pattern:listed_suffix", priority=3, score=0.6))
+    return out
+
+
+def _item_before(text: str, sep: int) -> str:
+    """The list item that ends at the separator ``sep`` (back to the previous separator or punctuation, at most 8 characters)."""
+    start = sep
+    while start > 0 and sep - start < 8 and text[start - 1] not in "、，,；;：:（(":
+        start -= 1
+    return text[start:sep]
+
+
 def _list_item(text: str, token: Token, lex: PatternLexicon) -> bool:
     start, end, pos = token
     word = text[start:end]
