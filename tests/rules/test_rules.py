@@ -229,6 +229,11 @@ def test_metric_change_of_previous_metric() -> None:
         ("南岭农商银行理财产品存续规模为486亿元。", "理财产品存续规模", "南岭农商银行"),  # 存续: outstanding
         ("其中南岭农商银行净值型产品占比达到96%。", "净值型产品占比", "南岭农商银行"),
         ("该产品的业绩比较基准为3.2%至3.8%。", "业绩比较基准", None),
+        # a deal verb names the kind of amount (认购金额, 成交金额, 发行规模)
+        ("本次聯貸案總認購金額達312億元。", "聯貸案總認購金額", None),
+        ("华晟证券当日成交金额为3.2亿元。", "成交金额", "华晟证券"),
+        ("该基金认购规模超过80亿元。", "基金认购规模", None),
+        ("东岳证券本期债券发行规模为20亿元。", "债券发行规模", "东岳证券"),
     ],
 )
 def test_metric_name_and_subject(text: str, metric: str, subject: str) -> None:
