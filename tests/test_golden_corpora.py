@@ -107,6 +107,7 @@ def _fact_matches(fact: Any, want: dict[str, Any]) -> bool:
             a.metric.text == want["metric"]
             and a.value.text == want["value_text"]
             and (want.get("subject") is None or _same_entity(a.subject, want["subject"]))
+            and ("period" not in want or _text(a.period) == want["period"])
         )
     if want["type"] == "quote":
         return a.speaker.text == want["speaker"]
