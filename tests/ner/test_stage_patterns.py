@@ -306,6 +306,10 @@ def test_former_is_no_part_of_a_name(nlp: finextract.Pipeline) -> None:
         ("宏硕科技去年向法院提起诉讼。", "宏硕科技", "宏硕科技去年向法院"),  # a time word ends a name
         ("苏明哲曾任海川银行副行长。", "海川银行", "任海川银行"),  # 曾|任海川: the post verb glued to the name
         ("苏明哲曾任海川银行副行长，现任岭南农商联合银行行长。", "海川银行", "任海川银行"),
+        # a person before the brand of a full name is the verb's object, not part of the name
+        ("核准陈立新安泰人寿保险股份有限公司总经理的任职资格。", "安泰人寿保险股份有限公司", "陈立新安泰人寿保险股份有限公司"),
+        # a kind of bank after a bank's name is its business line (零售銀行業務主管), not another bank
+        ("恒昌銀行零售銀行業務主管何詠詩表示，市場資金成本下降。", "恒昌銀行", "恒昌銀行零售銀行"),
     ],
 )
 def test_the_name_and_not_a_wrong_span(nlp: finextract.Pipeline, text: str, name: str, not_expected: str) -> None:
@@ -534,3 +538,20 @@ def test_a_name_listed_between_names_with_its_suffix(nlp: finextract.Pipeline, t
 def test_no_name_from_listed_kinds_of_bank(nlp: finextract.Pipeline, text: str) -> None:
     orgs = {e.text for e in nlp(text).entities if e.label == "ORG"}
     assert not orgs & {"股份制银行", "城商行", "民营银行", "外资银行", "第二银行", "出版集团", "发行集团"}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("投资方面，安泰人寿前三季度年化综合投资收益率为4.6%。", "年化综合投资"),  # 年化 is no brand
+        ("預計未來數月香港銀行同業拆息將維持在3厘至3.5厘之間。", "香港银行"),  # 银行同业拆息: an interbank rate
+    ],
+)
+def test_rate_and_return_words_are_no_names(nlp: finextract.Pipeline, text: str, not_expected: str) -> None:
+    assert not_expected not in {e.canonical for e in nlp(text).entities if e.label == "ORG"}
+
+
+def test_a_name_never_ends_inside_the_verb_after_it(nlp: finextract.Pipeline) -> None:
+    """由董事长孙伟|代为履行…: 代 belongs to 代为, the name is 孙伟."""
+    people = {e.text for e in nlp("在新任总经理任职资格获批之前，由董事长孙伟代为履行总经理职责。").entities if e.label == "PERSON"}
+    assert "孙伟" in people and "孙伟代" not in people

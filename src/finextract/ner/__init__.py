@@ -23,6 +23,8 @@ from .patterns import (
     PatternLexicon,
     appointee_names,
     cut_descriptor,
+    BRAND_AFTER_PERSON,
+    INTERBANK_RATES,
     generic_body,
     is_generic,
     is_han,
@@ -180,7 +182,7 @@ def _defer_to_model(
     starts_by_end: dict[int, int] = {}
     ends = {e for _, e, _ in sent.tokens}
     for c in model:
-        if c.label != "ORG" or c.end not in ends or any(n in sent.text[c.start : c.end] for n in relation_nouns):
+        if c.label != "ORG" or c.end not in ends or any(n in sent.text[c.start : c.end] for n in relation_nouns) or _person_glued(sent, c.start, c.end):
             continue  # 华晨证券控股股东华晨金控集团 is split at its relation noun later
         if not any(s < c.end and c.start < e and tag[:1] in ("c", "p") for s, e, tag in sent.tokens):
             starts_by_end[c.end] = min(c.start, starts_by_end.get(c.end, c.start))
@@ -193,6 +195,16 @@ def _defer_to_model(
         if not (c.source == "pattern:org_suffix" and starts_by_end.get(c.end, c.start) < c.start and not _glued_marker(sent.text, c.start))
         and not (c.source == "pattern:org_trade" and any(s <= c.start and c.end <= e and e - s > c.end - c.start for s, e in spans))
     ]
+
+
+def _person_glued(sent: SentenceInput, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` opens with a full person's name (a token of three characters tagged
+    ``nr*``) followed by a brand (陈立新|安泰|人寿保险股份有限公司): a verb's object glued to the
+    company after it."""
+    inside = [(s, e, tag) for s, e, tag in sent.tokens if start <= s and e <= end]
+    if len(inside) < 3 or inside[0][0] != start or not inside[0][2].startswith("nr") or inside[0][1] - start != 3:
+        return False
+    return inside[1][2] in BRAND_AFTER_PERSON
 
 
 _NON_NOMINAL = ("v", "p", "d", "r", "c", "u", "m", "q", "f", "t")
@@ -473,8 +485,10 @@ class NerStage:
             if c.source == "model" and not _model_span_ok(sent.text, c, word):
                 return False
             if c.label == "ORG":
-                if c.source == "model" and _lone_verb(sent, c):
-                    return False  # 农商行|理财|子公司: one verb or adverb names nothing
+                if c.source == "model" and (_lone_verb(sent, c) or _person_glued(sent, c.start, c.end)):
+                    return False  # 农商行|理财|子公司: one verb or adverb names nothing; 陈立新|安泰人寿…: a person glued on
+                if sent.text.startswith(INTERBANK_RATES, c.end):
+                    return False  # 香港银行|同业拆息: an interbank rate
                 return not is_generic(word, pat) and not generic_body(word, pat)
             if c.label == "PERSON":
                 # 重疾险产品康宁保: a name right after 产品/品牌 names a product, not a person

@@ -319,6 +319,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
             break
         if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs:
             break  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post
+        if pos.startswith("nr") and len(word) == 3 and name_tokens and name_tokens[0][2] in BRAND_AFTER_PERSON:
+            break  # 核准|陈立新|安泰|人寿…: a person before the brand is the verb's object (麦肯锡|香港|分公司 is one name)
         if pos == "unk" and len(word) >= 2 and (word[0] in lex.org_bad_initials or _glued_post_verb(text, start)):
             # 嘉禾银行|获恒泰|人寿: jieba glued the passive marker to the name; 由原|南岭农商银行: to a word before it
             if len(word) >= 3:
@@ -335,6 +337,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     name = text[start:end]
     if is_generic(name, lex) or len(name) <= len(suffix) or not _good_initial(name, lex):
         return None
+    if _unit_after_name(text, name_tokens, end, suffix, lex) or text.startswith(INTERBANK_RATES, end):
+        return None  # 恒昌銀行|零售銀行業務, 香港銀行|同業拆息: a business line or a rate, not another name
     head = [(s, min(e, suffix_start), pos) for s, e, pos in name_tokens if s < suffix_start]
     # 房地产|信托: a trade word (地产) before a suffix names a kind of product, not a brand
     proper = any(pos in lex.proper_pos and text[s:e] not in lex.org_break_words and not text[s:e].endswith(lex.industry_endings) for s, e, pos in head)
@@ -353,6 +357,20 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
             return None  # 此次并购|有助|集团拓展: a verbal noun alone names nothing
         return Candidate(start, end, "ORG", source=_suffix_source(suffix, lex), priority=3, score=0.6)
     return Candidate(start, end, "ORG", source=_suffix_source(suffix, lex), priority=4, score=0.8)
+
+
+INTERBANK_RATES = ("同业拆息", "同业拆借", "同业拆放")
+"""What follows 银行 in an interbank rate (香港银行同业拆息), where 银行 ends no name."""
+
+
+def _unit_after_name(text: str, name_tokens: Sequence[Token], end: int, suffix: str, lex: PatternLexicon) -> bool:
+    """Whether the name is a full name followed by a kind of institution with its own head
+    (恒昌银行|零售银行): the bank's business line, which the full name before it already names.
+    A bare suffix after a name is part of it (华晨金控|集团)."""
+    return any(
+        s > name_tokens[0][0] and end - s > len(suffix) and suffix_ending_at(text, s, lex) and is_generic(text[s:end], lex)
+        for s, _, _ in name_tokens
+    )
 
 
 _POST_VERB_HEADS = frozenset("曾现时兼出担原继拟新升转调")
@@ -394,6 +412,8 @@ def _brand_with_he(text: str, tokens: Sequence[Token], j: int, i: int, lex: Patt
 
 _NOMINAL_POS = frozenset({"n", "nz", "vn", "j", "unk", "ns", "nr", "nrt", "nrfg", "nt", "eng", "an"})
 _BRAND_POS = frozenset({"unk", "nz", "j"})
+BRAND_AFTER_PERSON = frozenset({"nz", "nt", "j", "unk"})
+"""Tags of a brand that a full person's name before it does not belong to (陈立新|安泰); a place does (麦肯锡|香港)."""
 _PREDICATE_POS = frozenset({"v", "d", "t"})
 
 
@@ -699,6 +719,8 @@ def name_shaped(tokens: Sequence[Token], start: int, end: int) -> bool:
     False
     >>> name_shaped([(0, 3, "unk")], 0, 3)
     True
+    >>> name_shaped([(0, 2, "unk"), (2, 4, "v")], 0, 3)
+    False
     """
     for s, e, tag in tokens:
         if e <= start or s >= end:
@@ -707,6 +729,8 @@ def name_shaped(tokens: Sequence[Token], start: int, end: int) -> bool:
             return False
         if e - s == 1 and ((s == start and tag.startswith(_EDGE_TAGS)) or (e == end and tag.startswith(_END_TAGS))):
             return False
+        if start < s < end < e and tag[:1] in ("v", "d", "p"):
+            return False  # 孙伟|代为: the span would end inside the verb after the name
     return True
 
 
