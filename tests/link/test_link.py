@@ -1,5 +1,7 @@
 """Linking: knowledge-base names, legal forms, in-document aliases, both scripts."""
 
+import pytest
+
 import finextract
 
 
@@ -147,3 +149,11 @@ def test_a_date_lead_before_the_company_still_opens_the_sentence() -> None:
     text = "华信信托在致投资者的函件中表示，公司已起诉鼎泰置业。截至6月末，公司管理的信托资产规模为2680亿元。"
     refs = [e.canonical for e in finextract.extract(text).entities if e.source == "coreference"]
     assert refs == ["华信信托", "华信信托"]
+
+
+@pytest.mark.parametrize("lead", ["前三季度，", "今年上半年，", "投资方面，", "2024年，"])
+def test_a_period_or_topic_lead_before_the_company_still_opens_the_sentence(lead: str) -> None:
+    """前三季度，公司实现…: a period or a topic (投资方面) before 公司 is a lead like 此前."""
+    text = f"安泰人寿11月8日公告称，公司偿付能力充足。{lead}公司实现保险业务收入386.5亿元。"
+    refs = [e.canonical for e in finextract.extract(text).entities if e.source == "coreference"]
+    assert refs == ["安泰人寿", "安泰人寿"]

@@ -201,9 +201,11 @@ class LinkStage:
 
 _REFERENCE_LEAD = re.compile(
     r"(?:此前|同时|随后|此外|另外|目前|对此|为此|不过|但|而|另据|据悉|据了解|公告显示|公告称|资料显示"
-    r"|截至[^，,。；;]{1,10}|[^，,。；;]{0,6}以来)[，,]?"
+    r"|截至[^，,。；;]{1,10}|[^，,。；;]{0,6}以来"
+    r"|[^，,。；;]{0,8}(?:季度|年度|半年|年|月份?|末|底|期内|期间)[，,]|[^，,。；;]{1,4}方面[，,])[，,]?"
 )
-"""A short lead before 公司 that still lets it open the sentence (此前，公司拟…; 截至6月末，公司…)."""
+"""A short lead before 公司 that still lets it open the sentence (此前，公司拟…; 截至6月末，公司…;
+前三季度，公司…; 投资方面，公司…)."""
 
 def _opens(doc: Document, sent_start: int, ref_start: int, token_starts: list[int]) -> bool:
     """Whether 公司 at ``ref_start`` opens its sentence, after at most a short lead (此前，公司拟…)."""
