@@ -183,20 +183,24 @@ def viterbi_batch(emissions: Sequence[np.ndarray], transitions: np.ndarray, star
     emit = np.zeros((batch, width, n_tags), dtype=np.float32)
     for b, k in enumerate(order.tolist()):
         emit[b, : ordered[b]] = emissions[k]
-    running = np.searchsorted(-ordered, -np.arange(width), side="left")  # sentences longer than t
+    # sentences longer than t, as plain ints: indexing a list is cheaper than a numpy scalar
+    running = np.searchsorted(-ordered, -np.arange(width), side="left").tolist()
     back = np.zeros((width, batch, n_tags), dtype=np.intp)
     score = emit[:, 0] + start
     trans = transitions[None]
+    # one buffer for every step's candidate scores instead of a new array per step
+    buffer = np.empty((batch, n_tags, n_tags), dtype=np.result_type(score, trans))
     for t in range(1, width):
         k = running[t]
-        cand = score[:k, :, None] + trans
-        back[t, :k] = cand.argmax(axis=1)
-        score[:k] = cand.max(axis=1) + emit[:k, t]
+        cand = np.add(score[:k, :, None], trans, out=buffer[:k])
+        cand.argmax(axis=1, out=back[t, :k])
+        np.add(cand.max(axis=1), emit[:k, t], out=score[:k])
+    rows = np.arange(batch)
     path = np.zeros((batch, width), dtype=np.intp)
-    path[np.arange(batch), ordered - 1] = score.argmax(axis=1)
+    path[rows, ordered - 1] = score.argmax(axis=1)
     for t in range(width - 1, 0, -1):
         k = running[t]
-        path[:k, t - 1] = back[t, np.arange(k), path[:k, t]]
+        path[:k, t - 1] = back[t, rows[:k], path[:k, t]]
     out: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * batch
     for b, k in enumerate(order.tolist()):
         out[k] = path[b, : ordered[b]].astype(np.int64)

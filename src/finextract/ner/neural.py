@@ -106,11 +106,10 @@ class NeuralWeights:
         total = rows.shape[1]
         if total == 0:
             return [np.zeros((0, len(self.tags)), dtype=np.float32) for _ in lengths]
-        pad = len(self.embed) - 1
         x = np.zeros((total, self.embed.shape[1]), dtype=np.float32)
         for t in self.active:
-            idx = rows[t]
-            x += self.embed[np.where(idx < 0, pad, idx)]
+            # an unknown value's row is -1, which ``take`` reads as the last row, the padding row
+            x += self.embed.take(rows[t], axis=0)
         x += self.in_bias if self.guideline is None else self.in_bias + self.guidelines[self.guideline]
         np.maximum(x, 0.0, out=x)
         pos, span = _positions(lengths)
