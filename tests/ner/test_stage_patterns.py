@@ -555,3 +555,10 @@ def test_a_name_never_ends_inside_the_verb_after_it(nlp: finextract.Pipeline) ->
     """由董事长孙伟|代为履行…: 代 belongs to 代为, the name is 孙伟."""
     people = {e.text for e in nlp("在新任总经理任职资格获批之前，由董事长孙伟代为履行总经理职责。").entities if e.label == "PERSON"}
     assert "孙伟" in people and "孙伟代" not in people
+
+
+def test_a_surname_jieba_reads_as_a_pronoun_after_a_title(nlp: finextract.Pipeline) -> None:
+    """零售銀行業務主管|何|詠詩|表示: 何 is the surname, not "what"."""
+    people = {e.canonical for e in nlp("恒昌銀行零售銀行業務主管何詠詩表示，今次調整反映市場資金成本下降。").entities if e.label == "PERSON"}
+    assert "何咏诗" in people
+    assert not [e for e in nlp("这到底是为何？").entities if e.label == "PERSON"]

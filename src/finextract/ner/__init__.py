@@ -197,6 +197,27 @@ def _defer_to_model(
     ]
 
 
+def _defer_titles(sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate]) -> list[Candidate]:
+    """Drop a lexicon title inside a longer statistical title with the same end whose extra words are
+    nouns and no organization (零售|业务主管: the model's 零售业务主管 is the whole post)."""
+    orgs = [(c.start, c.end) for c in layered if c.label == "ORG"]
+    longer = {
+        m.end: m.start
+        for m in model
+        if m.label == "TITLE" and not any(s < m.end and m.start < e for s, e in orgs)
+    }
+
+    def modifier_only(start: int, end: int) -> bool:
+        inside = [tag for s, e, tag in sent.tokens if start <= s and e <= end]
+        return bool(inside) and all(tag.startswith("n") or tag == "vn" for tag in inside) and all(s < start or s >= end or e <= end for s, e, _ in sent.tokens)
+
+    return [
+        c
+        for c in layered
+        if not (c.source == "pattern:title" and longer.get(c.end, c.start) < c.start and modifier_only(longer[c.end], c.start))
+    ]
+
+
 def _person_glued(sent: SentenceInput, start: int, end: int) -> bool:
     """Whether ``[start, end)`` opens with a full person's name (a token of three characters tagged
     ``nr*``) followed by a brand (陈立新|安泰|人寿保险股份有限公司): a verb's object glued to the
@@ -277,7 +298,8 @@ class NerStage:
         inputs, offsets = self._inputs(doc)
         backend_cands = self.backend.predict(inputs)
         per_sentence = [
-            resolve(self._plausible(s, list(b) + _defer_to_model(s, b, self._layered(s), self.lexicons.patterns.relation_nouns))) for s, b in zip(inputs, backend_cands)
+            resolve(self._plausible(s, list(b) + _defer_titles(s, b, _defer_to_model(s, b, self._layered(s), self.lexicons.patterns.relation_nouns))))
+            for s, b in zip(inputs, backend_cands)
         ]
         occupation = self.lexicons.titles.is_occupation
         per_sentence = [_org_before_titled_person(s.text, cands, occupation) for s, cands in zip(inputs, per_sentence)]

@@ -786,11 +786,23 @@ def name_after(
         end = pos + length
         if end > len(text) or not is_han(text[pos:end]) or _verb_inside(text, pos, end, forbidden):
             continue
-        if tokens and not name_shaped(tokens, pos, end):
+        if tokens and not name_shaped(tokens, pos, end) and not _pronoun_surname(text, tokens, pos, end):
             continue
         if end == len(text) or text[end] in boundaries or not is_han(text[end]) or end in word_starts:
             return pos, end
     return None
+
+
+_SURNAME_PRONOUNS = frozenset("何")
+"""Surnames that jieba reads as a pronoun when they stand alone (何|咏诗)."""
+
+
+def _pronoun_surname(text: str, tokens: Sequence[Token], pos: int, end: int) -> bool:
+    """A surname jieba tags a pronoun, then nouns to the end of the span (主管|何|咏诗|表示)."""
+    if text[pos] not in _SURNAME_PRONOUNS:
+        return False
+    inside = [t for t in tokens if pos <= t[0] and t[1] <= end]
+    return bool(inside) and inside[0][:2] == (pos, pos + 1) and inside[-1][1] == end and all(tag[:1] in ("n", "u") for _, _, tag in inside[1:])
 
 
 def name_before(
