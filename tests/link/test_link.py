@@ -157,3 +157,13 @@ def test_a_period_or_topic_lead_before_the_company_still_opens_the_sentence(lead
     text = f"安泰人寿11月8日公告称，公司偿付能力充足。{lead}公司实现保险业务收入386.5亿元。"
     refs = [e.canonical for e in finextract.extract(text).entities if e.source == "coreference"]
     assert refs == ["安泰人寿", "安泰人寿"]
+
+
+def test_a_company_whose_report_shows_is_the_announcer() -> None:
+    """安泰人寿三季度偿付能力报告显示，…公司…: the report is the company's, 公司 refers to it."""
+    text = "安泰人寿三季度偿付能力报告显示，截至9月末，公司核心偿付能力充足率为142%。前三季度，公司实现保险业务收入386.5亿元。"
+    refs = [e.canonical for e in finextract.extract(text).entities if e.source == "coreference"]
+    assert refs == ["安泰人寿", "安泰人寿"]
+    # another company's figures reported by a regulator's data are not the regulator's
+    other = "国家金融监督管理总局数据显示，公司数量持续增加。"
+    assert not [e for e in finextract.extract(other).entities if e.source == "coreference"]
