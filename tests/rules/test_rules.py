@@ -589,3 +589,17 @@ def test_a_person_fined_is_the_subject_of_the_fine() -> None:
     text = "汇联支付曾因违反支付结算管理规定被央行上海分行罚款210万元，时任总经理李国栋被罚款15万元。"
     got = {(f.args.value.text, f.args.subject.text if f.args.subject else None) for f in _metrics(text)}
     assert got == {("210万元", "汇联支付"), ("15万元", "李国栋")}
+
+
+def test_a_change_against_last_quarters_end_is_a_change_not_a_metric() -> None:
+    """资本充足率为15.62%，较上季度末上升0.09个百分点: 季度末 is the basis, not a metric."""
+    facts = _metrics("资本充足率为15.62%，较上季度末上升0.09个百分点。")
+    change = next(f for f in facts if f.args.value.text == "0.09个百分点")
+    assert (change.args.metric.text, change.args.direction, change.args.basis.text) == ("资本充足率", "up", "较上季度末")
+
+
+def test_changes_listed_with_fenbie_pair_with_the_metrics_before() -> None:
+    """…核心…充足率为142%，综合…充足率为218%，分别较上季度末下降6个百分点和9个百分点."""
+    text = "截至9月末，公司核心偿付能力充足率为142%，综合偿付能力充足率为218%，分别较上季度末下降6个百分点和9个百分点。"
+    changes = {(f.args.metric.text, f.args.value.text, f.args.direction) for f in _metrics(text) if f.args.value.kind == "percentage_point"}
+    assert changes == {("核心偿付能力充足率", "6个百分点", "down"), ("综合偿付能力充足率", "9个百分点", "down")}

@@ -127,8 +127,8 @@ def _split_tokens(view: SentenceView) -> SentenceView:
 
 
 _BASIS = re.compile(
-    r"同比|环比|按年|按季|按月|年增|年减|月增|月减|季增|季减|较(?:上年同期|去年同期|上年末|上季末|上月末|年初|上年|去年|上季度|上月|上期|此前"
-    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:末|底|初))|比(?:上年|去年)"
+    r"同比|环比|按年|按季|按月|年增|年减|月增|月减|季增|季减|较(?:上年同期|去年同期|(?:上年度|上季度|上年|去年|上季|上月)(?:末|底|初)?"
+    r"|年初|年末|上期|此前|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:末|底|初))|比(?:上年|去年)(?:末|底|初)?"
 )
 _TO = ("至", "到")
 _HYPOTHETICAL = re.compile(r"如果|假如|倘若|若是|要是|一旦")
@@ -145,6 +145,7 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
     """Metric facts in one sentence."""
     view = _split_tokens(view)
     previous: tuple[int, int] | None = None
+    reported: list[tuple[int, int]] = []  # the metrics whose levels the sentence gave, in order
     consumed: set[int] = set()
     for f_start, f_end, figure in view.figures:
         if f_start in consumed:
@@ -199,6 +200,9 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
         if "分别" in view.text[links_start:f_start]:
             listed = _listed_figures(view, f_start)
             consumed.update(s for s, _ in listed[1:])
+            if rule == "metric.change_of_previous" and len(listed) == len(reported) > 1:
+                yield from _respective_changes(view, reported, listed, direction, _BASIS.search(view.text, links_start, f_start))
+                continue
             yield from _respectively(view, span, listed)
             previous = span
             continue
@@ -211,6 +215,8 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
             before = _CHANGE_BEFORE.search(view.text, max(0, span[0] - 10), span[0])
             direction = None if before is None else ("down" if before.group(1) in _CUTS else "up")
         previous = span
+        if rule == "metric.noun_figure" and direction is None and span not in reported:
+            reported.append(span)
         subject, subject_conf = _subject(view, span[0])
         if view.text[span[0] : span[1]] in _COVERED_METRICS and subject_conf < 1.0:
             subject, subject_conf = _covered_company(view) or (subject, subject_conf)
@@ -402,6 +408,24 @@ def _respectively(view: SentenceView, span: tuple[int, int], listed: list[tuple[
         yield "metric", "metric.respectively", conf, args
 
 
+def _respective_changes(
+    view: SentenceView, reported: list[tuple[int, int]], listed: list[tuple[int, Figure]], direction: str | None, basis: re.Match[str] | None
+) -> Iterator[tuple[str, str, float, MetricArgs]]:
+    """``metric.respectively`` for changes: 核心…充足率为142%，综合…充足率为218%，分别较上季度末下降6个百分点和9个百分点 —
+    the changes pair with the metrics the sentence gave levels for, in order."""
+    for span, (_, figure) in zip(reported, listed):
+        subject, subject_conf = _subject(view, span[0])
+        args = MetricArgs(
+            subject=subject,
+            metric=view.text_span(*span),
+            value=figure,
+            period=_period_before(view, span[0]),
+            direction=direction,
+            basis=view.text_span(*basis.span()) if basis else None,
+        )
+        yield "metric", "metric.respectively", round(0.55 + 0.25 * subject_conf, 2), args
+
+
 def _shared_bound(first: Figure) -> str | None:
     """The bound written before the first figure of a list (不低于6500万元、…), which bounds every figure;
     ``None`` for a qualifier after it (6500多万元) or none."""
@@ -513,8 +537,11 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
 
 
 def _compared_period(view: SentenceView, start: int, end: int) -> bool:
-    """Whether ``[start, end)`` lies in a period written after 较/比 (较10月末上升0.7%)."""
-    return any(s <= start and end <= e and view.text.endswith(("较", "比"), 0, s) for s, e, _ in view.periods)
+    """Whether ``[start, end)`` lies in a period written after 较/比 (较10月末上升0.7%) or in a
+    comparison's basis (较上季度末下降6个百分点)."""
+    if any(s <= start and end <= e and view.text.endswith(("较", "比"), 0, s) for s, e, _ in view.periods):
+        return True
+    return any(m.start() <= start and end <= m.end() for m in _BASIS.finditer(view.text, max(0, start - 8), end + 4))
 
 
 def _closes_abbreviation(text: str, start: int, end: int) -> bool:
