@@ -562,3 +562,15 @@ def test_a_surname_jieba_reads_as_a_pronoun_after_a_title(nlp: finextract.Pipeli
     people = {e.canonical for e in nlp("恒昌銀行零售銀行業務主管何詠詩表示，今次調整反映市場資金成本下降。").entities if e.label == "PERSON"}
     assert "何咏诗" in people
     assert not [e for e in nlp("这到底是为何？").entities if e.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_expected"),
+    [
+        ("據美居置業統計，上月本港私人住宅成交量約4,200宗。", "美居置業", "據美居置業"),  # 據 glued to the name
+        ("地產代理美居置業首席分析師梁志偉認為，減息有助提振樓市氣氛。", "美居置業", "地產代理美居置業"),  # a kind in apposition
+    ],
+)
+def test_a_source_or_a_kind_before_a_name_is_no_part_of_it(nlp: finextract.Pipeline, text: str, name: str, not_expected: str) -> None:
+    orgs = {e.text for e in nlp(text).entities if e.label == "ORG"}
+    assert name in orgs and not_expected not in orgs
