@@ -124,6 +124,7 @@ _TAIL_UNITS = (
     r"(?P<pct>%(?![0-9A-Fa-f]{2})|‰)"
     r"|(?P<pp>个? *百 *分 *点)"
     r"|(?P<bp>个? *基 *点)"
+    r"|(?P<li>厘)(?![米克])"
     rf"|(?P<cheng>成)(?:(?P<cheng_d> ?[一二三四五六七八九1-9](?![0-9十百千万亿个家名位人种成折]))|(?P<cheng_half>半))?(?![员本立交功长效绩都熟型品])"
     r"|(?P<zhe>折)(?![合算旧扣价叠射线返])"
     rf"|(?:{_alternation(CRYPTO_COUNTERS)})?(?P<cur>{_alternation(_CURRENCY_AFTER)})(?P<cur_tail>人民币)?"
@@ -216,6 +217,8 @@ def _tail(text: str, numeral: Numeral) -> _Tail:
         return _Tail(end, "percentage_point", "pp", fuzzy=fuzzy, rule="figures.percentage_point")
     if g == "bp":
         return _Tail(end, "basis_point", "bp", fuzzy=fuzzy, rule="figures.basis_point")
+    if g == "li":
+        return _rate_li(text, numeral, end, fuzzy)
     if g in ("cheng", "cheng_d", "cheng_half"):
         return _tenths(m, numeral, fuzzy)
     if g == "zhe":
@@ -246,6 +249,18 @@ def _tail(text: str, numeral: Numeral) -> _Tail:
         return _Tail(half.end(), "quantity", measure, add=Decimal("0.5"), fuzzy=fuzzy, rule="figures.quantity_half")
     counted = None if measure in _SELF_COUNTED or g == "latin" else _counted(text, end)
     return _Tail(end, "quantity", measure, counted=counted, counted_start=end if counted else None, fuzzy=fuzzy, rule="figures.quantity")
+
+
+_RATE_CHANGE_BEFORE = re.compile(r"(?:减息|加息|降息|下调|上调|调低|调高|调降|调升|降低|提高|下降|上升|减|加|降|升)了? *$")
+"""A change verb right before a rate in 厘: the figure is the change (下调0.125厘), in percentage points."""
+
+
+def _rate_li(text: str, numeral: Numeral, end: int, fuzzy: bool) -> _Tail:
+    """厘 after a rate, as Hong Kong and Taiwan write interest rates: 5.25厘 is 5.25% a year, and a
+    change (减息0.25厘, 下调0.125厘) is in percentage points."""
+    if _RATE_CHANGE_BEFORE.search(text, max(0, numeral.start - 4), numeral.start):
+        return _Tail(end, "percentage_point", "pp", fuzzy=fuzzy, rule="figures.rate_li")
+    return _Tail(end, "percent", "%", fuzzy=fuzzy, rule="figures.rate_li")
 
 
 def _change_digit(text: str) -> Decimal:
