@@ -603,3 +603,14 @@ def test_changes_listed_with_fenbie_pair_with_the_metrics_before() -> None:
     text = "截至9月末，公司核心偿付能力充足率为142%，综合偿付能力充足率为218%，分别较上季度末下降6个百分点和9个百分点。"
     changes = {(f.args.metric.text, f.args.value.text, f.args.direction) for f in _metrics(text) if f.args.value.kind == "percentage_point"}
     assert changes == {("核心偿付能力充足率", "6个百分点", "down"), ("综合偿付能力充足率", "9个百分点", "down")}
+
+
+def test_every_later_clause_post_after_a_direct_one() -> None:
+    """陈立新此前担任…，2021年加入嘉泰人寿之前，曾任…: the direct post and the later clause's both count."""
+    text = "陈立新此前担任嘉泰人寿副总经理兼首席投资官，2021年加入嘉泰人寿之前，曾任华岳资产管理公司固定收益部总经理。"
+    roles = {(f.args.org.text, f.args.title.text, f.args.former, f.rule) for f in finextract.extract(text).facts if f.type == "role"}
+    assert ("华岳资产管理公司", "固定收益部总经理", True, "role.later_clause") in roles
+    assert ("嘉泰人寿", "副总经理", True, "role.name_serves") in roles
+    # another person between: the later clause is theirs
+    other = "陈立新担任嘉泰人寿总经理，王强曾任华岳资产管理公司总经理。"
+    assert not [f for f in finextract.extract(other).facts if f.type == "role" and f.args.person.text == "陈立新" and f.args.org.text == "华岳资产管理公司"]

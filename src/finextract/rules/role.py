@@ -112,34 +112,50 @@ def _later_clause_verb(view: SentenceView, p_end: int) -> tuple[int, str] | None
 
 def _name_serves(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]:
     for p_start, p_end, person in view.labelled("PERSON"):
-        rule, conf = "role.name_serves", 0.85
-        found = _serve_verb(view, p_end)
-        if found is None and (found := _later_clause_verb(view, p_end)) is not None:
-            rule, conf = "role.later_clause", 0.75
-        verb_at, verb = found if found is not None else (p_end, None)
-        board: Entity | None = None
         opening = appointee_start(view, p_start)
         appointer = next((v for v in _APPOINT_VERBS if view.text.endswith(v, 0, opening)), None)
         if appointer is not None and view.text.startswith("为", p_end):
-            verb_at, verb, rule, conf = p_end, "为", "role.appointed_as", 0.85
             board = appointing_org(view, opening - len(appointer))
-        if verb is None:
+            yield from _posts_after(view, person, p_end, (p_end, "为"), "role.appointed_as", 0.85, board)
             continue
-        pos = verb_at + len(verb)
-        org = view.entity_starting_at(pos, "ORG")
-        if org is not None:
-            pos = org[1]
-            if view.text.startswith("的", pos):
-                pos += 1
-        titles = []
-        title = view.entity_starting_at(pos, "TITLE")
-        while title is not None:
-            titles.append(title)
-            joiner = next((j for j in _CHAIN_JOINERS if view.text.startswith(j, title[1])), None)
-            title = view.entity_starting_at(title[1] + len(joiner), "TITLE") if joiner else None
-        if rule == "role.later_clause" and titles and view.text.startswith("的", titles[-1][1]):
-            continue  # …，将担任瀚海集团董事长的人选: the clause modifies a noun, it has no elided subject
-        # 曾任, 此前担任: the adverbs right before the verb date the post
-        former = rule != "role.appointed_as" and any(a in view.text[max(p_end, verb_at - 4) : verb_at] for a in PAST_ADVERBS)
-        for title in titles:
-            yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else board, title=title[2], former=former)
+        for verb_at, verb, rule, conf in _serve_verbs(view, p_end):
+            yield from _posts_after(view, person, p_end, (verb_at, verb), rule, conf, None)
+
+
+def _serve_verbs(view: SentenceView, p_end: int) -> list[tuple[int, str, str, float]]:
+    """The person's serve verbs: right after the name (此前担任), then each later clause without a
+    subject of its own that opens with one (…，2021年加入嘉泰人寿之前，曾任…)."""
+    out: list[tuple[int, str, str, float]] = []
+    direct = _serve_verb(view, p_end)
+    if direct is not None:
+        out.append((direct[0], direct[1], "role.name_serves", 0.85))
+    pos = direct[0] + len(direct[1]) if direct is not None else p_end
+    while (later := _later_clause_verb(view, pos)) is not None:
+        out.append((later[0], later[1], "role.later_clause", 0.75))
+        pos = later[0] + len(later[1])
+    return out
+
+
+def _posts_after(
+    view: SentenceView, person: Entity, p_end: int, verb: tuple[int, str], rule: str, conf: float, board: Entity | None
+) -> Iterator[tuple[str, str, float, RoleArgs]]:
+    """The roles a serve verb (or 为 after an appointing verb) gives: ``[ORG][的]TITLE[兼TITLE…]`` after it."""
+    verb_at, word = verb
+    pos = verb_at + len(word)
+    org = view.entity_starting_at(pos, "ORG")
+    if org is not None:
+        pos = org[1]
+        if view.text.startswith("的", pos):
+            pos += 1
+    titles = []
+    title = view.entity_starting_at(pos, "TITLE")
+    while title is not None:
+        titles.append(title)
+        joiner = next((j for j in _CHAIN_JOINERS if view.text.startswith(j, title[1])), None)
+        title = view.entity_starting_at(title[1] + len(joiner), "TITLE") if joiner else None
+    if rule == "role.later_clause" and titles and view.text.startswith("的", titles[-1][1]):
+        return  # …，将担任瀚海集团董事长的人选: the clause modifies a noun, it has no elided subject
+    # 曾任, 此前担任: the adverbs right before the verb date the post
+    former = rule != "role.appointed_as" and any(a in view.text[max(p_end, verb_at - 4) : verb_at] for a in PAST_ADVERBS)
+    for title in titles:
+        yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else board, title=title[2], former=former)
