@@ -574,3 +574,18 @@ def test_a_surname_jieba_reads_as_a_pronoun_after_a_title(nlp: finextract.Pipeli
 def test_a_source_or_a_kind_before_a_name_is_no_part_of_it(nlp: finextract.Pipeline, text: str, name: str, not_expected: str) -> None:
     orgs = {e.text for e in nlp(text).entities if e.label == "ORG"}
     assert name in orgs and not_expected not in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "not_expected"),
+    [
+        # a verbal noun between a regulator and a brand: two names, not one
+        ("金管會重罰國瑞人壽600萬元 前總經理遭解職", {"国瑞人寿"}, "金管会重罚国瑞人寿"),
+        ("國瑞人壽隸屬於國瑞金控，今年前10月稅後淨利為32.6億元。", {"国瑞人寿", "国瑞金控"}, "国瑞人寿隶属于国瑞金控"),
+        # a kind of fund is no organization
+        ("公司旗下远岭中证AAA科创债ETF已获中国证监会注册批复。", {"中国证券监督管理委员会"}, "ETF"),
+    ],
+)
+def test_two_names_around_a_verb_and_fund_kinds(nlp: finextract.Pipeline, text: str, names: set[str], not_expected: str) -> None:
+    orgs = {e.canonical for e in nlp(text).entities if e.label == "ORG"}
+    assert names <= orgs and not_expected not in orgs

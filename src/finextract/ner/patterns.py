@@ -319,6 +319,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
             break
         if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs:
             break  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post
+        if pos == "vn" and any(p in BRAND_AFTER_PERSON and s < suffix_start for s, _, p in name_tokens):
+            break  # 金管会|重罚|国瑞|人寿: a verbal noun before a brand ends the name (中国|建设|银行 has no brand after it)
         if pos.startswith("nr") and len(word) == 3 and name_tokens and name_tokens[0][2] in BRAND_AFTER_PERSON:
             break  # 核准|陈立新|安泰|人寿…: a person before the brand is the verb's object (麦肯锡|香港|分公司 is one name)
         if pos == "unk" and len(word) >= 2 and (word[0] in lex.org_bad_initials or _glued_post_verb(text, start)):
