@@ -614,3 +614,19 @@ def test_every_later_clause_post_after_a_direct_one() -> None:
     # another person between: the later clause is theirs
     other = "陈立新担任嘉泰人寿总经理，王强曾任华岳资产管理公司总经理。"
     assert not [f for f in finextract.extract(other).facts if f.type == "role" and f.args.person.text == "陈立新" and f.args.org.text == "华岳资产管理公司"]
+
+
+def test_a_fine_imposed_before_its_noun() -> None:
+    """國瑞人壽…核處新台幣600萬元罰鍰: the amount is the fine (罰鍰), not a metric named 核處."""
+    facts = _metrics("國瑞人壽因內部控制存有重大缺失，遭核處新台幣600萬元罰鍰。")
+    assert [(f.args.metric.text, f.args.value.text) for f in facts] == [("罰鍰", "新台幣600萬元")]
+
+
+def test_figures_in_what_a_speaker_reports_belong_to_the_company_reported_on() -> None:
+    """金管會…張秀玲表示，檢查發現國瑞人壽…，保費收入合計約新台幣18億元: 國瑞人壽's premiums, not the regulator's."""
+    text = "金管會保險局副局長張秀玲表示，檢查發現國瑞人壽在2022年至2024年間未充分評估客戶風險，保費收入合計約新台幣18億元。"
+    (fact,) = [f for f in _metrics(text) if f.args.metric.text == "保費收入"]
+    assert fact.args.subject is not None and fact.args.subject.text == "國瑞人壽"
+    # nothing named in the report: the speaker's company
+    (own,) = _metrics("招商银行行长王良表示，前三季度营业收入增长5%。")
+    assert own.args.subject is not None and own.args.subject.text == "招商银行"

@@ -277,7 +277,7 @@ def _figure_of_noun(view: SentenceView, f_start: int, pos: int, figure: Figure) 
 _DEAL_PAPERS = frozenset("合同 协议 订单 合约 框架协议 意向书".split())
 _NEGATING_PREFIXES = frozenset("无 非 不".split())
 """Words that open a noun phrase as a modifier (无|固定期限资本债券, 非|公开发行股票)."""
-_ISSUED = re.compile(r"(?:发行|募集|募资|获得|取得|完成|计提|提供|发放|新增|中标|斩获)$")
+_ISSUED = re.compile(r"(?:发行|募集|募资|获得|取得|完成|计提|提供|发放|新增|中标|斩获|核处|处以|裁处|开出)$")
 """Verbs after which an amount measures the noun phrase that follows it, 的 or not."""
 
 
@@ -623,14 +623,20 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
     topic = _sentence_subject(view, m_start, c_start) or _stake_holder_before(view, m_start, c_start) or _previous_clause_opener(view, c_start)
     if topic is None and _counted_group_opens(view, c_start):
         return None, 0.0  # 省内12家农商行…入股，合计持股比例为60%: a group of companies, none named
+    reported = _REPORT_LEAD.match(view.text)
+    lead = reported.end() if reported is not None and reported.end() <= m_start else 0
     topic = (
         topic
+        or (_sentence_subject(view, m_start, max(part, lead)) if lead else None)
         or _sentence_subject(view, m_start, part)
         or _sentence_subject(view, m_start)
         or _part_of_previous(view, m_start)
     )
     return (topic, 0.5) if topic is not None else (None, 0.0)
 
+
+_REPORT_LEAD = re.compile(r"[^，,。；;：:]{0,40}?(?:表示|指出|认为|透露|介绍|强调|坦言|称|说)[，,：:]")
+"""A speaker opening the sentence (…副局长张秀玲表示，): the figures after it belong to a company the report names."""
 
 _PART_OF = re.compile(r"其中[，,]?")
 """A sentence opening with 其中 lists parts of the sentence before's figures."""
