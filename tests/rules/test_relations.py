@@ -475,3 +475,10 @@ def test_a_former_post_between_the_company_and_the_title_keeps_the_company() -> 
     assert (fact.args.person.text, fact.args.change, fact.args.org.text if fact.args.org else None) == ("郑伟民", "resigned", "汇联支付")
     (role,) = _facts(text, "role")
     assert (role.args.org.text if role.args.org else None, role.args.former) == ("汇联支付", True)
+
+
+def test_no_company_holds_a_regulator() -> None:
+    """公司旗下…ETF已获中国证监会注册批复: 旗下 does not make the regulator the company's."""
+    text = "远岭基金管理有限公司11月20日公告称，公司旗下远岭中证AAA科创债ETF已获中国证监会注册批复。"
+    assert not [f for f in finextract.extract(text).facts if f.type in ("ownership", "acquisition")]
+    assert _facts("远岭集团旗下的远岭基金已获批。", "ownership")  # a company is still held

@@ -66,7 +66,7 @@ class FactStage:
             if self.relation_model is not None:
                 produced += list(self.relation_model(view, produced))
             for fact_type, rule_id, confidence, args in produced:
-                if confidence < self.min_confidence:
+                if confidence < self.min_confidence or _held_public_body(fact_type, args, self.lexicon):
                     continue
                 modality, source = reader.read(view, fact_type, args)
                 fact = build_fact(doc, view, fact_type, rule_id, confidence, args, modality, source)
@@ -75,6 +75,13 @@ class FactStage:
                     best[key] = fact
         facts = sorted(best.values(), key=lambda f: (f.evidence.start, f.type, f.id))
         return doc.model_copy(update={"facts": facts})
+
+
+def _held_public_body(fact_type: str, args: object, lexicon: RelationLexicon) -> bool:
+    """An ownership or acquisition whose held side is a regulator or government (公司旗下…已获中国证监会注册: no holding)."""
+    held = getattr(args, "held", None) if fact_type == "ownership" else getattr(args, "target", None) if fact_type == "acquisition" else None
+    name = getattr(held, "canonical", None) or getattr(held, "text", None)
+    return bool(name) and bool(lexicon.public_bodies) and str(name).endswith(lexicon.public_bodies)
 
 
 def relation_scorer(option: object, lexicon: RelationLexicon) -> ModelRelations | None:

@@ -103,6 +103,8 @@ class RelationLexicon:
     modality: dict[str, tuple[str, ...]]
     negation: tuple[str, ...]
     hypothetical: tuple[str, ...]
+    public_bodies: tuple[str, ...] = ()
+    """Name endings of regulators and governments (证监会, 监督管理总局): no company holds or buys one."""
 
     @classmethod
     def load(cls, path: str | None = None) -> "RelationLexicon":
@@ -133,6 +135,7 @@ class RelationLexicon:
                 negation=tuple(data["negation"]),
                 hypothetical=tuple(data["hypothetical"]),
                 transactions=_longest_first(data["transaction_agreements"]),
+                public_bodies=tuple(data.get("public_bodies", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise LexiconError(f"{where}: cannot load relation lexicon ({exc}); fix or restore the file") from exc
