@@ -630,3 +630,21 @@ def test_figures_in_what_a_speaker_reports_belong_to_the_company_reported_on() -
     # nothing named in the report: the speaker's company
     (own,) = _metrics("招商银行行长王良表示，前三季度营业收入增长5%。")
     assert own.args.subject is not None and own.args.subject.text == "招商银行"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        ("本期债券全场认购倍数达2.6倍。", "认购倍数", "2.6倍"),  # a multiple is a metric's value
+        ("本次激励对象共计186人。", "激励对象", "186人"),  # 激励 and 授予 name the kind of object and price
+        ("公司拟授予限制性股票，授予价格为每股18.6元。", "授予价格", "18.6元"),
+    ],
+)
+def test_incentive_and_subscription_metric_names(text: str, metric: str, value: str) -> None:
+    assert any(m.endswith(metric) and v == value for m, v in {(f.args.metric.text, f.args.value.text) for f in _metrics(text)})
+
+
+def test_a_base_year_does_not_date_the_metric() -> None:
+    """以2024年净利润为基数，三年净利润增长率分别不低于15%、32%和52%: 2024 is the base, not the period."""
+    facts = _metrics("或以2024年净利润为基数，净利润增长率分别不低于15%、32%和52%。")
+    assert facts and all(f.args.period is None for f in facts)

@@ -58,7 +58,7 @@ _UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 
 _DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 下跌 下调 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
-_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总".split())
+_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 激励 授予".split())
 _HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司".split())
 """Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额)."""
 _OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12}的$")
@@ -79,7 +79,7 @@ _YIELD_VERBS = frozenset("贡献 实现 录得 带来 创造".split())
 _YIELDS = re.compile(r"(?:可|将|能|可以|预计)?(?:" + "|".join(sorted(_YIELD_VERBS)) + ")$")
 _SKIP_POS = frozenset({"d", "ul", "uz", "ug", "t"})
 _ANAPHORA = ("该行", "该公司", "该集团", "其", "公司", "集团")
-_METRIC_KINDS = frozenset({"money", "percent", "percentage_point", "basis_point", "number", "quantity"})
+_METRIC_KINDS = frozenset({"money", "percent", "percentage_point", "basis_point", "number", "quantity", "ratio"})
 _DURATION_UNITS = frozenset("天 日 年 个月 月 周 小时 分钟 秒".split())
 _SCALE_CHARS = frozenset("万亿兆千百")
 
@@ -371,7 +371,7 @@ def _listed_figures(view: SentenceView, first: int) -> list[tuple[int, Figure]]:
 
 def _period_chain(view: SentenceView, pos: int) -> tuple[list[Period], bool]:
     """The periods listed right before ``pos`` (2025年、2026年和2027年) and whether they form a range (2025年至2027年)."""
-    before = [(s, e, p) for s, e, p in view.periods if e <= pos and p.kind != "relative"]
+    before = [(s, e, p) for s, e, p in view.periods if e <= pos and p.kind != "relative" and _dating(view, (s, e, p))]
     if not before:
         return [], False
     chain = [before[-1]]
@@ -438,9 +438,21 @@ _FOUNDED = re.compile(r"(?:成立|创立|创办|设立|始建|组建|注册)于?
 """A date of founding (成立于1986年) dates the company, not a metric."""
 
 
+_BASE_PERIOD = re.compile(r"[^，,。；;]{0,12}?为(?:基数|基准|基期)")
+"""以2024年净利润为基数: the period after 以 is the base of a growth target, not the metric's period."""
+
+
+def _dating(view: SentenceView, period: Placed[Period]) -> bool:
+    """Whether a period can date a metric: not a founding date (成立于1986年), not a base (以2024年…为基数)."""
+    start, end, _ = period
+    if _FOUNDED.search(view.text, max(0, start - 4), start):
+        return False
+    return not (view.text.endswith("以", 0, start) and _BASE_PERIOD.match(view.text, end))
+
+
 def _period_before(view: SentenceView, pos: int) -> Period | None:
     """The last period before ``pos`` (not 同比/全年); in ``三季度单季`` the quarter, not the frequency word after it."""
-    before = [p for p in view.periods if p[1] <= pos and p[2].kind != "relative" and not _FOUNDED.search(view.text, max(0, p[0] - 4), p[0])]
+    before = [p for p in view.periods if p[1] <= pos and p[2].kind != "relative" and _dating(view, p)]
     if not before:
         return None
     last = before[-1]
