@@ -589,3 +589,18 @@ def test_a_source_or_a_kind_before_a_name_is_no_part_of_it(nlp: finextract.Pipel
 def test_two_names_around_a_verb_and_fund_kinds(nlp: finextract.Pipeline, text: str, names: set[str], not_expected: str) -> None:
     orgs = {e.canonical for e in nlp(text).entities if e.label == "ORG"}
     assert names <= orgs and not_expected not in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_expected"),
+    [
+        ("他又透露，集團已另聘深圳智運科技接手系統改造工程。", "深圳智運科技", "另聘深圳智運科技"),  # 另 opens no name
+        ("本港上市物流公司瑞港物流昨日發出公告。", "瑞港物流", "物流公司瑞港物流"),  # a kind of company before the brand
+        ("本次交易前，华曜储能的控股股东为深蓝创投，持股比例为72%。", "深蓝创投", "深蓝"),  # a holder named after 为
+        ("本次交易前，华曜储能的控股股东为深蓝创投，持股比例为72%。", "华曜储能", "华曜"),  # 储能 is a trade word
+        ("亞灣科技由瀚基數碼持有55%股權。", "瀚基數碼", "瀚基"),  # 数码 is a trade word
+    ],
+)
+def test_trade_names_and_what_opens_them(nlp: finextract.Pipeline, text: str, name: str, not_expected: str) -> None:
+    ents = {(e.text, e.label) for e in nlp(text).entities}
+    assert (name, "ORG") in ents and not any(t == not_expected for t, _ in ents)

@@ -319,8 +319,11 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
             break
         if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs:
             break  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post
-        if pos == "vn" and any(p in BRAND_AFTER_PERSON and s < suffix_start for s, _, p in name_tokens):
-            break  # 金管会|重罚|国瑞|人寿: a verbal noun before a brand ends the name (中国|建设|银行 has no brand after it)
+        branded = any(p in BRAND_AFTER_PERSON and s < suffix_start for s, _, p in name_tokens)
+        kind = suffix_ending_at(text, stop, lex)
+        parent = j >= 1 and tokens[j - 1][2] in BRAND_AFTER_PERSON  # 博泰|集团|深圳|博泰|实业…: a parent's name, kept
+        if branded and (pos == "vn" or kind is not None and kind not in lex.industry_suffixes and not parent):
+            break  # 金管会|重罚|国瑞|人寿, 物流公司|瑞港|物流: a verbal noun or a kind of company before a brand ends the name
         if pos.startswith("nr") and len(word) == 3 and name_tokens and name_tokens[0][2] in BRAND_AFTER_PERSON:
             break  # 核准|陈立新|安泰|人寿…: a person before the brand is the verb's object (麦肯锡|香港|分公司 is one name)
         if pos == "unk" and len(word) >= 2 and (word[0] in lex.org_bad_initials or _glued_post_verb(text, start)):
@@ -425,7 +428,7 @@ def org_apposition(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
     The name is two words of two characters that end the noun phrase: a new word or brand and a
     noun (合作方|瑞邦建设|起诉, 收购对象|云通钱包|已…), or a word jieba tags a verb before a
     trade word with a predicate after them (老股东|启航创投|继续…), or any such pair with a time
-    word after it (评级机构|联信评级|日前…).  A verb and its object after a kind are no name
+    word after it (评级机构|联信评级|日前…); after 为/是, a word before a trade word (控股股东为|深蓝|创投).  A verb and its object after a kind are no name
     (大股东|增持股份。, 评级机构|下调评级).
 
     >>> lex = PatternLexicon.load()
@@ -447,6 +450,22 @@ def org_apposition(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
         brand = hpos in _BRAND_POS and text[hs:he] not in lex.org_break_words
         verb_brand = hpos == "v" and text[ts:te] in lex.industry_suffixes and tpos != "vn" and after in _PREDICATE_POS
         if brand or verb_brand or _subject_before_time(text[hs:he], hpos, after, lex):
+            out.append(Candidate(hs, te, "ORG", source="pattern:org_apposition", priority=3, score=0.7))
+    return out + _named_by_kind(sent, lex)
+
+
+def _named_by_kind(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
+    """A kind of party said to be a company (控股股东为|深蓝|创投): after 为/是, a common word before a
+    trade word is the brand, as no descriptor could stand there."""
+    text, tokens = sent.text, sent.tokens
+    out = []
+    for i in range(1, len(tokens) - 1):
+        (hs, he, hpos), (ts, te, _) = tokens[i], tokens[i + 1]
+        if he - hs != 2 or te - ts != 2 or text[hs - 1 : hs] not in ("为", "是") or not text.endswith(lex.apposition_kinds, 0, hs - 1):
+            continue
+        trade = text[ts:te] in lex.industry_suffixes or text[ts:te] in lex.weak_suffixes
+        after = tokens[i + 2][2] if i + 2 < len(tokens) else "x"
+        if trade and hpos[:1] in ("n", "a", "b", "j") and is_han(text[hs:te]) and after not in _NOMINAL_POS:
             out.append(Candidate(hs, te, "ORG", source="pattern:org_apposition", priority=3, score=0.7))
     return out
 
