@@ -482,3 +482,11 @@ def test_no_company_holds_a_regulator() -> None:
     text = "远岭基金管理有限公司11月20日公告称，公司旗下远岭中证AAA科创债ETF已获中国证监会注册批复。"
     assert not [f for f in finextract.extract(text).facts if f.type in ("ownership", "acquisition")]
     assert _facts("远岭集团旗下的远岭基金已获批。", "ownership")  # a company is still held
+
+
+def test_a_claim_filed_against_a_former_partner_is_a_dispute() -> None:
+    """瑞港物流…入稟高等法院，向前合作夥伴亞灣科技追討…款項: 瑞港物流 sues 亞灣科技 (the court is no party)."""
+    text = "瑞港物流宣布已於本月20日入稟高等法院，向前合作夥伴亞灣科技追討合共約1.8億港元的款項。"
+    disputes = [f for f in finextract.extract(text).facts if f.type == "dispute"]
+    assert ("瑞港物流", "亞灣科技") in {(f.args.plaintiff.text, f.args.defendant.text) for f in disputes if f.args.plaintiff and f.args.defendant}
+    assert not [f for f in disputes if "法院" in "".join(p.text for p in f.args.parties)]

@@ -19,6 +19,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``dispute.direct``       — 东星集团将融众集团告上法庭 (plaintiff, defendant)
 * ``dispute.pair``         — 担保公司与济美公司发生追偿权纠纷
 * ``dispute.demand``       — 宏硕科技向法院提起诉讼，要求晶彩支付赔偿 (the defendant named in the demand)
+* ``dispute.claim``        — 瑞港物流…入禀高等法院，向前合作伙伴亚湾科技追讨…款项 (the party after 向, before the dispute verb)
 * ``product_launch.org_product`` — 招商银行推出掌上生活App
 * ``product_launch.both_parties`` — A与B签署合作协议，双方将共同推出「晶彩Go帐户」 (one fact per party)
 * ``appointment.change``   — 王明远出任招商银行行长; 李卫东辞去首席执行官职务
@@ -597,6 +598,33 @@ def demanded_defendants(view: SentenceView, lex: RelationLexicon) -> Iterator[tu
     yield "dispute", "dispute.demand", 0.7, DisputeArgs(parties=[plaintiff[2], defendant[2]], plaintiff=plaintiff[2], defendant=defendant[2], trigger=trigger)
 
 
+_COURTS = ("法院", "仲裁委员会", "仲裁庭")
+"""Name endings of the bodies a claim is filed with."""
+_TOWARDS = re.compile(r"向[^，,。；;：:、]{0,8}$")
+"""向 and a short description before the party a claim is made against (向前合作伙伴|亚湾科技)."""
+
+
+def claims_against(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, DisputeArgs]]:
+    """``dispute.claim``: 瑞港物流…入禀高等法院，向前合作伙伴亚湾科技追讨…款项 — the party after 向 and
+    before a dispute verb in its clause is the defendant; the sentence's first party, which no 向 or
+    被 governs, the plaintiff."""
+    text = view.text
+    parties = [p for p in view.entities if p[2].label in ("ORG", "PERSON")]
+    for b_start, b_end, defendant in parties:
+        towards = _TOWARDS.search(text, max(0, b_start - 9), b_start)
+        hit = _find(text, lex.directed["dispute"].triggers, b_end, min(len(text), b_end + 12)) if towards else None
+        if towards is None or hit is None or CLAUSE_BREAK.search(text, b_end, hit[0]) or defendant.canonical.endswith(_COURTS):
+            continue  # 向台北地方法院提起诉讼: the court is addressed, not sued
+        _, c_end = clause_bounds(text, hit[0], hit[0])
+        if any(hit[0] < s < c_end for s, _, _ in parties):
+            continue  # 向法院起诉鼎泰置业: the defendant follows the verb (dispute.direct)
+        plaintiff = next((p for p in parties if p[1] <= towards.start() and not text.endswith(("向", "被"), 0, p[0])), None)
+        if plaintiff is None or plaintiff[2].canonical == defendant.canonical or blocked(view, lex, plaintiff[0], hit[0], hit[1]):
+            continue
+        trigger = view.text_span(hit[0], hit[0] + len(hit[1]))
+        yield "dispute", "dispute.claim", 0.7, DisputeArgs(parties=[plaintiff[2], defendant], plaintiff=plaintiff[2], defendant=defendant, trigger=trigger)
+
+
 _RAISED = re.compile(r"(?:完成|获得|宣布完成|获)[^，,。；;：:]{0,16}?融资")
 """A company's funding round (完成8亿元人民币C轮融资)."""
 _ROUND_ADVERBS = ("继续", "共同", "再次", "持续", "也", "均", "亦")
@@ -799,6 +827,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from topic_stakes(view, lex)
         yield from named_holders(view, lex)
         yield from demanded_defendants(view, lex)
+        yield from claims_against(view, lex)
         yield from launches(view, lex)
         yield from appointments(view, lex)
 
