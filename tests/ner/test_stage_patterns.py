@@ -604,3 +604,21 @@ def test_two_names_around_a_verb_and_fund_kinds(nlp: finextract.Pipeline, text: 
 def test_trade_names_and_what_opens_them(nlp: finextract.Pipeline, text: str, name: str, not_expected: str) -> None:
     ents = {(e.text, e.label) for e in nlp(text).entities}
     assert (name, "ORG") in ents and not any(t == not_expected for t, _ in ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_expected"),
+    [
+        ("深蓝创投将向宁川电气转让其所持华曜储能48%的股权。", "华曜储能", "所持华曜储能"),  # 其所持 glued to the name
+        ("华曜储能主要从事工商业储能系统的研发和销售。", "华曜储能", "工商业储能"),  # a trade word before a thing
+    ],
+)
+def test_glued_words_and_things_around_trade_names(nlp: finextract.Pipeline, text: str, name: str, not_expected: str) -> None:
+    orgs = {e.text for e in nlp(text).entities if e.label == "ORG"}
+    assert name in orgs and not_expected not in orgs
+
+
+def test_a_place_that_opens_inside_a_verb_is_none(nlp: finextract.Pipeline) -> None:
+    """入|稟高院: 稟 belongs to the verb 入稟 (to file a writ); 访|华 keeps its place."""
+    assert not [e for e in nlp("瑞港物流已於本月20日入稟高院，追討約1.8億港元。").entities if e.label in ("LOC", "ORG") and "稟" in e.text]
+    assert "华" in {e.text for e in nlp("今年克林顿总统访华时，将有大批记者随访。").entities if e.label == "LOC"}

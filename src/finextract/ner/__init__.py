@@ -103,9 +103,10 @@ def _model_span_ok(text: str, cand: Candidate, word: str) -> bool:
     return not (cand.label == "PERSON" and _RATING.fullmatch(word))
 
 
-def _opens_inside_verb(sent: SentenceInput, start: int) -> bool:
-    """Whether ``start`` falls inside a word jieba tags a verb (入稟 before 高等法院)."""
-    return any(s < start < e and tag.startswith("v") and tag != "vn" for s, e, tag in sent.tokens)
+def _opens_inside_verb(sent: SentenceInput, start: int, end: int | None = None) -> bool:
+    """Whether ``start`` falls inside a word jieba tags a verb (入稟 before 高等法院); with ``end``, only
+    when the span also runs past that word (访华 holds the place 华, 入稟|高院 holds none)."""
+    return any(s < start < e and tag.startswith("v") and tag != "vn" and (end is None or end > e) for s, e, tag in sent.tokens)
 
 
 def _trimmed(text: str, cand: Candidate, pat: PatternLexicon) -> Candidate:
@@ -511,8 +512,8 @@ class NerStage:
                 return True
             if c.source == "model" and not _model_span_ok(sent.text, c, word):
                 return False
-            if c.source == "model" and c.label == "ORG" and _opens_inside_verb(sent, c.start):
-                return False  # 入|禀高等法院: an organization that opens inside a verb names nothing (访|华 is a place)
+            if c.source == "model" and c.label in ("ORG", "LOC") and _opens_inside_verb(sent, c.start, c.end if c.label == "LOC" else None):
+                return False  # 入|禀高等法院, 入|禀高院: a span that opens inside a verb names nothing (访|华 is a place)
             if c.label == "ORG":
                 if c.source == "model" and (_lone_verb(sent, c) or _person_glued(sent, c.start, c.end)):
                     return False  # 农商行|理财|子公司: one verb or adverb names nothing; 陈立新|安泰人寿…: a person glued on

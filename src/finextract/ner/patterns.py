@@ -273,6 +273,7 @@ def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate
 
 
 _KIND_AFTER_WEAK = ("机构", "行业", "业务", "牌照", "领域", "板块", "市场", "事业群", "事业部", "条线")
+_THINGS_AFTER_TRADE = ("系统", "设备", "产品", "项目", "技术", "赛道", "电站", "装置")
 _KIND_NOUNS = ("公司", "企业", "机构")
 
 
@@ -315,21 +316,14 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     while j >= 0 and len(name_tokens) < 8 and chars < 20:
         start, stop, pos = tokens[j]
         word = text[start:stop]
-        if pos not in lex.org_name_pos or not is_han(word) and pos != "eng" or word in lex.org_break_words or word.endswith(lex.relation_nouns):
+        if _ends_name(text, tokens, j, name_tokens, suffix_start, lex):
             break
-        if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs:
-            break  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post
-        branded = any(p in BRAND_AFTER_PERSON and s < suffix_start for s, _, p in name_tokens)
-        kind = suffix_ending_at(text, stop, lex)
-        parent = j >= 1 and tokens[j - 1][2] in BRAND_AFTER_PERSON  # 博泰|集团|深圳|博泰|实业…: a parent's name, kept
-        if branded and (pos == "vn" or kind is not None and kind not in lex.industry_suffixes and not parent):
-            break  # 金管会|重罚|国瑞|人寿, 物流公司|瑞港|物流: a verbal noun or a kind of company before a brand ends the name
-        if pos.startswith("nr") and len(word) == 3 and name_tokens and name_tokens[0][2] in BRAND_AFTER_PERSON:
-            break  # 核准|陈立新|安泰|人寿…: a person before the brand is the verb's object (麦肯锡|香港|分公司 is one name)
         if pos == "unk" and len(word) >= 2 and (word[0] in lex.org_bad_initials or _glued_post_verb(text, start)):
-            # 嘉禾银行|获恒泰|人寿: jieba glued the passive marker to the name; 由原|南岭农商银行: to a word before it
-            if len(word) >= 3:
-                name_tokens.insert(0, (start + 1, stop, pos))
+            # 嘉禾银行|获恒泰|人寿: jieba glued the passive marker to the name; 由原|南岭农商银行: to a word
+            # before it; 其所持|华曜储能: several such characters
+            skip = max(1, next((k for k, c in enumerate(word) if c not in lex.org_bad_initials), len(word)))
+            if len(word) - skip >= 2:
+                name_tokens.insert(0, (start + skip, stop, pos))
             break
         name_tokens.insert(0, tokens[j])
         chars = end - start
@@ -352,6 +346,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
         return None
     if suffix in lex.weak_suffixes and text.startswith(_KIND_AFTER_WEAK, end):
         return None  # 持牌支付|机构, 分析金融|行业, 企业金融|事业群: the word modifies a kind or names a unit, it ends no name
+    if suffix in lex.industry_suffixes and text.startswith(_KIND_AFTER_WEAK + _THINGS_AFTER_TRADE, end):
+        return None  # 工商业储能|系统: the trade word modifies a thing, it ends no name
     if suffix in lex.industry_suffixes and not staked and not _trade_name(text, head, suffix_start, name, suffix, tokens, lex):
         return None
     if not proper:
@@ -376,6 +372,23 @@ def _unit_after_name(text: str, name_tokens: Sequence[Token], end: int, suffix: 
         s > name_tokens[0][0] and end - s > len(suffix) and suffix_ending_at(text, s, lex) and is_generic(text[s:end], lex)
         for s, _, _ in name_tokens
     )
+
+
+def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence[Token], suffix_start: int, lex: PatternLexicon) -> bool:
+    """Whether token ``j``, left of the name read so far, can no longer be part of it."""
+    start, stop, pos = tokens[j]
+    word = text[start:stop]
+    if pos not in lex.org_name_pos or not is_han(word) and pos != "eng" or word in lex.org_break_words or word.endswith(lex.relation_nouns):
+        return True
+    if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs:
+        return True  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post
+    branded = any(p in BRAND_AFTER_PERSON and s < suffix_start for s, _, p in name_tokens)
+    kind = suffix_ending_at(text, stop, lex)
+    parent = j >= 1 and tokens[j - 1][2] in BRAND_AFTER_PERSON  # 博泰|集团|深圳|博泰|实业…: a parent's name, kept
+    if branded and (pos == "vn" or kind is not None and kind not in lex.industry_suffixes and not parent):
+        return True  # 金管会|重罚|国瑞|人寿, 物流公司|瑞港|物流: a verbal noun or a kind of company before a brand
+    # 核准|陈立新|安泰|人寿…: a person before the brand is the verb's object (麦肯锡|香港|分公司 is one name)
+    return pos.startswith("nr") and len(word) == 3 and bool(name_tokens) and name_tokens[0][2] in BRAND_AFTER_PERSON
 
 
 _POST_VERB_HEADS = frozenset("曾现时兼出担原继拟新升转调")
