@@ -210,7 +210,13 @@ def _candidates(text: str) -> list[PeriodMatch]:
         found += [PeriodMatch(m.start(), m.end(), "year", _RELATIVE_YEARS[m.group("w")]) for m in _BARE_YEAR.finditer(text)]
     if "首季" in text:
         found += [_first_quarter(m) for m in _FIRST_QUARTER.finditer(text)]
+    if "月" in text:
+        found += [p for m in _RELATIVE_MONTH_DAY.finditer(text) if (p := _day(m)) is not None]
     return found
+
+
+_RELATIVE_MONTH_DAY = re.compile(rf"(?:本|上|下|当|同)月{_DAY}[日号]")
+"""A day of a month named relative to the article's (本月20日): the day is known, the month is not."""
 
 
 _FIRST_QUARTER = re.compile(rf"(?:(?<![0-9]){_YEAR}年|{_REL_YEAR})?首季度?(?![0-9])")
