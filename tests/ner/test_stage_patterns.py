@@ -622,3 +622,16 @@ def test_a_place_that_opens_inside_a_verb_is_none(nlp: finextract.Pipeline) -> N
     """入|稟高院: 稟 belongs to the verb 入稟 (to file a writ); 访|华 keeps its place."""
     assert not [e for e in nlp("瑞港物流已於本月20日入稟高院，追討約1.8億港元。").entities if e.label in ("LOC", "ORG") and "稟" in e.text]
     assert "华" in {e.text for e in nlp("今年克林顿总统访华时，将有大批记者随访。").entities if e.label == "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name", "not_expected"),
+    [
+        ("配售完成後，公司主席兼控股股東黃啟明的持股比例將由38.2%攤薄至約36.1%。", "PERSON", "黃啟明", None),
+        ("雲創科技已與配售代理中安國際證券訂立配售協議。", "ORG", "中安國際證券", "代理中安國際證券"),
+        ("公司控股股东锦华控股集团持有公司41.5%的股份。", "ORG", "锦华控股集团", "公司控股"),
+    ],
+)
+def test_holders_agents_and_generic_heads(nlp: finextract.Pipeline, text: str, label: str, name: str, not_expected: str | None) -> None:
+    ents = {(e.text, e.label) for e in nlp(text).entities}
+    assert (name, label) in ents and (not_expected, "ORG") not in ents

@@ -26,6 +26,7 @@ from .patterns import (
     BRAND_AFTER_PERSON,
     INTERBANK_RATES,
     generic_body,
+    holder_names,
     is_generic,
     is_han,
     is_sector,
@@ -101,6 +102,12 @@ def _model_span_ok(text: str, cand: Candidate, word: str) -> bool:
     if cand.start >= 2 and text[cand.start - 1] == "." and text[cand.start - 2].isdigit() and word.isascii() and word.isalpha():
         return False
     return not (cand.label == "PERSON" and _RATING.fullmatch(word))
+
+
+def _generic_head(word: str, pat: PatternLexicon) -> bool:
+    """A kind of company before an organization suffix (公司|控股, cut from 公司控股股东): no name."""
+    suffix = suffix_ending_at(word, len(word), pat)
+    return suffix is not None and len(word) > len(suffix) and is_generic(word[: len(word) - len(suffix)], pat)
 
 
 def _opens_inside_verb(sent: SentenceInput, start: int, end: int | None = None) -> bool:
@@ -424,7 +431,7 @@ class NerStage:
         if cand.source != "model" or cand.label != "ORG" or len(word) < 4 or not is_han(word):
             return False
         suffix = suffix_ending_at(word, len(word), pat)
-        return suffix is not None and not is_sector(word, suffix, pat)
+        return suffix is not None and not is_sector(word, suffix, pat) and not _generic_head(word, pat)
 
     def sentence_inputs(self, doc: Document) -> tuple[list[SentenceInput], list[int]]:
         """What the backend sees: each sentence's working text and tokens, and its offset in the working text."""
@@ -497,7 +504,7 @@ class NerStage:
         # the quotes of 《薪享通》App delimit the name, whatever its tokens' tags
         cands += [c for c in products(sent, lex.patterns) if c.source == "pattern:product_quoted" or _nominal(sent, c.start, c.end)]
         cands += speaker_names(sent, lex.patterns, lex.surnames)
-        cands += appointee_names(sent, lex.patterns, lex.surnames)
+        cands += appointee_names(sent, lex.patterns, lex.surnames) + holder_names(sent, lex.patterns, lex.surnames)
         return cands
 
     def _plausible(self, sent: SentenceInput, cands: list[Candidate]) -> list[Candidate]:
@@ -519,7 +526,7 @@ class NerStage:
                     return False  # 农商行|理财|子公司: one verb or adverb names nothing; 陈立新|安泰人寿…: a person glued on
                 if sent.text.startswith(INTERBANK_RATES, c.end):
                     return False  # 香港银行|同业拆息: an interbank rate
-                return not is_generic(word, pat) and not generic_body(word, pat)
+                return not is_generic(word, pat) and not generic_body(word, pat) and not _generic_head(word, pat)
             if c.label == "PERSON":
                 # 重疾险产品康宁保: a name right after 产品/品牌 names a product, not a person
                 if is_generic(word, pat):

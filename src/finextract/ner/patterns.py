@@ -35,6 +35,8 @@ class PatternLexicon:
     org_break_words: frozenset[str]
     generic_orgs: frozenset[str]
     speech_verbs: tuple[str, ...]
+    person_anchors: tuple[str, ...]
+    """Words a person's name may follow, as after a title (控股股东黄启明, 实际控制人王强)."""
     name_boundaries: frozenset[str]
     not_names: frozenset[str]
     org_title_boundaries: frozenset[str]
@@ -104,6 +106,7 @@ class PatternLexicon:
                 org_break_words=frozenset(data["org_stop_words"]),
                 generic_orgs=frozenset(data["generic_orgs"]),
                 speech_verbs=tuple(sorted(data["speech_verbs"], key=len, reverse=True)),
+                person_anchors=tuple(sorted(data.get("person_anchors", ()), key=len, reverse=True)),
                 name_boundaries=frozenset(data["name_boundaries"]),
                 not_names=frozenset(data["not_names"]),
                 org_title_boundaries=frozenset(data["org_title_boundaries"]),
@@ -259,6 +262,11 @@ def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate
     """
     if cand.end - cand.start < 5 or lex.descriptor_re is None:
         return cand
+    # 配售|代理中安国际证券: the span opens inside a descriptor that starts before it
+    straddle = next((m for m in lex.descriptor_re.finditer(text, max(0, cand.start - 4), cand.end) if m.start() < cand.start < m.end()), None)
+    tail = suffix_ending_at(text, cand.end, lex) if straddle is not None else None
+    if straddle is not None and tail is not None and cand.end - straddle.end() > len(tail):
+        return replace(cand, start=straddle.end())
     word = text[cand.start : cand.end]
     found = [m for m in lex.descriptor_re.finditer(word) if m.start() == 0 or plausible_place(word[: m.start()], lex)]
     # a kind that ends in 公司/企业/机构 is a whole noun phrase: what follows is the name (资产管理公司|东方汇达)
@@ -342,6 +350,7 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     # 房地产|信托: a trade word (地产) before a suffix names a kind of product, not a brand
     proper = any(pos in lex.proper_pos and text[s:e] not in lex.org_break_words and not text[s:e].endswith(lex.industry_endings) for s, e, pos in head)
     staked = len(name) >= 4 and _stake_context(text, start, end) and not plausible_place(text[start:suffix_start], lex)
+    staked = staked and not is_generic(text[start:suffix_start], lex)  # 公司|控股|股东…持有公司: no brand before the suffix
     if suffix in lex.weak_suffixes and (len(name) < 4 or not proper) and not staked:
         return None
     if suffix in lex.weak_suffixes and text.startswith(_KIND_AFTER_WEAK, end):
@@ -953,6 +962,17 @@ def appointee_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozense
         span = name_after(text, at + len(verb), surnames, lex.name_boundaries, lex.speech_verbs, tokens=sent.tokens)
         if span is not None and text.startswith("为", span[1]) and text[span[0] : span[1]] not in lex.not_names:
             out.append(Candidate(span[0], span[1], "PERSON", source="pattern:appointee_name", priority=3, score=0.8))
+    return out
+
+
+def holder_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str]) -> list[Candidate]:
+    """Names right after a controlling holder's word, as after a title (主席兼控股股东黄启明的持股比例)."""
+    text = sent.text
+    out = []
+    for at, word in occurrences(text, lex.person_anchors):
+        span = name_after(text, at + len(word), surnames, lex.name_boundaries, lex.speech_verbs, tokens=sent.tokens)
+        if span is not None and text[span[0] : span[1]] not in lex.not_names:
+            out.append(Candidate(span[0], span[1], "PERSON", source="pattern:holder_name", priority=3, score=0.8))
     return out
 
 
