@@ -635,3 +635,9 @@ def test_a_place_that_opens_inside_a_verb_is_none(nlp: finextract.Pipeline) -> N
 def test_holders_agents_and_generic_heads(nlp: finextract.Pipeline, text: str, label: str, name: str, not_expected: str | None) -> None:
     ents = {(e.text, e.label) for e in nlp(text).entities}
     assert (name, label) in ents and (not_expected, "ORG") not in ents
+
+
+def test_a_person_glued_to_the_organization_after_them(nlp: finextract.Pipeline) -> None:
+    """任命郭子|健为|北川银行…: jieba glued 为 to the name; the bank starts after it."""
+    ents = {(e.text, e.label) for e in nlp("北川银行宣布：任命郭子健为北川银行深圳分行党委书记。").entities}
+    assert ("北川银行", "ORG") in ents and ("郭子健为北川银行", "ORG") not in ents

@@ -210,6 +210,23 @@ def _defer_to_model(
     ]
 
 
+_PERSON_GLUE = "为任在"
+"""Characters between a person and the organization after them that jieba glues to the name (任命郭子|健为|北川银行)."""
+
+
+def _after_person(sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate]) -> list[Candidate]:
+    """A pattern's organization that opens with the tagger's person and a glued 为/任/在 starts after
+    them (任命郭子健为北川银行…: the bank, not 郭子健为北川银行)."""
+    people = {c.start: c.end for c in model if c.label == "PERSON"}
+    out = []
+    for c in layered:
+        end = people.get(c.start)
+        if c.label == "ORG" and end is not None and end + 1 < c.end - 1 and sent.text[end] in _PERSON_GLUE:
+            c = replace(c, start=end + 1)
+        out.append(c)
+    return out
+
+
 def _defer_titles(sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate]) -> list[Candidate]:
     """Drop a lexicon title inside a longer statistical title with the same end whose extra words are
     nouns and no organization (零售|业务主管: the model's 零售业务主管 is the whole post)."""
@@ -311,7 +328,7 @@ class NerStage:
         inputs, offsets = self._inputs(doc)
         backend_cands = self.backend.predict(inputs)
         per_sentence = [
-            resolve(self._plausible(s, list(b) + _defer_titles(s, b, _defer_to_model(s, b, self._layered(s), self.lexicons.patterns.relation_nouns))))
+            resolve(self._plausible(s, list(b) + _defer_titles(s, b, _defer_to_model(s, b, _after_person(s, b, self._layered(s)), self.lexicons.patterns.relation_nouns))))
             for s, b in zip(inputs, backend_cands)
         ]
         occupation = self.lexicons.titles.is_occupation
