@@ -641,3 +641,10 @@ def test_a_person_glued_to_the_organization_after_them(nlp: finextract.Pipeline)
     """任命郭子|健为|北川银行…: jieba glued 为 to the name; the bank starts after it."""
     ents = {(e.text, e.label) for e in nlp("北川银行宣布：任命郭子健为北川银行深圳分行党委书记。").entities}
     assert ("北川银行", "ORG") in ents and ("郭子健为北川银行", "ORG") not in ents
+
+
+def test_a_weak_suffix_before_a_department_is_no_company(nlp: finextract.Pipeline) -> None:
+    """总行零售金融|部总经理: a department of the bank, not a company ending in 金融."""
+    orgs = {e.text for e in nlp("陈建平将调任北川银行总行零售金融部总经理。").entities if e.label == "ORG"}
+    assert "北川银行" in orgs and "北川银行总行零售金融" not in orgs
+    assert "京东金融" in {e.text for e in nlp("京东金融部署了新的风控系统。").entities if e.label == "ORG"}

@@ -281,6 +281,8 @@ def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate
 
 
 _KIND_AFTER_WEAK = ("机构", "行业", "业务", "牌照", "领域", "板块", "市场", "事业群", "事业部", "条线")
+_DEPARTMENT_AFTER = re.compile(r"部(?![署分件队落位])")
+"""部 after a weak suffix makes a department (零售金融部), not a company (部署, 部分 are other words)."""
 _THINGS_AFTER_TRADE = ("系统", "设备", "产品", "项目", "技术", "赛道", "电站", "装置")
 _KIND_NOUNS = ("公司", "企业", "机构")
 
@@ -353,8 +355,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     staked = staked and not is_generic(text[start:suffix_start], lex)  # 公司|控股|股东…持有公司: no brand before the suffix
     if suffix in lex.weak_suffixes and (len(name) < 4 or not proper) and not staked:
         return None
-    if suffix in lex.weak_suffixes and text.startswith(_KIND_AFTER_WEAK, end):
-        return None  # 持牌支付|机构, 分析金融|行业, 企业金融|事业群: the word modifies a kind or names a unit, it ends no name
+    if suffix in lex.weak_suffixes and (text.startswith(_KIND_AFTER_WEAK, end) or _DEPARTMENT_AFTER.match(text, end)):
+        return None  # 持牌支付|机构, 分析金融|行业, 企业金融|事业群, 零售金融|部: the word modifies a kind or names a unit
     if suffix in lex.industry_suffixes and text.startswith(_KIND_AFTER_WEAK + _THINGS_AFTER_TRADE, end):
         return None  # 工商业储能|系统: the trade word modifies a thing, it ends no name
     if suffix in lex.industry_suffixes and not staked and not _trade_name(text, head, suffix_start, name, suffix, tokens, lex):
