@@ -648,3 +648,9 @@ def test_a_weak_suffix_before_a_department_is_no_company(nlp: finextract.Pipelin
     orgs = {e.text for e in nlp("陈建平将调任北川银行总行零售金融部总经理。").entities if e.label == "ORG"}
     assert "北川银行" in orgs and "北川银行总行零售金融" not in orgs
     assert "京东金融" in {e.text for e in nlp("京东金融部署了新的风控系统。").entities if e.label == "ORG"}
+
+
+def test_a_word_glued_to_a_number_opens_no_name(nlp: finextract.Pipeline) -> None:
+    """每1|股可|換發|華信金控: 股可 holds the measure word of 1股."""
+    orgs = {e.text for e in nlp("泰豐金控普通股每1股可換發華信金控普通股0.82股。").entities if e.label == "ORG"}
+    assert "華信金控" in orgs and not any(o.startswith("股") for o in orgs)

@@ -212,7 +212,13 @@ def _candidates(text: str) -> list[PeriodMatch]:
         found += [_first_quarter(m) for m in _FIRST_QUARTER.finditer(text)]
     if "月" in text:
         found += [p for m in _RELATIVE_MONTH_DAY.finditer(text) if (p := _day(m)) is not None]
+    if "日" in text:
+        found += [p for m in _BRACKETED_DAY.finditer(text) if (p := _day(m)) is not None]
     return found
+
+
+_BRACKETED_DAY = re.compile(rf"[今昨明前] ?[（(] ?{_DAY} ?[）)] ?日")
+"""Taiwan's dateline day (今（27）日, 昨（25）日): today or yesterday, with the day of the month in brackets."""
 
 
 _RELATIVE_MONTH_DAY = re.compile(rf"(?:本|上|下|当|同)月{_DAY}[日号]")

@@ -391,6 +391,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
     word = text[start:stop]
     if pos not in lex.org_name_pos or not is_han(word) and pos != "eng" or word in lex.org_break_words or word.endswith(lex.relation_nouns):
         return True
+    if pos == "unk" and j >= 1 and tokens[j - 1][2] == "m" and tokens[j - 1][1] == start:
+        return True  # 每1|股可|换发…: a new word glued to a number holds its measure word, not a name
     if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs:
         return True  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post
     branded = any(p in BRAND_AFTER_PERSON and s < suffix_start for s, _, p in name_tokens)
