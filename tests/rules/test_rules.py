@@ -648,3 +648,10 @@ def test_a_base_year_does_not_date_the_metric() -> None:
     """以2024年净利润为基数，三年净利润增长率分别不低于15%、32%和52%: 2024 is the base, not the period."""
     facts = _metrics("或以2024年净利润为基数，净利润增长率分别不低于15%、32%和52%。")
     assert facts and all(f.args.period is None for f in facts)
+
+
+def test_an_amount_before_de_without_a_noun_phrase_after_measures_the_noun_before() -> None:
+    """每月保費低至38港元的意外保障計劃: the premium (每月, as low as 38), not the plan after 的."""
+    (fact,) = _metrics("雙方將推出一款每月保費低至38港元的意外保障計劃。")
+    assert (fact.args.metric.text, fact.args.value.text, fact.args.value.qualifier, fact.args.period.value) == ("保費", "低至38港元", "at_least", "P1M")
+    assert not _metrics("公司超过90%的业务来自华东。")  # a percentage before 的 is a share, not a metric of the noun before

@@ -167,7 +167,9 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
             found = _figure_of_noun(view, f_start, f_end + 1, figure)
             if found is not None:
                 yield found
-            continue
+            if found is not None or figure.kind != "money" or _metric_noun(view, f_start) is None:
+                continue
+            # 每月保费低至38港元的意外保障计划: no noun phrase after 的, the noun right before names the amount
         if figure.kind == "money" and _ISSUED.search(view.text, max(0, f_start - 3), f_start):
             # 拟发行不超过300亿元无固定期限资本债券: without 的, right after a verb of issuing
             found = _figure_of_noun(view, f_start, f_end, figure)
