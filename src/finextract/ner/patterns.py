@@ -958,26 +958,27 @@ def occurrences(text: str, words: Sequence[str]) -> Iterator[tuple[int, str]]:
             at = text.find(word, at + 1)
 
 
-def appointee_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str]) -> list[Candidate]:
-    """Names right after an appointment verb and before 为 (聘任孙晓雯为首席执行官)."""
+def _names_after_words(
+    sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str], words: Sequence[str], source: str, then: str = ""
+) -> list[Candidate]:
+    """Names right after any of ``words`` (and, with ``then``, right before it)."""
     text = sent.text
     out = []
-    for at, verb in occurrences(text, lex.appoint_verbs):
-        span = name_after(text, at + len(verb), surnames, lex.name_boundaries, lex.speech_verbs, tokens=sent.tokens)
-        if span is not None and text.startswith("为", span[1]) and text[span[0] : span[1]] not in lex.not_names:
-            out.append(Candidate(span[0], span[1], "PERSON", source="pattern:appointee_name", priority=3, score=0.8))
+    for at, word in occurrences(text, words):
+        span = name_after(text, at + len(word), surnames, lex.name_boundaries, lex.speech_verbs, tokens=sent.tokens)
+        if span is not None and text.startswith(then, span[1]) and text[span[0] : span[1]] not in lex.not_names:
+            out.append(Candidate(span[0], span[1], "PERSON", source=source, priority=3, score=0.8))
     return out
+
+
+def appointee_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str]) -> list[Candidate]:
+    """Names right after an appointment verb and before 为 (聘任孙晓雯为首席执行官)."""
+    return _names_after_words(sent, lex, surnames, lex.appoint_verbs, "pattern:appointee_name", then="为")
 
 
 def holder_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str]) -> list[Candidate]:
     """Names right after a controlling holder's word, as after a title (主席兼控股股东黄启明的持股比例)."""
-    text = sent.text
-    out = []
-    for at, word in occurrences(text, lex.person_anchors):
-        span = name_after(text, at + len(word), surnames, lex.name_boundaries, lex.speech_verbs, tokens=sent.tokens)
-        if span is not None and text[span[0] : span[1]] not in lex.not_names:
-            out.append(Candidate(span[0], span[1], "PERSON", source="pattern:holder_name", priority=3, score=0.8))
-    return out
+    return _names_after_words(sent, lex, surnames, lex.person_anchors, "pattern:holder_name")
 
 
 _LOCATIVE_ENDS = "中内里上下"

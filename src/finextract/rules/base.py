@@ -109,6 +109,13 @@ def appointee_start(view: SentenceView, p_start: int) -> int:
     return pos - len(mark)
 
 
+def org_before_post(view: SentenceView, head: int) -> Placed[Entity] | None:
+    """The company written right before a post starting at ``head``, or before a former mark in front
+    of it (汇联支付|董事长, 汇联支付|原|董事长郑伟民)."""
+    mark = next((m for m in FORMER_MARKS if view.text.endswith(m, 0, head)), "")
+    return view.entity_ending_at(head, "ORG") or (view.entity_ending_at(head - len(mark), "ORG") if mark else None)
+
+
 _FACT: TypeAdapter[Fact] = TypeAdapter(Fact)
 
 Rule = Callable[[SentenceView], Iterable[tuple[str, str, float, BaseModel]]]

@@ -593,7 +593,8 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
        else the company that opens the clause before (晨曦集团出资…，持股比例…); none after a
        counted group (省内12家农商行…);
     5. the sentence's subject: its first organization or product that no
-       preposition governs (招商银行营业收入…，净利润…); 以工行和苹果为例 has none;
+       preposition governs (招商银行营业收入…，净利润…), after a speaker opening the sentence
+       first (…张秀玲表示，检查发现国瑞人寿…); 以工行和苹果为例 has none;
     6. for a metric right after 其中 opening a sentence that names no company, the first company of
        the sentence before.
     """
@@ -641,8 +642,8 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
     lead = reported.end() if reported is not None and reported.end() <= m_start else 0
     topic = (
         topic
-        or (_sentence_subject(view, m_start, max(part, lead)) if lead else None)
-        or _sentence_subject(view, m_start, part)
+        or _sentence_subject(view, m_start, max(part, lead))
+        or (_sentence_subject(view, m_start, part) if lead > part else None)
         or _sentence_subject(view, m_start)
         or _part_of_previous(view, m_start)
     )

@@ -48,7 +48,7 @@ from ..facts import (
     ProductLaunchArgs,
 )
 from ..spans import Entity, Figure, TextSpan
-from .base import CLAUSE_BREAK, FORMER_MARKS, PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org, clause_bounds
+from .base import CLAUSE_BREAK, PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org, clause_bounds, org_before_post
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、")
 _MAX_GAP = 16
@@ -763,8 +763,7 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
                 title = held[2]  # 基金经理周晓峰于11月1日离任: the title they held
             if org is None and held is not None and title is not None and view.doc.normalized(title) == view.doc.normalized(held[2]):
                 # 泰和电气副总经理李海峰…辞去副总经理职务: the post written before the name, with its company
-                mark = next((m for m in FORMER_MARKS if text.endswith(m, 0, held[0])), "")
-                owner = view.entity_ending_at(held[0] - len(mark), "ORG")  # 汇联支付|原|董事长郑伟民
+                owner = org_before_post(view, held[0])  # 汇联支付|原|董事长郑伟民
                 org = owner[2] if owner is not None else None
             if title is None and org is None:
                 break

@@ -23,7 +23,7 @@ from typing import Iterator
 
 from ..facts import RoleArgs
 from ..spans import Entity
-from .base import FORMER_MARKS, PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org
+from .base import FORMER_MARKS, PAST_ADVERBS, SentenceView, appointee_start, appointing_org, org_before_post
 
 _CHAIN_JOINERS = ("兼", "、", "和", "及", "兼任")
 _SERVE_VERBS = ("担任", "出任", "兼任", "接任", "升任", "留任", "任")
@@ -55,7 +55,7 @@ def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]
         chain = _title_chain(view, start)
         if chain:
             head = chain[0][0]
-            org = view.entity_ending_at(head, "ORG") or _org_before_former_mark(view, head)
+            org = org_before_post(view, head)
             rule, conf = "role.org_title_name", 0.9
             if org is None and view.text.endswith("其", 0, head):
                 org = next((p for p in reversed(view.labelled("ORG")) if p[1] <= head - 1), None)
@@ -66,12 +66,6 @@ def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]
             for _, _, title in chain:
                 yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else None, title=title, former=former)
     yield from _name_serves(view)
-
-
-def _org_before_former_mark(view: SentenceView, head: int) -> Placed[Entity] | None:
-    """The company written before a former mark before the post (汇联支付|原|董事长郑伟民)."""
-    mark = next((m for m in FORMER_MARKS if view.text.endswith(m, 0, head)), None)
-    return view.entity_ending_at(head - len(mark), "ORG") if mark else None
 
 
 def _former_before(view: SentenceView, pos: int) -> bool:
