@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import finextract
-from finextract.ner import _defer_to_model
+from finextract.ner import _defer_to_model, _title_after_model_org
 from finextract.ner.base import Candidate, SentenceInput
 from finextract.ner.patterns import name_shaped, person_or_place
 
@@ -103,6 +103,49 @@ def test_suffix_pattern_defers_to_a_model_name_with_the_same_end() -> None:
     assert _defer_to_model(sent, [], layered) == layered
     glued = SentenceInput("x" * 8, ((0, 3, "nt"), (3, 4, "c"), (4, 8, "n")))  # 京东金融与瀚海…: two names
     assert _defer_to_model(glued, model[:1], layered[:1]) == layered[:1]
+
+
+def test_suffix_pattern_defers_to_a_model_name_that_holds_it() -> None:
+    """友利银行|（中国）有限公司: the model read on past the suffix to a legal form."""
+    sent = SentenceInput("友利银行（中国）有限公司今日开业", ((0, 4, "nt"), (4, 5, "x"), (5, 7, "ns"), (7, 8, "x"), (8, 12, "n"), (12, 14, "t"), (14, 16, "v")))
+    model = [Candidate(0, 12, "ORG", source="model")]
+    layered = [
+        Candidate(0, 4, "ORG", source="pattern:org_suffix", priority=4),  # the same start, the model's longer: dropped
+        Candidate(2, 4, "ORG", source="pattern:org_suffix", priority=4),  # strictly inside: dropped
+        Candidate(0, 14, "ORG", source="pattern:org_suffix", priority=4),  # longer than the model's: kept
+    ]
+    assert [(c.start, c.end) for c in _defer_to_model(sent, model, layered)] == [(0, 14)]
+    # past the suffix without a legal form (恒昌银行|零售银行业务主管), or inside a word: the pattern's name stands
+    assert _defer_to_model(sent, [Candidate(0, 7, "ORG", source="model")], layered[:1]) == layered[:1]
+    assert _defer_to_model(sent, [Candidate(0, 11, "ORG", source="model")], layered[:1]) == layered[:1]
+    merged = SentenceInput("华岳证券合并，新公司的", ((0, 2, "unk"), (2, 4, "n"), (4, 6, "v"), (6, 7, "x"), (7, 8, "a"), (8, 10, "n"), (10, 11, "uj")))
+    suffix = [Candidate(0, 4, "ORG", source="pattern:org_suffix", priority=4)]
+    assert _defer_to_model(merged, [Candidate(0, 10, "ORG", source="model")], suffix) == suffix  # a verb and a clause break
+
+
+def test_suffix_pattern_defers_to_a_model_place_of_the_same_span() -> None:
+    """上海国际博览中心, 南联盟: where the model reads exactly the pattern's name as a place, the place stands."""
+    sent = SentenceInput("x" * 8, ((0, 2, "ns"), (2, 6, "n"), (6, 8, "n")))
+    layered = [Candidate(0, 6, "ORG", source="pattern:org_suffix", priority=4)]
+    assert _defer_to_model(sent, [Candidate(0, 6, "LOC", source="model")], layered) == []
+    assert _defer_to_model(sent, [Candidate(0, 8, "LOC", source="model")], layered) == layered  # another span
+    assert _defer_to_model(sent, [Candidate(0, 6, "PERSON", source="model")], layered) == layered
+
+
+def test_a_title_does_not_take_the_end_of_a_model_organization() -> None:
+    """筹备委员会|委员: where the model reads the department word as the end of an organization, the
+    title is the post after it."""
+    text = "港区筹备委员会委员"
+    sent = SentenceInput(text, ((0, 2, "ns"), (2, 4, "vn"), (4, 7, "n"), (7, 9, "n")))
+    title = Candidate(4, 9, "TITLE", source="pattern:title", priority=4)
+    model = [Candidate(0, 7, "ORG", source="model")]
+    kept = _title_after_model_org(sent, model, [title], {"委员", "主任"})
+    assert [(c.start, c.end, c.label) for c in kept] == [(7, 9, "TITLE")]
+    assert _title_after_model_org(sent, model, [title], {"主任"}) == [title]  # the rest is no title
+    known = Candidate(0, 4, "ORG", source="gazetteer", priority=4)  # an organization of the layers there: theirs stands
+    assert _title_after_model_org(sent, model, [known, title], {"委员"}) == [known, title]
+    assert _title_after_model_org(sent, [Candidate(0, 6, "ORG", source="model")], [title], {"委员"}) == [title]  # inside a word
+    assert _title_after_model_org(sent, [Candidate(1, 7, "ORG", source="model")], [title], {"委员"}) == [title]
 
 
 def test_a_suffixed_organization_the_model_finds_once_is_found_everywhere(nlp: finextract.Pipeline) -> None:

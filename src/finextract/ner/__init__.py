@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Container, Sequence
 
 from ..document import Document
 from ..lexicons import Gazetteer, load_gazetteer, load_surnames, load_titles
@@ -182,33 +182,46 @@ def _weak_extension_ok(sent: SentenceInput, known_end: int, end: int, pat: Patte
 def _defer_to_model(
     sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate], relation_nouns: Sequence[str] = ()
 ) -> list[Candidate]:
-    """Drop suffix-pattern organizations inside a longer statistical organization with the same end
-    (a trade-word name, anywhere inside it: 常熟三爱富中昊化工|新材料有限公司).
+    """Drop suffix-pattern organizations inside a longer statistical organization (a trade-word name,
+    anywhere inside it: 常熟三爱富中昊化工|新材料有限公司), and those the model reads exactly as a place.
 
     The suffix pattern walks left over nominal words and stops at the first
     word it cannot read as part of a name; where the model reads further left
-    to the same end, it saw the whole name (日本长期信用银行, not 信用银行) —
+    to the same end, it saw the whole name (日本长期信用银行, not 信用银行), and
+    where it reads on past the suffix to a legal form, the name goes on (韩国友利银行（中国）有限公司) —
     unless its span holds a conjunction or preposition (京东金融与瀚海控股集团:
     two names glued), also one the segmenter glued to the next name (星汇银行|由星汇|集团),
     or it ends inside a word (艾瑞咨询金融行|业分析师: no better reading of the name).
+    A suffix is no proof of an organization where the model reads a place
+    (上海国际博览中心, 南联盟).
     """
-    starts_by_end: dict[int, int] = {}
+    spans: list[tuple[int, int]] = []
     ends = {e for _, e, _ in sent.tokens}
     for c in model:
         if c.label != "ORG" or c.end not in ends or any(n in sent.text[c.start : c.end] for n in relation_nouns) or _person_glued(sent, c.start, c.end):
             continue  # 华晨证券控股股东华晨金控集团 is split at its relation noun later
         if not any(s < c.end and c.start < e and tag[:1] in ("c", "p") for s, e, tag in sent.tokens):
-            starts_by_end[c.end] = min(c.start, starts_by_end.get(c.end, c.start))
-    if not starts_by_end:
+            spans.append((c.start, c.end))
+    places = {(c.start, c.end) for c in model if c.label == "LOC"}
+    if not spans and not places:
         return layered
-    spans = [(s, e) for e, s in starts_by_end.items()]
-    return [
-        c
-        for c in layered
-        if not (c.source == "pattern:org_suffix" and starts_by_end.get(c.end, c.start) < c.start and not _glued_marker(sent.text, c.start))
-        and not (c.source == "pattern:org_trade" and any(s <= c.start and c.end <= e and e - s > c.end - c.start for s, e in spans))
-    ]
 
+    def held(c: Candidate) -> bool:
+        inside = [(s, e) for s, e in spans if s <= c.start and c.end <= e and e - s > c.end - c.start]
+        if c.source == "pattern:org_trade":
+            return bool(inside)
+        return any(_legal_extension(sent, c.end, e) if e > c.end else not _glued_marker(sent.text, c.start) for _, e in inside)
+
+    return [c for c in layered if not (c.source in ("pattern:org_suffix", "pattern:org_trade") and (held(c) or (c.source == "pattern:org_suffix" and (c.start, c.end) in places)))]
+
+
+def _legal_extension(sent: SentenceInput, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` continues a name to its legal form: nominal words up to 公司, no clause
+    break (友利银行|（中国）有限公司; not 恒昌银行|零售银行, nor 华岳证券|合并，新公司)."""
+    return sent.text.endswith("公司", 0, end) and _nominal(sent, start, end) and not any(ch in _CLAUSE_MARKS for ch in sent.text[start:end])
+
+
+_CLAUSE_MARKS = frozenset("，,。；;：:、！!？?")
 
 _PERSON_GLUE = "为任在"
 """Characters between a person and the organization after them that jieba glues to the name (任命郭子|健为|北川银行)."""
@@ -246,6 +259,33 @@ def _defer_titles(sent: SentenceInput, model: Sequence[Candidate], layered: list
         for c in layered
         if not (c.source == "pattern:title" and longer.get(c.end, c.start) < c.start and modifier_only(longer[c.end], c.start))
     ]
+
+
+def _title_after_model_org(sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate], titles: Container[str]) -> list[Candidate]:
+    """Start a lexicon title at the end of a statistical organization it opens inside, where the rest is
+    a title of its own (香港特别行政区筹备委员会|委员, 市住房保障管理中心|主任: the department word ends
+    the organization) and no organization of the layers is there."""
+    ends = {e for _, e, _ in sent.tokens}
+    starts = {s: tag for s, _, tag in sent.tokens}
+    layered_orgs = [(c.start, c.end) for c in layered if c.label == "ORG"]
+    orgs = [
+        (m.start, m.end)
+        for m in model
+        if m.label == "ORG"
+        and m.end in ends
+        and not starts.get(m.start, "p").startswith(_NON_NOMINAL)  # 落|单于|金融科技事业部: no name opens inside a word
+        and not any(s < m.end and m.start < e for s, e in layered_orgs)
+    ]
+    if not orgs:
+        return layered
+    out = []
+    for c in layered:
+        if c.source == "pattern:title":
+            cut = next((e for s, e in orgs if s < c.start < e < c.end and sent.text[e : c.end] in titles), None)
+            if cut is not None:
+                c = replace(c, start=cut)
+        out.append(c)
+    return out
 
 
 def _person_glued(sent: SentenceInput, start: int, end: int) -> bool:
@@ -328,7 +368,7 @@ class NerStage:
         inputs, offsets = self._inputs(doc)
         backend_cands = self.backend.predict(inputs)
         per_sentence = [
-            resolve(self._plausible(s, list(b) + _defer_titles(s, b, _defer_to_model(s, b, _after_person(s, b, self._layered(s)), self.lexicons.patterns.relation_nouns))))
+            resolve(self._plausible(s, list(b) + self._model_layers(s, b)))
             for s, b in zip(inputs, backend_cands)
         ]
         occupation = self.lexicons.titles.is_occupation
@@ -353,6 +393,12 @@ class NerStage:
                     )
                 )
         return doc.model_copy(update={"entities": entities, "meta": {**doc.meta, "ner": self.backend.name}})
+
+    def _model_layers(self, sent: SentenceInput, model: Sequence[Candidate]) -> list[Candidate]:
+        """The layers' candidates for one sentence, reconciled with the statistical ones (see the functions called)."""
+        layered = _after_person(sent, model, self._layered(sent))
+        layered = _defer_to_model(sent, model, layered, self.lexicons.patterns.relation_nouns)
+        return _title_after_model_org(sent, model, _defer_titles(sent, model, layered), self.lexicons.titles)
 
     def _drop_name_heads(self, inputs: list[SentenceInput], per_sentence: list[list[Candidate]]) -> list[list[Candidate]]:
         """Drop a tagger's place or person that is exactly the name of an organization in the document
