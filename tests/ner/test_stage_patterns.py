@@ -36,6 +36,16 @@ def nlp() -> finextract.Pipeline:
         ("近期，招商地产子公司瑞嘉公司接到通知。", ("招商地产子公司瑞嘉公司", "ORG")),
         ("華潤萬家母公司華潤創業首席財務官透露。", ("华润万家母公司", "ORG")),
         ("该行旗下的联营公司与关联公司均未参与。", ("该行旗下的联营公司", "ORG")),
+        # kinds of institution after a quantifier or a common modifier
+        ("只有个别银行执行了新的首付比例。", ("个别银行", "ORG")),
+        ("部分银行已上调房贷利率。", ("部分银行", "ORG")),
+        ("该行境内分行已改制为外资法人银行。", ("外资法人银行", "ORG")),
+        ("买家通过房产中介公司办理了过户手续。", ("房产中介公司", "ORG")),
+        ("他毕业后在一家外贸公司工作。", ("外贸公司", "ORG")),
+        ("监管部门鼓励组建金融集团。", ("金融集团", "ORG")),
+        ("全球会员银行收到了通知。", ("会员银行", "ORG")),
+        ("外商投资持续流入制造业。", ("外商投资", "ORG")),  # a common noun holding a suffix
+        ("如果保费太高，那么不买保险也罢。", ("不买保险", "ORG")),  # a negated verb
     ],
 )
 def test_patterns_do_not_propose(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:

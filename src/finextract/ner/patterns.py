@@ -142,12 +142,12 @@ class PatternLexicon:
 
 _AREA = re.compile(r"(?:全|本|辖内|省内|市内|区内|境内)(?:省|市|区|县|国|台|港|行业)?(?:内|各)?")
 """A whole area before a kind of bank (全省农商行, 辖内城商行, 全市村镇银行): all of them, no name."""
-_RANKED = re.compile(r"(?:国内|全台|各大|多家|前)?[一二三四五六七八九十两\d]*[大家]")
+_RANKED = re.compile(r"(?:国内|全台|各大|多家|前)?[一二三四五六七八九十两\d]*[大家]|个别|部分|一些|某些|少数|若干")
 
 
 def is_generic(name: str, lex: PatternLexicon) -> bool:
     """A kind of institution, not a name: 城商行, with an adjective in 性 before it (全国性股份制银行),
-    a rank or count (前三大金控, 多家城商行) or a whole area (全省农商行)."""
+    a rank, count or quantifier (前三大金控, 多家城商行, 个别银行) or a whole area (全省农商行)."""
     if name in lex.generic_orgs:
         return True
     at = name.find("性")
