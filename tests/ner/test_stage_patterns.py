@@ -46,6 +46,9 @@ def nlp() -> finextract.Pipeline:
         ("全球会员银行收到了通知。", ("会员银行", "ORG")),
         ("外商投资持续流入制造业。", ("外商投资", "ORG")),  # a common noun holding a suffix
         ("如果保费太高，那么不买保险也罢。", ("不买保险", "ORG")),  # a negated verb
+        # a speech verb inside a longer word (小说, 中称, 称号) has no speaker before it
+        ("奖品是全套小说和一台电脑。", ("全套小", "PERSON")),
+        ("银行发来的信息中称，额度将下调。", ("信息中", "PERSON")),
     ],
 )
 def test_patterns_do_not_propose(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:

@@ -984,11 +984,31 @@ def holder_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[s
 _LOCATIVE_ENDS = "中内里上下"
 
 
+def _inside_word(tokens: Sequence[Token], at: int) -> bool:
+    """Whether ``at`` falls inside a dictionary word that starts before it.
+
+    A name glued to the verb by the segmenter (an ``nr`` or unknown token) does not count.
+
+    >>> _inside_word([(0, 2, "n"), (2, 4, "n")], 3)
+    True
+    >>> _inside_word([(0, 3, "nr"), (3, 4, "v")], 3)
+    False
+    >>> _inside_word([(0, 4, "nr")], 3)
+    False
+    """
+    for s, e, tag in tokens:
+        if s < at < e:
+            return tag not in ("unk", "x", "eng") and not tag.startswith("nr")
+    return False
+
+
 def speaker_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str]) -> list[Candidate]:
     """Names right before a speech or role verb (谢锦生说, 陈生强表示, 王明远出任)."""
     text = sent.text
     out = []
     for at, _ in occurrences(text, lex.speech_verbs + lex.role_verbs):
+        if _inside_word(sent.tokens, at):
+            continue  # 全套|小说, 称号: the verb is part of a longer word
         span = name_before(text, at, surnames, lex.name_boundaries, sent.tokens)
         if span is None or text[span[0] : span[1]] in lex.not_names:
             continue
