@@ -85,6 +85,11 @@ def test_quoted_and_app_products(nlp: finextract.Pipeline, text: str, product: s
         # a business group of the bank, not a company ending in 金融
         ("永興銀行企業金融事業群總經理黃國棟表示。", "企业金融事业群总经理"),
         ("永兴银行消费金融事业部总经理李明表示。", "消费金融事业部总经理"),
+        # a word that is part of the post (acting, executive, trainee) opens the title
+        ("新浪乐居北京公司执行总经理陈克逸先生出席。", "执行总经理"),
+        ("恒生銀行署理行政總裁林美玲表示。", "署理行政总裁"),
+        ("新浪房产讯（实习编辑张跃）项目已开盘。", "实习编辑"),
+        ("宏远证券研究部执行总监冯启明表示。", "研究部执行总监"),
     ],
 )
 def test_department_before_a_title(nlp: finextract.Pipeline, text: str, title: str) -> None:

@@ -48,6 +48,8 @@ class PatternLexicon:
     org_bad_initials: frozenset[str] = frozenset()
     title_qualifiers: frozenset[str] = frozenset()
     """Words that date a post (时任, 现任): they stand before a title, never inside it."""
+    title_modifiers: frozenset[str] = frozenset()
+    """Words that are part of the post before a title (执行|总经理, 署理|行政总裁, 实习|编辑)."""
     not_title_endings: tuple[str, ...] = ()
     """Words for a stake or a role in a deal, not a post (战略投资者, 大股东): never a TITLE."""
     relation_nouns: tuple[str, ...] = ()
@@ -118,6 +120,7 @@ class PatternLexicon:
                 relation_nouns=tuple(sorted(data["relation_nouns"], key=len, reverse=True)),
                 not_title_endings=tuple(data["not_title_endings"]),
                 title_qualifiers=frozenset(data["title_qualifiers"]),
+                title_modifiers=frozenset(data.get("title_modifiers", ())),
                 suffix_set=frozenset(matched),
                 suffix_lengths=tuple(sorted({len(x) for x in matched}, reverse=True)),
                 suffix_last_chars=frozenset(x[-1] for x in matched),
@@ -667,18 +670,39 @@ def titles_in(
     by_end = {t[1]: k for k, t in enumerate(tokens)}
     out = []
     for t_start, t_end in title_matches:
-        start = t_start
-        k = by_end.get(t_start)
+        post_start = _modifier_start(text, tokens, by_end, t_start, blocked, lex)
+        start = post_start
+        k = by_end.get(post_start)
         if k is not None:
             word = text[tokens[k][0] : tokens[k][1]]
             suffix = dept_ending(word)
-            if suffix is not None and not _overlaps(tokens[k][0], t_start, blocked):
+            if suffix is not None and not _overlaps(tokens[k][0], post_start, blocked):
                 # 信息技术|部, 金融科技|事业部: a bare suffix takes the words before it; 市场|监管司: a
                 # longer one takes them too, unless they end an organization (宏远证券|研究部)
                 start = _extend_dept(text, tokens, k, blocked, lex, stop_at_orgs=len(word) > len(suffix))
-        start = _dept_after_org(text, start, t_start, dept_ending, blocked)
+        start = _dept_after_org(text, start, post_start, dept_ending, blocked)
         out.append(Candidate(start, t_end, "TITLE", source="pattern:title", priority=4, score=0.9))
     return out
+
+
+def _modifier_start(
+    text: str, tokens: Sequence[Token], by_end: dict[int, int], t_start: int, blocked: Sequence[tuple[int, int]], lex: PatternLexicon | None
+) -> int:
+    """Start of a title with the word of the post before it (执行|总经理, 署理|行政总裁), else ``t_start``.
+
+    >>> lex = PatternLexicon.load()
+    >>> _modifier_start("执行总经理", [(0, 2, "v"), (2, 5, "n")], {2: 0, 5: 1}, 2, [], lex)
+    0
+    >>> _modifier_start("负责总经理", [(0, 2, "v"), (2, 5, "n")], {2: 0, 5: 1}, 2, [], lex)
+    2
+    """
+    k = by_end.get(t_start)
+    if lex is None or k is None:
+        return t_start
+    s, e, _ = tokens[k]
+    if text[s:e] in lex.title_modifiers and not _overlaps(s, e, blocked):
+        return s
+    return t_start
 
 
 def _dept_after_org(text: str, start: int, t_start: int, dept_ending: Callable[[str], str | None], blocked: Sequence[tuple[int, int]]) -> int:
