@@ -49,6 +49,10 @@ def nlp() -> finextract.Pipeline:
         # a speech verb inside a longer word (小说, 中称, 称号) has no speaker before it
         ("奖品是全套小说和一台电脑。", ("全套小", "PERSON")),
         ("银行发来的信息中称，额度将下调。", ("信息中", "PERSON")),
+        # a measure word after a number (第112|期) and a place after a trade word (金融|大街) end no name
+        ("将发行第一百一十二期中央银行票据。", ("期中央银行", "ORG")),
+        ("在北京金融大街17号的营业部办理。", ("北京金融", "ORG")),
+        ("丽泽金融商务区发展高峰论坛召开。", ("丽泽金融", "ORG")),
     ],
 )
 def test_patterns_do_not_propose(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:
@@ -371,6 +375,14 @@ def test_former_is_no_part_of_a_name(nlp: finextract.Pipeline) -> None:
         ("核准陈立新安泰人寿保险股份有限公司总经理的任职资格。", "安泰人寿保险股份有限公司", "陈立新安泰人寿保险股份有限公司"),
         # a kind of bank after a bank's name is its business line (零售銀行業務主管), not another bank
         ("恒昌銀行零售銀行業務主管何詠詩表示，市場資金成本下降。", "恒昌銀行", "恒昌銀行零售銀行"),
+        # the segmenter glued a word before the name (了泽东, 前中, 图为): the tagger's name starts after it
+        ("这遭到了泽东公司的质问。", "泽东公司", "了泽东公司"),
+        ("据此前中储粮黑龙江分公司的数据，库存充足。", "中储粮黑龙江分公司", "前中储粮黑龙江分公司"),
+        ("图为润泽地产常务副总封屹。", "润泽地产", "图为润泽地产"),
+        # 投资 after the tagger's company and before an object is the verb (林达集团|投资|开发)
+        ("由林达集团投资开发的海渔广场就位于东四环内。", "林达集团", "林达集团投资"),
+        ("截至公告日，北辰投资持有凌峰新材2.52亿股。", "北辰投资", "北辰"),  # after a bare brand 投资 ends the name
+        ("天眼查数据显示，汇联支付成立于2011年。", "汇联支付", "汇联"),
     ],
 )
 def test_the_name_and_not_a_wrong_span(nlp: finextract.Pipeline, text: str, name: str, not_expected: str) -> None:

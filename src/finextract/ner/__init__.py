@@ -215,6 +215,41 @@ def _defer_to_model(
     return [c for c in layered if not (c.source in ("pattern:org_suffix", "pattern:org_trade") and (held(c) or (c.source == "pattern:org_suffix" and (c.start, c.end) in places)))]
 
 
+def _glued_starts(sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate]) -> list[Candidate]:
+    """Start a suffix-pattern organization where the tagger's organization with the same end starts,
+    when what lies before it is one or two characters of a word the segmenter did not know
+    (了泽东|公司, 前中|储粮…分公司, 图为|润泽地产: a particle, a time word or a caption glued to the name)."""
+    unknown = {s: e for s, e, tag in sent.tokens if tag == "unk"}
+    starts = {c.end: c.start for c in model if c.label == "ORG"}
+    out = []
+    for c in layered:
+        at = starts.get(c.end)
+        if c.source in ("pattern:org_suffix", "pattern:org_trade") and at is not None and c.start < at <= min(c.start + 2, unknown.get(c.start, -1)):
+            c = replace(c, start=at)
+        out.append(c)
+    return out
+
+
+def _weak_suffix_verbs(sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate], pat: PatternLexicon) -> list[Candidate]:
+    """Drop a suffix-pattern organization whose weak suffix is a verb with its object after it, right
+    after the tagger's organization that ends in a suffix of its own (林达集团|投资|开发): the tagger's
+    name is the subject.  After a bare brand the weak suffix ends the name (北辰|投资|持有, 汇联|支付|成立)."""
+    ends = {c.end for c in model if c.label == "ORG"}
+    tags = {s: (e, tag) for s, e, tag in sent.tokens}
+
+    def verb_after_name(c: Candidate) -> bool:
+        suffix = suffix_ending_at(sent.text, c.end, pat)
+        if c.source != "pattern:org_suffix" or suffix not in pat.weak_suffixes or c.end - len(suffix) not in ends:
+            return False
+        if suffix_ending_at(sent.text, c.end - len(suffix), pat) is None:
+            return False
+        end, tag = tags.get(c.end - len(suffix), (0, ""))
+        after = tags.get(c.end, (0, ""))[1]
+        return end == c.end and tag in ("v", "vn") and after[:1] in ("v", "n", "j", "e")
+
+    return [c for c in layered if not verb_after_name(c)]
+
+
 def _legal_extension(sent: SentenceInput, start: int, end: int) -> bool:
     """Whether ``[start, end)`` continues a name to its legal form: nominal words up to 公司, no clause
     break (友利银行|（中国）有限公司; not 恒昌银行|零售银行, nor 华岳证券|合并，新公司)."""
@@ -398,6 +433,7 @@ class NerStage:
         """The layers' candidates for one sentence, reconciled with the statistical ones (see the functions called)."""
         layered = _after_person(sent, model, self._layered(sent))
         layered = _defer_to_model(sent, model, layered, self.lexicons.patterns.relation_nouns)
+        layered = _weak_suffix_verbs(sent, model, _glued_starts(sent, model, layered), self.lexicons.patterns)
         return _title_after_model_org(sent, model, _defer_titles(sent, model, layered), self.lexicons.titles)
 
     def _drop_name_heads(self, inputs: list[SentenceInput], per_sentence: list[list[Candidate]]) -> list[list[Candidate]]:

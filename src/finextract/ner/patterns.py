@@ -284,6 +284,8 @@ def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate
 
 
 _KIND_AFTER_WEAK = ("机构", "行业", "业务", "牌照", "领域", "板块", "市场", "事业群", "事业部", "条线")
+_PLACES_AFTER_WEAK = ("大街", "街", "路", "商务区", "广场", "大厦", "园区", "城")
+"""Place words a weak suffix may modify (丽泽金融商务区, 北京金融街, 陆家嘴金融城)."""
 _DEPARTMENT_AFTER = re.compile(r"部(?![署分件队落位])")
 """部 after a weak suffix makes a department (零售金融部), not a company (部署, 部分 are other words)."""
 _THINGS_AFTER_TRADE = ("系统", "设备", "产品", "项目", "技术", "赛道", "电站", "装置")
@@ -358,8 +360,10 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     staked = staked and not is_generic(text[start:suffix_start], lex)  # 公司|控股|股东…持有公司: no brand before the suffix
     if suffix in lex.weak_suffixes and (len(name) < 4 or not proper) and not staked:
         return None
-    if suffix in lex.weak_suffixes and (text.startswith(_KIND_AFTER_WEAK, end) or _DEPARTMENT_AFTER.match(text, end)):
-        return None  # 持牌支付|机构, 分析金融|行业, 企业金融|事业群, 零售金融|部: the word modifies a kind or names a unit
+    if suffix in lex.weak_suffixes and (text.startswith(_KIND_AFTER_WEAK + _PLACES_AFTER_WEAK, end) or _DEPARTMENT_AFTER.match(text, end)):
+        # 持牌支付|机构, 分析金融|行业, 企业金融|事业群, 零售金融|部, 北京金融|大街: the word modifies a kind or
+        # a place, or names a unit
+        return None
     if suffix in lex.industry_suffixes and text.startswith(_KIND_AFTER_WEAK + _THINGS_AFTER_TRADE, end):
         return None  # 工商业储能|系统: the trade word modifies a thing, it ends no name
     if suffix in lex.industry_suffixes and not staked and not _trade_name(text, head, suffix_start, name, suffix, tokens, lex):
@@ -394,8 +398,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
     word = text[start:stop]
     if pos not in lex.org_name_pos or not is_han(word) and pos != "eng" or word in lex.org_break_words or word.endswith(lex.relation_nouns):
         return True
-    if pos == "unk" and j >= 1 and tokens[j - 1][2] == "m" and tokens[j - 1][1] == start:
-        return True  # 每1|股可|换发…: a new word glued to a number holds its measure word, not a name
+    if (pos == "unk" or stop - start == 1) and j >= 1 and tokens[j - 1][2] == "m" and tokens[j - 1][1] == start:
+        return True  # 每1|股可|换发…, 第一百一十二|期|中央银行: a word glued to a number holds its measure word, not a name
     if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs:
         return True  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post
     branded = any(p in BRAND_AFTER_PERSON and s < suffix_start for s, _, p in name_tokens)
