@@ -53,6 +53,13 @@ def nlp() -> finextract.Pipeline:
         ("将发行第一百一十二期中央银行票据。", ("期中央银行", "ORG")),
         ("在北京金融大街17号的营业部办理。", ("北京金融", "ORG")),
         ("丽泽金融商务区发展高峰论坛召开。", ("丽泽金融", "ORG")),
+        # a country's companies in general, a downtown, high tech, letters and fraud rings are no names
+        ("他们感谢中国公司为南非的经济重建做出了贡献。", ("中国公司", "ORG")),
+        ("纽约市中心的都市大厅座无虚席。", ("纽约市中心", "ORG")),
+        ("高校要坚定地走产业化之路，大力发展高科技产业。", ("大力发展高科技", "ORG")),
+        ("他写了一封信，信中说：我很满意。", ("信中", "PERSON")),
+        ("詐騙集團利用人頭帳戶洗錢。", ("詐騙集團", "ORG")),
+        ("据新华社贝尔格莱德６月１５日电南斯拉夫联盟副总理利利奇强调指出。", ("日电南斯拉夫联盟", "ORG")),
     ],
 )
 def test_patterns_do_not_propose(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:
@@ -94,6 +101,7 @@ def test_quoted_and_app_products(nlp: finextract.Pipeline, text: str, product: s
         ("恒生銀行署理行政總裁林美玲表示。", "署理行政总裁"),
         ("新浪房产讯（实习编辑张跃）项目已开盘。", "实习编辑"),
         ("宏远证券研究部执行总监冯启明表示。", "研究部执行总监"),
+        ("这是中国足协专职副主席张吉龙表明的态度。", "专职副主席"),
     ],
 )
 def test_department_before_a_title(nlp: finextract.Pipeline, text: str, title: str) -> None:
@@ -379,6 +387,8 @@ def test_former_is_no_part_of_a_name(nlp: finextract.Pipeline) -> None:
         ("这遭到了泽东公司的质问。", "泽东公司", "了泽东公司"),
         ("据此前中储粮黑龙江分公司的数据，库存充足。", "中储粮黑龙江分公司", "前中储粮黑龙江分公司"),
         ("图为润泽地产常务副总封屹。", "润泽地产", "图为润泽地产"),
+        ("将指控芯片业巨头英特尔公司违反反垄断法令。", "英特尔公司", "芯片业巨头英特尔公司"),  # 巨头 describes the name
+        ("这是中国足协专职副主席张吉龙表明的态度。", "中国足协", "中国足协专职"),
         # 投资 after the tagger's company and before an object is the verb (林达集团|投资|开发)
         ("由林达集团投资开发的海渔广场就位于东四环内。", "林达集团", "林达集团投资"),
         ("截至公告日，北辰投资持有凌峰新材2.52亿股。", "北辰投资", "北辰"),  # after a bare brand 投资 ends the name

@@ -351,6 +351,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     name = text[start:end]
     if is_generic(name, lex) or len(name) <= len(suffix) or not _good_initial(name, lex):
         return None
+    if suffix == "公司" and name[: -len(suffix)] in lex.places:
+        return None  # 中国公司, 香港公司: a country's or city's companies in general
     if _unit_after_name(text, name_tokens, end, suffix, lex) or text.startswith(INTERBANK_RATES, end):
         return None  # 恒昌銀行|零售銀行業務, 香港銀行|同業拆息: a business line or a rate, not another name
     head = [(s, min(e, suffix_start), pos) for s, e, pos in name_tokens if s < suffix_start]
@@ -402,6 +404,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         return True  # 每1|股可|换发…, 第一百一十二|期|中央银行: a word glued to a number holds its measure word, not a name
     if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs:
         return True  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post
+    if word.startswith("日") and start > 0 and text[start - 1].isdigit():
+        return True  # ６月１５|日电|南斯拉夫联盟: a dateline, not part of the name
     branded = any(p in BRAND_AFTER_PERSON and s < suffix_start for s, _, p in name_tokens)
     kind = suffix_ending_at(text, stop, lex)
     parent = j >= 1 and tokens[j - 1][2] in BRAND_AFTER_PERSON  # 博泰|集团|深圳|博泰|实业…: a parent's name, kept
