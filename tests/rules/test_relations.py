@@ -58,10 +58,13 @@ def test_ownership_reaches_a_list_but_not_past_another_name() -> None:
     [
         "大族激光公告，控股子公司大族数控拟将大族数控大楼转让给深圳发展银行。",
         "東星集團將所持大樓出售給融眾集團。",
+        # a name inside 除…以外 is what the deal leaves out
+        "东星集团将向万达集团转让除与融众集团有关的资产以外的全部资产。",
+        "東星集團將向萬達集團轉讓除融眾集團股權之外的全部資產。",
     ],
 )
 def test_the_recipient_of_a_sale_is_not_held(text: str) -> None:
-    assert not any(f.args.held.text in ("深圳发展银行", "融眾集團") for f in _facts(text, "ownership"))
+    assert not any(f.args.held.text in ("深圳发展银行", "融眾集團", "融众集团") for f in _facts(text, "ownership"))
 
 
 def test_acquisition_direct_passive_and_planned() -> None:

@@ -41,7 +41,7 @@ from ..ner.model import load_arrays, read_card
 from ..ner.model import resolve_model_dir as resolve_dir
 from ..spans import Entity
 from .base import Placed, SentenceView
-from .relations import RelationLexicon, blocked, clause_bounds, recipient_at
+from .relations import RelationLexicon, blocked, clause_bounds, excepted, recipient_at
 
 DEFAULT_MODEL = "finextract-rel"
 """Name of the relation model shipped inside the package."""
@@ -478,6 +478,8 @@ class ModelRelations:
         agent, patient = (first, second) if not pred.label.endswith("<") else (second, first)
         if fact_type in ("ownership", "acquisition") and recipient_at(view.text, patient[0]):
             return None  # 将所持大楼出售给融众集团: the buyer is not held
+        if fact_type in ("ownership", "acquisition") and excepted(view.text, agent[1], patient[0], patient[1]):
+            return None  # 转让除融众集团股权之外的全部资产: what the deal leaves out
         if fact_type in ("partnership", "competition") and _rivals_listed(view.text, first, second):
             return None  # 与中国平安、中国人寿…竞争: two listed after 与 relate to the subject, not to each other
         if fact_type == "partnership" and self.lexicon.transaction_re.search(view.text, *_span_clauses(view.text, first, second)):

@@ -332,6 +332,8 @@ def _directed_pair(
     if hit is not None and first[2].label in spec.first_labels and second[2].label in spec.second_labels:
         if blocked(view, lex, first[0], hit[0], hit[1]) or not _listed_after(view, hit[0] + len(hit[1]), second[0]) or recipient_at(text, second[0]):
             return None
+        if excepted(text, hit[0] + len(hit[1]), second[0], second[1]):
+            return None
         if text.endswith(_ADDRESSED, 0, first[0]):
             # 公司已于11月20日向上海金融法院起诉鼎泰置业: the court addressed is no party, the clause's subject acts
             agent = next((p for p in view.entities if p[1] <= first[0] and p[2].label in spec.first_labels and _no_break(text, p[1], first[0])), None)
@@ -374,6 +376,22 @@ _ADDRESSED = ("向", "向当地", "至")
 def recipient_at(text: str, end: int) -> bool:
     """Whether a name starting at ``end`` follows 给/予 (``转让给深圳发展银行``): it receives what is sold, it is not what is held."""
     return text[:end].rstrip().endswith(("给", "予"))
+
+
+_EXCEPT_OPEN = re.compile(r"除(?:了|与)?[^，,。；;]{0,12}$")
+_EXCEPT_CLOSE = re.compile(r"[^，,。；;]{0,16}?(?:以外|之外)")
+
+
+def excepted(text: str, after: int, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)`` stands inside 除…以外/之外 after ``after`` (转让除与融众集团有关的资产以外的全部资产):
+    what the deal leaves out.
+
+    >>> excepted("转让除融众集团股权之外的资产", 2, 3, 7)
+    True
+    >>> excepted("转让融众集团股权", 2, 2, 6)
+    False
+    """
+    return _EXCEPT_OPEN.search(text, after, start) is not None and _EXCEPT_CLOSE.match(text, end) is not None
 
 
 _HOLDER_OF_NEXT = re.compile(r"的?(?:旗下|下属|所属)的?|所?(?:持有|控股)的|的?(?:全资子公司|控股子公司|子公司)")
