@@ -52,7 +52,7 @@ def _text(value: Any) -> str | None:
 # null value there means the argument must be absent.
 _RELATION_KEYS: dict[str, tuple[str, ...]] = {
     "ownership": ("holder", "held", "action", "stake", "via"),
-    "acquisition": ("acquirer", "target", "action", "value"),
+    "acquisition": ("acquirer", "target", "action", "value", "stake", "part"),
     "competition": (),
     "dispute": ("plaintiff", "defendant"),
     "product_launch": ("org", "product", "action", "date"),

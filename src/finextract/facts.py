@@ -80,13 +80,22 @@ class OwnershipArgs(_Args):
 
 
 class AcquisitionArgs(_Args):
-    """``A收购B``, ``B被A收购``, ``A与B合并``: acquirer, target and the deal value."""
+    """``A收购B``, ``B被A收购``, ``A与B合并``: acquirer, target and the deal value.
+
+    ``stake`` and ``part`` say when less than the whole company changes hands:
+    ``A收购B 30%股权`` (a stake) or ``A收购B的物业管理业务`` (a part the target
+    sells; B itself is not bought).
+    """
 
     acquirer: Entity
     target: Entity
     action: TextSpan | None = None
     """The trigger words; ``None`` when the learned scorer linked the pair without one."""
     value: Figure | None = None
+    stake: Figure | None = None
+    """The share of the target bought (``30%``, ``1.2亿股``), when the text gives one right after it."""
+    part: TextSpan | None = None
+    """The business or assets of the target bought (``物业管理业务``); the target is then the seller."""
 
 
 class CompetitionArgs(_Args):

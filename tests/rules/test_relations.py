@@ -78,6 +78,32 @@ def test_acquisition_direct_passive_and_planned() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "stake", "part"),
+    [
+        ("萬達集團以26億美元收購東星集團。", None, None),
+        ("东星集团以8亿元收购融众集团9.1%的股权。", "9.1%", None),
+        ("東星集團收購融眾集團30%股份。", "30%", None),
+        # the target sells a part of itself: the company is not bought
+        ("东星集团收购融众集团的物业管理业务。", None, "物业管理业务"),
+        ("東星集團收購融眾集團旗下的商場資產，作價5億元。", None, "商场资产"),
+        ("东星集团收购融众集团后业务大增。", None, None),
+    ],
+)
+def test_an_acquisition_says_what_part_of_the_target_is_bought(text: str, stake: str | None, part: str | None) -> None:
+    (fact,) = _facts(text, "acquisition")
+    assert (fact.args.stake.text if fact.args.stake else None) == stake
+    assert (fact.args.part.normalized if fact.args.part else None) == part
+
+
+def test_a_part_or_a_minority_stake_bought_is_a_less_confident_acquisition() -> None:
+    (whole,) = _facts("东星集团收购融众集团。", "acquisition")
+    (part,) = _facts("东星集团收购融众集团的物业管理业务。", "acquisition")
+    (minority,) = _facts("东星集团收购融众集团9.1%的股权。", "acquisition")
+    (control,) = _facts("东星集团收购融众集团60%的股权。", "acquisition")
+    assert part.confidence < minority.confidence < whole.confidence == control.confidence
+
+
+@pytest.mark.parametrize(
     "text",
     ["萬達集團並未收購東星集團。", "如果萬達集團收購東星集團，行業格局將改變。", "万达集团会收购东星集团吗？"],
 )

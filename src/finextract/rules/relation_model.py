@@ -41,7 +41,7 @@ from ..ner.model import load_arrays, read_card
 from ..ner.model import resolve_model_dir as resolve_dir
 from ..spans import Entity
 from .base import Placed, SentenceView
-from .relations import RelationLexicon, blocked, clause_bounds, excepted, recipient_at
+from .relations import RelationLexicon, acquired_share, blocked, clause_bounds, excepted, recipient_at, share_confidence
 
 DEFAULT_MODEL = "finextract-rel"
 """Name of the relation model shipped inside the package."""
@@ -494,7 +494,9 @@ class ModelRelations:
         if fact_type == "ownership":
             return fact_type, rule, pred.confidence, OwnershipArgs(holder=agent[2], held=patient[2], action=action)
         if fact_type == "acquisition":
-            return fact_type, rule, pred.confidence, AcquisitionArgs(acquirer=agent[2], target=patient[2], action=action)
+            stake, part = acquired_share(view, patient[2])
+            args = AcquisitionArgs(acquirer=agent[2], target=patient[2], action=action, stake=stake, part=part)
+            return fact_type, rule, share_confidence(pred.confidence, stake, part), args
         if fact_type == "partnership":
             return fact_type, rule, pred.confidence, PartnershipArgs(parties=[first[2], second[2]])
         if fact_type == "competition":
