@@ -40,6 +40,36 @@ def test_ownership(text: str, holder: str, held: str, stake: str | None) -> None
     assert (fact.args.stake.text if fact.args.stake else None) == stake
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东星集团向融众集团增资8亿元。",
+        "東星集團對融眾集團增資8億元。",
+        "东星集团通过对融众集团的增资扩股进军稀土产业。",
+        "东星集团拟向融众集团注资5亿元。",
+    ],
+)
+def test_funds_put_into_a_company_make_a_holding(text: str) -> None:
+    (fact,) = _facts(text, "ownership")
+    assert (fact.args.holder.canonical, fact.args.held.canonical) == ("东星集团", "融众集团")
+
+
+def test_one_reading_per_pair_the_first_trigger_or_a_relation_noun() -> None:
+    (bought,) = _facts("东星集团宣布以现金收购并增资融众集团。", "acquisition")
+    assert (bought.args.acquirer.text, bought.args.target.text) == ("东星集团", "融众集团")
+    text = "公司拟以现金7.8亿元收购控股股东东星集团旗下的融众集团100%股权。"
+    assert not any(f.args.target.text == "东星集团" for f in _facts(text, "acquisition"))
+
+
+def test_the_company_a_stake_is_sold_to_is_not_held() -> None:
+    assert _facts("东星集团向融众集团转让所持股权。", "ownership") == []
+
+
+def test_a_stake_won_at_auction_is_held() -> None:
+    (fact,) = _facts("东星集团在产权交易所成功竞得融众集团800万股股份。", "ownership")
+    assert (fact.args.holder.text, fact.args.held.text, fact.args.stake.text) == ("东星集团", "融众集团", "800万股")
+
+
 def test_the_subject_of_a_long_first_clause_holds_what_the_next_clause_trades() -> None:
     text = "控股股东北辰投资计划在公告披露之日起15个交易日后的3个月内，通过集中竞价和大宗交易方式减持瀚海集团股份。"
     (fact,) = _facts(text, "ownership")

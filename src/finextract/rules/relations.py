@@ -57,6 +57,9 @@ RELATED_AFTER = re.compile(r"的?(?:第[一二三四五六七八九十]大股东
 _CONDITION = re.compile(r"(?:^|[，,；;：:])(?:如果|若是|若(?![干])|假如|倘若|一旦|要是|假设)")
 """A conditional word opening a clause: what the later clauses of the sentence say may not happen."""
 _DISPOSAL = ("将", "把", "已将", "已把")
+_FUNDED = re.compile(r"(?:通过|拟|将|已|计划|再次|继续|再)*(?:向|对)")
+_FUNDING = ("注资", "增资", "入股", "参股", "投资")
+"""Verbs of putting funds into the company named after 向/对 (向融众集团增资, 对融众集团的增资扩股)."""
 _CONFIDENCE = {
     # Confidence per rule: its precision on FinRE train with the entities given
     # (python benchmarks/finre_eval.py --split train), rounded down to 0.05;
@@ -299,11 +302,19 @@ def directed_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tup
                 if fact is not None:
                     yield fact
                 continue
-            for name, spec in lex.directed.items():
-                fact = _directed_pair(view, lex, name, spec, (a_start, a_end, a), (b_start, b_end, b))
-                if fact is not None:
-                    yield fact
-                    break
+            facts = [_directed_pair(view, lex, name, spec, (a_start, a_end, a), (b_start, b_end, b)) for name, spec in lex.directed.items()]
+            found = [f for f in facts if f is not None]
+            if found:
+                # one type per pair: a relation noun right before the second name (收购控股股东|天元控股: the
+                # holder of the first), else the trigger read first (收购并增资: an acquisition)
+                yield min(found, key=lambda f: (not f[1].endswith(".reverse"), _trigger_start(f)))
+
+
+def _trigger_start(fact: tuple[str, str, float, object]) -> int:
+    """Where a fact's trigger starts (its action or trigger argument); facts without one sort last."""
+    args = fact[3]
+    span = getattr(args, "action", None) or getattr(args, "trigger", None)
+    return span.start if span is not None else 1 << 30
 
 
 _OBJECT_GAP = re.compile(r"[了其该]{0,2}|设立|成立|新设|控股")
@@ -360,6 +371,10 @@ def _directed_pair(
         # 东星集团将融众集团告上法庭: the trigger follows the object
         _, c_end = clause_bounds(text, second[1], second[1])
         hit = _find(text, spec.triggers, second[1], min(c_end, second[1] + 8))
+    elif hit is None and name == "ownership" and _FUNDED.fullmatch(text, first[1], second[0]):
+        # 东星集团向融众集团增资: funds put into the company after 向/对 (向…转让 sells to it instead)
+        _, c_end = clause_bounds(text, second[1], second[1])
+        hit = _find(text, _FUNDING, second[1], min(c_end, second[1] + 4))
     if hit is not None and hit[1] in _ATTACHED and any(first[1] < e <= hit[0] for _, e, x in view.entities if x.label in ("ORG", "PERSON")):
         hit = None  # 汇联支付…被星途科技旗下的星途支付: 旗下 is 星途科技's, the nearer name's
     if hit is not None and first[2].label in spec.first_labels and second[2].label in spec.second_labels:
@@ -367,6 +382,8 @@ def _directed_pair(
             return None
         if excepted(text, hit[0] + len(hit[1]), second[0], second[1]):
             return None
+        if venue(view, first, spec.first_labels):
+            return None  # 东星集团在海南产权交易所竞得…: the exchange is where, the earlier name acts
         if text.endswith(_ADDRESSED, 0, first[0]):
             # 公司已于11月20日向上海金融法院起诉鼎泰置业: the court addressed is no party, the clause's subject acts
             agent = next((p for p in view.entities if p[1] <= first[0] and p[2].label in spec.first_labels and _no_break(text, p[1], first[0])), None)
@@ -404,6 +421,19 @@ def _passive_before(text: str, a_end: int, b_start: int, markers: Sequence[str])
 _ATTACHED = frozenset({"旗下", "下属", "子公司", "全资子公司", "控股子公司"})
 """Relation nouns among the triggers: they belong to the nearest name before them (X旗下的Y)."""
 _ADDRESSED = ("向", "向当地", "至")
+
+
+_VENUES = ("交易所", "交易中心", "拍卖行", "法院")
+"""Kinds of organization a deal or a claim takes place at (在海南产权交易所竞得)."""
+
+
+def venue(view: SentenceView, name: Placed[Entity], labels: Sequence[str]) -> bool:
+    """Whether the name is an exchange or a court after 在 and another name of its clause
+    (东星集团|在|海南产权交易所竞得…): a place where the earlier name acts.  Other names after 在 act
+    (在谷歌收购摩托罗拉移动一事上)."""
+    if not view.text.endswith("在", 0, name[0]) or not name[2].canonical.endswith(_VENUES):
+        return False
+    return any(p[1] < name[0] and p[2].label in labels and _no_break(view.text, p[1], name[0]) for p in view.entities)
 
 
 def recipient_at(text: str, end: int) -> bool:
