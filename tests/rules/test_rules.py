@@ -91,11 +91,25 @@ def test_partnership_dated_by_a_month(text: str, value: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "永乐电力由东星集团、融众集团、瀚海集团等共同投资组建。",
+        "永樂電力由東星集團、融眾集團和瀚海集團三家公司共同出資設立。",
+    ],
+)
+def test_companies_listed_before_what_they_found_together_are_partners(text: str) -> None:
+    (fact,) = _pairs(text)
+    assert {p.canonical for p in fact.args.parties} == {"东星集团", "融众集团", "瀚海集团"}
+    assert fact.rule == "partnership.joint_founding"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "京東金融並未與上海銀行合作。",  # negation
         "如果京東金融與上海銀行合作，雙方都會受益。",  # hypothetical
         "京東金融會與上海銀行合作嗎？",  # question
         "騰訊、螞蟻金服、百度等互聯網巨頭先後和各大銀行簽約。",  # a list is not a partnership
         "京東金融與上海銀行的股價昨日均上漲。",  # no cooperation trigger
+        "东星集团、融众集团等公司的股价共同上涨。",  # 共同 without founding or funding
         "葛兰素史克与谷歌母公司旗下的生命科学部门成立合资公司。",  # the partner is what 谷歌 is related to
     ],
 )

@@ -2,6 +2,8 @@
 
 * ``partnership.pair_trigger`` — 京东金融与山东省城市商业银行合作联盟举行战略合作签约仪式;
   工行和京东的牵手; 京东和工行合作的案例.
+* ``partnership.joint_founding`` — a list of companies that found or fund something together
+  (由东星集团、融众集团、瀚海集团等共同投资组建).
 
 Negated (并未与…合作), hypothetical (如果双方合作) and questioned clauses yield nothing.
 The date is the last date or month period before the parties in the sentence (7月18日，…; 10月，…).
@@ -24,6 +26,12 @@ _KIND = re.compile(r"战略合作|全面合作|深度合作|业务合作|合作"
 _NEGATION = re.compile(r"并未|没有|未曾|未能|并非|拒绝|终止|暂停|否认|不再|尚未|未(?!来|经)")
 _CLAUSE_END = re.compile(r"[。！？!?；;，,]")
 _HYPOTHETICAL = re.compile(r"如果|假如|倘若|若是|要是|一旦|是否|能否|会不会|吗")
+
+_JOINT = re.compile(
+    r"等?(?:[\d一二三四五六七八九十两几多]+家)?(?:公司|企业|机构|股东|单位)?(?:共同|联合)(?:出资|投资|发起|设立|组建|成立|注资|持股)"
+)
+"""Parties listed before what they found or fund together (A、B、C等共同投资组建): a joint venture."""
+_JOINT_CONFIDENCE = 0.7
 
 _DATE_KINDS = ("date", "month")
 """Periods that date a partnership: a day (7月18日) or a month (10月)."""
@@ -84,12 +92,13 @@ def _pair_fact(view: SentenceView, run: list[int], transaction: re.Pattern[str])
     ents = view.entities
     parties_end = ents[run[-1]][1]
     gaps = [view.text[ents[a][1] : ents[b][0]] for a, b in zip(run, run[1:])]
-    if not any(c in gap for gap in gaps for c in _PAIRING) or view.text.startswith("等", parties_end):
-        return None  # a list (腾讯、蚂蚁金服、百度等) is not a partnership
+    joint = _JOINT.match(view.text, parties_end)
+    if joint is None and (not any(c in gap for gap in gaps for c in _PAIRING) or view.text.startswith("等", parties_end)):
+        return None  # a list (腾讯、蚂蚁金服、百度等) is not a partnership, unless they found something together
     if RELATED_AFTER.match(view.text, parties_end):
         return None  # 与谷歌母公司Alphabet旗下部门成立合资公司: the partner is what 谷歌 is related to
     clause_end = _clause_end(view.text, parties_end)
-    trigger = _TRIGGER.search(view.text, parties_end, clause_end)
+    trigger = joint or _TRIGGER.search(view.text, parties_end, clause_end)
     if trigger is None:
         return None
     clause_start = _clause_start(view.text, ents[run[0]][0])
@@ -103,9 +112,11 @@ def _pair_fact(view: SentenceView, run: list[int], transaction: re.Pattern[str])
             parties.append(ents[i][2])
     if len(parties) < 2:
         return None
-    kind_match = _KIND.search(view.text, parties_end, clause_end)
+    kind_match = _KIND.search(view.text, parties_end, clause_end) if joint is None else joint
     kind = view.text_span(kind_match.start(), kind_match.end()) if kind_match else None
     date = next((p[2] for p in reversed(view.periods) if p[1] <= ents[run[0]][0] and p[2].kind in _DATE_KINDS), None)
+    if joint is not None:
+        return "partnership", "partnership.joint_founding", _JOINT_CONFIDENCE, PartnershipArgs(parties=parties, kind=kind, date=date)
     # 0.85: the rule's precision on FinRE train with the entities given (docs/benchmarks.md)
     return "partnership", "partnership.pair_trigger", 0.85, PartnershipArgs(parties=parties, kind=kind, date=date)
 
