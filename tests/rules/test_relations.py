@@ -61,6 +61,26 @@ def test_one_reading_per_pair_the_first_trigger_or_a_relation_noun() -> None:
     assert not any(f.args.target.text == "东星集团" for f in _facts(text, "acquisition"))
 
 
+@pytest.mark.parametrize(
+    ("text", "stake"),
+    [
+        ("华丽集团拟将融众集团35%的股权转让给瀚海集团，交易金额为2.8亿元。", "35%"),
+        ("新理益集團將其所持有的融眾集團8000萬股股份轉讓給瀚海集團。", "8000萬股"),
+        ("东星集团将所持融众集团股份出售给瀚海集团。", None),
+    ],
+)
+def test_the_company_a_stake_is_transferred_to_holds_it(text: str, stake: str | None) -> None:
+    facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.transferee"]
+    (fact,) = facts
+    assert (fact.args.holder.canonical, fact.args.held.canonical) == ("瀚海集团", "融众集团")
+    assert (fact.args.stake.text if fact.args.stake else None) == stake
+
+
+def test_an_asset_transferred_is_no_stake() -> None:
+    text = "东星集团拟将融众集团大楼及相应的土地使用权转让给瀚海集团。"
+    assert not any(f.rule == "ownership.transferee" for f in _facts(text, "ownership"))
+
+
 def test_the_company_a_stake_is_sold_to_is_not_held() -> None:
     assert _facts("东星集团向融众集团转让所持股权。", "ownership") == []
 

@@ -627,6 +627,30 @@ def named_holders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[st
         yield "ownership", "ownership.topic_holder", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
 
 
+_TRANSFER_TO = re.compile(r"(?:转让|出售|转售|让售)(?:给|予)|售予|卖给")
+_STAKE_GAP = re.compile(r"的?(?:全部|部分|约)?[\d.,%％万亿千百]*(?:股)?的?(?:股权|股份)(?:以[^，,。；;]{0,16}?(?:的价格|价格|对价)?)?$")
+"""From the company whose shares are sold to the transfer verb: 融众集团|35%的股权(以2亿元的价格)|转让给."""
+
+
+def transferees(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
+    """``ownership.transferee``: 华丽集团拟将融众集团35%的股权转让给瀚海集团 — the company the shares are
+    transferred to holds them (an asset, 大楼及土地使用权, is no stake)."""
+    text = view.text
+    orgs = view.labelled("ORG")
+    for verb in _TRANSFER_TO.finditer(text):
+        buyer = next((p for p in orgs if p[0] == verb.end()), None)
+        c_start, _ = clause_bounds(text, verb.start(), verb.start())
+        sold = [p for p in orgs if c_start <= p[0] and p[1] <= verb.start() and _STAKE_GAP.fullmatch(text, p[1], verb.start())]
+        if buyer is None or not sold or sold[-1][2].canonical == buyer[2].canonical or blocked(view, lex, c_start, verb.start(), ""):
+            continue
+        held = sold[-1]
+        stake = next((f for s, _, f in view.figures if held[1] <= s < verb.start() and _is_stake(f)), None)
+        action = view.text_span(verb.start(), verb.end())
+        yield "ownership", "ownership.transferee", _TRANSFER_CONFIDENCE, OwnershipArgs(holder=buyer[2], held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
+
+
+_TRANSFER_CONFIDENCE = 0.7
+
 _THROUGH = re.compile(r"通过(?:其|旗下|下属|所属|控股|全资)?的?(?:全资子公司|控股子公司|子公司|公司)?$")
 _HOLDS_THROUGH = re.compile(r"(?:间接|合计|共|累计)?(?:持有|持股|控制)")
 
@@ -908,6 +932,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from holdings_through(view, lex)
         yield from topic_stakes(view, lex)
         yield from named_holders(view, lex)
+        yield from transferees(view, lex)
         yield from demanded_defendants(view, lex)
         yield from claims_against(view, lex)
         yield from launches(view, lex)
