@@ -113,6 +113,12 @@ def test_an_announcement_with_its_object_names_the_announcer() -> None:
     assert refs == ["华晨证券"]
 
 
+def test_an_announcement_with_an_adverb_names_the_announcer() -> None:
+    text = "同日，青禾集团还披露，公司与丰泽能源、岭东电力等共同出资设立青川新能源有限公司。"
+    refs = [e.canonical for e in finextract.extract(text).entities if e.source == "coreference"]
+    assert refs == ["青禾集团"]
+
+
 def test_a_financial_holding_by_its_short_form() -> None:
     """宏泰金 is how Taiwan news shortens 宏泰金控, before or after the full name."""
     text = "金控獲利出爐 宏泰金單月賺逾百億\n宏泰金控10月稅後純益為新台幣102.5億元。宏泰金控股東會將於明年召開。"

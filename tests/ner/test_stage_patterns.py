@@ -53,6 +53,7 @@ def nlp() -> finextract.Pipeline:
         ("将发行第一百一十二期中央银行票据。", ("期中央银行", "ORG")),
         ("在北京金融大街17号的营业部办理。", ("北京金融", "ORG")),
         ("丽泽金融商务区发展高峰论坛召开。", ("丽泽金融", "ORG")),
+        ("募集资金将用于新能源电池产线建设和补充流动资金。", ("新能源电池产线建设", "ORG")),  # a project being built
         # a country's companies in general, a downtown, high tech, letters and fraud rings are no names
         ("他们感谢中国公司为南非的经济重建做出了贡献。", ("中国公司", "ORG")),
         ("纽约市中心的都市大厅座无虚席。", ("纽约市中心", "ORG")),

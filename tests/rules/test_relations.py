@@ -54,6 +54,11 @@ def test_funds_put_into_a_company_make_a_holding(text: str) -> None:
     assert (fact.args.holder.canonical, fact.args.held.canonical) == ("东星集团", "融众集团")
 
 
+def test_a_subsidiary_that_buys_is_the_acquirer_not_its_holder() -> None:
+    facts = _facts("此外，东星集团子公司东星物业拟以1.2亿元收购融众集团。", "acquisition")
+    assert [(f.args.acquirer.text, f.args.target.text) for f in facts] == [("东星物业", "融众集团")]
+
+
 def test_one_reading_per_pair_the_first_trigger_or_a_relation_noun() -> None:
     (bought,) = _facts("东星集团宣布以现金收购并增资融众集团。", "acquisition")
     assert (bought.args.acquirer.text, bought.args.target.text) == ("东星集团", "融众集团")

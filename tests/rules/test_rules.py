@@ -404,6 +404,13 @@ def test_no_metric_from_a_figure_before_de(text: str) -> None:
     assert not [f for f in _metrics(text) if f.rule == "metric.figure_of_noun"]
 
 
+def test_the_capital_of_a_company_just_founded_is_its_own() -> None:
+    (fact,) = _metrics("东星集团与融众集团共同出资设立青川新能源有限公司，注册资本10亿元。")
+    assert fact.args.subject is not None and fact.args.subject.text == "青川新能源有限公司"
+    (fact,) = _metrics("大豐物流與嘉麟科技共同投資設立一家智慧物流公司，首期資本額新台幣5億元。")
+    assert fact.args.subject is None
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -415,6 +422,8 @@ def test_no_metric_from_a_figure_before_de(text: str) -> None:
         "公司擬使用閒置募集資金3億元購買理財產品。",
         "匯新科技並未就收購另一家支付公司達成協議。",  # 一家 is an article, not a count
         "占金控獲利逾五成。",  # a share of the holding's profit, not its level
+        "董事會通過將所持昌岳建設30%股份以新台幣18億元出售給大豐物流。",  # the price of a deal
+        "公司拟将所持澄江置业45%的股权以6.3亿元的价格转让给江屿投资。",
     ],
 )
 def test_metric_negatives(text: str) -> None:

@@ -44,6 +44,7 @@ from .patterns import (
     stock_code_names,
     split_relation_noun,
     strip_body,
+    strip_count,
     strip_holding,
     suffix_ending_at,
     titles_in,
@@ -117,8 +118,8 @@ def _opens_inside_verb(sent: SentenceInput, start: int, end: int | None = None) 
 
 
 def _trimmed(text: str, cand: Candidate, pat: PatternLexicon) -> Candidate:
-    """An organization span without shares after it, a company organ after it or a descriptor before it."""
-    return cut_descriptor(text, strip_body(text, strip_holding(text, cand, pat), pat), pat)
+    """An organization span without shares, a company organ or a count of companies after it, or a descriptor before it."""
+    return cut_descriptor(text, strip_count(text, strip_body(text, strip_holding(text, cand, pat), pat), pat), pat)
 
 
 _COMPANY_ENDINGS = frozenset({"银行", "集团", "公司", "证券", "保险", "控股", "基金", "投资", "科技", "资本", "金融", "支付"})

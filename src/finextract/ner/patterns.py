@@ -252,6 +252,24 @@ def strip_body(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate:
     return replace(cand, end=cand.end - len(body))
 
 
+_COUNTED_KIND = re.compile(r"[一二三四五六七八九十两几多数\d]+家(?:公司|企业|机构|银行|券商|保险公司)$")
+
+
+def strip_count(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate:
+    """An organization span without a count of companies after the last name (宏泽电子|三家公司: the
+    names listed are three companies).
+
+    >>> lex = PatternLexicon.load()
+    >>> c = strip_count("宏泽电子三家公司共同投资", Candidate(0, 8, "ORG", "model"), lex)
+    >>> (c.start, c.end)
+    (0, 4)
+    """
+    count = _COUNTED_KIND.search(text, cand.start, cand.end)
+    if count is None or count.start() - cand.start < 2:
+        return cand
+    return replace(cand, end=count.start())
+
+
 def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate:
     """An organization span without a descriptor before the name (香港|虚拟银行|星汇银行: a
     Hong Kong virtual bank named 星汇银行).  The descriptor is a generic word of three or more
@@ -283,6 +301,10 @@ def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate
     return replace(cand, start=cand.start + cut) if cut is not None else cand
 
 
+_VERBAL_TRADES = frozenset({"建设"})
+"""Trade words that are verbal nouns too (产线建设, 城乡建设委): only a pattern that sees the tokens takes them."""
+_ONE_OF_A_KIND = ("一家", "某家", "这家", "那家", "多家", "两家", "数家", "几家", "某")
+"""Counts and determiners before a description of a company (一家智慧物流公司)."""
 _KIND_AFTER_WEAK = ("机构", "行业", "业务", "牌照", "领域", "板块", "市场", "事业群", "事业部", "条线")
 _PLACES_AFTER_WEAK = ("大街", "街", "路", "商务区", "广场", "大厦", "园区", "城")
 """Place words a weak suffix may modify (丽泽金融商务区, 北京金融街, 陆家嘴金融城)."""
@@ -351,6 +373,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     name = text[start:end]
     if is_generic(name, lex) or len(name) <= len(suffix) or not _good_initial(name, lex):
         return None
+    if text.endswith(_ONE_OF_A_KIND, 0, start) and not any(pos in _BRAND_POS or pos == "eng" for s, e, pos in name_tokens if s < suffix_start):
+        return None  # 设立一家|智慧物流公司: a kind of company described, no brand in it
     if suffix == "公司" and name[: -len(suffix)] in lex.places:
         return None  # 中国公司, 香港公司: a country's or city's companies in general
     if _unit_after_name(text, name_tokens, end, suffix, lex) or text.startswith(INTERBANK_RATES, end):
@@ -643,7 +667,18 @@ def _trade_name(
         return False
     if text.startswith(lex.speech_verbs, suffix_start + len(suffix)):
         return False
+    if suffix in _VERBAL_TRADES and not _bare_brand(head, tokens):
+        return False  # 新能源电池产线|建设: a verbal trade word after a noun phrase is the activity, not a name
     return any(_trade_head(text[s:e], pos, lex) for s, e, pos in head)
+
+
+def _bare_brand(head: Sequence[Token], tokens: Sequence[Token]) -> bool:
+    """One brand word before the trade word and no noun before that word (所|持昌岳|建设, not
+    电池|产线|建设, 城市|建设 or 城乡|建设)."""
+    if len(head) != 1 or head[0][2] not in _BRAND_POS | {"eng"}:
+        return False
+    before = [pos for _, e, pos in tokens if e == head[0][0]]
+    return not before or before[0] not in _NOMINAL_POS
 
 
 def _trade_head(word: str, pos: str, lex: PatternLexicon) -> bool:
@@ -651,6 +686,8 @@ def _trade_head(word: str, pos: str, lex: PatternLexicon) -> bool:
     jieba's nz also tags longer common terms (开放式, 爱国主义); its two-character nz are brands (宏达)."""
     if pos not in lex.proper_pos or pos == "x" or plausible_place(word, lex):
         return False
+    if len(word) >= 3 and word.endswith("业"):
+        return False  # 房地产业|建设, 制造业|智能: a whole industry, no brand
     return pos != "nz" or len(word) == 2
 
 
@@ -764,6 +801,8 @@ def org_before_title(text: str, title_start: int, lex: PatternLexicon) -> tuple[
     end = title_start
     for cut in range(title_start - 1, start + 1, -1):  # 宏远证券|财富管理部总经理
         sfx = suffix_ending_at(text, cut, lex)
+        if sfx in _VERBAL_TRADES:
+            continue  # 城乡建设|委: a verbal trade word needs the segmenter's check (see _trade_name)
         if sfx is not None and cut - len(sfx) >= start and cut - start >= 3:
             end = cut
             break

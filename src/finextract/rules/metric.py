@@ -154,6 +154,8 @@ def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricAr
             continue
         if _HYPOTHETICAL.search(view.text, 0, f_start):
             continue  # 如果…合并，新公司的总资产将超过3000亿元 is not a reported level
+        if figure.kind == "money" and _AT_PRICE.search(view.text, max(0, f_start - 8), f_start) and _DEAL_AFTER.match(view.text, f_end):
+            continue  # 将所持股份以新台币18亿元出售给…: the price of a deal, which the relation rules keep as its value
         moved = _from_to(view, f_start, f_end)
         if moved is not None:
             fact, to_start, span = moved
@@ -279,6 +281,9 @@ def _figure_of_noun(view: SentenceView, f_start: int, pos: int, figure: Figure) 
 _DEAL_PAPERS = frozenset("合同 协议 订单 合约 框架协议 意向书".split())
 _NEGATING_PREFIXES = frozenset("无 非 不".split())
 """Words that open a noun phrase as a modifier (无|固定期限资本债券, 非|公开发行股票)."""
+_AT_PRICE = re.compile(r"以(?:现金|人民币|新台币|港币|港元|美元|总价|合计|每股)?(?:约|共|合计|不超过|不低于)?$")
+_DEAL_AFTER = re.compile(r"(?:的)?(?:价格|对价|总价|价款)?[^，,。；;]{0,10}?(?:出售|转让|收购|认购|购买|受让|出让|卖给|售予|增资|入股|竞得)")
+"""An amount after 以 and before a deal verb is the deal's price (以6.3亿元的价格转让给…), no company's metric."""
 _ISSUED = re.compile(r"(?:发行|募集|募资|获得|取得|完成|计提|提供|发放|新增|中标|斩获|核处|处以|裁处|开出)$")
 """Verbs after which an amount measures the noun phrase that follows it, 的 or not."""
 
@@ -596,7 +601,10 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
        preposition governs (招商银行营业收入…，净利润…), after a speaker opening the sentence
        first (…张秀玲表示，检查发现国瑞人寿…); 以工行和苹果为例 has none;
     6. for a metric right after 其中 opening a sentence that names no company, the first company of
-       the sentence before.
+       the sentence before;
+
+    and before 3, for a metric opening the clause after one that founds a company (设立青川新能源有限公司，
+    注册资本…), that company, or none when the new company is not named.
     """
     pos = m_start - 1 if view.text.endswith("的", 0, m_start) else m_start
     if view.text.endswith(_PLURAL, 0, pos) or view.text.endswith(_ANOTHER, 0, pos):
@@ -631,6 +639,11 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
             return prior[-1], 0.6
     # the metric's own clause first: 总局网站披露的信息显示，建行信用卡中心…被罚款420万元
     c_start, _ = clause_bounds(view.text, m_start, m_start)
+    founded = _FOUNDS_COMPANY.search(view.text, max(0, c_start - 30), c_start) if m_start - c_start <= 4 else None
+    if founded is not None:
+        # 共同出资设立青川新能源有限公司，注册资本10亿元: the new company's; 设立一家…公司，: no name
+        new = view.entity_ending_at(founded.end() - 1, "ORG")
+        return (new[2], 0.8) if new is not None and new[0] >= founded.start() else (None, 0.0)
     promised = _promised_company(view, c_start, m_start)
     if promised is not None:
         return promised, 0.6
@@ -671,6 +684,8 @@ def _part_of_previous(view: SentenceView, m_start: int) -> Entity | None:
 _CLAUSE_OPENERS = ("其中", "而", "但", "同时", "另外")
 
 
+_FOUNDS_COMPANY = re.compile(r"(?:设立|成立|组建|新设)了?(?!于)[^，,。；;]{2,24}[，,]$")
+"""A clause founding a company, right before a metric opening the next clause (注册资本, 首期资本额)."""
 _PROMISE = re.compile(r"(?:承诺|保证|预计|预测|预期|估计)$")
 
 

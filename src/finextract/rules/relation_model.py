@@ -41,7 +41,17 @@ from ..ner.model import load_arrays, read_card
 from ..ner.model import resolve_model_dir as resolve_dir
 from ..spans import Entity
 from .base import Placed, SentenceView
-from .relations import RelationLexicon, acquired_share, blocked, clause_bounds, excepted, recipient_at, share_confidence, venue
+from .relations import (
+    RelationLexicon,
+    acquired_share,
+    blocked,
+    clause_bounds,
+    excepted,
+    recipient_at,
+    share_confidence,
+    subsidiary_acts,
+    venue,
+)
 
 DEFAULT_MODEL = "finextract-rel"
 """Name of the relation model shipped inside the package."""
@@ -482,6 +492,8 @@ class ModelRelations:
             return None  # 转让除融众集团股权之外的全部资产: what the deal leaves out
         if fact_type in ("ownership", "acquisition") and venue(view, agent, PAIR_LABELS):
             return None  # 东星集团在产权交易所竞得融众集团股份: the exchange is a place
+        if fact_type == "acquisition" and agent[0] < patient[0] and subsidiary_acts(view, agent, patient[0]):
+            return None  # 东星集团子公司东星物业收购融众集团: the subsidiary buys
         if fact_type in ("partnership", "competition") and _rivals_listed(view.text, first, second):
             return None  # 与中国平安、中国人寿…竞争: two listed after 与 relate to the subject, not to each other
         if fact_type == "partnership" and self.lexicon.transaction_re.search(view.text, *_span_clauses(view.text, first, second)):

@@ -317,6 +317,7 @@ def _trigger_start(fact: tuple[str, str, float, object]) -> int:
     return span.start if span is not None else 1 << 30
 
 
+_SAYS = re.compile(r"(?:指出|表示|称|说|认为|透露|强调)[，,]")
 _OBJECT_GAP = re.compile(r"[了其该]{0,2}|设立|成立|新设|控股")
 
 
@@ -327,6 +328,8 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
     gap = text[first[1] : second[0]]
     if len(gap) > 60 or len(CLAUSE_BREAK.findall(gap)) > 1 or re.search(r"[。；;！？!?：:]", gap) or _spaced(text, first[1], second[0]):
         return None
+    if first[2].label == "PERSON" and _SAYS.match(gap):
+        return None  # 总经理林志豪指出，入股昌岳建设…: the speaker reports what the company does
     named = (first[2].canonical, second[2].canonical)
     described = _described_start(view, second[0])  # 收购|控股股东天元控股旗下的|明远科技
     if any(first[1] <= s and e <= described for s, e, x in view.entities if x.label in ("ORG", "PERSON") and x.canonical not in named):
@@ -382,6 +385,8 @@ def _directed_pair(
             return None
         if excepted(text, hit[0] + len(hit[1]), second[0], second[1]):
             return None
+        if subsidiary_acts(view, first, hit[0]):
+            return None  # 青禾集团子公司青禾物业拟收购…: the subsidiary acts, its holder's pair is the ownership
         if venue(view, first, spec.first_labels):
             return None  # 东星集团在海南产权交易所竞得…: the exchange is where, the earlier name acts
         if text.endswith(_ADDRESSED, 0, first[0]):
@@ -421,6 +426,15 @@ def _passive_before(text: str, a_end: int, b_start: int, markers: Sequence[str])
 _ATTACHED = frozenset({"旗下", "下属", "子公司", "全资子公司", "控股子公司"})
 """Relation nouns among the triggers: they belong to the nearest name before them (X旗下的Y)."""
 _ADDRESSED = ("向", "向当地", "至")
+
+
+def subsidiary_acts(view: SentenceView, first: Placed[Entity], trigger_at: int) -> bool:
+    """Whether a company the first name describes as its own stands between it and the trigger
+    (青禾集团|子公司|青禾物业|拟以1.2亿元收购…)."""
+    return any(
+        first[1] < s and e <= trigger_at and x.label == "ORG" and _HOLDER_OF_NEXT.fullmatch(view.text, first[1], s)
+        for s, e, x in view.entities
+    )
 
 
 _VENUES = ("交易所", "交易中心", "拍卖行", "法院")
