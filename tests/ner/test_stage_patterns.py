@@ -738,3 +738,13 @@ def test_a_word_glued_to_a_number_opens_no_name(nlp: finextract.Pipeline) -> Non
     """每1|股可|換發|華信金控: 股可 holds the measure word of 1股."""
     orgs = {e.text for e in nlp("泰豐金控普通股每1股可換發華信金控普通股0.82股。").entities if e.label == "ORG"}
     assert "華信金控" in orgs and not any(o.startswith("股") for o in orgs)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the segmenter glues 持 to the brand's first character (所|持昌|和|建设) and reads 和 as a conjunction; "
+    "the brand rule for 和 (收购昌和建设) expects a one-character word before 和",
+)
+def test_a_brand_with_he_after_a_glued_holding_verb(nlp: finextract.Pipeline) -> None:
+    text = "董事會通過將所持昌和建設30%股份出售給大豐物流。"
+    assert "昌和建設" in [e.text for e in nlp(text).entities if e.label == "ORG"]
