@@ -54,6 +54,12 @@ def test_funds_put_into_a_company_make_a_holding(text: str) -> None:
     assert (fact.args.holder.canonical, fact.args.held.canonical) == ("东星集团", "融众集团")
 
 
+@pytest.mark.parametrize("text", ["东星集团日前已经与融众集团达成了并购协议。", "東星集團與融眾集團簽署收購協議。"])
+def test_a_merger_agreement_between_two_companies_is_an_acquisition(text: str) -> None:
+    (fact,) = _facts(text, "acquisition")
+    assert {fact.args.acquirer.canonical, fact.args.target.canonical} == {"东星集团", "融众集团"}
+
+
 def test_a_subsidiary_that_buys_is_the_acquirer_not_its_holder() -> None:
     facts = _facts("此外，东星集团子公司东星物业拟以1.2亿元收购融众集团。", "acquisition")
     assert [(f.args.acquirer.text, f.args.target.text) for f in facts] == [("东星物业", "融众集团")]
