@@ -101,6 +101,15 @@ def test_a_stake_won_at_auction_is_held() -> None:
     assert (fact.args.holder.text, fact.args.held.text, fact.args.stake.text) == ("东星集团", "融众集团", "800万股")
 
 
+def test_an_investor_named_after_a_company_holds_it() -> None:
+    (fact,) = _facts("会议现场有东星集团最大的机构投资者融众集团。", "ownership")
+    assert (fact.args.holder.text, fact.args.held.text) == ("融众集团", "东星集团")
+
+
+def test_investors_as_a_noun_invest_in_nothing() -> None:
+    assert _facts("瀚海顾问和东星资讯都建议投资者投票反对融众集团的合并方案。", "ownership") == []
+
+
 def test_the_subject_of_a_long_first_clause_holds_what_the_next_clause_trades() -> None:
     text = "控股股东北辰投资计划在公告披露之日起15个交易日后的3个月内，通过集中竞价和大宗交易方式减持瀚海集团股份。"
     (fact,) = _facts(text, "ownership")

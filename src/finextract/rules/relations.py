@@ -192,11 +192,19 @@ def _find(
     best: tuple[int, str] | None = None
     for word in words:
         at = text.find(word, start, end)
-        while at != -1 and any(s < at + len(word) and at < e for s, e in inside):
+        while at != -1 and (any(s < at + len(word) and at < e for s, e in inside) or _agent_noun(text, at + len(word), word)):
             at = text.find(word, at + 1, end)
         if at != -1 and (best is None or at < best[0]):
             best = (at, word)
     return best
+
+
+def _agent_noun(text: str, end: int, word: str) -> bool:
+    """Whether the trigger ending at ``end`` is part of a noun for who does it (投资|者, 投资|人)."""
+    return text.startswith(_AGENT_SUFFIXES, end) and word.endswith("投资")
+
+
+_AGENT_SUFFIXES = ("者", "人")
 
 
 def _no_break(text: str, start: int, end: int) -> bool:
