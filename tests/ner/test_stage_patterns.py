@@ -54,6 +54,11 @@ def nlp() -> finextract.Pipeline:
         ("在北京金融大街17号的营业部办理。", ("北京金融", "ORG")),
         ("丽泽金融商务区发展高峰论坛召开。", ("丽泽金融", "ORG")),
         ("募集资金将用于新能源电池产线建设和补充流动资金。", ("新能源电池产线建设", "ORG")),  # a project being built
+        ("欧洲中央银行在制定欧盟金融政策时只能为稳定欧洲统一货币服务。", ("欧盟金融", "ORG")),  # a policy area
+        ("香港投资者投资累计期权合约产生巨亏。", ("香港投资者投资", "ORG")),  # investors investing
+        ("晨报讯（实习生李泽玲记者金融）中资银行已开始实施房贷新政。", ("实习生李泽玲记者金融", "ORG")),  # a byline
+        ("他为从事非法买卖外汇的黄牛介绍客户而被辞退。", ("黄牛", "PERSON")),  # a ticket tout
+        ("以确保中央银行的独立性。", ("中央银行", "ORG")),  # central banks in general
         # a country's companies in general, a downtown, high tech, letters and fraud rings are no names
         ("他们感谢中国公司为南非的经济重建做出了贡献。", ("中国公司", "ORG")),
         ("纽约市中心的都市大厅座无虚席。", ("纽约市中心", "ORG")),

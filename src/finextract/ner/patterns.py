@@ -305,7 +305,7 @@ _VERBAL_TRADES = frozenset({"建设"})
 """Trade words that are verbal nouns too (产线建设, 城乡建设委): only a pattern that sees the tokens takes them."""
 _ONE_OF_A_KIND = ("一家", "某家", "这家", "那家", "多家", "两家", "数家", "几家", "某")
 """Counts and determiners before a description of a company (一家智慧物流公司)."""
-_KIND_AFTER_WEAK = ("机构", "行业", "业务", "牌照", "领域", "板块", "市场", "事业群", "事业部", "条线")
+_KIND_AFTER_WEAK = ("机构", "行业", "业务", "牌照", "领域", "板块", "市场", "事业群", "事业部", "条线", "政策")
 _PLACES_AFTER_WEAK = ("大街", "街", "路", "商务区", "广场", "大厦", "园区", "城")
 """Place words a weak suffix may modify (丽泽金融商务区, 北京金融街, 陆家嘴金融城)."""
 _DEPARTMENT_AFTER = re.compile(r"部(?![署分件队落位])")
