@@ -168,6 +168,15 @@ def test_suffix_pattern_defers_to_a_model_place_of_the_same_span() -> None:
     assert _defer_to_model(sent, [Candidate(0, 6, "PERSON", source="model")], layered) == layered
 
 
+@pytest.mark.parametrize(
+    ("text", "org", "title"),
+    [("民政部部长多吉才让在会上讲话。", "民政部", "部长"), ("十月十四日外交部发言人宣布访问日期。", "外交部", "发言人")],
+)
+def test_a_ministry_before_a_title_is_an_organization(nlp: finextract.Pipeline, text: str, org: str, title: str) -> None:
+    ents = {(e.text, e.label) for e in nlp(text).entities}
+    assert (org, "ORG") in ents and (title, "TITLE") in ents
+
+
 def test_a_title_does_not_take_the_end_of_a_model_organization() -> None:
     """筹备委员会|委员: where the model reads the department word as the end of an organization, the
     title is the post after it."""

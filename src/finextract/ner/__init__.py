@@ -300,7 +300,8 @@ def _defer_titles(sent: SentenceInput, model: Sequence[Candidate], layered: list
 def _title_after_model_org(sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate], titles: Container[str]) -> list[Candidate]:
     """Start a lexicon title at the end of a statistical organization it opens inside, where the rest is
     a title of its own (香港特别行政区筹备委员会|委员, 市住房保障管理中心|主任: the department word ends
-    the organization) and no organization of the layers is there."""
+    the organization) and no organization of the layers is there; also one that opens with the
+    organization when the segmenter knows it by name (外交部|发言人, 民政部|部长)."""
     ends = {e for _, e, _ in sent.tokens}
     starts = {s: tag for s, _, tag in sent.tokens}
     layered_orgs = [(c.start, c.end) for c in layered if c.label == "ORG"]
@@ -314,10 +315,12 @@ def _title_after_model_org(sent: SentenceInput, model: Sequence[Candidate], laye
     ]
     if not orgs:
         return layered
+    named = {(s, e) for s, e, tag in sent.tokens if tag == "nt"}
     out = []
     for c in layered:
         if c.source == "pattern:title":
-            cut = next((e for s, e in orgs if s < c.start < e < c.end and sent.text[e : c.end] in titles), None)
+            # 外交部|发言人: a title over a whole organization the segmenter knows by name starts after it
+            cut = next((e for s, e in orgs if (s < c.start or s == c.start and (s, e) in named) and c.start < e < c.end and sent.text[e : c.end] in titles), None)
             if cut is not None:
                 c = replace(c, start=cut)
         out.append(c)
