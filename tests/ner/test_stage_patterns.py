@@ -169,6 +169,15 @@ def test_suffix_pattern_defers_to_a_model_place_of_the_same_span() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "person"),
+    [("收编未完成招行副行长朱琦已预备出任永隆行长", "朱琦"), ("中国藏学研究中心研究员杜泰为团长的代表团访问了挪威。", "杜泰")],
+)
+def test_a_name_after_a_title_ends_before_a_glued_adverb(nlp: finextract.Pipeline, text: str, person: str) -> None:
+    people = [e.text for e in nlp(text).entities if e.label == "PERSON"]
+    assert people == [person]
+
+
+@pytest.mark.parametrize(
     ("text", "org", "title"),
     [("民政部部长多吉才让在会上讲话。", "民政部", "部长"), ("十月十四日外交部发言人宣布访问日期。", "外交部", "发言人")],
 )

@@ -231,6 +231,22 @@ def _glued_starts(sent: SentenceInput, model: Sequence[Candidate], layered: list
     return out
 
 
+_GLUED_AFTER_NAME = frozenset("已为在将也都就曾即又还才被")
+"""One-character adverbs and prepositions the segmenter glues to a name before them (朱琦已|预备, 杜泰为|团长)."""
+
+
+def _names_before_glued_words(model: Sequence[Candidate], layered: list[Candidate], text: str) -> list[Candidate]:
+    """End a pattern's three-character person before a glued adverb or preposition where the tagger
+    reads the two-character name (副行长朱琦已预备出任: 朱琦)."""
+    people = {(c.start, c.end) for c in model if c.label == "PERSON"}
+    out = []
+    for c in layered:
+        if c.label == "PERSON" and c.end - c.start == 3 and text[c.end - 1] in _GLUED_AFTER_NAME and (c.start, c.end - 1) in people:
+            c = replace(c, end=c.end - 1)
+        out.append(c)
+    return out
+
+
 def _weak_suffix_verbs(sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate], pat: PatternLexicon) -> list[Candidate]:
     """Drop a suffix-pattern organization whose weak suffix is a verb with its object after it, right
     after the tagger's organization that ends in a suffix of its own (林达集团|投资|开发): the tagger's
@@ -438,6 +454,7 @@ class NerStage:
         layered = _after_person(sent, model, self._layered(sent))
         layered = _defer_to_model(sent, model, layered, self.lexicons.patterns.relation_nouns)
         layered = _weak_suffix_verbs(sent, model, _glued_starts(sent, model, layered), self.lexicons.patterns)
+        layered = _names_before_glued_words(model, layered, sent.text)
         return _title_after_model_org(sent, model, _defer_titles(sent, model, layered), self.lexicons.titles)
 
     def _drop_name_heads(self, inputs: list[SentenceInput], per_sentence: list[list[Candidate]]) -> list[list[Candidate]]:
