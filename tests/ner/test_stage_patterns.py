@@ -170,7 +170,11 @@ def test_suffix_pattern_defers_to_a_model_place_of_the_same_span() -> None:
 
 @pytest.mark.parametrize(
     ("text", "person"),
-    [("收编未完成招行副行长朱琦已预备出任永隆行长", "朱琦"), ("中国藏学研究中心研究员杜泰为团长的代表团访问了挪威。", "杜泰")],
+    [
+        ("收编未完成招行副行长朱琦已预备出任永隆行长", "朱琦"),
+        ("中国藏学研究中心研究员杜泰为团长的代表团访问了挪威。", "杜泰"),
+        ("德国经济专家委员会主席霍斯特·西伯特１０日说，欧元稳定。", "霍斯特·西伯特"),  # a foreign name with its dot
+    ],
 )
 def test_a_name_after_a_title_ends_before_a_glued_adverb(nlp: finextract.Pipeline, text: str, person: str) -> None:
     people = [e.text for e in nlp(text).entities if e.label == "PERSON"]

@@ -237,12 +237,16 @@ _GLUED_AFTER_NAME = frozenset("已为在将也都就曾即又还才被")
 
 def _names_before_glued_words(model: Sequence[Candidate], layered: list[Candidate], text: str) -> list[Candidate]:
     """End a pattern's three-character person before a glued adverb or preposition where the tagger
-    reads the two-character name (副行长朱琦已预备出任: 朱琦)."""
+    reads the two-character name (副行长朱琦已预备出任: 朱琦), and at the end of the tagger's foreign name
+    that goes on past a middle dot (主席霍斯特·西伯特)."""
     people = {(c.start, c.end) for c in model if c.label == "PERSON"}
+    dotted = {c.start: c.end for c in model if c.label == "PERSON" and "·" in text[c.start : c.end]}
     out = []
     for c in layered:
         if c.label == "PERSON" and c.end - c.start == 3 and text[c.end - 1] in _GLUED_AFTER_NAME and (c.start, c.end - 1) in people:
             c = replace(c, end=c.end - 1)
+        elif c.label == "PERSON" and dotted.get(c.start, 0) > c.end and text.startswith("·", c.end):
+            c = replace(c, end=dotted[c.start])  # 主席霍斯特|·西伯特: a foreign name goes on past its dot
         out.append(c)
     return out
 
