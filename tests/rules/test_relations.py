@@ -32,6 +32,9 @@ def _facts(text: str, fact_type: str) -> list:
         # 由 marks the holder of what the sentence is about
         ("星滙銀行由星滙集團持有70%股權。", "星滙集團", "星滙銀行", "70%"),
         ("融众集团由东星集团持股51%。", "东星集团", "融众集团", "51%"),
+        # a unit under its parent: 下属, 所属 (as 旗下)
+        ("东星集团下属融众集团斥资8亿美元收购瀚海能源。", "东星集团", "融众集团", None),
+        ("東星集團所屬融眾集團年產5萬噸銅。", "東星集團", "融眾集團", None),
     ],
 )
 def test_ownership(text: str, holder: str, held: str, stake: str | None) -> None:
@@ -589,3 +592,46 @@ def test_a_claim_filed_against_a_former_partner_is_a_dispute() -> None:
     disputes = [f for f in finextract.extract(text).facts if f.type == "dispute"]
     assert ("瑞港物流", "亞灣科技") in {(f.args.plaintiff.text, f.args.defendant.text) for f in disputes if f.args.plaintiff and f.args.defendant}
     assert not [f for f in disputes if "法院" in "".join(p.text for p in f.args.parties)]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "held"),
+    [
+        ("潍柴动力昨日发布公告澄清收购传言，公司下属子公司潍柴动力国际发展有限公司于8月8日竞拍获得相关资产。", "潍柴动力", "潍柴动力国际发展有限公司"),
+        ("東星集團昨日公告，公司旗下子公司融眾集團將擴大產能。", "東星集團", "融眾集團"),
+    ],
+)
+def test_a_subsidiary_named_after_a_holder_word_and_its_kind(text: str, holder: str, held: str) -> None:
+    """公司下属子公司潍柴国际: 下属 and the kind after it (子公司, 公司, 企业) together describe the name held."""
+    assert (holder, held) in {(f.args.holder.text, f.args.held.text) for f in _facts(text, "ownership")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("2012年，东星集团超越融众集团，成为全球销量最大的工程机械企业。", [{"东星集团", "融众集团"}]),
+        ("東星集團在冰箱方面銷量僅次於融眾集團。", [{"東星集團", "融眾集團"}]),
+        ("东星集团在中国市场的份额已经超过了融众集团。", [{"东星集团", "融众集团"}]),  # a place between
+        ("随后，东星集团分别击败融众集团、瀚海集团等龙头企业，拿下该地块。", [{"东星集团", "融众集团"}, {"东星集团", "瀚海集团"}]),
+        ("以资产规模衡量，东星银行是第二大银行，仅次于融众银行。", [{"东星银行", "融众银行"}]),
+    ],
+)
+def test_a_company_outranking_another_is_a_rival(text: str, pairs: list[set[str]]) -> None:
+    """超越, 仅次于, 击败 …: one company ranked against another, right after the verb, competes with it."""
+    facts = [f for f in _facts(text, "competition") if f.rule == "competition.ranked"]
+    assert [{p.text for p in f.args.parties} for f in facts] == pairs
+    assert all(f.args.trigger is not None for f in facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东星集团并未超越融众集团。",  # negated
+        "如果东星集团超过融众集团，行业格局将改变。",  # hypothetical
+        "东星集团的营收超过100亿元，融众集团则下降。",  # a figure outranked, not a company
+        "东星集团超过融众集团成为公司第一大股东。",  # a shareholder overtaken is no market rival
+        "恆泰人壽持有嘉禾銀行8.12%的股份，成為僅次於嘉禾國資控股的第二大股東。",
+    ],
+)
+def test_no_rival_without_a_company_outranked(text: str) -> None:
+    assert [f for f in _facts(text, "competition") if f.rule == "competition.ranked"] == []

@@ -678,3 +678,33 @@ def test_an_amount_before_de_without_a_noun_phrase_after_measures_the_noun_befor
     (fact,) = _metrics("雙方將推出一款每月保費低至38港元的意外保障計劃。")
     assert (fact.args.metric.text, fact.args.value.text, fact.args.value.qualifier, fact.args.period.value) == ("保費", "低至38港元", "at_least", "P1M")
     assert not _metrics("公司超过90%的业务来自华东。")  # a percentage before 的 is a share, not a metric of the noun before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "浙报传媒携手瀚海集团。",
+        "东星集团签约法国卢浮集团。",
+        "东星集团正式牵手融众集团，共同开拓海外市场。",
+        "東星集團聯手融眾集團進軍電商市場。",
+        "东星集团日前联姻融众集团",
+    ],
+)
+def test_a_cooperation_verb_between_two_names_is_a_partnership(text: str) -> None:
+    """Headline style: the verb itself joins the parties (浙报传媒携手瀚海集团), with no trigger after them."""
+    (fact,) = _pairs(text)
+    assert len(fact.args.parties) == 2 and fact.rule == "partnership.verb"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东星集团联姻融众集团告吹。",  # the match fell through
+        "東星集團牽手融眾集團失敗。",
+        "东星集团并未携手融众集团。",
+        "如果东星集团联手融众集团，市场格局将改变。",
+        "东星集团联合利华推出新品。",  # 联合 starting another name is no verb
+    ],
+)
+def test_a_failed_or_denied_cooperation_verb_is_no_partnership(text: str) -> None:
+    assert [f for f in _pairs(text) if f.rule == "partnership.verb"] == []
