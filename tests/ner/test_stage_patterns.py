@@ -218,6 +218,8 @@ def test_a_suffixed_organization_the_model_finds_once_is_found_everywhere(nlp: f
         ("第二大股东鼎盛集团上月减持。", "鼎盛集团"),  # 鼎盛 is a status word (z)
         ("另一方面，恆達支付以合同糾紛為由起訴對方。", "恒达支付"),  # 支付 after a proper noun
         ("國泰華亞金控昨日公布自結數據。", "国泰华亚金控"),  # a financial holding company (金控)
+        ("市场研究机构易达咨询发布的报告显示，交易规模同比增长12.4%。", "易达咨询"),  # a kind (机构) before the name
+        ("評級機構聯信評級日前發布報告。", "联信评级"),
     ],
 )
 def test_suffix_organizations(nlp: finextract.Pipeline, text: str, org: str) -> None:

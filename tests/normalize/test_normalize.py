@@ -1,5 +1,7 @@
 """Normalization: script and width folding, page chrome."""
 
+import pytest
+
 from finextract.normalize import ChromeRules, Normalizer, NormalizeStage, fold_width
 from finextract.document import Document
 
@@ -94,3 +96,13 @@ def test_a_dateline_between_title_and_body_keeps_the_title() -> None:
     assert _excluded_lines(page) == ["首页 > 银行 > 正文"]
     dated = "首頁 > 財經\n國泰金控前10月獲利年增25%\n2026-11-10 18:30 經濟日報 記者王小明\n國泰金控昨日公布自結數據，前10月稅後淨利達新台幣652億元，年增25%。"
     assert _excluded_lines(dated) == ["首頁 > 財經"]
+
+
+@pytest.mark.parametrize("byline", ["本报记者 周若兰", "記者 陳怡君 李明", "文/张宁", "作者：林小雨", "本報記者　黃嘉欣"])
+def test_a_byline_between_title_and_body_keeps_the_title(byline: str) -> None:
+    """A reporter's byline, like a dateline, stands between the title and the first paragraph."""
+    page = (
+        f"首页 > 金融 > 支付\n三季度座次生变 云付科技超越捷汇支付\n{byline}\n"
+        "11月20日，市场研究机构易达咨询发布报告显示，三季度国内第三方移动支付交易规模达到98.6万亿元。"
+    )
+    assert _excluded_lines(page) == ["首页 > 金融 > 支付"]

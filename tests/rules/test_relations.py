@@ -614,12 +614,21 @@ def test_a_subsidiary_named_after_a_holder_word_and_its_kind(text: str, holder: 
         ("东星集团在中国市场的份额已经超过了融众集团。", [{"东星集团", "融众集团"}]),  # a place between
         ("随后，东星集团分别击败融众集团、瀚海集团等龙头企业，拿下该地块。", [{"东星集团", "融众集团"}, {"东星集团", "瀚海集团"}]),
         ("以资产规模衡量，东星银行是第二大银行，仅次于融众银行。", [{"东星银行", "融众银行"}]),
+        # the subject opening an earlier clause, the verb opening its own; a descriptor before the name
+        (
+            "其中，东星集团市场份额为18.6%，同比上升2.1个百分点，首次超越融众集团，仅次于行业龙头瀚海集团。",
+            [{"东星集团", "融众集团"}, {"东星集团", "瀚海集团"}],
+        ),
+        (
+            "據東星證券公布的資料，其客戶資產總值為3,860億港元，在本地中資券商中排名第三，僅次於融眾證券及瀚海證券。",
+            [{"東星證券", "融眾證券"}, {"東星證券", "瀚海證券"}],
+        ),
     ],
 )
 def test_a_company_outranking_another_is_a_rival(text: str, pairs: list[set[str]]) -> None:
     """超越, 仅次于, 击败 …: one company ranked against another, right after the verb, competes with it."""
     facts = [f for f in _facts(text, "competition") if f.rule == "competition.ranked"]
-    assert [{p.text for p in f.args.parties} for f in facts] == pairs
+    assert sorted(sorted(p.text for p in f.args.parties) for f in facts) == sorted(sorted(p) for p in pairs)
     assert all(f.args.trigger is not None for f in facts)
 
 
@@ -630,8 +639,52 @@ def test_a_company_outranking_another_is_a_rival(text: str, pairs: list[set[str]
         "如果东星集团超过融众集团，行业格局将改变。",  # hypothetical
         "东星集团的营收超过100亿元，融众集团则下降。",  # a figure outranked, not a company
         "东星集团超过融众集团成为公司第一大股东。",  # a shareholder overtaken is no market rival
+        "东星集团收购了融众集团，超过瀚海集团成为行业第一。",  # another company between: whose ranking is unclear
         "恆泰人壽持有嘉禾銀行8.12%的股份，成為僅次於嘉禾國資控股的第二大股東。",
     ],
 )
 def test_no_rival_without_a_company_outranked(text: str) -> None:
     assert [f for f in _facts(text, "competition") if f.rule == "competition.ranked"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fact_type"),
+    [
+        ("东星集团收购融众集团一事最终告吹。", "acquisition"),
+        ("捷汇支付此前与锦程消费金融的联姻已经告吹，双方未能就股权比例达成一致。", "partnership"),
+        ("東星集團與融眾集團的合作談判破裂。", "partnership"),
+        ("东星集团入股融众集团的计划搁浅。", "ownership"),
+    ],
+)
+def test_a_deal_that_fell_through_is_no_fact(text: str, fact_type: str) -> None:
+    """告吹, 破裂, 搁浅 … after the trigger in its clause: the deal did not happen, by rule or by scorer."""
+    assert _facts(text, fact_type) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "held", "stake"),
+    [
+        ("融众集团是东星集团旗下的支付平台。", "东星集团", "融众集团", None),
+        ("恒耀證券是恒耀金融集團所屬的證券公司，恒耀金融集團持有其100%股權。", "恒耀金融集團", "恒耀證券", "100%"),
+        ("融众集团隶属于东星集团，主营跨境支付。", "东星集团", "融众集团", None),
+        ("融众集团系东星集团下属子公司。", "东星集团", "融众集团", None),
+    ],
+)
+def test_a_company_said_to_be_under_another_is_held(text: str, holder: str, held: str, stake: str | None) -> None:
+    """融众集团是东星集团旗下的…, 融众集团隶属于东星集团: the second holds the first; 持有其100%股权 gives the stake."""
+    facts = {(f.args.holder.text, f.args.held.text, f.args.stake.text if f.args.stake else None) for f in _facts(text, "ownership")}
+    assert (holder, held, stake) in facts
+    assert {(h, d) for h, d, _ in facts} == {(holder, held)}
+
+
+def test_a_company_not_under_another_is_not_held() -> None:
+    assert _facts("融众集团并非东星集团旗下的公司。", "ownership") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["恒耀證券如能與東昇資本順利合作，其財富管理收入有望大增。", "东星集团若能与融众集团合作，将打开海外市场。"],
+)
+def test_a_cooperation_on_condition_is_no_partnership(text: str) -> None:
+    """如能, 若能: a condition, not a cooperation that happened (for the rules and the scorer)."""
+    assert _facts(text, "partnership") == []

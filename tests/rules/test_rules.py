@@ -593,6 +593,8 @@ def test_the_company_after_a_promise_owns_the_promised_metric() -> None:
     [
         ("华信信托已与国有资产管理公司东方汇达签署合作协议。", {"华信信托", "东方汇达"}),
         ("宏安人壽宣布，與本地電子錢包營運商樂付通達成策略合作。樂付通創辦人兼行政總裁陳思敏透露，雙方已籌備半年。", {"宏安人壽", "樂付通"}),
+        # a Taiwan dateline (今（12）日) before the announcement verb
+        ("恒耀證券今（12）日宣布，與東昇資本簽署策略合作協議。", {"恒耀證券", "東昇資本"}),
     ],
 )
 def test_a_partner_described_by_its_kind(text: str, parties: set[str]) -> None:
@@ -708,3 +710,16 @@ def test_a_cooperation_verb_between_two_names_is_a_partnership(text: str) -> Non
 )
 def test_a_failed_or_denied_cooperation_verb_is_no_partnership(text: str) -> None:
     assert [f for f in _pairs(text) if f.rule == "partnership.verb"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("易达咨询发布的报告显示，三季度国内第三方移动支付交易规模达到98.6万亿元。", "交易规模"),
+        ("東星銀行表示，全球支付市場規模今年將增長12%。", "規模"),
+    ],
+)
+def test_a_market_wide_figure_has_no_company_subject(text: str, metric: str) -> None:
+    """国内…交易规模, 全球…市场规模: a figure of the whole market is no company's, not the reporter's either."""
+    facts = [f for f in _metrics(text) if f.args.metric.text.endswith(metric)]
+    assert facts and all(f.args.subject is None for f in facts)

@@ -87,8 +87,13 @@ def _is_body_line(line: str, rules: ChromeRules, ends: re.Pattern[str] = _SENTEN
     return len(stripped) >= rules.body_min_chars or (len(stripped) >= 12 and ends.search(stripped) is not None)
 
 
-_DATELINE = re.compile(r"^\d{4}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s|$)|来源[：:]")
-"""A dateline or byline (2026年11月18日 09:12 来源：金融时报): it stands between the title and the body."""
+_DATELINE = re.compile(
+    r"^\d{4}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s|$)|来源[：:]"
+    r"|^(?:本报|本刊|本台)?(?:特约)?(?:记者|通讯员|实习生)[\s\u3000]*[\u4e00-\u9fff]{2,4}(?:[\s\u3000、]+[\u4e00-\u9fff]{2,4})*$"
+    r"|^(?:文|图|撰文)[/／|｜][\u4e00-\u9fff]{2,4}|^作者[：:]"
+)
+"""A dateline or byline (2026年11月18日 09:12 来源：金融时报; 本报记者 周若兰; 文/张宁): it stands between the
+title and the body."""
 
 
 def find_chrome(norm: str, rules: ChromeRules) -> list[tuple[int, int, str]]:

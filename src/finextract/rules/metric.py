@@ -604,7 +604,8 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
        the sentence before;
 
     and before 3, for a metric opening the clause after one that founds a company (设立青川新能源有限公司，
-    注册资本…), that company, or none when the new company is not named.
+    注册资本…), that company, or none when the new company is not named; and none for a figure of the
+    whole market (a scope such as 国内 or 全球 before the metric in its clause, no name there).
     """
     pos = m_start - 1 if view.text.endswith("的", 0, m_start) else m_start
     if view.text.endswith(_PLURAL, 0, pos) or view.text.endswith(_ANOTHER, 0, pos):
@@ -639,6 +640,8 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
             return prior[-1], 0.6
     # the metric's own clause first: 总局网站披露的信息显示，建行信用卡中心…被罚款420万元
     c_start, _ = clause_bounds(view.text, m_start, m_start)
+    if _market_wide(view, c_start, m_start):
+        return None, 0.0  # …显示，三季度国内第三方移动支付交易规模…: the whole market's, not the reporter's
     founded = _FOUNDS_COMPANY.search(view.text, max(0, c_start - 30), c_start) if m_start - c_start <= 4 else None
     if founded is not None:
         # 共同出资设立青川新能源有限公司，注册资本10亿元: the new company's; 设立一家…公司，: no name
@@ -661,6 +664,17 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
         or _part_of_previous(view, m_start)
     )
     return (topic, 0.5) if topic is not None else (None, 0.0)
+
+
+_MARKET_SCOPE = re.compile(r"国内|境内|全国|全球|全行业|行业整体|全市场|市场整体|业内")
+
+
+def _market_wide(view: SentenceView, c_start: int, m_start: int) -> bool:
+    """A market's scope (国内, 全球, 全行业) before the metric in its clause, and no name there: the figure
+    measures the whole market (三季度国内第三方移动支付交易规模)."""
+    if _MARKET_SCOPE.search(view.text, c_start, m_start) is None:
+        return False
+    return not any(c_start <= s < m_start and ent.label in ("ORG", "PERSON") for s, _, ent in view.entities)
 
 
 _REPORT_LEAD = re.compile(r"[^，,。；;：:]{0,40}?(?:表示|指出|认为|透露|介绍|强调|坦言|称|说)[，,：:]")

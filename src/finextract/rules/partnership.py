@@ -27,9 +27,7 @@ _ADVERBIAL = re.compile(r"[\u4e00-\u9fff]{0,6}")
 _KIND = re.compile(r"战略合作|全面合作|深度合作|业务合作|合作")
 _NEGATION = re.compile(r"并未|没有|未曾|未能|并非|拒绝|终止|暂停|否认|不再|尚未|未(?!来|经)")
 _CLAUSE_END = re.compile(r"[。！？!?；;，,]")
-_HYPOTHETICAL = re.compile(r"如果|假如|倘若|若是|要是|一旦|是否|能否|会不会|吗")
-_FELL_THROUGH = re.compile(r"告吹|破裂|搁浅|流产|落空|未果|失败|生变")
-"""What a cooperation came to after its trigger: nothing (联姻民生银行告吹)."""
+_HYPOTHETICAL = re.compile(r"如果|如能|若能|如若|假如|假使|倘若|若是|要是|一旦|是否|能否|会不会|吗")
 _VERB_GAP = re.compile(r"[\u4e00-\u9fff]{0,4}?(携手|牵手|联手|联姻|签约|结盟)")
 """A cooperation verb, maybe after a short adverbial (正式牵手), as the whole gap between two parties."""
 
@@ -63,7 +61,7 @@ _PARTNER_KIND = re.compile(r"[\u4e00-\u9fff]{0,10}(?:公司|企业|机构|平台
 """What a partner is, written between 与 and its name (与国有资产管理公司|东方汇达, 與…電子錢包營運商|樂付通)."""
 
 
-_ANNOUNCING = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:宣布|表示|公告称|公告|透露|称)[，,]")
+_ANNOUNCING = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?|[今昨]?[（(]\d{1,2}[)）]日)(?:宣布|表示|公告称|公告|透露|称)[，,]")
 
 
 def _joins(gap: str) -> bool:
@@ -79,8 +77,11 @@ def _joins(gap: str) -> bool:
     return connector is not None and _ADVERBIAL.fullmatch(gap[: -len(connector)]) is not None
 
 
-def partnership_rules(view: SentenceView, transaction: re.Pattern[str]) -> Iterator[tuple[str, str, float, PartnershipArgs]]:
-    """Partnership facts in one sentence; an agreement ``transaction`` matches (借款协议) is none."""
+def partnership_rules(
+    view: SentenceView, transaction: re.Pattern[str], fell_through: re.Pattern[str] = re.compile(r"(?!)")
+) -> Iterator[tuple[str, str, float, PartnershipArgs]]:
+    """Partnership facts in one sentence; an agreement ``transaction`` matches (借款协议) is none, and so is
+    a cooperation that ``fell_through`` says came to nothing (联姻…告吹)."""
     ents = view.entities
     k = 0
     while k < len(ents):
@@ -89,13 +90,15 @@ def partnership_rules(view: SentenceView, transaction: re.Pattern[str]) -> Itera
             continue
         run = _party_run(view, k)
         if len(run) >= 2:
-            fact = _pair_fact(view, run, transaction)
+            fact = _pair_fact(view, run, transaction, fell_through)
             if fact is not None:
                 yield fact
         k = run[-1] + 1
 
 
-def _pair_fact(view: SentenceView, run: list[int], transaction: re.Pattern[str]) -> tuple[str, str, float, PartnershipArgs] | None:
+def _pair_fact(
+    view: SentenceView, run: list[int], transaction: re.Pattern[str], fell_through: re.Pattern[str]
+) -> tuple[str, str, float, PartnershipArgs] | None:
     ents = view.entities
     parties_end = ents[run[-1]][1]
     gaps = [view.text[ents[a][1] : ents[b][0]] for a, b in zip(run, run[1:])]
@@ -116,7 +119,7 @@ def _pair_fact(view: SentenceView, run: list[int], transaction: re.Pattern[str])
     clause_start = _clause_start(view.text, ents[run[0]][0])
     if _NEGATION.search(view.text, clause_start, trigger.start()) or _HYPOTHETICAL.search(view.text, clause_start, clause_end):
         return None
-    if _FELL_THROUGH.search(view.text, trigger.end() if verb is None else parties_end, clause_end):
+    if fell_through.search(view.text, trigger.end() if verb is None else parties_end, clause_end):
         return None
     if _denied(view, [ents[i] for i in run]) or transaction.search(view.text, trigger.start(), clause_end):
         return None  # 签署《股权转让协议》 is a transaction, not a cooperation
