@@ -28,6 +28,10 @@ def nlp() -> finextract.Pipeline:
         ("安和銀行引入戰略投資者 與恆達支付對簿公堂", ("战略投资者", "TITLE")),  # a stake, not a post
         ("截至6月底止半年度股東應佔溢利為98.6億港元。", ("溢利", "PERSON")),  # profit, in Hong Kong reports
         ("增资完成后华晟证券的持股比例升至60%。", ("后华晟证券", "ORG")),  # 后 glued to the name by the segmenter
+        ("银行理财产品收益率普遍下降。", ("收益率普遍", "PRODUCT")),  # an attribute of products, not a name after 产品
+        ("保險產品規模持續擴大。", ("规模持续", "PRODUCT")),
+        ("网贷平台与银行合作生变", ("网贷平台与银行", "ORG")),  # a kind joined to a kind: no name
+        ("南岭农商银行理财子公司获批开业。", ("南岭农商银行理财", "ORG")),  # the bank's wealth business, not a name
         ("纠纷已提交上海仲裁委员会仲裁。", ("仲裁", "TITLE")),  # arbitration is no post
         ("平台将正式上线，面向中小银行提供一站式风控服务。", ("面向中小银行", "ORG")),  # a verb before a generic name
         # "X's subsidiary" is a relation, not a name ending in 公司
@@ -777,3 +781,8 @@ def test_a_word_glued_to_a_number_opens_no_name(nlp: finextract.Pipeline) -> Non
 def test_a_brand_with_he_after_a_glued_holding_verb(nlp: finextract.Pipeline) -> None:
     text = "董事會通過將所持昌和建設30%股份出售給大豐物流。"
     assert "昌和建設" in [e.text for e in nlp(text).entities if e.label == "ORG"]
+
+
+def test_a_name_holding_he_is_not_two_names_joined(nlp: finextract.Pipeline) -> None:
+    """安和银行: 和 inside a name is no conjunction, though jieba tags it as one."""
+    assert "安和银行" in {e.canonical for e in nlp("市场人士指出，安和银行与广信银行在粤港澳大湾区的零售业务竞争激烈。").entities}

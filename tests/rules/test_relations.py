@@ -688,3 +688,22 @@ def test_a_company_not_under_another_is_not_held() -> None:
 def test_a_cooperation_on_condition_is_no_partnership(text: str) -> None:
     """如能, 若能: a condition, not a cooperation that happened (for the rules and the scorer)."""
     assert _facts(text, "partnership") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "plaintiff", "defendant"),
+    [
+        (
+            "（記者林宜萱／台北報導）信達通今（18）日公告，已就聯合放款合約爭議向中華民國仲裁協會申請仲裁，要求北辰商業銀行賠償新台幣3.2億元。",
+            "信達通",
+            "北辰商業銀行",
+        ),
+        ("瑞达科技昨日公告，已向深圳国际仲裁院申请仲裁，要求北辰银行赔偿损失3.2亿元。", "瑞达科技", "北辰银行"),
+    ],
+)
+def test_an_arbitration_filed_by_the_sentence_subject(text: str, plaintiff: str, defendant: str) -> None:
+    """The claimant opens the sentence, the arbitration body is addressed (no party), the respondent is named in the demand."""
+    facts = _facts(text, "dispute")
+    assert [(f.args.plaintiff.text if f.args.plaintiff else None, f.args.defendant.text if f.args.defendant else None) for f in facts] == [
+        (plaintiff, defendant)
+    ]

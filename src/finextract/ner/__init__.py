@@ -365,6 +365,20 @@ def _lone_verb(sent: SentenceInput, cand: Candidate) -> bool:
     return any(s == cand.start and e == cand.end and pos[:1] in ("v", "a", "d") for s, e, pos in sent.tokens)
 
 
+def _joined_kinds(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> bool:
+    """Whether a span joins two words by 与/及 and one side is a kind of institution, not a name
+    (网贷平台与银行: the tagger read two kinds as one organization)."""
+    for s, e, pos in sent.tokens:
+        if cand.start < s and e < cand.end and pos[:1] in ("c", "p") and sent.text[s:e] in _JOINING_WORDS:
+            left, right = sent.text[cand.start : s], sent.text[e : cand.end]
+            return min(len(left), len(right)) >= 2 and (is_generic(left, pat) or is_generic(right, pat))
+    return False
+
+
+_JOINING_WORDS = frozenset({"与", "及", "同", "跟"})
+"""Conjunctions that join two names; 和 is left out, names hold it (安和银行, 中和证券)."""
+
+
 def _glued_marker(text: str, start: int) -> bool:
     """Whether the character before ``start`` is a passive marker or preposition (由, 获, 被, 与)."""
     return start > 0 and text[start - 1] in _GLUED_MARKERS
@@ -646,7 +660,7 @@ class NerStage:
             if c.source == "model" and c.label in ("ORG", "LOC") and _opens_inside_verb(sent, c.start, c.end if c.label == "LOC" else None):
                 return False  # 入|禀高等法院, 入|禀高院: a span that opens inside a verb names nothing (访|华 is a place)
             if c.label == "ORG":
-                if c.source == "model" and (_lone_verb(sent, c) or _person_glued(sent, c.start, c.end)):
+                if c.source == "model" and (_lone_verb(sent, c) or _person_glued(sent, c.start, c.end) or _joined_kinds(sent, c, pat)):
                     return False  # 农商行|理财|子公司: one verb or adverb names nothing; 陈立新|安泰人寿…: a person glued on
                 if sent.text.startswith(INTERBANK_RATES, c.end):
                     return False  # 香港银行|同业拆息: an interbank rate

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from importlib import resources
@@ -296,15 +297,38 @@ _CLOSING = {"）": "（", ")": "(", "》": "《", "〉": "〈", "”": "“", "�
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` without punctuation or spaces at its edges, except a closing bracket whose opening is inside.
 
+    A closing bracket inside the span whose opening is not ends what came before it: the span starts
+    after it (台北報導）信達通: the end of a dateline glued to the name).
+
     >>> text = "“筹委会成立，美国国际集团（AIG）与孟塬车站）"
     >>> [text[slice(*trim_span(text, s, e))] for s, e in [(0, 4), (7, 18), (19, 24)]]
     ['筹委会', '美国国际集团（AIG）', '孟塬车站']
+
+    A day word before a Taiwan dateline (信達通今（18）日公告) is the date's, not the name's.
+
+    >>> text = "（記者林宜萱／台北報導）信達通今日公告"
+    >>> text[slice(*trim_span(text, 7, 15))]
+    '信達通'
+    >>> text = "信達通今（18）日公告"
+    >>> text[slice(*trim_span(text, 0, 4))]
+    '信達通'
     """
+    for at in range(end - 2, start - 1, -1):
+        opening = _CLOSING.get(text[at])
+        if opening is not None and opening not in text[start:at]:
+            start = at + 1
+            break
     while start < end and _loose(text, start, end, start):
         start += 1
     while end > start and _loose(text, start, end, end - 1):
         end -= 1
+    if end - start > 2 and text[end - 1] in "今昨明" and _TAIWAN_DAY.match(text, end):
+        end -= 1
     return start, end
+
+
+_TAIWAN_DAY = re.compile(r"[（(]\d{1,2}[)）]日")
+"""The day of a Taiwan dateline after 今/昨/明: 今（18）日."""
 
 
 def _loose(text: str, start: int, end: int, at: int) -> bool:

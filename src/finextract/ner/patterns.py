@@ -373,6 +373,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     name = text[start:end]
     if is_generic(name, lex) or len(name) <= len(suffix) or not _good_initial(name, lex):
         return None
+    if suffix in _BUSINESS_LINES and suffix_ending_at(text, suffix_start, lex) is not None:
+        return None  # 南岭农商银行|理财子公司: the bank's wealth business; its company is named apart (南岭理财)
     if text.endswith(_ONE_OF_A_KIND, 0, start) and not any(pos in _BRAND_POS or pos == "eng" for s, e, pos in name_tokens if s < suffix_start):
         return None  # 设立一家|智慧物流公司: a kind of company described, no brand in it
     if suffix == "公司" and name[: -len(suffix)] in lex.places:
@@ -654,6 +656,10 @@ def stock_code_names(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate
         if len(name) >= 2 and not name.endswith(_NOT_LISTED) and not plausible_place(name, lex) and _good_initial(name, lex):
             out.append(Candidate(start, m.start(), "ORG", source="pattern:stock_code", priority=4, score=0.9))
     return out
+
+
+_BUSINESS_LINES = frozenset({"理财"})
+"""Suffixes that, right after another suffix, name a business of that company rather than a company."""
 
 
 def _trade_name(

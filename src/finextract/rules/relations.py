@@ -470,7 +470,7 @@ def subsidiary_acts(view: SentenceView, first: Placed[Entity], trigger_at: int) 
     )
 
 
-_VENUES = ("交易所", "交易中心", "拍卖行", "法院")
+_VENUES = ("交易所", "交易中心", "拍卖行", "法院", "仲裁院", "仲裁中心", "仲裁协会", "仲裁委员会")
 """Kinds of organization a deal or a claim takes place at (在海南产权交易所竞得)."""
 
 
@@ -824,7 +824,8 @@ _OWES = re.compile(r"[^，,。；;]{0,2}?(?:赔偿|支付|偿还|返还|归还|�
 
 def demanded_defendants(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, DisputeArgs]]:
     """``dispute.demand``: 宏硕科技向法院提起诉讼，要求晶彩支付赔偿… — a lawsuit with no defendant in
-    its clause sues the one the next clause's demand names."""
+    its clause sues the one the next clause's demand names; with no party of its own in the clause
+    (…公告，已向仲裁院申请仲裁，要求…), the sentence's first company files it."""
     text = view.text
     parties = [p for p in view.entities if p[2].label in ("ORG", "PERSON")]
     spans = [(s, e) for s, e, _ in parties]
@@ -836,6 +837,9 @@ def demanded_defendants(view: SentenceView, lex: RelationLexicon) -> Iterator[tu
     if demand is None or any(hit[0] < s < c_end for s, _ in spans):
         return
     plaintiff = next((p for p in parties if c_start <= p[0] and p[1] <= hit[0] and not text.endswith(("向", "被"), 0, p[0])), None)
+    if plaintiff is None and not any(c_start <= s < hit[0] and not text.endswith(("向", "被"), 0, s) for s, _ in spans):
+        # 信达通昨日公告，已向…仲裁院申请仲裁: no party of its own in the clause, the sentence's first company files
+        plaintiff = next((p for p in parties if p[1] <= c_start and p[2].label == "ORG" and not text.endswith(("向", "被", "与", "和"), 0, p[0])), None)
     defendant = next((p for p in parties if p[0] == demand.end()), None)
     if plaintiff is None or defendant is None or plaintiff[2].canonical == defendant[2].canonical or not _OWES.match(text, defendant[1]):
         return
@@ -845,7 +849,7 @@ def demanded_defendants(view: SentenceView, lex: RelationLexicon) -> Iterator[tu
     yield "dispute", "dispute.demand", 0.7, DisputeArgs(parties=[plaintiff[2], defendant[2]], plaintiff=plaintiff[2], defendant=defendant[2], trigger=trigger)
 
 
-_COURTS = ("法院", "仲裁委员会", "仲裁庭")
+_COURTS = ("法院", "仲裁委员会", "仲裁庭", "仲裁院", "仲裁中心", "仲裁协会")
 """Name endings of the bodies a claim is filed with."""
 _TOWARDS = re.compile(r"向[^，,。；;：:、]{0,8}$")
 """向 and a short description before the party a claim is made against (向前合作伙伴|亚湾科技)."""
