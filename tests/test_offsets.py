@@ -44,6 +44,7 @@ def test_length_changing_converter_keeps_offsets_exact() -> None:
 
 han = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 mixed = st.one_of(han, st.characters(codec="utf-8", exclude_categories=("Cs",)), st.sampled_from("０１２３４５６７８９％，。！？「」\n\u3000"))
+with_references = st.lists(st.one_of(st.text(alphabet=mixed, max_size=6), st.sampled_from(["&nbsp;", "&amp;", "&#25307;", "&#x5546;", "&lt;", "&;", "&#;"])), max_size=12).map("".join)
 
 
 @given(st.text(alphabet=mixed, max_size=80), st.data())
@@ -67,3 +68,26 @@ def test_expanding_converter_roundtrip(text: str, data: st.DataObject) -> None:
     o_start, o_end = work.to_orig(n_start, n_end)
     if n_start < n_end:
         assert o_start <= start and end <= o_end
+
+
+@given(with_references, st.data())
+def test_decoded_references_keep_the_offset_invariant(text: str, data: st.DataObject) -> None:
+    """With HTML character references decoded, every working span still maps into the original and back."""
+    work = Normalizer()(text)
+    n = len(work.norm)
+    n_start = data.draw(st.integers(0, n))
+    n_end = data.draw(st.integers(n_start, n))
+    start, end = work.to_orig(n_start, n_end)
+    assert 0 <= start <= end <= len(text)
+    back_start, back_end = work.to_norm(start, end)
+    assert back_start <= n_start and n_end <= back_end or n_start == n_end
+
+
+def test_chained_maps_compose() -> None:
+    first = OffsetMap.from_pieces([(0, 1, 1), (1, 6, 1), (6, 7, 1)], orig_len=7)  # "A&amp;B" -> "A&B"
+    second = OffsetMap.from_pieces([(0, 1, 1), (1, 2, 2), (2, 3, 1)], orig_len=3)  # "&" -> two characters
+    both = first.then(second)
+    assert (both.orig_len, both.norm_len) == (7, 4)
+    assert [both.to_orig(i, i + 1) for i in range(4)] == [(0, 1), (1, 6), (1, 6), (6, 7)]
+    assert first.then(OffsetMap.identity(3)) is first
+    assert OffsetMap.identity(3).then(second) is second

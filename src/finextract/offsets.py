@@ -56,6 +56,24 @@ class OffsetMap:
             return cls.identity(orig_len)
         return cls(orig_len=orig_len, norm_len=len(starts), orig_start=tuple(starts), orig_end=tuple(ends))
 
+    def then(self, later: "OffsetMap") -> "OffsetMap":
+        """The map of a second normalization step applied after this one.
+
+        ``self`` maps an intermediate text onto the original, ``later`` maps
+        the final working text onto the intermediate one; the result maps the
+        working text straight onto the original.
+        """
+        if later.orig_len != self.norm_len:
+            raise ValueError(f"cannot chain maps: the later one reads {later.orig_len} characters, this one gives {self.norm_len}")
+        if self.is_identity:
+            return later
+        if later.is_identity:
+            return self
+        pieces = [self.to_orig(*later.to_orig(i, i + 1)) for i in range(later.norm_len)]
+        starts = tuple(s for s, _ in pieces)
+        ends = tuple(e for _, e in pieces)
+        return OffsetMap(orig_len=self.orig_len, norm_len=later.norm_len, orig_start=starts, orig_end=ends)
+
     @property
     def is_identity(self) -> bool:
         """True when working and original offsets coincide."""

@@ -106,3 +106,28 @@ def test_a_byline_between_title_and_body_keeps_the_title(byline: str) -> None:
         "11月20日，市场研究机构易达咨询发布报告显示，三季度国内第三方移动支付交易规模达到98.6万亿元。"
     )
     assert _excluded_lines(page) == ["首页 > 金融 > 支付"]
+
+
+@pytest.mark.parametrize(
+    ("text", "norm"),
+    [
+        ("招商银行&nbsp;行长", "招商银行 行长"),
+        ("A&amp;B公司", "A&B公司"),
+        ("&#25307;&#x5546;銀行", "招商银行"),
+        ("股價&lt;10元", "股价<10元"),
+        ("AT&T and R&D", "AT&T and R&D"),  # no reference: left alone
+    ],
+)
+def test_html_character_references_are_decoded(text: str, norm: str) -> None:
+    """A scraped page's &nbsp;, &amp; and &#25307; are read as the characters they stand for."""
+    work = Normalizer()(text)
+    assert work.norm == norm
+    assert work.to_orig(0, len(work.norm)) == (0, len(text))
+
+
+def test_a_decoded_reference_maps_back_onto_the_whole_reference() -> None:
+    text = "招商银行&nbsp;行长王良"
+    work = Normalizer()(text)
+    at = work.norm.index(" ")
+    assert work.orig_span(at, at + 1)[2] == "&nbsp;"
+    assert work.orig_span(at + 1, at + 5)[2] == "行长王良"

@@ -723,3 +723,11 @@ def test_a_market_wide_figure_has_no_company_subject(text: str, metric: str) -> 
     """国内…交易规模, 全球…市场规模: a figure of the whole market is no company's, not the reporter's either."""
     facts = [f for f in _metrics(text) if f.args.metric.text.endswith(metric)]
     assert facts and all(f.args.subject is None for f in facts)
+
+
+@pytest.mark.parametrize("text", ["招商银行&nbsp;行长王良表示，资产质量稳定。", "招商銀行　行長王良表示，資產質量穩定。"])
+def test_a_space_between_company_and_post_keeps_the_role(text: str) -> None:
+    """Scraped pages put a space (or &nbsp;) between the company and the post: the role keeps its company."""
+    (role,) = _facts(text, "role")
+    assert role.args.org is not None and role.args.org.canonical == "招商银行"
+    assert (role.args.person.text, role.args.title.text) in {("王良", "行长"), ("王良", "行長")}

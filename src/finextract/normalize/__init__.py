@@ -1,4 +1,5 @@
-"""Stage 1 — normalize: working text (Simplified, half-width), offset map, page chrome.
+"""Stage 1 — normalize: working text (HTML character references decoded, Simplified, half-width),
+offset map, page chrome.
 
 The original text is never changed.  The working text is what models and
 rules read; :mod:`finextract.offsets` maps everything back.
@@ -12,6 +13,7 @@ from ..document import Document
 from ..offsets import WorkingText
 from ..spans import Region
 from .chrome import ChromeRules, find_chrome
+from .markup import decode_references
 from .script import Converter, DictionaryConverter, detect_script, fold_width, to_simplified
 
 __all__ = ["Normalizer", "NormalizeStage", "build_working_text", "fold_width", "ChromeRules"]
@@ -32,9 +34,10 @@ class Normalizer:
     def __call__(self, text: str) -> WorkingText:
         """Normalize ``text``."""
         assert self.converter is not None
-        simplified, offsets = to_simplified(self.converter, text)
+        decoded, references = decode_references(text)
+        simplified, offsets = to_simplified(self.converter, decoded)
         norm = fold_width(simplified)
-        return WorkingText(original=text, norm=norm, offsets=offsets, script=detect_script(text, simplified))
+        return WorkingText(original=text, norm=norm, offsets=references.then(offsets), script=detect_script(decoded, simplified))
 
 
 def build_working_text(text: str) -> WorkingText:

@@ -111,9 +111,15 @@ def appointee_start(view: SentenceView, p_start: int) -> int:
 
 def org_before_post(view: SentenceView, head: int) -> Placed[Entity] | None:
     """The company written right before a post starting at ``head``, or before a former mark in front
-    of it (汇联支付|董事长, 汇联支付|原|董事长郑伟民)."""
+    of it (汇联支付|董事长, 汇联支付|原|董事长郑伟民), or one space before it (招商银行 行长)."""
     mark = next((m for m in FORMER_MARKS if view.text.endswith(m, 0, head)), "")
-    return view.entity_ending_at(head, "ORG") or (view.entity_ending_at(head - len(mark), "ORG") if mark else None)
+    found = view.entity_ending_at(head, "ORG") or (view.entity_ending_at(head - len(mark), "ORG") if mark else None)
+    if found is None and head > 0 and view.text[head - 1] in _LONE_SPACES and not view.text[head - 2 : head - 1].isspace():
+        found = view.entity_ending_at(head - 1, "ORG")  # 招商银行&nbsp;行长: one space between, as scraped pages have
+    return found
+
+
+_LONE_SPACES = (" ", "\u3000")
 
 
 _FACT: TypeAdapter[Fact] = TypeAdapter(Fact)
