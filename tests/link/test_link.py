@@ -173,3 +173,17 @@ def test_a_company_whose_report_shows_is_the_announcer() -> None:
     # another company's figures reported by a regulator's data are not the regulator's
     other = "国家金融监督管理总局数据显示，公司数量持续增加。"
     assert not [e for e in finextract.extract(other).entities if e.source == "coreference"]
+
+
+def test_the_company_opening_a_paragraph_is_what_a_later_opening_company_refers_to() -> None:
+    """匯豐科技原計劃…。公司去年收入…: 公司 opening a later sentence goes on with the company that opened the paragraph."""
+    text = "匯豐科技原計劃發行2.5億股新股，集資最多18.75億港元。公司去年收入為12.3億港元，按年增長22%。"
+    doc = finextract.extract(text)
+    refs = [e for e in doc.entities if e.source == "coreference" and e.text == "公司"]
+    assert [e.canonical for e in refs] == ["汇丰科技"]
+    assert {f.args.subject.canonical for f in doc.facts if f.type == "metric" and f.args.metric.text == "收入"} == {"汇丰科技"}
+
+
+def test_a_regulator_opening_a_paragraph_is_no_company_referred_to() -> None:
+    doc = finextract.extract("证监会昨日发布新规。公司应当在三个交易日内披露。")
+    assert not [e for e in doc.entities if e.source == "coreference"]

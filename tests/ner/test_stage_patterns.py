@@ -32,6 +32,9 @@ def nlp() -> finextract.Pipeline:
         ("保險產品規模持續擴大。", ("规模持续", "PRODUCT")),
         ("网贷平台与银行合作生变", ("网贷平台与银行", "ORG")),  # a kind joined to a kind: no name
         ("南岭农商银行理财子公司获批开业。", ("南岭农商银行理财", "ORG")),  # the bank's wealth business, not a name
+        ("数字人民币跨境支付试点扩围 澜海银行联手三家机构推出新产品", ("试点扩围 澜海银行", "ORG")),  # a headline's clause break
+        ("市場人士指出，匯豐科技與同業捷訊金融在跨境支付業務上競爭激烈。", ("同业捷讯金融", "ORG")),  # 同业: a kind
+        ("虽然通胀数据仍旧高位，分析师还异口同声。", ("通胀数据", "ORG")),  # economic data, not a data company
         ("纠纷已提交上海仲裁委员会仲裁。", ("仲裁", "TITLE")),  # arbitration is no post
         ("平台将正式上线，面向中小银行提供一站式风控服务。", ("面向中小银行", "ORG")),  # a verb before a generic name
         # "X's subsidiary" is a relation, not a name ending in 公司
@@ -224,6 +227,7 @@ def test_a_suffixed_organization_the_model_finds_once_is_found_everywhere(nlp: f
         ("國泰華亞金控昨日公布自結數據。", "国泰华亚金控"),  # a financial holding company (金控)
         ("市场研究机构易达咨询发布的报告显示，交易规模同比增长12.4%。", "易达咨询"),  # a kind (机构) before the name
         ("評級機構聯信評級日前發布報告。", "联信评级"),
+        ("澜海银行与恒通支付、星途科技、云启数据三家机构签署合作协议。", "云启数据"),  # 数据 after a brand
     ],
 )
 def test_suffix_organizations(nlp: finextract.Pipeline, text: str, org: str) -> None:
@@ -786,3 +790,9 @@ def test_a_brand_with_he_after_a_glued_holding_verb(nlp: finextract.Pipeline) ->
 def test_a_name_holding_he_is_not_two_names_joined(nlp: finextract.Pipeline) -> None:
     """安和银行: 和 inside a name is no conjunction, though jieba tags it as one."""
     assert "安和银行" in {e.canonical for e in nlp("市场人士指出，安和银行与广信银行在粤港澳大湾区的零售业务竞争激烈。").entities}
+
+
+def test_a_quoted_product_is_a_product_at_its_other_mentions(nlp: finextract.Pipeline) -> None:
+    """推出…“澜付通”: the tagger's person 澜付通 in a later sentence is the product."""
+    doc = nlp("澜海银行共同推出跨境支付产品“澜付通”。据介绍，澜付通支持个人和企业用户付款。")
+    assert {(e.text, e.label) for e in doc.entities if e.text == "澜付通"} == {("澜付通", "PRODUCT")}

@@ -81,6 +81,9 @@ def test_one_reading_per_pair_the_first_trigger_or_a_relation_noun() -> None:
         ("华丽集团拟将融众集团35%的股权转让给瀚海集团，交易金额为2.8亿元。", "35%"),
         ("新理益集團將其所持有的融眾集團8000萬股股份轉讓給瀚海集團。", "8000萬股"),
         ("东星集团将所持融众集团股份出售给瀚海集团。", None),
+        # Hong Kong wording: the verb before the shares, 予 before the buyer
+        ("東星集團擬以每股5.2港元出售所持融眾集團30%股權予瀚海集團，作價約15.6億港元。", "30%"),
+        ("东星集团同意转让融众集团全部股权给瀚海集团。", None),
     ],
 )
 def test_the_company_a_stake_is_transferred_to_holds_it(text: str, stake: str | None) -> None:
@@ -707,3 +710,22 @@ def test_an_arbitration_filed_by_the_sentence_subject(text: str, plaintiff: str,
     assert [(f.args.plaintiff.text if f.args.plaintiff else None, f.args.defendant.text if f.args.defendant else None) for f in facts] == [
         (plaintiff, defendant)
     ]
+
+
+@pytest.mark.parametrize("text", ["另据了解，澜海银行正与新加坡立信银行洽谈合作，但双方尚未签署任何协议。", "東星集團正與融眾集團商談合作。"])
+def test_a_cooperation_under_negotiation_is_planned(text: str) -> None:
+    """洽谈合作, 商谈合作: talks, not a partnership that exists."""
+    facts = _facts(text, "partnership")
+    assert facts and all(f.modality == "planned" for f in facts)
+
+
+def test_a_media_report_the_company_denies_is_no_fact() -> None:
+    """有自媒体称A已入股B，…该消息不实: a report the sentence denies, like a rumour."""
+    text = "同一天，有自媒体称汇丰科技已入股博远数据，博远数据董事会秘书陈立表示，该消息不实。"
+    assert _facts(text, "ownership") == []
+
+
+def test_a_rival_described_as_a_peer() -> None:
+    """與同業捷訊金融…競爭激烈: the peer named after 同業 is the rival."""
+    (fact,) = _facts("市場人士指出，匯豐科技與同業捷訊金融在跨境支付業務上競爭激烈。", "competition")
+    assert {p.text for p in fact.args.parties} == {"匯豐科技", "捷訊金融"}

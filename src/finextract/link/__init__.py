@@ -15,7 +15,9 @@
   that surname mentioned before; 公司 before its shares (减持公司股份) refers to
   the document's subject, the organization named most often; 公司 after an
   announcement (蓝海物流（603055.SH）公告，公司第一大股东…) is the announcer, for the rest of
-  that sentence and in the sentences of its paragraph that open with 公司.  They become entities with ``source``
+  that sentence and in the sentences of its paragraph that open with 公司; with no announcer, 公司
+  opening a later sentence of a paragraph refers to the company that opened the paragraph
+  (汇丰科技原计划…。公司去年收入…), unless that is a public body.  They become entities with ``source``
   ``coreference`` and the canonical name and id of what they refer to; when
   the reference is ambiguous or nothing precedes it, nothing is added.
 
@@ -165,11 +167,13 @@ class LinkStage:
         current: Entity | None = None  # the announcer this paragraph's 公司 refers to
         carried: Entity | None = None  # the last announcer of an earlier paragraph
         line, topic = -1, None  # topic: the first company this paragraph names
+        opener: Entity | None = None  # the company that opens the paragraph's first sentence
         for sent in doc.sentences:
             here = bisect_left(breaks, sent.start)
+            first = bisect_left(starts, sent.start)
             if here != line:
                 line, carried, current, topic = here, current or carried, None, None
-            first = bisect_left(starts, sent.start)
+                opener = self._opener(doc, orgs[first], sent.start, sent.end) if first < len(orgs) else None
             announcer = self._announcer(doc, orgs[first], sent.start, sent.end) if first < len(orgs) else None
             in_sentence = company[bisect_left(company_starts, sent.start) : bisect_left(company_starts, sent.end)]
             refs: list[Token] = []
@@ -179,6 +183,8 @@ class LinkStage:
             elif in_sentence and _opens(doc, sent.start, in_sentence[0].start, token_starts):
                 # a later paragraph goes on with the announcer while the first company it names is that one
                 current = current or (carried if carried is not None and topic in (None, carried.canonical) else None)
+                if current is None and opener is not None and opener.end <= sent.start:
+                    current = opener  # 汇丰科技原计划…。公司去年收入…: the paragraph goes on with its opening company
                 refs = in_sentence if current is not None else []
             if current is not None:
                 out += [_refer(t.text, t.start, t.end, current) for t in refs if not _covered(entities, t.start, t.end)]
@@ -187,17 +193,27 @@ class LinkStage:
                 topic = named[0].canonical
         return out
 
-    def _announcer(self, doc: Document, org: Entity, start: int, end: int) -> Entity | None:
-        """The sentence's first organization when the sentence reports its announcement."""
+    def _opener(self, doc: Document, org: Entity, start: int, end: int) -> Entity | None:
+        """The sentence's first organization when it opens the sentence (after a short lead), unless a public body."""
         if org.start >= end:
             return None
         work = doc.work
-        s_norm, e_norm = work.to_norm(start, end)
-        a, b = work.to_norm(org.start, org.end)
-        if not (_ANNOUNCER_LEAD.fullmatch(work.norm, s_norm, a) and _ANNOUNCED.match(work.norm, b, e_norm)):
+        s_norm, _ = work.to_norm(start, end)
+        a, _ = work.to_norm(org.start, org.end)
+        if not _ANNOUNCER_LEAD.fullmatch(work.norm, s_norm, a):
             return None
         entry = self.gazetteer.by_id.get(org.id) if org.id else None
         return None if entry is not None and entry.kind in _PUBLIC_KINDS else org
+
+    def _announcer(self, doc: Document, org: Entity, start: int, end: int) -> Entity | None:
+        """The sentence's first organization when the sentence reports its announcement."""
+        opener = self._opener(doc, org, start, end)
+        if opener is None:
+            return None
+        work = doc.work
+        _, e_norm = work.to_norm(start, end)
+        _, b = work.to_norm(org.start, org.end)
+        return opener if _ANNOUNCED.match(work.norm, b, e_norm) else None
 
 
 _REFERENCE_LEAD = re.compile(

@@ -709,6 +709,7 @@ class NerStage:
             for s, cands in zip(inputs, per_sentence)
             for c in cands
             if c.label in ("PERSON", "ORG") and (c.source.startswith("pattern:") or self._suffixed_model_org(s.text[c.start : c.end], c))
+            or c.source == "pattern:product_quoted"  # 推出“澜付通”: the product at its other mentions too
         }
         if not names:
             return per_sentence

@@ -304,6 +304,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     >>> [text[slice(*trim_span(text, s, e))] for s, e in [(0, 4), (7, 18), (19, 24)]]
     ['筹委会', '美国国际集团（AIG）', '孟塬车站']
 
+    So does a space between Han characters, which separates a headline's clauses (试点扩围 澜海银行).
+
     A day word before a Taiwan dateline (信達通今（18）日公告) is the date's, not the name's.
 
     >>> text = "（記者林宜萱／台北報導）信達通今日公告"
@@ -313,9 +315,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     >>> text[slice(*trim_span(text, 0, 4))]
     '信達通'
     """
-    for at in range(end - 2, start - 1, -1):
+    for at in range(end - 2, start, -1):
         opening = _CLOSING.get(text[at])
-        if opening is not None and opening not in text[start:at]:
+        if opening is not None and opening not in text[start:at] or _HEADLINE_BREAK.match(text, at - 1):
             start = at + 1
             break
     while start < end and _loose(text, start, end, start):
@@ -327,6 +329,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_HEADLINE_BREAK = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
+"""Spaces between Han characters: a headline's clause break, never inside a name."""
 _TAIWAN_DAY = re.compile(r"[（(]\d{1,2}[)）]日")
 """The day of a Taiwan dateline after 今/昨/明: 今（18）日."""
 

@@ -353,6 +353,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     while j >= 0 and len(name_tokens) < 8 and chars < 20:
         start, stop, pos = tokens[j]
         word = text[start:stop]
+        if name_tokens and stop < name_tokens[0][0] and text[stop : name_tokens[0][0]].isspace() and is_han(word[-1] + text[name_tokens[0][0]]):
+            break  # 试点扩围 澜海银行: a space between Han words ends a headline's clause
         if _ends_name(text, tokens, j, name_tokens, suffix_start, lex):
             break
         if pos == "unk" and len(word) >= 2 and (word[0] in lex.org_bad_initials or _glued_post_verb(text, start)):
@@ -804,17 +806,17 @@ def org_before_title(text: str, title_start: int, lex: PatternLexicon) -> tuple[
         start -= 1
         if title_start - start > 8:
             return None
-    end = title_start
+    end, head = title_start, ""
     for cut in range(title_start - 1, start + 1, -1):  # 宏远证券|财富管理部总经理
         sfx = suffix_ending_at(text, cut, lex)
         if sfx in _VERBAL_TRADES:
             continue  # 城乡建设|委: a verbal trade word needs the segmenter's check (see _trade_name)
         if sfx is not None and cut - len(sfx) >= start and cut - start >= 3:
-            end = cut
+            end, head = cut, text[start : cut - len(sfx)]
             break
     name = text[start:end]
-    if len(name) < 2 or name in lex.generic_orgs or name in lex.not_names or name in lex.org_break_words:
-        return None
+    if len(name) < 2 or name in lex.generic_orgs or name in lex.not_names or name in lex.org_break_words or head in lex.org_break_words:
+        return None  # 通胀|数据|达到分析师: a common word before the suffix names no company
     if not _good_initial(name, lex):
         return None
     return start, end
@@ -955,12 +957,16 @@ def name_before(
 
 
 def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
-    """Product names after 产品/品牌 (分期产品钱小乐), before App (掌上生活App, 《薪享通》App) and
-    quoted after a launch verb (推出「小微贷」升级版)."""
+    """Product names after 产品/品牌 (分期产品钱小乐, 支付产品“澜付通”), before App (掌上生活App, 《薪享通》App)
+    and quoted after a launch verb (推出「小微贷」升级版)."""
     text = sent.text
     out = []
     for at, marker in occurrences(text, lex.product_after):
         start = at + len(marker)
+        quoted = _quoted_after(text, start)
+        if quoted is not None and 2 <= quoted[1] - quoted[0] <= 8:
+            out.append(Candidate(quoted[0], quoted[1], "PRODUCT", source="pattern:product_quoted", priority=3, score=0.6))
+            continue  # 支付产品“澜付通”: the quotes delimit the name
         end = _han_run(text, start, lex.product_stop_words, forward=True)
         if 2 <= end - start <= 5:
             out.append(Candidate(start, end, "PRODUCT", source="pattern:product", priority=3, score=0.6))

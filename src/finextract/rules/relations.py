@@ -182,7 +182,7 @@ def _longest_first(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=len, reverse=True))
 
 
-_RUMOUR = re.compile(r"传出|传闻|传言|据传|的消息")
+_RUMOUR = re.compile(r"传出|传闻|传言|据传|的消息|有[^，,。；;]{0,4}(?:媒体|消息人士|报道)称")
 _DENIAL = re.compile(r"否认|辟谣|不实|(?:没有|并无|并未|无)[^，,。；;]{0,8}(?:计划|打算|意向|安排)")
 """A later clause denying the rumoured plan (没有任何并购计划); 并未收购…任何股份 denies an act, not the rumour."""
 
@@ -555,8 +555,8 @@ def _build(view: SentenceView, name: str, form: str, agent: Entity, patient: Ent
 
 _ADVERBIAL_WITH = re.compile(r"(?:此举|此次|今年|目前|近日|日前|正在|已经|再次|继续|也|还|亦|则|正|将|已|曾|旨在|希望|计划|拟|准备|有意)+(?:与|同|跟)")
 """Adverbs and an aim between the first party and 与 (宏安人寿此举旨在与友邦…争夺)."""
-_DESCRIBED_PARTY = re.compile(r"(?:与|和|同|跟)(?:前|原|其)?(?:合作伙伴|合作方|竞争对手|对手|股东)")
-"""A connector and what the second party is to the first (与前合作伙伴宏硕科技)."""
+_DESCRIBED_PARTY = re.compile(r"(?:与|和|同|跟)(?:前|原|其)?(?:合作伙伴|合作方|竞争对手|对手|股东|同业|同行)")
+"""A connector and what the second party is to the first (与前合作伙伴宏硕科技, 与同业捷讯金融)."""
 
 
 def symmetric_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, object]]:
@@ -773,8 +773,8 @@ _STAKE_GAP = re.compile(r"的?(?:全部|部分|约)?[\d.,%％万亿千百]*(?:�
 
 
 def transferees(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
-    """``ownership.transferee``: 华丽集团拟将融众集团35%的股权转让给瀚海集团 — the company the shares are
-    transferred to holds them (an asset, 大楼及土地使用权, is no stake)."""
+    """``ownership.transferee``: 华丽集团拟将融众集团35%的股权转让给瀚海集团, 出售所持融眾集團30%股權予瀚海集團 —
+    the company the shares are transferred to holds them (an asset, 大楼及土地使用权, is no stake)."""
     text = view.text
     orgs = view.labelled("ORG")
     for verb in _TRANSFER_TO.finditer(text):
@@ -783,10 +783,33 @@ def transferees(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str,
         sold = [p for p in orgs if c_start <= p[0] and p[1] <= verb.start() and _STAKE_GAP.fullmatch(text, p[1], verb.start())]
         if buyer is None or not sold or sold[-1][2].canonical == buyer[2].canonical or blocked(view, lex, c_start, verb.start(), ""):
             continue
-        held = sold[-1]
-        stake = next((f for s, _, f in view.figures if held[1] <= s < verb.start() and _is_stake(f)), None)
-        action = view.text_span(verb.start(), verb.end())
-        yield "ownership", "ownership.transferee", _TRANSFER_CONFIDENCE, OwnershipArgs(holder=buyer[2], held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
+        yield _transferee_fact(view, buyer, sold[-1], verb.start(), verb.span())
+    for placed in orgs:
+        if not text.endswith(_TO, 0, placed[0]):
+            continue
+        # 出售所持融眾集團30%股權予瀚海集團: the verb before the shares, 予/给 before the buyer
+        to = placed[0] - 1
+        c_start, _ = clause_bounds(text, to, to)
+        sold = [p for p in orgs if c_start <= p[0] and p[1] <= to and _SELLS_BEFORE.search(text, max(c_start, p[0] - 8), p[0])]
+        held = sold[-1] if sold else None
+        if held is None or not _STAKE_GAP.fullmatch(text, held[1], to) or held[2].canonical == placed[2].canonical:
+            continue
+        verb = _SELLS_BEFORE.search(text, max(c_start, held[0] - 8), held[0])
+        if verb is not None and not blocked(view, lex, c_start, verb.start(), ""):
+            yield _transferee_fact(view, placed, held, to, verb.span("verb"))
+
+
+def _transferee_fact(
+    view: SentenceView, buyer: Placed[Entity], held: Placed[Entity], before: int, verb: tuple[int, int]
+) -> tuple[str, str, float, OwnershipArgs]:
+    stake = next((f for s, _, f in view.figures if held[1] <= s < before and _is_stake(f)), None)
+    action = view.text_span(*verb)
+    return "ownership", "ownership.transferee", _TRANSFER_CONFIDENCE, OwnershipArgs(holder=buyer[2], held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
+
+
+_TO = ("予", "给")
+_SELLS_BEFORE = re.compile(r"(?P<verb>转让|出售|转售|让售)(?:其)?(?:所持有?的?|持有的)?$")
+"""A sale verb right before the company whose shares it sells (出售所持|融众集团…)."""
 
 
 _TRANSFER_CONFIDENCE = 0.7
