@@ -162,9 +162,9 @@ class RelationLexicon:
 
     @cached_property
     def outranking_re(self) -> re.Pattern[str]:
-        """A verb of :attr:`outranking`, maybe 了 and a descriptor (行业龙头) after it, ending where searched."""
+        """A verb of :attr:`outranking`, maybe 了 and a descriptor after it (行业龙头, 当前风头正劲的), ending where searched."""
         verbs = "|".join(re.escape(w) for w in self.outranking) or r"(?!)"
-        return re.compile(rf"(?P<verb>{verbs})了?(?:(?:行业|市场)?(?:龙头|巨头|霸主|老大))?$")
+        return re.compile(rf"(?P<verb>{verbs})了?(?:(?:行业|市场)?(?:龙头|巨头|霸主|老大)|[^，,。；;、\d]{{1,10}}的)?$")
 
     @cached_property
     def fell_through_re(self) -> re.Pattern[str]:
@@ -594,7 +594,8 @@ def symmetric_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tu
 _RANK_CONFIDENCE = 0.7
 """As for every rule with fewer than 20 scored facts on FinRE train (5 of 6 there are competition)."""
 _SHAREHOLDER_RACE = re.compile(r"[^，,。；;]{0,12}股东")
-_LEAD_ADVERB = re.compile(r"[\u4e00-\u9fff]{0,2}")
+_LEAD_ADVERB = re.compile(r"[\u4e00-\u9fff]{0,6}")
+"""What may open the verb's clause before it: an adverb (首次) or the metric ranked (市场份额)."""
 
 
 def ranked_rivals(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, CompetitionArgs]]:
@@ -610,6 +611,8 @@ def ranked_rivals(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[st
             continue
         v_start, verb_end = found.span("verb")
         verb = found.group("verb")
+        if any(verb_end <= s < b_start for s, _, _ in ents):
+            continue  # 超过了东星集团收购的融众集团: the description names another company
         first = _ranking_subject(view, lex, k, v_start)
         if first is None or first[2].canonical == b.canonical:
             continue
