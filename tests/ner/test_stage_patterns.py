@@ -35,6 +35,7 @@ def nlp() -> finextract.Pipeline:
         ("数字人民币跨境支付试点扩围 澜海银行联手三家机构推出新产品", ("试点扩围 澜海银行", "ORG")),  # a headline's clause break
         ("市場人士指出，匯豐科技與同業捷訊金融在跨境支付業務上競爭激烈。", ("同业捷讯金融", "ORG")),  # 同业: a kind
         ("虽然通胀数据仍旧高位，分析师还异口同声。", ("通胀数据", "ORG")),  # economic data, not a data company
+        ("其市占率約為5.8%，在國內發卡銀行中排名第六。", ("发卡银行", "ORG")),  # a kind of bank
         ("纠纷已提交上海仲裁委员会仲裁。", ("仲裁", "TITLE")),  # arbitration is no post
         ("平台将正式上线，面向中小银行提供一站式风控服务。", ("面向中小银行", "ORG")),  # a verb before a generic name
         # "X's subsidiary" is a relation, not a name ending in 公司
@@ -777,14 +778,15 @@ def test_a_word_glued_to_a_number_opens_no_name(nlp: finextract.Pipeline) -> Non
     assert "華信金控" in orgs and not any(o.startswith("股") for o in orgs)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the segmenter glues 持 to the brand's first character (所|持昌|和|建设) and reads 和 as a conjunction; "
-    "the brand rule for 和 (收购昌和建设) expects a one-character word before 和",
-)
 def test_a_brand_with_he_after_a_glued_holding_verb(nlp: finextract.Pipeline) -> None:
+    """所|持昌|和|建设: the segmenter glues 持 to the brand's first character and reads 和 as a conjunction."""
     text = "董事會通過將所持昌和建設30%股份出售給大豐物流。"
     assert "昌和建設" in [e.text for e in nlp(text).entities if e.label == "ORG"]
+
+
+def test_a_brand_with_he_before_a_long_suffix(nlp: finextract.Pipeline) -> None:
+    text = "鼎新控股受让中原投资所持瑞和人寿保险股份有限公司3.2亿股股份。"
+    assert "瑞和人寿保险股份有限公司" in [e.text for e in nlp(text).entities if e.label == "ORG"]
 
 
 def test_a_name_holding_he_is_not_two_names_joined(nlp: finextract.Pipeline) -> None:

@@ -732,3 +732,26 @@ def test_a_rival_described_as_a_peer() -> None:
     """與同業捷訊金融…競爭激烈: the peer named after 同業 is the rival."""
     (fact,) = _facts("市場人士指出，匯豐科技與同業捷訊金融在跨境支付業務上競爭激烈。", "competition")
     assert {p.text for p in fact.args.parties} == {"匯豐科技", "捷訊金融"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "金融监管总局近日批复同意鼎新控股受让中原投资所持瑞和集团3.2亿股股份。",
+        "金融監管總局近日批復同意鼎新控股受讓中原投資所持瑞和集團3.2億股股份。",
+    ],
+)
+def test_shares_taken_over_from_a_seller_are_the_named_company_s(text: str) -> None:
+    """受让A所持B…股份: the buyer holds B, A was the seller, and the regulator that approves holds nothing."""
+    got = {(f.args.holder.canonical, f.args.held.canonical) for f in _facts(text, "ownership")}
+    assert ("鼎新控股", "瑞和集团") in got
+    assert not {pair for pair in got if pair[0] == "国家金融监督管理总局" or pair[1] == "中原投资"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["玉晟銀行去年曾與長榮航空洽談聯名卡合作，惟最終破局。", "东星集团曾计划收购融众集团，但最终告吹。"],
+)
+def test_a_deal_that_fell_through_in_the_next_clause_is_no_fact(text: str) -> None:
+    """…合作，惟最终破局: a contrast clause right after says the deal came to nothing."""
+    assert [f for f in finextract.extract(text).facts if f.type in ("partnership", "acquisition", "ownership")] == []

@@ -731,3 +731,29 @@ def test_a_space_between_company_and_post_keeps_the_role(text: str) -> None:
     (role,) = _facts(text, "role")
     assert role.args.org is not None and role.args.org.canonical == "招商银行"
     assert (role.args.person.text, role.args.title.text) in {("王良", "行长"), ("王良", "行長")}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("同日，瑞和人寿公告称，总经理孙卫东因个人原因辞去总经理职务。", "瑞和人寿"),
+        ("瑞和人壽（601888.SH）昨日公告，總經理孫衛東辭職。", "瑞和人壽"),
+    ],
+)
+def test_a_post_right_after_a_company_s_announcement_is_at_that_company(text: str, org: str) -> None:
+    """X公告称，总经理孙卫东…: the announcing company is the post's company."""
+    roles = _facts(text, "role")
+    assert roles and all(r.args.org is not None and r.args.org.text == org for r in roles)
+    assert all(a.args.org is not None and a.args.org.text == org for a in _facts(text, "appointment"))
+
+
+def test_a_modal_verb_the_segmenter_does_not_know_is_no_metric() -> None:
+    """海外消費最高可享3%哩程回饋: 可享 (may enjoy) is a verb, so no metric named …可享."""
+    text = "玉晟銀行宣布與星宇航空合作發行聯名信用卡，海外消費最高可享3%哩程回饋。"
+    assert not [f for f in _metrics(text) if f.args.metric.text.endswith("可享")]
+
+
+def test_the_stake_of_a_holding_is_the_holder_s() -> None:
+    """鼎新控股持有瑞和人寿的股权比例由15%升至30%: the stake is the holder's, held in 瑞和人寿."""
+    facts = [f for f in _metrics("转让完成后，鼎新控股持有瑞和人寿的股权比例由15%升至30%。") if f.args.metric.text == "股权比例"]
+    assert facts and all(f.args.subject is not None and f.args.subject.text == "鼎新控股" for f in facts)

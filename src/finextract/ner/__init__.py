@@ -612,10 +612,13 @@ class NerStage:
             for o in org_suffix(sent, lex.patterns)
             if not any(o.start < s < o.end for s, _ in gaz) and not any(o.start == s and not _weak_extension_ok(sent, e, o.end, lex.patterns) for s, e in gaz)
         ]
+        suffixed = [(c.start, c.end) for c in cands if c.source == "pattern:org_suffix"]
         cands += [
             o
             for o in org_apposition(sent, lex.patterns) + listed_companies(sent, lex.patterns) + stock_code_names(sent, lex.patterns) + listed_suffix_names(sent, lex.patterns)
             if not any(o.start < e and s < o.end for s, e in gaz)
+            # 瑞和人寿（601888.SH）: the suffix name reads further left than the word before the code
+            and not (o.source == "pattern:stock_code" and any(s < o.start and e == o.end for s, e in suffixed))
         ]
         orgs = [(c.start, c.end) for c in resolve(cands) if c.label in ("ORG", "PRODUCT")]
         title_hits = self._title_hits(sent, orgs)

@@ -298,7 +298,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` without punctuation or spaces at its edges, except a closing bracket whose opening is inside.
 
     A closing bracket inside the span whose opening is not ends what came before it: the span starts
-    after it (台北報導）信達通: the end of a dateline glued to the name).
+    after it (台北報導）信達通: the end of a dateline glued to the name).  Quotation marks are left to
+    the stage, which drops a span holding half a pair (卡西尼”号飞船).
 
     >>> text = "“筹委会成立，美国国际集团（AIG）与孟塬车站）"
     >>> [text[slice(*trim_span(text, s, e))] for s, e in [(0, 4), (7, 18), (19, 24)]]
@@ -316,7 +317,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     '信達通'
     """
     for at in range(end - 2, start, -1):
-        opening = _CLOSING.get(text[at])
+        opening = _CLOSING.get(text[at]) if text[at] in _BRACKETS else None
         if opening is not None and opening not in text[start:at] or _HEADLINE_BREAK.match(text, at - 1):
             start = at + 1
             break
@@ -329,6 +330,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_BRACKETS = frozenset("）)】]")
+"""Closing brackets (not quotation marks) that may end a dateline or a note glued before a name."""
 _HEADLINE_BREAK = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
 """Spaces between Han characters: a headline's clause break, never inside a name."""
 _TAIWAN_DAY = re.compile(r"[（(]\d{1,2}[)）]日")

@@ -369,8 +369,9 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
         j -= 1
     if j > 0 and _staked_verb_brand(text, tokens, j, suffix_start, end, suffix, lex):
         return Candidate(tokens[j][0], end, "ORG", source=_suffix_source(suffix, lex), priority=3, score=0.6)
-    if j > 0 and name_tokens[0][0] == suffix_start and _brand_with_he(text, tokens, j, i, lex):
-        return Candidate(tokens[j - 1][0], end, "ORG", source=_suffix_source(suffix, lex), priority=3, score=0.6)
+    common_head = all(pos == "n" for s, _, pos in name_tokens if s < suffix_start)  # 瑞|和|人寿保险|股份有限公司
+    if j > 0 and (name_tokens[0][0] == suffix_start or common_head) and _brand_with_he(text, tokens, j, i, lex):
+        return Candidate(tokens[j - 1][1] - 1, end, "ORG", source=_suffix_source(suffix, lex), priority=3, score=0.6)
     start = name_tokens[0][0] if name_tokens else suffix_start
     name = text[start:end]
     if is_generic(name, lex) or len(name) <= len(suffix) or not _good_initial(name, lex):
@@ -470,14 +471,20 @@ def _staked_verb_brand(text: str, tokens: Sequence[Token], j: int, suffix_start:
 
 def _brand_with_he(text: str, tokens: Sequence[Token], j: int, i: int, lex: PatternLexicon) -> bool:
     """和 inside a brand, which jieba reads as a conjunction: one character before it, right after a
-    verb, a preposition or a clause break, and no noun after the suffix (与|信|和|证券|合并,
-    收购|信|和|证券|的; 投资|债|和|证券 and 钱|和|证券|资产 are lists)."""
+    verb, a preposition or a clause break, and no noun after the suffix but one it announces through
+    (与|信|和|证券|合并, 收购|信|和|证券|的, 瑞|和|人寿|公告称; 投资|债|和|证券 and 钱|和|证券|资产 are lists)."""
     start, stop, pos = tokens[j - 1]
-    if text[tokens[j][0] : tokens[j][1]] != "和" or stop - start != 1 or not is_han(text[start:stop]) or text[start] in lex.org_bad_initials:
+    glued = len(text[start:stop].lstrip("".join(lex.org_bad_initials))) == 1 and stop - start > 1  # 所持瑞|和|人寿: 所持 glued on
+    if text[tokens[j][0] : tokens[j][1]] != "和" or not (stop - start == 1 or glued) or not is_han(text[stop - 1]) or text[stop - 1] in lex.org_bad_initials:
         return False
-    before = tokens[j - 2][2] if j >= 2 else "x"
+    before = "v" if glued else tokens[j - 2][2] if j >= 2 else "x"
     after = tokens[i + 1][2] if i + 1 < len(tokens) else "x"
-    return pos in ("n", "ns", "nr", "a", "unk") and before in ("v", "p", "x", "d") and after not in _NOMINAL_POS - {"vn"}
+    announces = i + 1 < len(tokens) and text[tokens[i + 1][0] : tokens[i + 1][1]] in _ANNOUNCING_NOUNS  # 瑞|和|人寿|公告称
+    return pos in ("n", "ns", "nr", "a", "unk") and before in ("v", "p", "x", "d") and (after not in _NOMINAL_POS - {"vn"} or announces)
+
+
+_ANNOUNCING_NOUNS = frozenset({"公告", "公告称", "董事会", "方面"})
+"""Nouns after a company that it says or decides through, not a list's next item (瑞|和|人寿|公告称)."""
 
 
 _NOMINAL_POS = frozenset({"n", "nz", "vn", "j", "unk", "ns", "nr", "nrt", "nrfg", "nt", "eng", "an"})

@@ -66,7 +66,7 @@ class FactStage:
             if self.relation_model is not None:
                 produced += list(self.relation_model(view, produced))
             for fact_type, rule_id, confidence, args in produced:
-                if confidence < self.min_confidence or _held_public_body(fact_type, args, self.lexicon):
+                if confidence < self.min_confidence or _held_public_body(fact_type, args, self.lexicon) or _regulator_holds(fact_type, args, self.lexicon):
                     continue
                 modality, source = reader.read(view, fact_type, args)
                 fact = build_fact(doc, view, fact_type, rule_id, confidence, args, modality, source)
@@ -82,6 +82,13 @@ def _held_public_body(fact_type: str, args: object, lexicon: RelationLexicon) ->
     held = getattr(args, "held", None) if fact_type == "ownership" else getattr(args, "target", None) if fact_type == "acquisition" else None
     name = getattr(held, "canonical", None) or getattr(held, "text", None)
     return bool(name) and bool(lexicon.public_bodies) and str(name).endswith(lexicon.public_bodies)
+
+
+def _regulator_holds(fact_type: str, args: object, lexicon: RelationLexicon) -> bool:
+    """An ownership or acquisition whose holder or buyer is a supervisor (金融监管总局批复同意…受让…: it approves)."""
+    agent = getattr(args, "holder", None) if fact_type == "ownership" else getattr(args, "acquirer", None) if fact_type == "acquisition" else None
+    name = getattr(agent, "canonical", None) or getattr(agent, "text", None)
+    return bool(name) and bool(lexicon.regulators) and str(name).endswith(lexicon.regulators)
 
 
 def relation_scorer(option: object, lexicon: RelationLexicon) -> ModelRelations | None:

@@ -111,12 +111,23 @@ def appointee_start(view: SentenceView, p_start: int) -> int:
 
 def org_before_post(view: SentenceView, head: int) -> Placed[Entity] | None:
     """The company written right before a post starting at ``head``, or before a former mark in front
-    of it (汇联支付|董事长, 汇联支付|原|董事长郑伟民), or one space before it (招商银行 行长)."""
+    of it (汇联支付|董事长, 汇联支付|原|董事长郑伟民), one space before it (招商银行 行长), or the company whose
+    announcement ends right before it (瑞和人寿公告称，总经理孙卫东…)."""
     mark = next((m for m in FORMER_MARKS if view.text.endswith(m, 0, head)), "")
     found = view.entity_ending_at(head, "ORG") or (view.entity_ending_at(head - len(mark), "ORG") if mark else None)
     if found is None and head > 0 and view.text[head - 1] in _LONE_SPACES and not view.text[head - 2 : head - 1].isspace():
         found = view.entity_ending_at(head - 1, "ORG")  # 招商银行&nbsp;行长: one space between, as scraped pages have
+    if found is None and not mark:
+        announced = _ANNOUNCEMENT_BEFORE.search(view.text, 0, head)
+        found = view.entity_ending_at(announced.start(), "ORG") if announced is not None else None  # 瑞和人寿公告称，总经理…
     return found
+
+
+_ANNOUNCEMENT_BEFORE = re.compile(
+    r"(?:[（(][^（()）]{1,24}[）)])?(?:\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|当日|同日|今天|昨天)?(?:晚间|晚)?"
+    r"(?:发布|发)?(?:公告称|公告|宣布|披露)[，,：:]$"
+)
+"""A company's announcement right before a post (瑞和人寿（601888.SH）昨日公告，|总经理…): the post is at that company."""
 
 
 _LONE_SPACES = (" ", "\u3000")

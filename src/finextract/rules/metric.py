@@ -518,7 +518,11 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
     if i is None:
         return None
     head_start, head_end, head_tag = view.tokens[i]
-    head_ok = head_tag in _NOUN_POS or (head_tag == "unk" and head_end - head_start >= 2) or _UPPER_HEAD.fullmatch(view.text[head_start:head_end]) is not None
+    head_ok = (
+        head_tag in _NOUN_POS
+        or (head_tag == "unk" and head_end - head_start >= 2 and not view.text.startswith(_MODALS, head_start))
+        or _UPPER_HEAD.fullmatch(view.text[head_start:head_end]) is not None
+    )
     if not head_ok or head_tag == "vn" or _inside_entity(view, head_start, head_end) or view.text[head_start:head_end] in _YIELD_VERBS:
         return None  # …子公司贡献逾六成: a yield verb is no metric
     start = head_start
@@ -576,8 +580,10 @@ def _inside_entity(view: SentenceView, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e, _ in view.entities)
 
 
+_MODALS = ("可", "将", "能", "会", "应")
+"""Modal verbs opening a word the segmenter does not know (可享, 将达): a predicate, no metric's head."""
 _PREPOSITIONS = ("和", "与", "以", "对", "为", "通过", "跟", "同", "向", "在", "据", "根据", "从", "把", "被", "给", "及", "、")
-_STAKE_IN = ("在", "对")
+_STAKE_IN = ("在", "对", "持有")
 _PLURAL = ("两者", "二者", "双方", "三者", "各方")
 _ANOTHER = ("新公司", "合资公司", "子公司")
 
@@ -626,8 +632,9 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
         topic = _sentence_subject(view, org[0] - 1, c_start) or _sentence_subject(view, org[0] - 1)
         return (topic, 0.8) if topic is not None else (None, 0.0)
     if org is not None:
-        holder = view.entity_ending_at(org[0] - 1, "ORG") if view.text.endswith(_STAKE_IN, 0, org[0]) else None
-        # 恒泰人寿在嘉禾银行的持股比例: the stake is 恒泰人寿's, held in 嘉禾银行
+        marker = next((m for m in _STAKE_IN if view.text.endswith(m, 0, org[0])), None)
+        holder = view.entity_ending_at(org[0] - len(marker), "ORG") if marker is not None else None
+        # 恒泰人寿在嘉禾银行的持股比例, 鼎新控股持有瑞和人寿的股权比例: the stake is the first one's, held in the second
         return (holder[2], 0.9) if holder is not None else (org[2], 1.0)
     if view.text.endswith("其", 0, pos):
         # 其 refers to the clause's topic: 嘉禾国资控股并未减持嘉禾银行股份，其持股比例…

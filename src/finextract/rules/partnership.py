@@ -18,7 +18,7 @@ from typing import Iterator
 
 from ..facts import PartnershipArgs
 from .base import SentenceView
-from .relations import RELATED_AFTER
+from .relations import RELATED_AFTER, came_to_nothing
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
 _PAIRING = ("与", "和", "同", "跟", "携手")
@@ -119,7 +119,7 @@ def _pair_fact(
     clause_start = _clause_start(view.text, ents[run[0]][0])
     if _NEGATION.search(view.text, clause_start, trigger.start()) or _HYPOTHETICAL.search(view.text, clause_start, clause_end):
         return None
-    if fell_through.search(view.text, trigger.end() if verb is None else parties_end, clause_end):
+    if came_to_nothing(view.text, fell_through, trigger.end() if verb is None else parties_end, clause_end):
         return None
     if _denied(view, [ents[i] for i in run]) or transaction.search(view.text, trigger.start(), clause_end):
         return None  # 签署《股权转让协议》 is a transaction, not a cooperation

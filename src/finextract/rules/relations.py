@@ -111,6 +111,8 @@ class RelationLexicon:
     hypothetical: tuple[str, ...]
     public_bodies: tuple[str, ...] = ()
     """Name endings of regulators and governments (证监会, 监督管理总局): no company holds or buys one."""
+    regulators: tuple[str, ...] = ()
+    """Name endings of supervisors (证监会, 金管会): they approve deals, never hold or buy (批复同意…受让)."""
     fell_through: tuple[str, ...] = ()
     """What a deal came to after its trigger, in the same clause: nothing (联姻…告吹, 收购…搁浅)."""
     outranking: tuple[str, ...] = ()
@@ -148,6 +150,7 @@ class RelationLexicon:
                 public_bodies=tuple(data.get("public_bodies", ())),
                 outranking=_longest_first(data.get("outranking", [])),
                 fell_through=tuple(data.get("fell_through", ())),
+                regulators=tuple(data.get("regulators", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise LexiconError(f"{where}: cannot load relation lexicon ({exc}); fix or restore the file") from exc
@@ -182,6 +185,17 @@ def _longest_first(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=len, reverse=True))
 
 
+_CONTRAST = re.compile(r"(?:惟|唯|但|但是|不过|然而|可惜)")
+"""A contrast opening the clause after a deal's (…，惟最终破局)."""
+
+
+def came_to_nothing(text: str, fell_through: re.Pattern[str], start: int, clause_end: int) -> bool:
+    """Whether the deal whose trigger ends at ``start`` fell through: a word of ``fell_through`` later in
+    its clause (收购融众集团一事最终告吹) or in the next one when it opens with a contrast (…合作，惟最终破局)."""
+    if fell_through.search(text, start, clause_end):
+        return True
+    contrast = _CONTRAST.match(text, clause_end + 1)
+    return contrast is not None and fell_through.search(text, contrast.end(), clause_bounds(text, contrast.end(), contrast.end())[1]) is not None
 _RUMOUR = re.compile(r"传出|传闻|传言|据传|的消息|有[^，,。；;]{0,4}(?:媒体|消息人士|报道)称")
 _DENIAL = re.compile(r"否认|辟谣|不实|(?:没有|并无|并未|无)[^，,。；;]{0,8}(?:计划|打算|意向|安排)")
 """A later clause denying the rumoured plan (没有任何并购计划); 并未收购…任何股份 denies an act, not the rumour."""
@@ -195,8 +209,8 @@ def blocked(view: SentenceView, lex: RelationLexicon, start: int, trigger_start:
     negation = lex.negation_re.search(before)
     if negation is not None and negation.group() not in trigger:
         return True
-    if lex.fell_through_re.search(view.text, trigger_start + len(trigger), c_end):
-        return True  # 收购融众集团一事最终告吹: the deal fell through
+    if came_to_nothing(view.text, lex.fell_through_re, trigger_start + len(trigger), c_end):
+        return True
     sentence_tail = view.text[c_start:]
     if _RUMOUR.search(view.text, 0, c_end) and _DENIAL.search(view.text, c_end):
         return True  # 外界传出A将收购B的消息，…强调“没有任何并购计划”: a rumour the sentence denies
@@ -339,6 +353,29 @@ def directed_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tup
                 yield min(found, key=lambda f: (not f[1].endswith(".reverse"), _trigger_start(f)))
 
 
+_SELLER_OF_NEXT = re.compile(r"所持有?的?")
+_GOVERNING = tuple("在于向从对经被由给把")
+"""Prepositions before a name that make it no agent (在产权交易所, 向法院)."""
+
+
+def _agent_between(view: SentenceView, first: Placed[Entity], trigger_at: int) -> bool:
+    """Whether another party stands between ``first`` and the trigger, not listed with it (东星集团和融众集团
+    共同投资…), described by it (东星集团旗下的融众集团收购…, which the subsidiary check reads) or governed by
+    a preposition (在产权交易所竞得…)."""
+    between = [
+        p for p in view.entities if first[1] <= p[0] and p[1] <= trigger_at and p[2].label in ("ORG", "PERSON") and not view.text.endswith(_GOVERNING, 0, p[0])
+    ]
+    if not between:
+        return False
+    k = first
+    for p in between:
+        gap = view.text[k[1] : p[0]].strip()
+        if gap not in _CONNECTORS and not _HOLDER_OF_NEXT.fullmatch(view.text, k[1], p[0]):
+            return True
+        k = p
+    return False
+
+
 def _trigger_start(fact: tuple[str, str, float, object]) -> int:
     """Where a fact's trigger starts (its action or trigger argument); facts without one sort last."""
     args = fact[3]
@@ -412,6 +449,10 @@ def _directed_pair(
     if hit is not None and first[2].label in spec.first_labels and second[2].label in spec.second_labels:
         if blocked(view, lex, first[0], hit[0], hit[1]) or not _listed_after(view, hit[0] + len(hit[1]), second[0]) or recipient_at(text, second[0]):
             return None
+        if _SELLER_OF_NEXT.match(text, second[1]) and any(p[0] == _SELLER_OF_NEXT.match(text, second[1]).end() for p in view.entities):  # type: ignore[union-attr]
+            return None  # 受让中原投资所持瑞和人寿…股份: the seller, whose shares of the next one change hands
+        if _agent_between(view, first, min(hit[0], second[0])):
+            return None  # 金融监管总局…批复同意鼎新控股受让…: the nearer name acts
         if excepted(text, hit[0] + len(hit[1]), second[0], second[1]):
             return None
         if subsidiary_acts(view, first, hit[0]):
@@ -504,8 +545,9 @@ def excepted(text: str, after: int, start: int, end: int) -> bool:
     return _EXCEPT_OPEN.search(text, after, start) is not None and _EXCEPT_CLOSE.match(text, end) is not None
 
 
-_HOLDER_OF_NEXT = re.compile(r"的?(?:旗下|下属|所属)的?|所?(?:持有|控股)的|的?(?:全资子公司|控股子公司|子公司)")
-"""Words between a holder and the company it describes (天元控股|旗下的|明远科技); 持有 without 的 is a predicate."""
+_HOLDER_OF_NEXT = re.compile(r"的?(?:旗下|下属|所属)的?|所?(?:持有|控股)的|所持有?的?|的?(?:全资子公司|控股子公司|子公司)")
+"""Words between a holder and the company it describes (天元控股|旗下的|明远科技, 中原投资|所持|瑞和人寿); 持有
+without 所 or 的 is a predicate."""
 
 
 _RELATION_BEFORE = re.compile(r"(?:控股股东|第一大股东|大股东|股东|母公司|关联方)$")
