@@ -755,3 +755,9 @@ def test_shares_taken_over_from_a_seller_are_the_named_company_s(text: str) -> N
 def test_a_deal_that_fell_through_in_the_next_clause_is_no_fact(text: str) -> None:
     """…合作，惟最终破局: a contrast clause right after says the deal came to nothing."""
     assert [f for f in finextract.extract(text).facts if f.type in ("partnership", "acquisition", "ownership")] == []
+
+
+def test_a_lawsuit_settled_since_is_still_a_dispute() -> None:
+    """汇远科技此前与星原科技的诉讼: the two were in a dispute (now settled)."""
+    (fact,) = _facts("另据了解，汇远科技此前与星原科技的诉讼已于10月达成和解。", "dispute")
+    assert {p.text for p in fact.args.parties} == {"汇远科技", "星原科技"}

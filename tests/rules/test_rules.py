@@ -738,6 +738,7 @@ def test_a_space_between_company_and_post_keeps_the_role(text: str) -> None:
     [
         ("同日，瑞和人寿公告称，总经理孙卫东因个人原因辞去总经理职务。", "瑞和人寿"),
         ("瑞和人壽（601888.SH）昨日公告，總經理孫衛東辭職。", "瑞和人壽"),
+        ("恒昇銀行同時宣布，財務總監李家輝已辭任。", "恒昇銀行"),
     ],
 )
 def test_a_post_right_after_a_company_s_announcement_is_at_that_company(text: str, org: str) -> None:
@@ -757,3 +758,10 @@ def test_the_stake_of_a_holding_is_the_holder_s() -> None:
     """鼎新控股持有瑞和人寿的股权比例由15%升至30%: the stake is the holder's, held in 瑞和人寿."""
     facts = [f for f in _metrics("转让完成后，鼎新控股持有瑞和人寿的股权比例由15%升至30%。") if f.args.metric.text == "股权比例"]
     assert facts and all(f.args.subject is not None and f.args.subject.text == "鼎新控股" for f in facts)
+
+
+def test_a_retirement_is_a_resignation() -> None:
+    """行政總裁何志文將於明年3月底退休: a planned departure from the post."""
+    (change,) = _facts("恒昇銀行今日宣布，行政總裁何志文將於明年3月底退休。", "appointment")
+    assert (change.args.person.text, change.args.change, change.modality) == ("何志文", "resigned", "planned")
+    assert change.args.org is not None and change.args.org.text == "恒昇銀行"

@@ -365,6 +365,11 @@ def _lone_verb(sent: SentenceInput, cand: Candidate) -> bool:
     return any(s == cand.start and e == cand.end and pos[:1] in ("v", "a", "d") for s, e, pos in sent.tokens)
 
 
+def _verb_led(sent: SentenceInput, start: int) -> bool:
+    """Whether the word starting at ``start`` is a verb (质押|股份)."""
+    return any(s == start and pos == "v" for s, _, pos in sent.tokens)
+
+
 def _joined_kinds(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> bool:
     """Whether a span joins two words by 与/及 and one side is a kind of institution, not a name
     (网贷平台与银行: the tagger read two kinds as one organization)."""
@@ -694,6 +699,8 @@ class NerStage:
                 if c.label == "ORG" and c.source != "gazetteer"
                 else [c]
             )
+            # 汇远科技控股股东|质押股份: after the relation noun a verb and its object, no second name
+            if not (p.start > c.start and _verb_led(sent, p.start))
         ]
         return [c for c in split if keep(c)]
 

@@ -312,10 +312,15 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     >>> text = "（記者林宜萱／台北報導）信達通今日公告"
     >>> text[slice(*trim_span(text, 7, 15))]
     '信達通'
+    >>> text = "【星島財經】恒昇銀行今日宣布"
+    >>> text[slice(*trim_span(text, 0, 10))]
+    '恒昇銀行'
     >>> text = "信達通今（18）日公告"
     >>> text[slice(*trim_span(text, 0, 4))]
     '信達通'
     """
+    while start < end and _loose(text, start, end, start):
+        start += 1  # 【星島財經】恒昇銀行: the opening bracket before the span's own text is not inside it
     for at in range(end - 2, start, -1):
         opening = _CLOSING.get(text[at]) if text[at] in _BRACKETS else None
         if opening is not None and opening not in text[start:at] or _HEADLINE_BREAK.match(text, at - 1):

@@ -824,6 +824,8 @@ def org_before_title(text: str, title_start: int, lex: PatternLexicon) -> tuple[
     name = text[start:end]
     if len(name) < 2 or name in lex.generic_orgs or name in lex.not_names or name in lex.org_break_words or head in lex.org_break_words:
         return None  # 通胀|数据|达到分析师: a common word before the suffix names no company
+    if any(suffix_ending_at(name, k, lex) == name[:k] for k in range(2, min(len(name), 5))):
+        return None  # 集团财务|副总监: a group's department, opening with a kind of organization
     if not _good_initial(name, lex):
         return None
     return start, end

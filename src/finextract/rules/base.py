@@ -125,7 +125,7 @@ def org_before_post(view: SentenceView, head: int) -> Placed[Entity] | None:
 
 _ANNOUNCEMENT_BEFORE = re.compile(
     r"(?:[（(][^（()）]{1,24}[）)])?(?:\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|当日|同日|今天|昨天)?(?:晚间|晚)?"
-    r"(?:发布|发)?(?:公告称|公告|宣布|披露)[，,：:]$"
+    r"(?:同时|同日|还|也|亦|另)?(?:发布|发)?(?:公告称|公告|宣布|披露)[，,：:]$"
 )
 """A company's announcement right before a post (瑞和人寿（601888.SH）昨日公告，|总经理…): the post is at that company."""
 

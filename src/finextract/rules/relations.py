@@ -191,11 +191,17 @@ _CONTRAST = re.compile(r"(?:惟|唯|但|但是|不过|然而|可惜)")
 
 def came_to_nothing(text: str, fell_through: re.Pattern[str], start: int, clause_end: int) -> bool:
     """Whether the deal whose trigger ends at ``start`` fell through: a word of ``fell_through`` later in
-    its clause (收购融众集团一事最终告吹) or in the next one when it opens with a contrast (…合作，惟最终破局)."""
+    its clause (收购融众集团一事最终告吹) or after a contrast opening the next one (…合作，惟…，联姻最终告吹)."""
     if fell_through.search(text, start, clause_end):
         return True
     contrast = _CONTRAST.match(text, clause_end + 1)
-    return contrast is not None and fell_through.search(text, contrast.end(), clause_bounds(text, contrast.end(), contrast.end())[1]) is not None
+    return contrast is not None and fell_through.search(text, contrast.end(), _sentence_end(text, contrast.end())) is not None
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence part holding ``pos`` ends (a full stop, a semicolon, or the end)."""
+    found = re.compile(r"[。；;！？!?]").search(text, pos)
+    return found.start() if found else len(text)
 _RUMOUR = re.compile(r"传出|传闻|传言|据传|的消息|有[^，,。；;]{0,4}(?:媒体|消息人士|报道)称")
 _DENIAL = re.compile(r"否认|辟谣|不实|(?:没有|并无|并未|无)[^，,。；;]{0,8}(?:计划|打算|意向|安排)")
 """A later clause denying the rumoured plan (没有任何并购计划); 并未收购…任何股份 denies an act, not the rumour."""
@@ -595,7 +601,7 @@ def _build(view: SentenceView, name: str, form: str, agent: Entity, patient: Ent
     return name, f"dispute.{form}", confidence, args
 
 
-_ADVERBIAL_WITH = re.compile(r"(?:此举|此次|今年|目前|近日|日前|正在|已经|再次|继续|也|还|亦|则|正|将|已|曾|旨在|希望|计划|拟|准备|有意)+(?:与|同|跟)")
+_ADVERBIAL_WITH = re.compile(r"(?:此举|此次|此前|今年|去年|目前|近日|日前|正在|已经|再次|继续|也|还|亦|则|正|将|已|曾|旨在|希望|计划|拟|准备|有意)+(?:与|同|跟)")
 """Adverbs and an aim between the first party and 与 (宏安人寿此举旨在与友邦…争夺)."""
 _DESCRIBED_PARTY = re.compile(r"(?:与|和|同|跟)(?:前|原|其)?(?:合作伙伴|合作方|竞争对手|对手|股东|同业|同行)")
 """A connector and what the second party is to the first (与前合作伙伴宏硕科技, 与同业捷讯金融)."""
@@ -1049,6 +1055,9 @@ def _joint_launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[
             yield "product_launch", "product_launch.both_parties", 0.7, ProductLaunchArgs(org=org[2], product=product, action=action, date=date)  # type: ignore[arg-type]
 
 
+_REASON = re.compile(r"因为|由于|因")
+
+
 def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, AppointmentArgs]]:
     """``PERSON 出任/辞去 [ORG] [TITLE]`` and ``聘任 PERSON 为 [ORG] TITLE``."""
     text = view.text
@@ -1063,6 +1072,9 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
                 continue
         for change, words in (("resigned", lex.resigned), ("appointed", lex.appointed)):
             hit = _find(text, words, p_end, min(c_end, p_end + 18)) or _opening_next_clause(view, words, p_end, c_end)
+            if hit is not None and hit[0] + len(hit[1]) == c_end and _REASON.search(text, p_end, hit[0]):
+                # 因到龄退休，不再担任行长职务: the retirement is the reason, the next clause's verb the change
+                hit = _opening_next_clause(view, words, p_end, c_end) or hit
             if hit is None or blocked(view, lex, p_start, hit[0], hit[1]):
                 continue
             if change == "appointed" and text.endswith(PAST_ADVERBS, p_end, hit[0]):
