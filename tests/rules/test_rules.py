@@ -683,19 +683,20 @@ def test_an_amount_before_de_without_a_noun_phrase_after_measures_the_noun_befor
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "parties"),
     [
-        "浙报传媒携手瀚海集团。",
-        "东星集团签约法国卢浮集团。",
-        "东星集团正式牵手融众集团，共同开拓海外市场。",
-        "東星集團聯手融眾集團進軍電商市場。",
-        "东星集团日前联姻融众集团",
+        ("浙报传媒携手瀚海集团。", 2),
+        ("东星集团签约法国卢浮集团。", 2),
+        ("东星集团正式牵手融众集团，共同开拓海外市场。", 2),
+        ("東星集團聯手融眾集團進軍電商市場。", 2),
+        ("东星集团日前联姻融众集团", 2),
+        ("东星集团、融众集团携手瀚海集团进军海外市场。", 3),  # the verb after a list: not the first gap
     ],
 )
-def test_a_cooperation_verb_between_two_names_is_a_partnership(text: str) -> None:
+def test_a_cooperation_verb_between_two_names_is_a_partnership(text: str, parties: int) -> None:
     """Headline style: the verb itself joins the parties (浙报传媒携手瀚海集团), with no trigger after them."""
     (fact,) = _pairs(text)
-    assert len(fact.args.parties) == 2 and fact.rule == "partnership.verb"
+    assert len(fact.args.parties) == parties and fact.rule == "partnership.verb"
 
 
 @pytest.mark.parametrize(

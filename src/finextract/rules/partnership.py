@@ -103,17 +103,13 @@ def _pair_fact(
     parties_end = ents[run[-1]][1]
     gaps = [view.text[ents[a][1] : ents[b][0]] for a, b in zip(run, run[1:])]
     joint = _JOINT.match(view.text, parties_end)
-    verb = next((m for m in map(_VERB_GAP.fullmatch, gaps) if m is not None), None)
+    verb = _verb_between(view, run)
     if joint is None and verb is None and (not any(c in gap for gap in gaps for c in _PAIRING) or view.text.startswith("等", parties_end)):
         return None  # a list (腾讯、蚂蚁金服、百度等) is not a partnership, unless they found something together
     if RELATED_AFTER.match(view.text, parties_end):
         return None  # 与谷歌母公司Alphabet旗下部门成立合资公司: the partner is what 谷歌 is related to
     clause_end = _clause_end(view.text, parties_end)
-    if verb is not None:
-        at = ents[run[0]][1] + gaps.index(verb.string)
-        trigger: re.Match[str] | None = _VERB_GAP.fullmatch(view.text, at, at + len(verb.string))
-    else:
-        trigger = joint or _TRIGGER.search(view.text, parties_end, clause_end)
+    trigger = verb or joint or _TRIGGER.search(view.text, parties_end, clause_end)
     if trigger is None:
         return None
     clause_start = _clause_start(view.text, ents[run[0]][0])
@@ -139,6 +135,16 @@ def _pair_fact(
         return "partnership", "partnership.verb", _VERB_CONFIDENCE, PartnershipArgs(parties=parties, kind=kind, date=date)
     # 0.85: the rule's precision on FinRE train with the entities given (docs/benchmarks.md)
     return "partnership", "partnership.pair_trigger", 0.85, PartnershipArgs(parties=parties, kind=kind, date=date)
+
+
+def _verb_between(view: SentenceView, run: list[int]) -> re.Match[str] | None:
+    """The first gap between two parties of ``run`` that is a cooperation verb (东星集团、融众集团|携手|瀚海集团)."""
+    ents = view.entities
+    for a, b in zip(run, run[1:]):
+        found = _VERB_GAP.fullmatch(view.text, ents[a][1], ents[b][0])
+        if found is not None:
+            return found
+    return None
 
 
 def _denied(view: SentenceView, parties: list) -> bool:  # type: ignore[type-arg]
