@@ -79,16 +79,20 @@ class FactStage:
 
 def _held_public_body(fact_type: str, args: object, lexicon: RelationLexicon) -> bool:
     """An ownership or acquisition whose held side is a regulator or government (公司旗下…已获中国证监会注册: no holding)."""
-    held = getattr(args, "held", None) if fact_type == "ownership" else getattr(args, "target", None) if fact_type == "acquisition" else None
-    name = getattr(held, "canonical", None) or getattr(held, "text", None)
-    return bool(name) and bool(lexicon.public_bodies) and str(name).endswith(lexicon.public_bodies)
+    return _side_ends_with(fact_type, args, ("held", "target"), lexicon.public_bodies)
 
 
 def _regulator_holds(fact_type: str, args: object, lexicon: RelationLexicon) -> bool:
     """An ownership or acquisition whose holder or buyer is a supervisor (金融监管总局批复同意…受让…: it approves)."""
-    agent = getattr(args, "holder", None) if fact_type == "ownership" else getattr(args, "acquirer", None) if fact_type == "acquisition" else None
-    name = getattr(agent, "canonical", None) or getattr(agent, "text", None)
-    return bool(name) and bool(lexicon.regulators) and str(name).endswith(lexicon.regulators)
+    return _side_ends_with(fact_type, args, ("holder", "acquirer"), lexicon.regulators)
+
+
+def _side_ends_with(fact_type: str, args: object, sides: tuple[str, str], endings: tuple[str, ...]) -> bool:
+    """Whether the ownership's ``sides[0]`` or the acquisition's ``sides[1]`` argument has a name ending in ``endings``."""
+    side = {"ownership": sides[0], "acquisition": sides[1]}.get(fact_type)
+    entity = getattr(args, side, None) if side else None
+    name = getattr(entity, "canonical", None) or getattr(entity, "text", None)
+    return bool(name) and bool(endings) and str(name).endswith(endings)
 
 
 def relation_scorer(option: object, lexicon: RelationLexicon) -> ModelRelations | None:

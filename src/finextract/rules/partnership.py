@@ -3,7 +3,7 @@
 * ``partnership.pair_trigger`` — 京东金融与山东省城市商业银行合作联盟举行战略合作签约仪式;
   工行和京东的牵手; 京东和工行合作的案例.
 * ``partnership.verb`` — the cooperation verb itself joins the parties, headline style:
-  浙报传媒携手理想国际; 锦江之星签约法国卢浮集团; 东星集团正式牵手融众集团.
+  浙报传媒携手瀚海集团; 东星集团签约法国卢浮集团; 东星集团、融众集团携手瀚海集团.
 * ``partnership.joint_founding`` — a list of companies that found or fund something together
   (由东星集团、融众集团、瀚海集团等共同投资组建).
 

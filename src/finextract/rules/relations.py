@@ -200,8 +200,11 @@ def came_to_nothing(text: str, fell_through: re.Pattern[str], start: int, clause
 
 def _sentence_end(text: str, pos: int) -> int:
     """Where the sentence part holding ``pos`` ends (a full stop, a semicolon, or the end)."""
-    found = re.compile(r"[。；;！？!?]").search(text, pos)
+    found = _PART_END.search(text, pos)
     return found.start() if found else len(text)
+
+
+_PART_END = re.compile(r"[。；;！？!?]")
 _RUMOUR = re.compile(r"传出|传闻|传言|据传|的消息|有[^，,。；;]{0,4}(?:媒体|消息人士|报道)称")
 _DENIAL = re.compile(r"否认|辟谣|不实|(?:没有|并无|并未|无)[^，,。；;]{0,8}(?:计划|打算|意向|安排)")
 """A later clause denying the rumoured plan (没有任何并购计划); 并未收购…任何股份 denies an act, not the rumour."""
@@ -455,7 +458,8 @@ def _directed_pair(
     if hit is not None and first[2].label in spec.first_labels and second[2].label in spec.second_labels:
         if blocked(view, lex, first[0], hit[0], hit[1]) or not _listed_after(view, hit[0] + len(hit[1]), second[0]) or recipient_at(text, second[0]):
             return None
-        if _SELLER_OF_NEXT.match(text, second[1]) and any(p[0] == _SELLER_OF_NEXT.match(text, second[1]).end() for p in view.entities):  # type: ignore[union-attr]
+        seller = _SELLER_OF_NEXT.match(text, second[1])
+        if seller is not None and any(p[0] == seller.end() for p in view.entities):
             return None  # 受让中原投资所持瑞和人寿…股份: the seller, whose shares of the next one change hands
         if _agent_between(view, first, min(hit[0], second[0])):
             return None  # 金融监管总局…批复同意鼎新控股受让…: the nearer name acts
@@ -505,6 +509,8 @@ _UNDER = ("旗下", "下属", "所属", "属下")
 def _attached(trigger: str) -> bool:
     """Whether a trigger is a relation noun, which belongs to the nearest name before it (X旗下的Y, X下属子公司Y)."""
     return trigger.startswith(_UNDER) or trigger.endswith("子公司")
+
+
 _ADDRESSED = ("向", "向当地", "至")
 
 
@@ -743,9 +749,9 @@ def remainders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, 
         yield "ownership", "ownership.remainder", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
 
 
-_IS_UNDER = re.compile(r"(?:是|为|系|乃)$")
+_IS_UNDER = ("是", "为", "系", "乃")
 _UNDER_AFTER = re.compile(r"的?(?:旗下|下属|所属|属下|全资子公司|控股子公司|子公司)")
-_SUBORDINATE = re.compile(r"隶属于?$")
+_SUBORDINATE = re.compile(r"隶属于?")
 
 
 def units_under(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
@@ -757,9 +763,8 @@ def units_under(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str,
         if a.label != "ORG" or b.label != "ORG" or a.canonical == b.canonical or b_start - a_end > 3:
             continue
         gap = text[a_end:b_start]
-        under = _UNDER_AFTER.match(text, b_end) if _IS_UNDER.search(gap) and len(gap) == 1 else None
-        subordinate = _SUBORDINATE.search(gap) if _SUBORDINATE.fullmatch(gap) else None
-        if under is None and subordinate is None:
+        under = _UNDER_AFTER.match(text, b_end) if gap in _IS_UNDER else None
+        if under is None and _SUBORDINATE.fullmatch(gap) is None:
             continue
         if blocked(view, lex, a_start, b_start, ""):
             continue
@@ -911,7 +916,7 @@ def demanded_defendants(view: SentenceView, lex: RelationLexicon) -> Iterator[tu
     if demand is None or any(hit[0] < s < c_end for s, _ in spans):
         return
     plaintiff = next((p for p in parties if c_start <= p[0] and p[1] <= hit[0] and not text.endswith(("向", "被"), 0, p[0])), None)
-    if plaintiff is None and not any(c_start <= s < hit[0] and not text.endswith(("向", "被"), 0, s) for s, _ in spans):
+    if plaintiff is None:
         # 信达通昨日公告，已向…仲裁院申请仲裁: no party of its own in the clause, the sentence's first company files
         plaintiff = next((p for p in parties if p[1] <= c_start and p[2].label == "ORG" and not text.endswith(("向", "被", "与", "和"), 0, p[0])), None)
     defendant = next((p for p in parties if p[0] == demand.end()), None)
