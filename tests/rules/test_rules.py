@@ -111,6 +111,9 @@ def test_companies_listed_before_what_they_found_together_are_partners(text: str
         "京東金融與上海銀行的股價昨日均上漲。",  # no cooperation trigger
         "东星集团、融众集团等公司的股价共同上涨。",  # 共同 without founding or funding
         "葛兰素史克与谷歌母公司旗下的生命科学部门成立合资公司。",  # the partner is what 谷歌 is related to
+        "东星集团表示不会与瀚海集团合作。",  # a negation word of the relation lexicon
+        "东星集团已放弃与瀚海集团合作。",
+        "若能与瀚海集团合作，东星集团将受益。",  # its hypotheticals
     ],
 )
 def test_partnership_negatives(text: str) -> None:

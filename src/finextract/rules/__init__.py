@@ -32,7 +32,7 @@ __all__ = ["FactStage", "DEFAULT_RULES", "default_rules", "relation_scorer"]
 
 def default_rules(lex: RelationLexicon) -> tuple[Rule, ...]:
     """Every built-in rule, the partnership and relation rules bound to ``lex``."""
-    partnership = partial(partnership_rules, transaction=lex.transaction_re, fell_through=lex.fell_through_re)
+    partnership = partial(partnership_rules, lex=lex)
     return (role_rules, partnership, metric_rules, quote_rules, relation_rules(lex))
 
 

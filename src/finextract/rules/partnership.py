@@ -18,16 +18,14 @@ from typing import Iterator
 
 from ..facts import PartnershipArgs
 from .base import SentenceView
-from .relations import RELATED_AFTER, came_to_nothing
+from .relations import RELATED_AFTER, RelationLexicon, came_to_nothing
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
 _PAIRING = ("与", "和", "同", "跟", "携手")
 _TRIGGER = re.compile(r"战略合作|合作|签约|签署|签订|牵手|联手|携手|结盟|共建|联合|共同|联姻|合资|达成.{0,4}协议")
 _ADVERBIAL = re.compile(r"[\u4e00-\u9fff]{0,6}")
 _KIND = re.compile(r"战略合作|全面合作|深度合作|业务合作|合作")
-_NEGATION = re.compile(r"并未|没有|未曾|未能|并非|拒绝|终止|暂停|否认|不再|尚未|未(?!来|经)")
 _CLAUSE_END = re.compile(r"[。！？!?；;，,]")
-_HYPOTHETICAL = re.compile(r"如果|如能|若能|如若|假如|假使|倘若|若是|要是|一旦|是否|能否|会不会|吗")
 _VERB_GAP = re.compile(r"[\u4e00-\u9fff]{0,4}?(携手|牵手|联手|联姻|签约|结盟)")
 """A cooperation verb, maybe after a short adverbial (正式牵手), as the whole gap between two parties."""
 
@@ -77,11 +75,12 @@ def _joins(gap: str) -> bool:
     return connector is not None and _ADVERBIAL.fullmatch(gap[: -len(connector)]) is not None
 
 
-def partnership_rules(
-    view: SentenceView, transaction: re.Pattern[str], fell_through: re.Pattern[str] = re.compile(r"(?!)")
-) -> Iterator[tuple[str, str, float, PartnershipArgs]]:
-    """Partnership facts in one sentence; an agreement ``transaction`` matches (借款协议) is none, and so is
-    a cooperation that ``fell_through`` says came to nothing (联姻…告吹)."""
+def partnership_rules(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, PartnershipArgs]]:
+    """Partnership facts in one sentence.
+
+    ``lex`` (the relation lexicon) says what blocks one: a transaction's agreement (借款协议), a
+    cooperation that came to nothing (联姻…告吹), a negation or a hypothetical before the trigger.
+    """
     ents = view.entities
     k = 0
     while k < len(ents):
@@ -90,15 +89,13 @@ def partnership_rules(
             continue
         run = _party_run(view, k)
         if len(run) >= 2:
-            fact = _pair_fact(view, run, transaction, fell_through)
+            fact = _pair_fact(view, run, lex)
             if fact is not None:
                 yield fact
         k = run[-1] + 1
 
 
-def _pair_fact(
-    view: SentenceView, run: list[int], transaction: re.Pattern[str], fell_through: re.Pattern[str]
-) -> tuple[str, str, float, PartnershipArgs] | None:
+def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tuple[str, str, float, PartnershipArgs] | None:
     ents = view.entities
     parties_end = ents[run[-1]][1]
     gaps = [view.text[ents[a][1] : ents[b][0]] for a, b in zip(run, run[1:])]
@@ -113,11 +110,11 @@ def _pair_fact(
     if trigger is None:
         return None
     clause_start = _clause_start(view.text, ents[run[0]][0])
-    if _NEGATION.search(view.text, clause_start, trigger.start()) or _HYPOTHETICAL.search(view.text, clause_start, clause_end):
+    if lex.negation_re.search(view.text, clause_start, trigger.start()) or lex.hypothetical_re.search(view.text, clause_start, clause_end):
         return None
-    if came_to_nothing(view.text, fell_through, trigger.end() if verb is None else parties_end, clause_end):
+    if came_to_nothing(view.text, lex.fell_through_re, trigger.end() if verb is None else parties_end, clause_end):
         return None
-    if _denied(view, [ents[i] for i in run]) or transaction.search(view.text, trigger.start(), clause_end):
+    if _denied(view, [ents[i] for i in run], lex.negation_re) or lex.transaction_re.search(view.text, trigger.start(), clause_end):
         return None  # 签署《股权转让协议》 is a transaction, not a cooperation
     parties = []
     for i in run:
@@ -147,9 +144,9 @@ def _verb_between(view: SentenceView, run: list[int]) -> re.Match[str] | None:
     return None
 
 
-def _denied(view: SentenceView, parties: list) -> bool:  # type: ignore[type-arg]
+def _denied(view: SentenceView, parties: list, negation: re.Pattern[str]) -> bool:  # type: ignore[type-arg]
     """The sentence denies the cooperation elsewhere (…，目前并未与美团合作)."""
-    for neg in _NEGATION.finditer(view.text):
+    for neg in negation.finditer(view.text):
         window = view.text[neg.end() : neg.end() + 8]
         if any(view.text[s:e] in window for s, e, _ in parties) and _TRIGGER.search(view.text, neg.end(), neg.end() + 16):
             return True

@@ -175,6 +175,11 @@ class RelationLexicon:
         return re.compile("|".join(re.escape(w) for w in self.fell_through) or r"(?!)")
 
     @cached_property
+    def hypothetical_re(self) -> re.Pattern[str]:
+        """Any of :attr:`hypothetical` (conditions, questions)."""
+        return re.compile("|".join(re.escape(w) for w in self.hypothetical) or r"(?!)")
+
+    @cached_property
     def negation_re(self) -> re.Pattern[str]:
         """Negation words, except 未来 and 未经 (future, without)."""
         words = sorted(self.negation, key=len, reverse=True)
