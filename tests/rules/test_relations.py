@@ -761,3 +761,12 @@ def test_a_lawsuit_settled_since_is_still_a_dispute() -> None:
     """汇远科技此前与星原科技的诉讼: the two were in a dispute (now settled)."""
     (fact,) = _facts("另据了解，汇远科技此前与星原科技的诉讼已于10月达成和解。", "dispute")
     assert {p.text for p in fact.args.parties} == {"汇远科技", "星原科技"}
+
+
+def test_one_fact_for_one_relation_read_through_several_mentions() -> None:
+    """公司控股股东X after 华拓地产（下称“华拓”）公告称: the full name, its short form and 公司 all name the
+    held company; one ownership fact per trigger, on the mention nearest it, not one per mention."""
+    text = "10月11日，华拓地产股份有限公司（下称“华拓地产”）公告称，公司控股股东北江投资拟增持公司股份。"
+    facts = [f for f in _facts(text, "ownership") if f.args.holder.canonical == "北江投资"]
+    assert sorted(f.args.action.text for f in facts) == ["增持", "控股股东"]
+    assert {f.args.held.text for f in facts} == {"公司"}

@@ -1,8 +1,10 @@
 """Stage 7 — facts: named rules over entities, figures and tokens, sentence by sentence.
 
 Each rule module documents its rules with examples; every fact carries the
-id of the rule that produced it.  Duplicate facts (same type and arguments)
-keep the one with the highest confidence.
+id of the rule that produced it.  Facts of one sentence that say the same
+thing (same type, same arguments, entities compared by canonical name) are
+kept once: the most confident, then the one whose arguments lie closest
+together.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from ..document import Document
 from ..errors import ConfigError
 from ..facts import Fact
+from ..spans import Span
 from .base import Rule, build_fact, sentence_views
 from .metric import metric_rules
 from .modality import ModalityReader
@@ -70,11 +73,38 @@ class FactStage:
                     continue
                 modality, source = reader.read(view, fact_type, args)
                 fact = build_fact(doc, view, fact_type, rule_id, confidence, args, modality, source)
-                key = (fact_type, args.model_dump_json())
-                if key not in best or best[key].confidence < fact.confidence:
+                key = (fact.evidence.start, fact_type, _reading(args.model_dump()))
+                if key not in best or _preferred(fact, best[key]):
                     best[key] = fact
         facts = sorted(best.values(), key=lambda f: (f.evidence.start, f.type, f.id))
         return doc.model_copy(update={"facts": facts})
+
+
+def _reading(value: Any) -> Any:
+    """What a fact says, hashable: each entity argument by its canonical name, not by which mention
+    names it (华拓地产股份有限公司, its short form 华拓地产 and 公司 before 控股股东 are one reading)."""
+    if isinstance(value, dict):
+        if value.get("type") == "entity":
+            return ("entity", value["label"], value["canonical"])
+        return tuple(sorted((k, _reading(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return tuple(_reading(v) for v in value)
+    return value
+
+
+def _preferred(fact: Fact, other: Fact) -> bool:
+    """The more confident of two facts with one reading; at equal confidence, the one whose arguments lie
+    closer together (the mention nearest the trigger)."""
+    if fact.confidence != other.confidence:
+        return fact.confidence > other.confidence
+    return _spread(fact.args) < _spread(other.args)
+
+
+def _spread(args: Any) -> int:
+    """Characters from the first to the last argument span of ``args``."""
+    spans = [v for v in args.__dict__.values() if isinstance(v, Span)]
+    spans += [p for v in args.__dict__.values() if isinstance(v, list) for p in v if isinstance(p, Span)]
+    return max(s.end for s in spans) - min(s.start for s in spans) if spans else 0
 
 
 def _held_public_body(fact_type: str, args: object, lexicon: RelationLexicon) -> bool:
