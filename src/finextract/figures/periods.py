@@ -31,6 +31,9 @@ _REL_YEAR = r"(?:今年|去年|明年|前年|本年|当年|同年|上年)"
 _QUARTERS_TO = r"(?P<qt>[2-4二两三四])个?季度?"
 """The last quarter of a year-to-date span: 前三季度 (the first three quarters), 首三季 (Hong Kong)."""
 
+_CLOCK = r"(?:[ \u3000]+(?:[01]?[0-9]|2[0-3])[:：][0-5][0-9](?:[:：][0-5][0-9])?(?![0-9]))?"
+"""A time of day after a date (2026年11月18日 09:12): part of the date's span, not a figure; the value stays the day."""
+
 _DATED = tuple(
     re.compile(p)
     for p in (
@@ -38,14 +41,14 @@ _DATED = tuple(
         rf"(?<![0-9]){_YEAR}年(?:第)?{_QUARTER}季度",
         rf"(?<![0-9]){_YEAR}年(?:前|首){_QUARTERS_TO}",
         rf"(?<![0-9]){_YEAR}年(?P<h>上|下)半年",
-        rf"(?<![0-9]){_YEAR}年{_MONTH}月份?(?:{_DAY}[日号])?",
+        rf"(?<![0-9]){_YEAR}年{_MONTH}月份?(?:{_DAY}[日号]{_CLOCK})?",
         rf"(?<![0-9]){_YEAR}(?:年|财年)(?:度|底|末|初|中)?",
     )
 )
 _UNDATED = tuple(
     re.compile(p)
     for p in (
-        rf"(?<![0-9个第年])(?:{_REL_YEAR})?{_MONTH}月份?(?:{_DAY}[日号])?(?![0-9])",
+        rf"(?<![0-9个第年])(?:{_REL_YEAR})?{_MONTH}月份?(?:{_DAY}[日号]{_CLOCK})?(?![0-9])",
         rf"(?<![0-9前后])(?:{_REL_YEAR})?(?:第)?{_QUARTER}季度",
         rf"(?<![A-Za-z0-9])[Qq]{_QUARTER}(?![0-9A-Za-z])",
         rf"(?:{_REL_YEAR})?(?P<h>上|下)半年",
@@ -53,6 +56,10 @@ _UNDATED = tuple(
         rf"(?<![0-9])(?:{_REL_YEAR})?前(?P<mt>1[0-2]|[2-9]|十[一二]?|[二两三四五六七八九])个?月(?!份?[0-9])",
     )
 )
+_NUMERIC_DATE = re.compile(
+    r"(?<![0-9.\-/])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9.\-/])" + _CLOCK
+)
+"""A date written in digits, as page datelines do (2026-10-12 09:31, 2025/3/7, 2025.06.30)."""
 _DAY_ONLY = re.compile(rf"(?<![0-9月年])(?<![一二三四五六七八九十]月){_DAY}日(?![元圆本币])")
 _DAMAGED = re.compile(r"(?:(?<=^)|(?<=[，, ]))(?P<digits>[0-9]{3,4})日(?![元圆本币])")
 _WORDS: dict[str, tuple[str, str]] = {
@@ -196,6 +203,8 @@ def _day(m: re.Match[str]) -> PeriodMatch | None:
 def _candidates(text: str) -> list[PeriodMatch]:
     """Every candidate period, possibly overlapping."""
     found: list[PeriodMatch] = []
+    if _NUMERIC_DATE_HINT.search(text) is not None:
+        found += [p for m in _NUMERIC_DATE.finditer(text) if (p := _dated(m)) is not None]
     if _ANCHOR.search(text) is None:
         return found
     for regex, build in _passes(text):
@@ -270,6 +279,7 @@ def _passes(text: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], 
     return passes
 
 
+_NUMERIC_DATE_HINT = re.compile(r"(?:19|20)[0-9]{2}[-/.][0-9]")
 _ANCHOR = re.compile(r"[年月日号季半Qq每单均全同环]")
 """Every period holds one of these characters: a sentence without any is skipped at C speed."""
 _DIGIT = re.compile(r"[0-9〇零一二两三四五六七八九十]")
