@@ -61,8 +61,8 @@ _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
 _MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总".split())
 _HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行".split())
 """Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额)."""
-_OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12}的$")
-"""归属于上市公司股东的净利润: a reporting phrase right before the noun is part of the metric's name."""
+_OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12}的$|(?:股东|拥有人|权益持有人)应占$")
+"""归属于上市公司股东的净利润, 股东应占净利润 (Hong Kong): a reporting phrase right before the noun is part of the metric's name."""
 _SHARE_OF = ("占", "占到", "约占", "占据")
 _INSTRUMENT = re.compile(r"(?:以|用|动用|使用)(?:自有|自筹|募集|闲置)?$")
 _ABBREVIATION = re.compile(r"[（(][A-Za-z0-9]{1,8}[）)]$")
