@@ -444,11 +444,22 @@ def _quotes(text: str) -> list[QuoteFact]:
         ("謝錦生說，這個世界並不缺一家金融公司。", "謝錦生", "這個世界並不缺一家金融公司", "quote.say_clause"),
         ("招商銀行行長王明遠在業績說明會上表示，「我們堅持零售優先。」", "王明遠", "我們堅持零售優先。", "quote.bracketed"),
         ("「風險整體可控。」，招商銀行首席風險官張立群說。", "張立群", "風險整體可控。", "quote.bracketed"),
+        # a setting between the trailing speaker and the verb
+        ("「轉股順利完成」，楠溪銀行董事會秘書蔣懷瑾昨日在投資者電話會上說。", "蔣懷瑾", "轉股順利完成", "quote.bracketed"),
+        # the quotation is a sentence of its own; the next one only says who spoke
+        ("「轉股順利完成。」楠溪銀行董事會秘書蔣懷瑾昨日在投資者電話會上說。", "蔣懷瑾", "轉股順利完成。", "quote.speaker_after"),
+        ("“风险整体可控。”东星银行行长李明在业绩会上表示。", "李明", "风险整体可控。", "quote.speaker_after"),
     ],
 )
 def test_quote_rules(text: str, speaker: str, quote: str, rule: str) -> None:
     facts = _quotes(text)
     assert any(f.args.speaker.text == speaker and f.args.quote.text == quote and f.rule == rule for f in facts), facts
+
+
+def test_a_sentence_that_goes_on_after_the_verb_names_no_speaker_of_the_quotation_before() -> None:
+    """“……。”李明表示，…: what follows the verb is what 李明 said, not the quotation before."""
+    facts = _quotes("“风险整体可控。”东星银行行长李明表示，公司将继续压降不良贷款。")
+    assert [f.rule for f in facts] == ["quote.say_clause"]
 
 
 def test_the_listener_between_speaker_and_verb() -> None:

@@ -5,6 +5,8 @@
 * ``quote.bracketed``    — 王明远表示：「……」 / 「……」，招商银行行长张某说。 (the quoted passage).
 * ``quote.pronoun``      — 他说：“……” right after a sentence naming one person: that person (the
   speaker is the earlier mention; a pronoun is never an entity).
+* ``quote.speaker_after`` — “……。”招商银行行长张某在业绩会上表示。 The sentence splitter ends the
+  quotation at its full stop; the sentence right after it only names who said it.
 
 A short setting or listener may stand between speaker and verb (王明远在业绩说明会上表示, 周立民对记者表示,
 陈明宇此前表示).
@@ -19,7 +21,7 @@ import re
 from typing import Iterator
 
 from ..facts import QuoteArgs
-from ..spans import Entity
+from ..spans import Entity, TextSpan
 from .base import SentenceView
 
 _VERBS = ("回应称", "表示", "认为", "指出", "透露", "强调", "介绍", "坦言", "直言", "回应", "说道", "说", "称")
@@ -49,6 +51,7 @@ def quote_rules(view: SentenceView) -> Iterator[tuple[str, str, float, QuoteArgs
                 yield "quote", "quote.say_clause", 0.8, QuoteArgs(speaker=person, quote=view.text_span(start, end))
     yield from _trailing_speaker(view)
     yield from _pronoun_speaker(view)
+    yield from _speaker_after_quote(view)
 
 
 def _after_verb(text: str, verb_at: int) -> tuple[int, re.Match[str] | None]:
@@ -75,7 +78,7 @@ def _verb_position(text: str, pos: int) -> int | None:
 
 
 def _trailing_speaker(view: SentenceView) -> Iterator[tuple[str, str, float, QuoteArgs]]:
-    """「……」，张某说。"""
+    """「……」，张某说。 / 「……」张某昨日在…上说。"""
     text = view.text
     for quoted in _QUOTED.finditer(text):
         pos = quoted.end()
@@ -86,8 +89,46 @@ def _trailing_speaker(view: SentenceView) -> Iterator[tuple[str, str, float, Quo
             pos = lead[1] + (1 if view.text.startswith("兼", lead[1]) else 0)
             lead = view.entity_starting_at(pos)
         person = view.entity_starting_at(pos, "PERSON")
-        if person is not None and any(text.startswith(v, person[1]) for v in _VERBS):
+        if person is not None and _verb_position(text, person[1]) is not None:  # 张某(昨日在…上)说
             yield "quote", "quote.bracketed", 0.85, QuoteArgs(speaker=person[2], quote=view.text_span(*quoted.span(1)))
+
+
+def _speaker_after_quote(view: SentenceView) -> Iterator[tuple[str, str, float, QuoteArgs]]:
+    """“……。”东星银行行长李明在业绩会上表示。: a sentence that only says who spoke, right after a
+    sentence that is one quotation (same paragraph)."""
+    text = view.text
+    pos = len(text) - len(text.lstrip())
+    lead = view.entity_starting_at(pos)
+    while lead is not None and lead[2].label in ("ORG", "TITLE"):
+        pos = lead[1]
+        lead = view.entity_starting_at(pos)
+    if lead is None or lead[2].label != "PERSON":
+        return
+    verb_at = _verb_position(text, lead[1])
+    verb = next((v for v in _VERBS if verb_at is not None and text.startswith(v, verb_at)), None)
+    if verb is None or text[verb_at + len(verb) :].strip(_TAIL):
+        return  # 李明表示，…: the sentence goes on with what was said
+    quoted = _quotation_before(view)
+    if quoted is not None:
+        yield "quote", "quote.speaker_after", 0.8, QuoteArgs(speaker=lead[2], quote=quoted)
+
+
+def _quotation_before(view: SentenceView) -> TextSpan | None:
+    """The passage of the sentence right before, when that sentence is one quotation and no paragraph
+    break comes between."""
+    doc, start = view.doc, view.sentence.start
+    before = [s for s in doc.sentences if s.end <= start]
+    if not before or "\n\n" in doc.text[before[-1].end : start]:
+        return None
+    work = doc.work
+    base, end = work.to_norm(before[-1].start, before[-1].end)
+    prev = work.norm[base:end]
+    lead = len(prev) - len(prev.lstrip())
+    quoted = _QUOTED.fullmatch(prev.rstrip(), lead)
+    if quoted is None:
+        return None
+    o_start, o_end, text = work.orig_span(base + quoted.start(1), base + quoted.end(1))
+    return TextSpan(text=text, start=o_start, end=o_end, normalized=quoted.group(1))
 
 
 _PRONOUNS = ("他", "她")
