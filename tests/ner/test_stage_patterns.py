@@ -232,6 +232,9 @@ def test_a_suffixed_organization_the_model_finds_once_is_found_everywhere(nlp: f
         ("市场研究机构易达咨询发布的报告显示，交易规模同比增长12.4%。", "易达咨询"),  # a kind (机构) before the name
         ("評級機構聯信評級日前發布報告。", "联信评级"),
         ("澜海银行与恒通支付、星途科技、云启数据三家机构签署合作协议。", "云启数据"),  # 数据 after a brand
+        # a state-capital operator: the whole name, not a name ending at 资本
+        ("公司控股股东衡阳雁岚国有资本运营有限公司拟将所持股份无偿划转。", "衡阳雁岚国有资本运营有限公司"),
+        ("湘江國有資本投資運營集團有限公司發布公告。", "湘江国有资本投资运营集团有限公司"),
     ],
 )
 def test_suffix_organizations(nlp: finextract.Pipeline, text: str, org: str) -> None:
