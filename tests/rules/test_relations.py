@@ -84,6 +84,9 @@ def test_one_reading_per_pair_the_first_trigger_or_a_relation_noun() -> None:
         # Hong Kong wording: the verb before the shares, 予 before the buyer
         ("東星集團擬以每股5.2港元出售所持融眾集團30%股權予瀚海集團，作價約15.6億港元。", "30%"),
         ("东星集团同意转让融众集团全部股权给瀚海集团。", None),
+        # a state-asset holder's free transfer (无偿划转) to another
+        ("东星国资拟将其持有的融众集团2.37亿股股份无偿划转至瀚海集团。", "2.37亿股"),
+        ("東星國資將所持融眾集團29.6%股份無償劃轉給瀚海集團。", "29.6%"),
     ],
 )
 def test_the_company_a_stake_is_transferred_to_holds_it(text: str, stake: str | None) -> None:
@@ -771,3 +774,9 @@ def test_one_fact_for_one_relation_read_through_several_mentions() -> None:
     facts = [f for f in _facts(text, "ownership") if f.args.holder.canonical == "北江投资"]
     assert sorted(f.args.action.text for f in facts) == ["增持", "控股股东"]
     assert {f.args.held.text for f in facts} == {"公司"}
+
+
+def test_a_holder_the_company_will_become_is_planned() -> None:
+    """划转完成后，瀚海集团将成为融众集团的控股股东: not a holding yet."""
+    facts = [f for f in _facts("划转完成后，瀚海集团将成为融众集团的控股股东。", "ownership") if f.args.holder.canonical == "瀚海集团"]
+    assert facts and all(f.modality == "planned" for f in facts)

@@ -781,3 +781,17 @@ def test_a_retirement_is_a_resignation() -> None:
     (change,) = _facts("恒昇銀行今日宣布，行政總裁何志文將於明年3月底退休。", "appointment")
     assert (change.args.person.text, change.args.change, change.modality) == ("何志文", "resigned", "planned")
     assert change.args.org is not None and change.args.org.text == "恒昇銀行"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "拓峰新材与青峰集团旗下的青峰轨道装备有限公司签署战略合作协议。",
+        "拓峰新材與青峰集團旗下的青峰軌道裝備有限公司簽署戰略合作協議。",
+    ],
+)
+def test_a_partner_named_after_its_parent_is_the_party(text: str) -> None:
+    """与A旗下的B签署…: B is the partner; A only says whose B is."""
+    (fact,) = _pairs(text)
+    assert {p.canonical for p in fact.args.parties} == {"拓峰新材", "青峰轨道装备有限公司"}
+    assert fact.rule == "partnership.pair_trigger"

@@ -103,8 +103,13 @@ def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tupl
     verb = _verb_between(view, run)
     if joint is None and verb is None and (not any(c in gap for gap in gaps for c in _PAIRING) or view.text.startswith("等", parties_end)):
         return None  # a list (腾讯、蚂蚁金服、百度等) is not a partnership, unless they found something together
-    if RELATED_AFTER.match(view.text, parties_end):
-        return None  # 与谷歌母公司Alphabet旗下部门成立合资公司: the partner is what 谷歌 is related to
+    related = RELATED_AFTER.match(view.text, parties_end)
+    if related is not None:
+        named = _named_relative(view, related.end())
+        if named is None:
+            return None  # 与谷歌母公司Alphabet旗下部门成立合资公司: the partner is what 谷歌 is related to, unnamed
+        run = run[:-1] + [named]  # 与峦骏集团旗下的峦骏轨道装备公司签署…: the partner is the company named
+        parties_end = ents[named][1]
     clause_end = _clause_end(view.text, parties_end)
     trigger = verb or joint or _TRIGGER.search(view.text, parties_end, clause_end)
     if trigger is None:
@@ -132,6 +137,13 @@ def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tupl
         return "partnership", "partnership.verb", _VERB_CONFIDENCE, PartnershipArgs(parties=parties, kind=kind, date=date)
     # 0.85: the rule's precision on FinRE train with the entities given (docs/benchmarks.md)
     return "partnership", "partnership.pair_trigger", 0.85, PartnershipArgs(parties=parties, kind=kind, date=date)
+
+
+def _named_relative(view: SentenceView, pos: int) -> int | None:
+    """Index into ``view.entities`` of the organization named right after a relation noun ending at ``pos``
+    (旗下的|峦骏轨道装备公司), if one is."""
+    pos += 1 if view.text.startswith("的", pos) else 0
+    return next((k for k, (s, _, ent) in enumerate(view.entities) if s == pos and ent.label == "ORG"), None)
 
 
 def _verb_between(view: SentenceView, run: list[int]) -> re.Match[str] | None:

@@ -828,7 +828,8 @@ def named_holders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[st
         yield "ownership", "ownership.topic_holder", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
 
 
-_TRANSFER_TO = re.compile(r"(?:转让|出售|转售|让售)(?:给|予)|售予|卖给")
+_TRANSFER_TO = re.compile(r"(?:无偿)?(?:划转|划拨)(?:给|予|至)|(?:转让|出售|转售|让售)(?:给|予)|售予|卖给")
+"""The verb before the company shares go to: sold (转让给, 售予) or transferred free of charge (无偿划转至)."""
 _STAKE_GAP = re.compile(r"的?(?:全部|部分|约)?[\d.,%％万亿千百]*(?:股)?的?(?:股权|股份)(?:以[^，,。；;]{0,16}?(?:的价格|价格|对价)?)?$")
 """From the company whose shares are sold to the transfer verb: 融众集团|35%的股权(以2亿元的价格)|转让给."""
 
