@@ -780,3 +780,16 @@ def test_a_holder_the_company_will_become_is_planned() -> None:
     """划转完成后，瀚海集团将成为融众集团的控股股东: not a holding yet."""
     facts = [f for f in _facts("划转完成后，瀚海集团将成为融众集团的控股股东。", "ownership") if f.args.holder.canonical == "瀚海集团"]
     assert facts and all(f.modality == "planned" for f in facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "銘港銀行的控股股東為香港上市的旭晉金融集團，持股約65%。",
+        "铭港银行的控股股东是在香港上市的旭晋金融集团。",
+    ],
+)
+def test_a_holder_described_after_the_relation_noun_holds(text: str) -> None:
+    """X的控股股东为香港上市的Y: Y holds X (控股 inside 控股股东 is no trigger of X holding Y)."""
+    pairs = {(f.args.holder.canonical, f.args.held.canonical) for f in _facts(text, "ownership")}
+    assert pairs == {("旭晋金融集团", "铭港银行")}

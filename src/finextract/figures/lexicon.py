@@ -14,7 +14,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "欧元": "EUR", "日元": "JPY", "日圆": "JPY", "英镑": "GBP",
     "瑞士法郎": "CHF", "法郎": "CHF", "澳元": "AUD", "澳币": "AUD", "加元": "CAD", "加币": "CAD",
     "新加坡元": "SGD", "新元": "SGD", "韩元": "KRW", "卢布": "RUB", "卢比": "INR", "泰铢": "THB",
-    "林吉特": "MYR", "奈拉": "NGN", "澳门元": "MOP", "新西兰元": "NZD", "美刀": "USD",
+    "林吉特": "MYR", "奈拉": "NGN", "澳门元": "MOP", "澳门币": "MOP", "葡币": "MOP", "新西兰元": "NZD", "美刀": "USD",
     "比特币": "BTC", "以太币": "ETH",
 }
 """Currency words written after an amount, with their ISO 4217 codes."""
@@ -22,7 +22,7 @@ CURRENCY_WORDS: dict[str, str] = {
 CURRENCY_PREFIXES: dict[str, str] = {
     "US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
     "RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "TWD": "TWD", "EUR": "EUR",
-    "JPY": "JPY", "GBP": "GBP", "$": "USD", "¥": "CNY", "￥": "CNY", "€": "EUR", "£": "GBP",
+    "JPY": "JPY", "GBP": "GBP", "MOP": "MOP", "MOP$": "MOP", "$": "USD", "¥": "CNY", "￥": "CNY", "€": "EUR", "£": "GBP",
     "人民币": "CNY", "美元": "USD", "港币": "HKD", "港元": "HKD", "新台币": "TWD", "台币": "TWD",
 }
 """Currency marks written before an amount (``US$5``, ``人民币50元``)."""

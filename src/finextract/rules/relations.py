@@ -443,12 +443,14 @@ def _directed_pair(
     reverse = _find(text, spec.reverse, first[1], second[0])
     if reverse is not None and text[first[1] : reverse[0]].lstrip("的").startswith(_CONNECTORS):
         reverse = None  # 宁海银行和新股东晨曦集团: a list of shareholders, not 宁海银行's shareholder
-    if reverse is not None and second[0] - (reverse[0] + len(reverse[1])) <= 2:
-        # 茂业商业的控股股东茂业集团: the second entity holds the first
+    if reverse is not None and (second[0] - (reverse[0] + len(reverse[1])) <= 2 or _DESCRIBED_HOLDER.fullmatch(text, reverse[0] + len(reverse[1]), second[0])):
+        # 茂业商业的控股股东茂业集团, …的控股股东为香港上市的旭晋金融集团: the second entity holds the first
         if blocked(view, lex, first[0], reverse[0], reverse[1]) or second[2].label not in spec.first_labels:
             return None
         return _build(view, name, "reverse", second[2], first[2], reverse)
     spans = [(s, e) for s, e, _ in view.entities]
+    if reverse is not None:
+        spans.append((reverse[0], reverse[0] + len(reverse[1])))  # 控股 inside 控股股东 is no trigger
     hit = _find(text, spec.triggers, first[1], second[0], spans)
     if hit is None and text[first[1] : second[0]].strip() in _DISPOSAL:
         # 东星集团将融众集团告上法庭: the trigger follows the object
@@ -492,6 +494,9 @@ def _directed_pair(
         return None
     return _build(view, name, "passive", second[2], first[2], hit)
 
+
+_DESCRIBED_HOLDER = re.compile(r"(?:为|是)[^，,。；;、]{0,10}的")
+"""Between a holder noun and the holder's name: 为 and a description (控股股东为|香港上市的|旭晋金融集团)."""
 
 _AGENT_DESCRIPTORS = ("", "合作方", "对手方", "投资方", "债权人", "供应商", "客户", "股东", "大股东", "控股股东")
 """Words that may stand between a passive marker and its agent (被其合作方瑞邦建设起诉)."""
