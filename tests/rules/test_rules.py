@@ -756,6 +756,7 @@ def test_a_space_between_company_and_post_keeps_the_role(text: str) -> None:
         ("同日，瑞和人寿公告称，总经理孙卫东因个人原因辞去总经理职务。", "瑞和人寿"),
         ("瑞和人壽（601888.SH）昨日公告，總經理孫衛東辭職。", "瑞和人壽"),
         ("恒昇銀行同時宣布，財務總監李家輝已辭任。", "恒昇銀行"),
+        ("銘港銀行同日宣佈，現任行政總裁馮卓賢將於今年3月31日退休。", "銘港銀行"),  # 現任: the post held now
     ],
 )
 def test_a_post_right_after_a_company_s_announcement_is_at_that_company(text: str, org: str) -> None:
