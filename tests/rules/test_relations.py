@@ -793,3 +793,27 @@ def test_a_holder_described_after_the_relation_noun_holds(text: str) -> None:
     """X的控股股东为香港上市的Y: Y holds X (控股 inside 控股股东 is no trigger of X holding Y)."""
     pairs = {(f.args.holder.canonical, f.args.held.canonical) for f in _facts(text, "ownership")}
     assert pairs == {("旭晋金融集团", "铭港银行")}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        ("昱承人壽同日公告，董事長詹明修因個人生涯規劃請辭。", "詹明修", "董事長"),  # Taiwan's 請辭
+        ("此外，獨立董事杜雅筠因任期屆滿不再續任。", "杜雅筠", "獨立董事"),  # not renewed
+    ],
+)
+def test_asking_to_leave_and_not_renewing_are_resignations(text: str, person: str, title: str) -> None:
+    (change,) = _facts(text, "appointment")
+    assert (change.args.person.text, change.args.change, change.args.title.text) == (person, "resigned", title)
+
+
+def test_a_reserve_is_no_plan() -> None:
+    """外匯價格變動準備金餘額: 準備 inside 準備金 (a reserve) is not 準備 (to prepare)."""
+    facts = _facts("昱承人壽外匯價格變動準備金餘額約310億元。", "metric")
+    assert facts and all(f.modality == "actual" for f in facts)
+
+
+def test_a_decision_taking_effect_on_a_later_day_is_planned() -> None:
+    """决定于12月15日下调…: decided now, done on the day named."""
+    facts = _facts("中国人民银行12月5日宣布，决定于12月15日下调金融机构存款准备金率0.5个百分点。", "metric")
+    assert facts and all(f.modality == "planned" for f in facts)

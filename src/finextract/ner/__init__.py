@@ -95,14 +95,20 @@ _RATING = re.compile(r"(?:A{1,3}|B{1,3}|C{1,3}|D)[+-]?")
 def _model_span_ok(text: str, cand: Candidate, word: str) -> bool:
     """A tagger's span with an unbalanced quotation mark (华拓01”公司; 美国密歇根州“生物磁学”公司 is
     fine), one between digits as part of a code (“21华拓01”: a bond's short name), the exchange
-    of a stock code (600977.SH) or a person that is a credit rating (CCC) is no name."""
+    of a stock code (600977.SH), a person that is a credit rating (CCC) or that opens with the
+    magnitude of an amount (逾2.1|兆元) is no name."""
     if any(word.count(a) != word.count(b) for a, b in _QUOTE_PAIRS):
         return False
     if 0 < cand.start and cand.end < len(text) and text[cand.start - 1].isdigit() and text[cand.end].isdigit():
         return False
     if cand.start >= 2 and text[cand.start - 1] == "." and text[cand.start - 2].isdigit() and word.isascii() and word.isalpha():
         return False
+    if cand.label == "PERSON" and cand.start > 0 and text[cand.start - 1].isdigit() and word[0] in _MAGNITUDES:
+        return False  # 逾2.1|兆元: the magnitude and currency of an amount
     return not (cand.label == "PERSON" and _RATING.fullmatch(word))
+
+
+_MAGNITUDES = frozenset("十百千万亿兆")
 
 
 def _generic_head(word: str, pat: PatternLexicon) -> bool:

@@ -38,8 +38,9 @@ def _arg_spans(args: BaseModel) -> Iterable[Span]:
 
 
 def _word_re(words: Iterable[str]) -> re.Pattern[str]:
-    # 拟 inside 模拟/虚拟 is not "plan to"
-    parts = [r"(?<![模虚])拟" if w == "拟" else re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    # 拟 inside 模拟/虚拟 is not "plan to", nor 准备 in 准备金 (a reserve) "prepare to"
+    special = {"拟": r"(?<![模虚])拟", "准备": r"准备(?!金)"}
+    parts = [special.get(w, re.escape(w)) for w in sorted(words, key=len, reverse=True)]
     return re.compile("|".join(parts))
 
 
