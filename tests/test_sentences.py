@@ -29,3 +29,22 @@ def test_long_sentences_are_cut_at_a_comma() -> None:
 
 def test_whitespace_only_gives_nothing() -> None:
     assert split_spans(" \n\t\u3000 ") == []
+
+
+def test_a_line_wrapped_inside_a_sentence_is_joined() -> None:
+    """A scraper's line break in the middle of a body sentence (…回应称，相关传言\\n不实，…) does not end it."""
+    text = "近期网上流传栖鹿科技将裁员的消息。对此，栖鹿科技副总裁彭绎回应称，相关传言\n不实，公司并未启动任何裁员计划。\n\n下一段。"
+    assert _texts(text) == [
+        "近期网上流传栖鹿科技将裁员的消息。",
+        "对此，栖鹿科技副总裁彭绎回应称，相关传言\n不实，公司并未启动任何裁员计划。",
+        "下一段。",
+    ]
+
+
+def test_a_headline_or_short_line_keeps_its_line_break() -> None:
+    """A headline (no clause punctuation) and a short line stay sentences of their own."""
+    assert _texts("栖鹿科技消费信贷业务拆分落地 栖鹿消金获批开业\n国家金融监督管理总局日前批复。") == [
+        "栖鹿科技消费信贷业务拆分落地 栖鹿消金获批开业",
+        "国家金融监督管理总局日前批复。",
+    ]
+    assert _texts("责任编辑：苗思远\n相关阅读") == ["责任编辑：苗思远", "相关阅读"]

@@ -1,7 +1,8 @@
 """Stage 2 — sentences: split the article body on sentence punctuation and line breaks.
 
 Splits on Chinese and ASCII sentence enders (。！？!? and an ASCII ``.``
-followed by whitespace) and on line breaks, but not inside 「」『』“” quotes
+followed by whitespace) and on line breaks (except one that wraps a body
+sentence: a long line with commas broken between two Han characters), but not inside 「」『』“” quotes
 (a quoted passage stays one sentence so the quote fact sees all of it) unless
 the quote runs past ``max_chars``.  Sentences inside page chrome are dropped;
 sentences longer than ``max_chars`` are cut at a comma so no later stage ever
@@ -24,6 +25,24 @@ _ENDERS = frozenset("。！？!?…")
 _SOFT_BREAK = re.compile(r"[，,、；;：:\s]")
 
 
+_WRAP_MIN_LINE = 30
+_CLAUSE_MARKS = frozenset("，,；;：:")
+
+
+def _wrapped(norm: str, at: int) -> bool:
+    """Whether the line break at ``at`` wraps a body sentence, as scrapers leave them (…相关传言\n不实，…):
+    a long line with clause punctuation that ends on a Han character, with text right on the next line."""
+    line_start = norm.rfind("\n", 0, at) + 1
+    line = norm[line_start:at]
+    nxt = norm[at + 1 : at + 2]
+    return (
+        len(line) >= _WRAP_MIN_LINE
+        and "\u4e00" <= line[-1] <= "\u9fff"
+        and bool(nxt) and "\u4e00" <= nxt <= "\u9fff"
+        and any(c in _CLAUSE_MARKS for c in line)
+    )
+
+
 def split_spans(norm: str, max_chars: int = 600) -> list[tuple[int, int]]:
     """Sentence spans ``[start, end)`` over a working text, whitespace trimmed."""
     raw: list[tuple[int, int]] = []
@@ -43,6 +62,8 @@ def split_spans(norm: str, max_chars: int = 600) -> list[tuple[int, int]]:
                 start = mark.end()
             continue
         if char != "\n" and depth > 0 and mark.start() - start < max_chars:
+            continue
+        if char == "\n" and _wrapped(norm, mark.start()):
             continue
         end = mark.end()
         while end < len(norm) and norm[end] in _TRAILERS:
