@@ -316,6 +316,13 @@ def test_a_name_joined_to_an_organization_without_a_surname_is_an_organization(n
     assert ("张明华", "PERSON") in {(e.text, e.label) for e in doc.entities}
 
 
+@pytest.mark.parametrize("text", ["这意味着互联网平台栖鹿科技旗下消费信贷业务的改造迈出了关键一步。", "互聯網平台棲鹿科技旗下消費信貸業務的改造邁出了關鍵一步。"])
+def test_a_kind_of_platform_before_a_name_is_not_part_of_it(nlp: finextract.Pipeline, text: str) -> None:
+    """互联网平台栖鹿科技: the platform kind describes the company; the name is 栖鹿科技."""
+    orgs = {e.canonical for e in nlp(text).entities if e.label == "ORG"}
+    assert "栖鹿科技" in orgs and not any(o.startswith("互联网平台") for o in orgs)
+
+
 def test_a_descriptor_before_a_name_is_no_organization(nlp: finextract.Pipeline) -> None:
     """新加坡支付公司卓越支付: 'the Singapore payment company 卓越支付' names one company."""
     doc = nlp("匯新科技擬收購卓越支付。公司擬以現金約3.2億美元收購新加坡支付公司卓越支付全部股權。")

@@ -817,3 +817,17 @@ def test_a_decision_taking_effect_on_a_later_day_is_planned() -> None:
     """决定于12月15日下调…: decided now, done on the day named."""
     facts = _facts("中国人民银行12月5日宣布，决定于12月15日下调金融机构存款准备金率0.5个百分点。", "metric")
     assert facts and all(f.modality == "planned" for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the topic is named in an earlier sentence: no holder of the subsidiary's parent is made up
+        ("其中，栖鹿科技通过全资子公司武汉栖鹿数字科技有限公司持股49%。", set()),
+        ("融众银行注册资本30亿元，栖鹿科技通过全资子公司武汉栖鹿数字科技有限公司持股49%。", {("栖鹿科技", "融众银行", "武汉栖鹿数字科技有限公司")}),
+    ],
+)
+def test_a_stake_held_through_a_subsidiary_is_the_parent_s(text: str, want: set) -> None:
+    """X通过全资子公司Y持股49%: X holds the topic through Y; Y does not hold X."""
+    facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.topic_stake"]
+    assert {(f.args.holder.canonical, f.args.held.canonical, f.args.via.canonical if f.args.via else None) for f in facts} == want

@@ -225,6 +225,8 @@ def test_metric_change_of_previous_metric() -> None:
         ("東星集團歸屬於上市公司股東的淨利潤為9.6億元。", "歸屬於上市公司股東的淨利潤", "東星集團"),
         ("东星集团股东的净利润为9.6亿元。", "净利润", "东星集团"),
         ("東星銀行首三季股東應佔淨利潤為人民幣68.7億元。", "股東應佔淨利潤", "東星銀行"),  # Hong Kong's wording
+        # the company a regulator's approval names, not the regulator
+        ("國家金融監督管理總局湖北監管局日前批覆，同意東星消費金融公司開業，註冊資本30億元。", "註冊資本", "東星消費金融公司"),
         # metric nouns that jieba's dictionary tags as verbs
         ("卓越支付去年收入為5,860萬美元。", "收入", "卓越支付"),
         ("公司回购资金总额上限为8亿港元。", "回购资金总额上限", None),

@@ -702,7 +702,8 @@ def _part_of_previous(view: SentenceView, m_start: int) -> Entity | None:
     return next((e for e in view.doc.entities if e.label == "ORG" and previous.start <= e.start and e.end <= previous.end), None)
 
 
-_CLAUSE_OPENERS = ("其中", "而", "但", "同时", "另外")
+_CLAUSE_OPENERS = ("其中", "而", "但", "同时", "另外", "同意", "批准", "核准", "准予")
+"""Words that may open a clause before the company it is about (…批复，同意栖鹿消金开业，注册资本30亿元)."""
 
 
 _FOUNDS_COMPANY = re.compile(r"(?:设立|成立|组建|新设)了?(?!于)[^，,。；;]{2,24}[，,]$")

@@ -803,10 +803,19 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
         _, c_end = clause_bounds(text, h_end, h_end)
         if stake is None or any(h_end < s < c_end for s, _, _ in orgs):
             continue
+        via = None
+        through = _THROUGH.search(text, max(0, h_start - 12), h_start)
+        if through is not None:
+            # 栖鹿科技通过全资子公司武汉栖鹿数字持股49%: the company before 通过 holds, through this one
+            parent = next((p for p in reversed(orgs) if p[1] == through.start()), None)
+            if parent is None:
+                continue
+            via, holder, h_start = holder, parent[2], parent[0]
         held = _topic_before(view, orgs, h_start, holder)
-        if held is None or blocked(view, lex, h_start, verb.start(), ""):
+        if held is None or (via is not None and held[2].canonical == via.canonical) or blocked(view, lex, h_start, verb.start(), ""):
             continue
-        yield "ownership", "ownership.topic_stake", 0.6, OwnershipArgs(holder=holder, held=held[2], action=view.text_span(*verb.span()), stake=stake)  # type: ignore[arg-type]
+        action = view.text_span(*verb.span())
+        yield "ownership", "ownership.topic_stake", 0.6, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake, via=via)  # type: ignore[arg-type]
 
 
 _STAKE_NEXT = re.compile(r"[，,](?:其)?(?:持股比例|持股)(?:为|达到|达|约)?")
