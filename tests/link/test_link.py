@@ -50,6 +50,13 @@ def test_short_references_resolve_to_what_they_refer_to() -> None:
     assert quote.args.speaker.canonical == "陈嘉明"
 
 
+def test_a_bank_named_with_its_legal_form_is_what_gai_hang_refers_to() -> None:
+    """该行 after 浙江苕溪农村商业银行股份有限公司: a bank, whatever its legal form (not the bank named before it)."""
+    doc = finextract.extract("甬泽农商行排名第八。浙江苕溪农村商业银行股份有限公司挂牌上市，该行净息差为2.03%。")
+    (ref,) = [e for e in doc.entities if e.source == "coreference"]
+    assert ref.canonical == "浙江苕溪农村商业银行股份有限公司"
+
+
 def test_ambiguous_short_reference_is_left_alone() -> None:
     doc = finextract.extract("京東金融副總裁陳嘉明與招商銀行行長陳明遠會面。陳總表示，合作很順利。")
     assert not any(e.source == "coreference" and e.text == "陳總" for e in doc.entities)

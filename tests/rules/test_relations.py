@@ -831,3 +831,20 @@ def test_a_stake_held_through_a_subsidiary_is_the_parent_s(text: str, want: set)
     """X通过全资子公司Y持股49%: X holds the topic through Y; Y does not hold X."""
     facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.topic_stake"]
     assert {(f.args.holder.canonical, f.args.held.canonical, f.args.via.canonical if f.args.via else None) for f in facts} == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西灣機遇基金持有德朗地產於2024年到期、票面息率8.75%的優先票據。",
+        "东星集团持有融众集团发行的公司债券约2亿元。",
+    ],
+)
+def test_holding_a_company_s_debt_is_no_stake(text: str) -> None:
+    """A holder of notes or bonds is a creditor: no ownership of the issuer."""
+    assert _facts(text, "ownership") == []
+
+
+def test_holding_shares_before_a_bond_word_is_still_a_stake() -> None:
+    (fact,) = _facts("东星集团持有融众集团20%股份及部分债券。", "ownership")
+    assert fact.args.held.canonical == "融众集团"

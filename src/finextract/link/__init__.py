@@ -43,6 +43,12 @@ from ..ner.patterns import PatternLexicon
 from ..spans import Entity, Token
 
 _LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "股份公司")
+
+
+def _is_bank(name: str) -> bool:
+    """Whether an organization's name, legal form aside, names a bank (浙江苕溪农村商业银行股份有限公司, 招行)."""
+    bare = next((name[: -len(f)] for f in _LEGAL_FORMS if name.endswith(f)), name)
+    return bare.endswith("行")
 _ORG_ANAPHORA = re.compile(r"该(行|银行|公司|集团|机构|所|社)")
 _PERSON_SHORT = re.compile(r"([\u4e00-\u9fff])(总裁|总经理|总|董事长|董|行长|主席|经理)(?![\u4e00-\u9fff]{0,0}[理监])")
 _OWN_COMPANY = re.compile(r"公司(?=(?:[约近逾超]?[\d.,]+[万亿]?(?:股|%)的?)?(?:股份|股票|股权|总股本|股本|控制权))")
@@ -126,7 +132,7 @@ class LinkStage:
                 continue
             bank = match.group(1) in ("行", "银行")
             target = next(
-                (e for e in reversed(entities) if e.label == "ORG" and e.end <= start and (not bank or e.canonical.endswith("行"))),
+                (e for e in reversed(entities) if e.label == "ORG" and e.end <= start and (not bank or _is_bank(e.canonical))),
                 None,
             )
             if target is not None:

@@ -47,6 +47,7 @@ from .relations import (
     blocked,
     clause_bounds,
     excepted,
+    holds_debt,
     recipient_at,
     share_confidence,
     subsidiary_acts,
@@ -488,6 +489,8 @@ class ModelRelations:
         agent, patient = (first, second) if not pred.label.endswith("<") else (second, first)
         if fact_type in ("ownership", "acquisition") and recipient_at(view.text, patient[0]):
             return None  # 将所持大楼出售给融众集团: the buyer is not held
+        if fact_type == "ownership" and holds_debt(view.text, patient[1]):
+            return None  # 持有德朗地产…的优先票据: a creditor
         if fact_type in ("ownership", "acquisition") and excepted(view.text, agent[1], patient[0], patient[1]):
             return None  # 转让除融众集团股权之外的全部资产: what the deal leaves out
         if fact_type in ("ownership", "acquisition") and venue(view, agent, PAIR_LABELS):

@@ -429,7 +429,7 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
             continue
         if first[2].label not in spec.first_labels or second[2].label not in spec.second_labels:
             continue
-        if blocked(view, lex, first[0], hit[0], hit[1]):
+        if blocked(view, lex, first[0], hit[0], hit[1]) or (name == "ownership" and holds_debt(text, second[1])):
             return None
         fact = _build(view, name, "direct", first[2], second[2], hit)
         return fact[0], fact[1].replace(".direct", ".distant"), _CONFIDENCE.get(fact[1].replace(".direct", ".distant"), 0.6), fact[3]
@@ -465,6 +465,8 @@ def _directed_pair(
     if hit is not None and first[2].label in spec.first_labels and second[2].label in spec.second_labels:
         if blocked(view, lex, first[0], hit[0], hit[1]) or not _listed_after(view, hit[0] + len(hit[1]), second[0]) or recipient_at(text, second[0]):
             return None
+        if name == "ownership" and holds_debt(text, second[1]):
+            return None  # 持有德朗地产…的优先票据: a creditor, not a shareholder
         seller = _SELLER_OF_NEXT.match(text, second[1])
         if seller is not None and any(p[0] == seller.end() for p in view.entities):
             return None  # 受让中原投资所持瑞和人寿…股份: the seller, whose shares of the next one change hands
@@ -497,6 +499,15 @@ def _directed_pair(
 
 _DESCRIBED_HOLDER = re.compile(r"(?:为|是)[^，,。；;、]{0,10}的")
 """Between a holder noun and the holder's name: 为 and a description (控股股东为|香港上市的|旭晋金融集团)."""
+
+_DEBT_AFTER = re.compile(r"[^，,。；;股]{0,30}?(?:优先票据|票据|公司债券|债券|可转债|次级债|永续债|债权)")
+
+
+def holds_debt(text: str, held_end: int) -> bool:
+    """Whether what is held of the company ending at ``held_end`` is its debt, named before any share
+    (持有德朗地产于2024年到期、票面息率8.75%的优先票据): a creditor, not a shareholder."""
+    return _DEBT_AFTER.match(text, held_end) is not None
+
 
 _AGENT_DESCRIPTORS = ("", "合作方", "对手方", "投资方", "债权人", "供应商", "客户", "股东", "大股东", "控股股东")
 """Words that may stand between a passive marker and its agent (被其合作方瑞邦建设起诉)."""
