@@ -848,3 +848,22 @@ def test_holding_a_company_s_debt_is_no_stake(text: str) -> None:
 def test_holding_shares_before_a_bond_word_is_still_a_stake() -> None:
     (fact,) = _facts("东星集团持有融众集团20%股份及部分债券。", "ownership")
     assert fact.args.held.canonical == "融众集团"
+
+
+def test_holders_listed_one_after_another_do_not_hold_each_other() -> None:
+    """发行前，A持股9.86%，为第一大股东；B持股6.02%，C持股5.17%: the bank is named in the sentence before."""
+    text = "发行前，湖州苕溪国有资本投资集团有限公司持股9.86%，为第一大股东；浙江晟岱实业集团有限公司持股6.02%，湖州菰城交通投资发展有限公司持股5.17%。"
+    assert [f for f in _facts(text, "ownership") if f.rule == "ownership.topic_stake"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "韋卓霆透過全資擁有的卓霆投資有限公司持有德朗地產約58.3%股份。",
+        "韦卓霆通过其全资子公司卓霆投资有限公司持有德朗地产约58.3%股份。",
+    ],
+)
+def test_a_person_holding_through_a_company(text: str) -> None:
+    """A person holds through the company after 透过/通过 (ownership.through, via the company)."""
+    facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.through"]
+    assert [(f.args.holder.canonical, f.args.held.canonical, f.args.via.canonical) for f in facts] == [("韦卓霆", "德朗地产", "卓霆投资有限公司")]

@@ -750,6 +750,8 @@ def _topic_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int, 
     """The company a sentence is about, named before ``pos`` and other than ``other``: the one a 由
     follows (星汇银行由星汇集团持有…), else the first named."""
     before = [e for e in orgs if e[1] <= pos and e[2].canonical != other.canonical]
+    # 苕溪国投持股9.86%，…；晟岱实业持股6.02%: a holder listed before is another holder, not the topic
+    before = [e for e in before if not _STAKE_VERB.match(view.text, e[1])]
     return next((e for e in before if view.text.startswith("由", e[1])), before[0] if before else None)
 
 
@@ -901,7 +903,7 @@ _SELLS_BEFORE = re.compile(r"(?P<verb>转让|出售|转售|让售)(?:其)?(?:所
 
 _TRANSFER_CONFIDENCE = 0.7
 
-_THROUGH = re.compile(r"通过(?:其|旗下|下属|所属|控股|全资)?的?(?:全资子公司|控股子公司|子公司|公司)?$")
+_THROUGH = re.compile(r"(?:通过|透过)(?:其|旗下|下属|所属|控股|全资|全资拥有|全资持有)?的?(?:全资子公司|控股子公司|子公司|公司)?$")
 _HOLDS_THROUGH = re.compile(r"(?:间接|合计|共|累计)?(?:持有|持股|控制)")
 
 
@@ -909,9 +911,11 @@ def holdings_through(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple
     """``ownership.through``: 晨光控股此前已通过旗下的晨光资本持有远航快运35%的股份 — the subject
     holds what the company after 通过 holds (``via``), with the same stake."""
     text = view.text
-    parties = [p for p in view.entities if p[2].label == "ORG"]
+    parties = [p for p in view.entities if p[2].label in ("ORG", "PERSON")]
     for k in range(1, len(parties) - 1):
         v_start, v_end, via = parties[k]
+        if via.label != "ORG" or parties[k + 1][2].label != "ORG":
+            continue  # a person holds through a company, never the other way round
         through = _THROUGH.search(text, max(0, v_start - 12), v_start)
         hold = _HOLDS_THROUGH.match(text, v_end)
         if through is None or hold is None or parties[k + 1][0] - hold.end() > 1:
