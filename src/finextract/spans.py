@@ -96,6 +96,8 @@ class Figure(Span):
     high: float | None = None
     qualifier: Qualifier = "exact"
     unit: str | None = None
+    """``%``, ``pp``, a measure word (``家``, ``股``), or for money the currency word, with the unit a price
+    is per after a slash (``元/股`` for 5.12元/股)."""
     currency: str | None = None
     counted: str | None = None
     decimal: str | None = None

@@ -799,3 +799,9 @@ def test_a_partner_named_after_its_parent_is_the_party(text: str) -> None:
     (fact,) = _pairs(text)
     assert {p.canonical for p in fact.args.parties} == {"拓峰新材", "青峰轨道装备有限公司"}
     assert fact.rule == "partnership.pair_trigger"
+
+
+def test_a_price_per_share_before_a_metric_is_not_part_of_its_name() -> None:
+    """发行价5.12元/股募资逾21亿元: the amount raised is named 募资, the price is a figure of its own."""
+    facts = {f.args.value.text: f.args.metric.text for f in _metrics("苕溪农商行登陆深交所主板 发行价5.12元/股募资逾21亿元")}
+    assert facts == {"5.12元/股": "发行价", "逾21亿元": "募资"}

@@ -200,6 +200,10 @@ def _counted(text: str, pos: int) -> str | None:
     return word if 1 <= len(word) <= 3 and ended_by_stop else None
 
 
+_PRICE_PER = re.compile(r"/(股|份|张|手|吨|桶|盎司|克|平方米|平米|人|户|年|月|天)")
+"""A price per unit after an amount (5.12元/股, 3.5万元/平方米): part of the figure, in its unit."""
+
+
 def _tail(text: str, numeral: Numeral) -> _Tail:
     """Read what follows ``numeral`` (never fails: a bare number is a tail too)."""
     m = _TAIL.match(text, numeral.end)
@@ -225,8 +229,9 @@ def _tail(text: str, numeral: Numeral) -> _Tail:
         return _discount(text, m, numeral, fuzzy)
     if g in ("cur", "cur_tail", "kuai"):
         word = m.group("cur") or "元"
-        tail = _Tail(end, "money", word, currency=CURRENCY_WORDS[word], fuzzy=fuzzy, rule="figures.money")
-        return _with_change(text, tail, numeral)
+        tail = _with_change(text, _Tail(end, "money", word, currency=CURRENCY_WORDS[word], fuzzy=fuzzy, rule="figures.money"), numeral)
+        per = _PRICE_PER.match(text, tail.end)
+        return tail if per is None else tail._replace(end=per.end(), unit=f"{tail.unit}/{per.group(1)}")
     if g == "ratio":
         return _Tail(end, "ratio", "倍", fuzzy=fuzzy, rule="figures.ratio")
     if g == "age":

@@ -542,6 +542,8 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
             continue
         if not (tag in _MODIFIER_POS or word in _MODIFIER_WORDS) or _inside_entity(view, s, e) or _in_period(view, s, e) or end - s > 16:
             break
+        if any(fs < e and s < fe for fs, fe, _ in view.figures):
+            break  # 发行价5.12元/股|募资: a figure before ends the name
         if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES or word in _HOLDERS or word in _YIELD_VERBS:
             break  # 预计|注册用户数, 一年内|注册用户数: a linking word or a locative ends the name
         if len(word) > 2 and word.endswith(_PERIOD_NOUNS):
