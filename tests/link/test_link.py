@@ -194,3 +194,10 @@ def test_the_company_opening_a_paragraph_is_what_a_later_opening_company_refers_
 def test_a_regulator_opening_a_paragraph_is_no_company_referred_to() -> None:
     doc = finextract.extract("证监会昨日发布新规。公司应当在三个交易日内披露。")
     assert not [e for e in doc.entities if e.source == "coreference"]
+
+
+def test_a_latin_name_in_brackets_after_an_organization_is_its_foreign_name() -> None:
+    doc = finextract.extract("呈請人為西灣機遇基金（Westbay Opportunities Fund），該基金持有優先票據。")
+    latin = next(e for e in doc.entities if e.text == "Westbay Opportunities Fund")
+    assert latin.label == "ORG"
+    assert latin.canonical == next(e.canonical for e in doc.entities if e.text.endswith("西灣機遇基金"))

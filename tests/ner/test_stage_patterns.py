@@ -38,7 +38,10 @@ def nlp() -> finextract.Pipeline:
         ("其市占率約為5.8%，在國內發卡銀行中排名第六。", ("发卡银行", "ORG")),  # a kind of bank
         ("由集團財務副總監周敏儀署理財務總監一職。", ("集团财务", "ORG")),  # a group's department before a title
         ("汇远科技控股股东质押股份 与青岚银行签署谅解备忘录", ("质押股份", "ORG")),
-        ("昱承人壽海外債部位逾２．１兆元　前三季避險成本升至１．６％", ("兆元", "PERSON")),  # an amount's magnitude  # a verb and its object after 控股股东
+        ("昱承人壽海外債部位逾２．１兆元　前三季避險成本升至１．６％", ("兆元", "PERSON")),  # an amount's magnitude
+        ("若方案能在年底前獲法院批准，集團有信心。", ("前获法院", "ORG")),  # 获 glued to the word before 法院
+        ("呈請人為西灣機遇基金，該基金持有票據。", ("人为西湾机遇基金", "ORG")),  # 呈请|人为
+        ("陷入債務困境的內房企德朗地產控股有限公司再有新進展。", ("内房企德朗地产控股有限公司", "ORG")),  # a kind before the name  # a verb and its object after 控股股东
         ("【星島財經】恒昇銀行今日宣布，行政總裁何志文明年退休。", ("星岛财经】恒昇银行", "ORG")),  # a bracketed source glued on
         ("纠纷已提交上海仲裁委员会仲裁。", ("仲裁", "TITLE")),  # arbitration is no post
         ("平台将正式上线，面向中小银行提供一站式风控服务。", ("面向中小银行", "ORG")),  # a verb before a generic name

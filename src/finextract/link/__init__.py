@@ -68,6 +68,26 @@ _PUBLIC_KINDS = frozenset({"regulator", "central_bank", "government", "exchange"
 _ALIAS_DECL = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*[）)]")
 
 
+def _bracketed_latin_names(doc: Document, entities: list[Entity]) -> list[Entity]:
+    """A Latin-script name in brackets right after an organization is that organization's foreign name
+    (西湾机遇基金（Westbay Opportunities Fund）): an organization with its canonical name, whatever the
+    tagger called it."""
+    ends = {e.end: e for e in entities if e.label == "ORG"}
+    out = []
+    for ent in entities:
+        target = ends.get(ent.start - 1)
+        if (
+            target is not None
+            and ent.text.isascii()
+            and any(c.isalpha() for c in ent.text)
+            and doc.text[ent.start - 1 : ent.start] in ("（", "(")
+            and doc.text[ent.end : ent.end + 1] in ("）", ")")
+        ):
+            ent = ent.model_copy(update={"label": "ORG", "canonical": target.canonical, "id": target.id})
+        out.append(ent)
+    return out
+
+
 @dataclass
 class LinkStage:
     """Document → Document: fills ``canonical`` and ``id`` of entities; adds alias mentions."""
@@ -84,6 +104,7 @@ class LinkStage:
         linked = _place_prefixed(doc, linked, self.places)
         linked = _holding_short_forms(doc, linked)
         linked = self._aliases(doc, linked)
+        linked = _bracketed_latin_names(doc, linked)
         linked = self._coreference(doc, linked)
         return doc.model_copy(update={"entities": linked})
 

@@ -357,6 +357,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
             break  # 试点扩围 澜海银行: a space between Han words ends a headline's clause
         if _ends_name(text, tokens, j, name_tokens, suffix_start, lex):
             break
+        if pos == "unk" and len(word) >= 2 and word[-1] in _GLUED_MARKERS:
+            break  # 年底前获|法院: a passive marker or preposition glued to the word before the name
         if pos == "unk" and len(word) >= 2 and (word[0] in lex.org_bad_initials or _glued_post_verb(text, start)):
             # 嘉禾银行|获恒泰|人寿: jieba glued the passive marker to the name; 由原|南岭农商银行: to a word
             # before it; 其所持|华曜储能: several such characters
@@ -443,6 +445,9 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
     # 核准|陈立新|安泰|人寿…: a person before the brand is the verb's object (麦肯锡|香港|分公司 is one name)
     return pos.startswith("nr") and len(word) == 3 and bool(name_tokens) and name_tokens[0][2] in BRAND_AFTER_PERSON
 
+
+_GLUED_MARKERS = frozenset("获被由将把给向对从")
+"""Markers jieba may glue to the end of an unknown word right before a name (年底前获|法院批准)."""
 
 _POST_VERB_HEADS = frozenset("曾现时兼出担原继拟新升转调")
 
