@@ -201,3 +201,10 @@ def test_a_latin_name_in_brackets_after_an_organization_is_its_foreign_name() ->
     latin = next(e for e in doc.entities if e.text == "Westbay Opportunities Fund")
     assert latin.label == "ORG"
     assert latin.canonical == next(e.canonical for e in doc.entities if e.text.endswith("西灣機遇基金"))
+
+
+def test_the_company_of_an_officer_speaking_is_what_gong_si_refers_to() -> None:
+    """X董事长Y在…时表示，公司与…: 公司 is the speaker's company, X."""
+    doc = finextract.extract("拓峰新材董事长闵绍钧在接受记者采访时表示，公司与峦骏集团已于今年6月签署战略合作协议。")
+    (ref,) = [e for e in doc.entities if e.source == "coreference"]
+    assert ref.text == "公司" and ref.canonical == "拓峰新材"

@@ -57,10 +57,13 @@ _ANNOUNCED = re.compile(
     r"(?:[（(][^（()）\n]{1,24}[）)])?(?:\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|当日|同日|今天|昨天)?(?:晚间|晚|早间|盘后)?"
     r"(?:在[^，,。；;\n]{1,14}?[中上])?"
     r"(?:(?:还|也|亦|同时|另|则|并|进一步)?(?:发布|发)?(?:公告|披露|宣布|表示)(?:[^，,。；;：:“”「」\n]{0,8}?(?:称|显示)?[，,：:]|[^，,。；;：:“”「」\n]{0,24}。)"
-    r"|[^，,。；;：:“”「」\n]{0,10}?(?:报告|年报|季报|半年报|财报)显示[，,：:])"
+    r"|[^，,。；;：:“”「」\n]{0,10}?(?:报告|年报|季报|半年报|财报)显示[，,：:]"
+    r"|[^，,。；;：:“”「」\n]{0,4}?(?:董事长|总裁|总经理|行长|首席执行官|董事会秘书|副总裁|副总经理|副行长|负责人|发言人)"
+    r"[\u4e00-\u9fff]{2,4}?[^，,。；;：:“”「」\n]{0,14}?(?:表示|称|说|指出|透露)[，,：:])"
 )
 """What follows an announcing company: its code, a date, the verb and what it published
-(（603055.SH）12月1日晚间公告称，; 披露重组预案，), or its own report (三季度偿付能力报告显示，)."""
+(（603055.SH）12月1日晚间公告称，; 披露重组预案，), its own report (三季度偿付能力报告显示，), or one of
+its officers speaking (董事长闵绍钧在接受记者采访时表示，)."""
 _ANNOUNCER_LEAD = re.compile(r"(?:[^，,。；;\n]{1,8}[，,])?")
 """What may open the sentence before the announcer (同日，, 此外，)."""
 _PUBLIC_KINDS = frozenset({"regulator", "central_bank", "government", "exchange", "association", "international"})
