@@ -40,6 +40,9 @@ def nlp() -> finextract.Pipeline:
         ("汇远科技控股股东质押股份 与青岚银行签署谅解备忘录", ("质押股份", "ORG")),
         ("昱承人壽海外債部位逾２．１兆元　前三季避險成本升至１．６％", ("兆元", "PERSON")),  # an amount's magnitude
         ("若方案能在年底前獲法院批准，集團有信心。", ("前获法院", "ORG")),  # 获 glued to the word before 法院
+        ("楠溪銀行的「楠銀轉債」已停止交易。", ("楠银", "PERSON")),  # a convertible bond's short name
+        ("該行轉債規模僅次於同省的甌帆銀行。", ("同省", "LOC")),  # a place named relative to another
+        ("會優先考慮永續債及二級資本債。", ("债及二级资本", "ORG")),  # bonds, not a name
         ("呈請人為西灣機遇基金，該基金持有票據。", ("人为西湾机遇基金", "ORG")),  # 呈请|人为
         ("陷入債務困境的內房企德朗地產控股有限公司再有新進展。", ("内房企德朗地产控股有限公司", "ORG")),  # a kind before the name  # a verb and its object after 控股股东
         ("【星島財經】恒昇銀行今日宣布，行政總裁何志文明年退休。", ("星岛财经】恒昇银行", "ORG")),  # a bracketed source glued on

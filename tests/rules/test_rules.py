@@ -805,3 +805,8 @@ def test_a_price_per_share_before_a_metric_is_not_part_of_its_name() -> None:
     """发行价5.12元/股募资逾21亿元: the amount raised is named 募资, the price is a figure of its own."""
     facts = {f.args.value.text: f.args.metric.text for f in _metrics("苕溪农商行登陆深交所主板 发行价5.12元/股募资逾21亿元")}
     assert facts == {"5.12元/股": "发行价", "逾21亿元": "募资"}
+
+
+def test_a_reason_is_no_metric() -> None:
+    """其後因派息等原因下調至5.71元: 原因 names why the price changed; the figure is no metric of it."""
+    assert all(f.args.metric.normalized != "原因" for f in _metrics("楠銀轉債初始轉股價為每股6.12元，其後因派息等原因下調至5.71元。"))

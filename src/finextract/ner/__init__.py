@@ -109,6 +109,9 @@ def _model_span_ok(text: str, cand: Candidate, word: str) -> bool:
 
 
 _MAGNITUDES = frozenset("十百千万亿兆")
+_CONVERTIBLES = ("转债", "可转债", "可交换债")
+_RELATIVE_PLACES = frozenset({"同省", "本省", "外省", "该省", "同市", "本市", "外市", "该市", "当地", "本地", "异地"})
+"""Places named relative to another (同省的甬泽农商行): no place name."""
 
 
 def _generic_head(word: str, pat: PatternLexicon) -> bool:
@@ -685,13 +688,15 @@ class NerStage:
                     return False  # 金控10月获利出炉: a kind of company read as a person
                 if word.endswith(pat.product_before) or sent.text.startswith(pat.product_before, c.end):
                     return False  # 樂付通App, 樂付通|App: an app's name, not a person's
+                if sent.text.startswith(_CONVERTIBLES, c.end):
+                    return False  # 楠銀|轉債: a convertible bond's short name
                 return word not in pat.not_names and not sent.text.endswith(pat.product_after, 0, c.start)
             if c.label == "LOC":
                 # POS hints are noisy (喜庆, 城市 tagged ns): they must name a known place.
                 # A model's place is kept unless it reads as an adjective (普惠型, 区域性).
                 if c.source.startswith("pos:"):
                     return plausible_place(word, pat)
-                return not word.endswith(("型", "性", "化", "式", "级"))
+                return not word.endswith(("型", "性", "化", "式", "级")) and word not in _RELATIVE_PLACES
             if c.label == "TITLE":
                 return not word.endswith(pat.not_title_endings)  # 战略投资者 holds a stake, not a post
             return True
