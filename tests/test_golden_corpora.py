@@ -65,7 +65,7 @@ def _arg_text(value: Any) -> Any:
 
 
 def _relation_matches(args: Any, want: dict[str, Any], names: dict[str, set[str]]) -> bool:
-    if "parties" in want and not set(want["parties"]) <= {p.text for p in args.parties}:
+    if "parties" in want and not all(any(_arg_matches(p, w, names) for p in args.parties) for w in want["parties"]):
         return False
     return all(_arg_matches(getattr(args, key), want[key], names) for key in _RELATION_KEYS[want["type"]] if key in want)
 

@@ -41,6 +41,9 @@ def nlp() -> finextract.Pipeline:
         ("昱承人壽海外債部位逾２．１兆元　前三季避險成本升至１．６％", ("兆元", "PERSON")),  # an amount's magnitude
         ("若方案能在年底前獲法院批准，集團有信心。", ("前获法院", "ORG")),  # 获 glued to the word before 法院
         ("楠溪銀行的「楠銀轉債」已停止交易。", ("楠银", "PERSON")),  # a convertible bond's short name
+        ("澳門銘港銀行去年純利增18.3%　區志霖四月接任行政總裁", ("纯利增", "PERSON")),  # a metric and its change verb
+        ("主要由於美元利率下行，而澳門元及港元存款成本未能同步回落。", ("澳门元", "LOC")),  # a currency
+        ("其餘股份由多名本地商人及家族信託持有。", ("家族信托", "ORG")),  # a kind of holder
         ("該行轉債規模僅次於同省的甌帆銀行。", ("同省", "LOC")),  # a place named relative to another
         ("會優先考慮永續債及二級資本債。", ("债及二级资本", "ORG")),  # bonds, not a name
         ("呈請人為西灣機遇基金，該基金持有票據。", ("人为西湾机遇基金", "ORG")),  # 呈请|人为

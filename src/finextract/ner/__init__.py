@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Container, Sequence
 
 from ..document import Document
+from ..figures.lexicon import CURRENCY_WORDS
 from ..lexicons import Gazetteer, load_gazetteer, load_surnames, load_titles
 from ..registry import ner_backend_factory
 from ..spans import Entity
@@ -110,6 +111,7 @@ def _model_span_ok(text: str, cand: Candidate, word: str) -> bool:
 
 _MAGNITUDES = frozenset("十百千万亿兆")
 _CONVERTIBLES = ("转债", "可转债", "可交换债")
+_CHANGE_VERBS = frozenset("增减升降涨跌")
 _RELATIVE_PLACES = frozenset({"同省", "本省", "外省", "该省", "同市", "本市", "外市", "该市", "当地", "本地", "异地"})
 """Places named relative to another (同省的甬泽农商行): no place name."""
 
@@ -690,12 +692,16 @@ class NerStage:
                     return False  # 樂付通App, 樂付通|App: an app's name, not a person's
                 if sent.text.startswith(_CONVERTIBLES, c.end):
                     return False  # 楠銀|轉債: a convertible bond's short name
+                if word[-1] in _CHANGE_VERBS and sent.text[c.end : c.end + 1].isdigit():
+                    return False  # 純利增|18.3%: a metric and its change verb before the figure
                 return word not in pat.not_names and not sent.text.endswith(pat.product_after, 0, c.start)
             if c.label == "LOC":
                 # POS hints are noisy (喜庆, 城市 tagged ns): they must name a known place.
                 # A model's place is kept unless it reads as an adjective (普惠型, 区域性).
                 if c.source.startswith("pos:"):
                     return plausible_place(word, pat)
+                if word in CURRENCY_WORDS or word.endswith(("元", "币")) and word[:-1] + "元" in CURRENCY_WORDS:
+                    return False  # 澳门元及港元存款: a currency, not the place it is named after
                 return not word.endswith(("型", "性", "化", "式", "级")) and word not in _RELATIVE_PLACES
             if c.label == "TITLE":
                 return not word.endswith(pat.not_title_endings)  # 战略投资者 holds a stake, not a post
