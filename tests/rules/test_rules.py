@@ -291,6 +291,7 @@ def test_amount_before_its_noun(text: str, metric: str, value: str, subject: str
         ("海融消费金融注册资本由15亿元增加至30亿元。", "注册资本", "30亿元", "up", "由15亿元"),
         ("增資完成後，寧海銀行持股比例由60%降至50%，仍為控股股東。", "持股比例", "50%", "down", "由60%"),
         ("恒泰人寿持股比例由6.95%增至8.12%。", "持股比例", "8.12%", "up", "由6.95%"),  # 增至: the verb holds 至
+        ("东星证券的市场份额由年初的3.71%升至4.12%。", "市场份额", "4.12%", "up", "由年初的3.71%"),  # when it stood there
     ],
 )
 def test_from_one_level_to_another(text: str, metric: str, value: str, direction: str, basis: str) -> None:

@@ -333,6 +333,8 @@ _LIST_SEPARATORS = ("、", "和", "及", "与", "，", ",")
 _RANGE_WORDS = ("至", "到", "-", "—", "~")
 
 
+_FROM_LEAD = re.compile(r"由(?:年初|年末|上年末|上年底|去年底|去年末|去年|上年|上季末|上季度末|上月末|此前|原来|原先|之前)?的?$")
+"""由 before the figure a metric moved from, maybe with when it stood there (由年初的3.71%)."""
 _TO_LEVEL = re.compile(r"(增加|增长|上升|提高|提升|上调|下降|减少|降低|回落|下调|增|升|降)?(?:至|到)")
 """A move to a level after the figure it starts from (增加至, 增至, 降至, 到)."""
 
@@ -340,13 +342,14 @@ _TO_LEVEL = re.compile(r"(增加|增长|上升|提高|提升|上调|下降|减�
 def _from_to(view: SentenceView, f_start: int, f_end: int) -> tuple[tuple[str, str, float, MetricArgs], int, tuple[int, int]] | None:
     """``metric.from_to``: 注册资本由15亿元增加至30亿元 — the metric now stands at the second figure;
     the first, where it came from, is the basis (由15亿元) and no level of its own."""
-    if not view.text.endswith("由", 0, f_start):
+    lead = _FROM_LEAD.search(view.text, max(0, f_start - 8), f_start)
+    if lead is None:
         return None
     move = _TO_LEVEL.match(view.text, f_end)
     if move is None:
         return None
     to = next(((s, f) for s, _, f in view.figures if s == move.end()), None)
-    span = _metric_noun(view, f_start - 1)
+    span = _metric_noun(view, lead.start())
     if to is None or span is None:
         return None
     verb = move.group(1)
@@ -358,7 +361,7 @@ def _from_to(view: SentenceView, f_start: int, f_end: int) -> tuple[tuple[str, s
         value=to[1],
         period=_period_before(view, span[0]),
         direction=direction,
-        basis=view.text_span(f_start - 1, f_end),
+        basis=view.text_span(lead.start(), f_end),
     )
     return ("metric", "metric.from_to", round(0.6 + 0.25 * subject_conf, 2), args), to[0], span
 
