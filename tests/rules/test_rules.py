@@ -760,6 +760,7 @@ def test_a_space_between_company_and_post_keeps_the_role(text: str) -> None:
         ("瑞和人壽（601888.SH）昨日公告，總經理孫衛東辭職。", "瑞和人壽"),
         ("恒昇銀行同時宣布，財務總監李家輝已辭任。", "恒昇銀行"),
         ("銘港銀行同日宣佈，現任行政總裁馮卓賢將於今年3月31日退休。", "銘港銀行"),  # 現任: the post held now
+        ("东星银行拟任董事长戚望舒表示，公司会控制利率。", "东星银行"),  # 拟任: the post to come
     ],
 )
 def test_a_post_right_after_a_company_s_announcement_is_at_that_company(text: str, org: str) -> None:

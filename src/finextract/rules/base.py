@@ -113,8 +113,8 @@ def org_before_post(view: SentenceView, head: int) -> Placed[Entity] | None:
     """The company written right before a post starting at ``head``, or before a former mark in front
     of it (汇联支付|董事长, 汇联支付|原|董事长郑伟民), one space before it (招商银行 行长), or the company whose
     announcement ends right before it (瑞和人寿公告称，总经理孙卫东…)."""
-    if view.text.endswith(_CURRENT, 0, head):
-        head -= len(_CURRENT)  # 铭港银行同日宣布，现任|行政总裁…: the post held now, at the same company
+    held = next((m for m in _POST_MARKS if view.text.endswith(m, 0, head)), "")
+    head -= len(held)  # 铭港银行同日宣布，现任|行政总裁…, 栖鹿消金拟任|董事长: the post now or to come, at the same company
     mark = next((m for m in FORMER_MARKS if view.text.endswith(m, 0, head)), "")
     found = view.entity_ending_at(head, "ORG") or (view.entity_ending_at(head - len(mark), "ORG") if mark else None)
     if found is None and head > 0 and view.text[head - 1] in _LONE_SPACES and not view.text[head - 2 : head - 1].isspace():
@@ -133,7 +133,7 @@ _ANNOUNCEMENT_BEFORE = re.compile(
 
 
 _LONE_SPACES = (" ", "\u3000")
-_CURRENT = "现任"
+_POST_MARKS = ("现任", "拟任", "候任")
 
 
 _FACT: TypeAdapter[Fact] = TypeAdapter(Fact)
