@@ -225,6 +225,7 @@ def test_metric_change_of_previous_metric() -> None:
         ("東星集團歸屬於上市公司股東的淨利潤為9.6億元。", "歸屬於上市公司股東的淨利潤", "東星集團"),
         ("东星集团股东的净利润为9.6亿元。", "净利润", "东星集团"),
         ("東星銀行首三季股東應佔淨利潤為人民幣68.7億元。", "股東應佔淨利潤", "東星銀行"),  # Hong Kong's wording
+        ("東星地產股東應佔虧損擴大至52.4億元人民幣。", "股東應佔虧損", "東星地產"),  # 扩大至: widened to
         # the company a regulator's approval names, not the regulator
         ("國家金融監督管理總局湖北監管局日前批覆，同意東星消費金融公司開業，註冊資本30億元。", "註冊資本", "東星消費金融公司"),
         # metric nouns that jieba's dictionary tags as verbs
@@ -453,6 +454,7 @@ def _quotes(text: str) -> list[QuoteFact]:
         # the quotation is a sentence of its own; the next one only says who spoke
         ("「轉股順利完成。」楠溪銀行董事會秘書蔣懷瑾昨日在投資者電話會上說。", "蔣懷瑾", "轉股順利完成。", "quote.speaker_after"),
         ("“风险整体可控。”东星银行行长李明在业绩会上表示。", "李明", "风险整体可控。", "quote.speaker_after"),
+        ("德朗地產主席韋卓霆今日在投資者電話會議上說，集團有信心恢復營運。", "韋卓霆", "集團有信心恢復營運", "quote.say_clause"),  # 今日 opens the setting
     ],
 )
 def test_quote_rules(text: str, speaker: str, quote: str, rule: str) -> None:
