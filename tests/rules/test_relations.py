@@ -867,3 +867,20 @@ def test_a_person_holding_through_a_company(text: str) -> None:
     """A person holds through the company after 透过/通过 (ownership.through, via the company)."""
     facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.through"]
     assert [(f.args.holder.canonical, f.args.held.canonical, f.args.via.canonical) for f in facts] == [("韦卓霆", "德朗地产", "卓霆投资有限公司")]
+
+
+def test_a_date_between_the_appointing_company_and_the_verb() -> None:
+    """东星银行今年8月聘任…为行长: the company appoints, the date only says when."""
+    (named,) = _facts("东星银行今年8月聘任原副行长钭志刚为行长。", "appointment")
+    assert (named.args.person.text, named.args.org.text if named.args.org else None) == ("钭志刚", "东星银行")
+
+
+def test_holders_listed_after_a_sentence_about_the_company_hold_it() -> None:
+    """招股书显示，苕溪农商行股权较为分散。发行前，A持股9.86%…；B持股6.02%: both hold the bank."""
+    text = "招股书显示，苕溪农商行股权较为分散。发行前，湖州苕溪国有资本投资集团有限公司持股9.86%，为第一大股东；浙江晟岱实业集团有限公司持股6.02%。"
+    facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.topic_stake"]
+    assert {(f.args.holder.canonical, f.args.held.canonical, f.args.stake.text) for f in facts} == {
+        ("湖州苕溪国有资本投资集团有限公司", "苕溪农商行", "9.86%"),
+        ("浙江晟岱实业集团有限公司", "苕溪农商行", "6.02%"),
+    }
+    assert all(f.confidence == 0.5 for f in facts)

@@ -805,7 +805,7 @@ _STAKE_VERB = re.compile(r"(?:合计|共|直接|间接)?(?:持股|持有股份|�
 def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
     """``ownership.topic_stake``: 星汇银行注册资本为50亿元，星汇集团持股70%，安信保险持股30% — a
     holder with a stake and no company after it (or 其 for it: 持有其72%的股权) holds the company the
-    sentence is about."""
+    sentence is about, or, when it names none, the one the sentence before opens with (confidence 0.5)."""
     text = view.text
     orgs = view.labelled("ORG")
     for h_start, h_end, holder in orgs:
@@ -825,10 +825,24 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
                 continue
             via, holder, h_start = holder, parent[2], parent[0]
         held = _topic_before(view, orgs, h_start, holder)
+        confidence = 0.6
+        if held is None and via is None and (earlier := _previous_topic(view)) is not None and earlier.canonical != holder.canonical:
+            held, confidence = (0, 0, earlier), 0.5  # 招股书显示，苕溪农商行股权较为分散。发行前，A持股9.86%…
         if held is None or (via is not None and held[2].canonical == via.canonical) or blocked(view, lex, h_start, verb.start(), ""):
             continue
         action = view.text_span(*verb.span())
-        yield "ownership", "ownership.topic_stake", 0.6, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake, via=via)  # type: ignore[arg-type]
+        yield "ownership", "ownership.topic_stake", confidence, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake, via=via)  # type: ignore[arg-type]
+
+
+def _previous_topic(view: SentenceView) -> Entity | None:
+    """The first organization of the sentence right before, in the same paragraph (the company a
+    sentence listing its holders' stakes is about when it names none)."""
+    doc, start = view.doc, view.sentence.start
+    before = [s for s in doc.sentences if s.end <= start]
+    if not before or "\n" in doc.text[before[-1].end : start]:
+        return None
+    prev = before[-1]
+    return next((e for e in doc.entities if e.label == "ORG" and prev.start <= e.start and e.end <= prev.end), None)
 
 
 _STAKE_NEXT = re.compile(r"[，,](?:其)?(?:持股比例|持股)(?:为|达到|达|约)?")
