@@ -884,3 +884,10 @@ def test_holders_listed_after_a_sentence_about_the_company_hold_it() -> None:
         ("浙江晟岱实业集团有限公司", "苕溪农商行", "6.02%"),
     }
     assert all(f.confidence == 0.5 for f in facts)
+
+
+def test_stakes_listed_after_the_first_holder_s_are_in_the_company_it_holds() -> None:
+    """A持有B68.5%的股份，为其控股股东；C持股15%: C holds B, not A."""
+    text = "砺诚保险集团持有砺诚财险68.5%的股份，为其控股股东；澍阳港务集团有限公司持股15%。"
+    facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.topic_stake"]
+    assert [(f.args.holder.canonical, f.args.held.canonical) for f in facts] == [("澍阳港务集团有限公司", "砺诚财险")]

@@ -814,3 +814,8 @@ def test_a_price_per_share_before_a_metric_is_not_part_of_its_name() -> None:
 def test_a_reason_is_no_metric() -> None:
     """其後因派息等原因下調至5.71元: 原因 names why the price changed; the figure is no metric of it."""
     assert all(f.args.metric.normalized != "原因" for f in _metrics("楠銀轉債初始轉股價為每股6.12元，其後因派息等原因下調至5.71元。"))
+
+
+def test_a_count_of_others_is_no_metric() -> None:
+    """…，另有三家民营企业合计持股7.3%: 另有 (there are also) names no metric."""
+    assert all(f.args.metric.normalized != "另有" for f in _metrics("明湍实业持股9.2%，另有三家民营企业合计持股7.3%。"))

@@ -683,6 +683,8 @@ class NerStage:
                     return False  # 农商行|理财|子公司: one verb or adverb names nothing; 陈立新|安泰人寿…: a person glued on
                 if sent.text.startswith(INTERBANK_RATES, c.end):
                     return False  # 香港银行|同业拆息: an interbank rate
+                if c.source == "model" and _RATING.fullmatch(word):
+                    return False  # 风险综合评级为BB类: a rating
                 return not is_generic(word, pat) and not generic_body(word, pat) and not _generic_head(word, pat)
             if c.label == "PERSON":
                 # 重疾险产品康宁保: a name right after 产品/品牌 names a product, not a person

@@ -429,6 +429,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
     """Whether token ``j``, left of the name read so far, can no longer be part of it."""
     start, stop, pos = tokens[j]
     word = text[start:stop]
+    if pos == "a" and stop - start == 1 and j >= 1 and tokens[j - 1][2] in _MORPHEMES and tokens[j - 1][1] == start:
+        pos = "g"  # 砺|诚|财产保险: a rare character jieba reads as a morpheme, then one it reads as an adjective
     if pos not in lex.org_name_pos or not is_han(word) and pos != "eng" or word in lex.org_break_words or word.endswith(lex.relation_nouns):
         return True
     if (pos == "unk" or stop - start == 1) and j >= 1 and tokens[j - 1][2] == "m" and tokens[j - 1][1] == start:
@@ -446,6 +448,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
     return pos.startswith("nr") and len(word) == 3 and bool(name_tokens) and name_tokens[0][2] in BRAND_AFTER_PERSON
 
 
+_MORPHEMES = frozenset({"g", "zg", "ng"})
+"""jieba's tags of single characters it knows only as parts of words."""
 _GLUED_MARKERS = frozenset("获被由将把给向对从")
 """Markers jieba may glue to the end of an unknown word right before a name (年底前获|法院批准)."""
 

@@ -752,7 +752,16 @@ def _topic_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int, 
     before = [e for e in orgs if e[1] <= pos and e[2].canonical != other.canonical]
     # 苕溪国投持股9.86%，…；晟岱实业持股6.02%: a holder listed before is another holder, not the topic
     before = [e for e in before if not _STAKE_VERB.match(view.text, e[1])]
-    return next((e for e in before if view.text.startswith("由", e[1])), before[0] if before else None)
+    first = next((e for e in before if view.text.startswith("由", e[1])), before[0] if before else None)
+    held = _held_after(view, orgs, first) if first is not None else None
+    # 砺诚保险集团持有砺诚财险68.5%的股份，…；澍阳港务持股15%: the company the first holder holds
+    return held if held is not None and held[2].canonical != other.canonical else first
+
+
+def _held_after(view: SentenceView, orgs: Sequence[Placed[Entity]], holder: Placed[Entity]) -> Placed[Entity] | None:
+    """The company right after ``holder`` and 持有 (A持有|B…), if the sentence goes on that way."""
+    verb = _HOLDS.match(view.text, holder[1])
+    return next((e for e in orgs if verb is not None and e[0] == verb.end()), None)
 
 
 def remainders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
@@ -799,6 +808,7 @@ _UNDER_CONFIDENCE = 0.7
 """As for every rule with fewer than 20 scored facts on FinRE train (6 of 7 such pairs there are 拥有)."""
 
 
+_HOLDS = re.compile(r"(?:合计|共|直接|间接)?持有")
 _STAKE_VERB = re.compile(r"(?:合计|共|直接|间接)?(?:持股|持有股份|持有其)(?:比例)?(?:为|约|达)?")
 
 
