@@ -208,3 +208,8 @@ def test_the_company_of_an_officer_speaking_is_what_gong_si_refers_to() -> None:
     doc = finextract.extract("拓峰新材董事长闵绍钧在接受记者采访时表示，公司与峦骏集团已于今年6月签署战略合作协议。")
     (ref,) = [e for e in doc.entities if e.source == "coreference"]
     assert ref.text == "公司" and ref.canonical == "拓峰新材"
+
+
+def test_a_latin_word_in_brackets_after_a_common_noun_is_no_person() -> None:
+    doc = finextract.extract("溯帆支付已獲得新加坡金融管理局頒發的主要支付機構牌照（Major Payment Institution Licence）。")
+    assert "Major" not in {e.text for e in doc.entities if e.label == "PERSON"}

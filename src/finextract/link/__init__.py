@@ -74,19 +74,17 @@ _ALIAS_DECL = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[�
 def _bracketed_latin_names(doc: Document, entities: list[Entity]) -> list[Entity]:
     """A Latin-script name in brackets right after an organization is that organization's foreign name
     (西湾机遇基金（Westbay Opportunities Fund）): an organization with its canonical name, whatever the
-    tagger called it."""
-    ends = {e.end: e for e in entities if e.label == "ORG"}
+    tagger called it; after a person it is the person's (林佩珊（Lim Pei Shan）); after anything else
+    a one-word Latin person of the tagger's is dropped (牌照（Major Payment Institution Licence）)."""
+    ends = {e.end: e for e in entities if e.label in ("ORG", "PERSON")}
     out = []
     for ent in entities:
-        target = ends.get(ent.start - 1)
-        if (
-            target is not None
-            and ent.text.isascii()
-            and any(c.isalpha() for c in ent.text)
-            and doc.text[ent.start - 1 : ent.start] in ("（", "(")
-            and doc.text[ent.end : ent.end + 1] in ("）", ")")
-        ):
-            ent = ent.model_copy(update={"label": "ORG", "canonical": target.canonical, "id": target.id})
+        bracketed = ent.text.isascii() and any(c.isalpha() for c in ent.text) and doc.text[ent.start - 1 : ent.start] in ("（", "(")
+        named = ends.get(ent.start - 1) if bracketed else None
+        if named is not None and named.label == "ORG":
+            ent = ent.model_copy(update={"label": "ORG", "canonical": named.canonical, "id": named.id})
+        elif bracketed and named is None and ent.label == "PERSON" and ent.source == "model" and " " not in ent.text:
+            continue  # 主要支付机构牌照（Major Payment…）: a Latin term after a common noun names no person
         out.append(ent)
     return out
 
