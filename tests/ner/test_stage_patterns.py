@@ -45,6 +45,7 @@ def nlp() -> finextract.Pipeline:
         ("主要由於美元利率下行，而澳門元及港元存款成本未能同步回落。", ("澳门元", "LOC")),  # a currency
         ("其餘股份由多名本地商人及家族信託持有。", ("家族信托", "ORG")),  # a kind of holder
         ("最近一期风险综合评级为BB类，与上季度持平。", ("BB", "ORG")),  # a rating
+        ("有分析指翠麟銀行或因此在按揭價格戰中處於下風。", ("指翠麟银行", "ORG")),  # 指 glued to the name
         ("該行轉債規模僅次於同省的甌帆銀行。", ("同省", "LOC")),  # a place named relative to another
         ("會優先考慮永續債及二級資本債。", ("债及二级资本", "ORG")),  # bonds, not a name
         ("呈請人為西灣機遇基金，該基金持有票據。", ("人为西湾机遇基金", "ORG")),  # 呈请|人为
@@ -245,6 +246,7 @@ def test_a_suffixed_organization_the_model_finds_once_is_found_everywhere(nlp: f
         ("澜海银行与恒通支付、星途科技、云启数据三家机构签署合作协议。", "云启数据"),  # 数据 after a brand
         # rare characters jieba reads as a morpheme and an adjective (砺|诚)
         ("砺诚保险集团旗下财产险子公司砺诚财产保险股份有限公司日前披露。", "砺诚财产保险股份有限公司"),
+        ("翠麟銀行由港交所上市的翠麟金融控股有限公司全資擁有。", "翠麟金融控股有限公司"),  # 控股 tagged a verb
         # a state-capital operator: the whole name, not a name ending at 资本
         ("公司控股股东衡阳雁岚国有资本运营有限公司拟将所持股份无偿划转。", "衡阳雁岚国有资本运营有限公司"),
         ("湘江國有資本投資運營集團有限公司發布公告。", "湘江国有资本投资运营集团有限公司"),

@@ -891,3 +891,16 @@ def test_stakes_listed_after_the_first_holder_s_are_in_the_company_it_holds() ->
     text = "砺诚保险集团持有砺诚财险68.5%的股份，为其控股股东；澍阳港务集团有限公司持股15%。"
     facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.topic_stake"]
     assert [(f.args.holder.canonical, f.args.held.canonical) for f in facts] == [("澍阳港务集团有限公司", "砺诚财险")]
+
+
+def test_a_former_officer_claiming_against_the_company_named_first() -> None:
+    """X银行前董事总经理Y…向X银行追讨…: Y claims, X is sued (X is not its own plaintiff)."""
+    text = "翠麟銀行前私人銀行部董事總經理羅卓謙日前入稟高等法院，向翠麟銀行追討合共逾860萬港元的花紅及賠償。"
+    (fact,) = _facts(text, "dispute")
+    assert (fact.args.plaintiff.text, fact.args.defendant.text) == ("羅卓謙", "翠麟銀行")
+
+
+def test_wholly_owned_by_a_company_described_by_its_listing() -> None:
+    """A由港交所上市的B全资拥有: B holds A (港交所 only says where B is listed)."""
+    facts = _facts("翠麟銀行由港交所上市的翠麟金融控股有限公司全資擁有。", "ownership")
+    assert [(f.args.holder.text, f.args.held.text) for f in facts] == [("翠麟金融控股有限公司", "翠麟銀行")]

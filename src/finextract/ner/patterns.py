@@ -431,6 +431,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
     word = text[start:stop]
     if pos == "a" and stop - start == 1 and j >= 1 and tokens[j - 1][2] in _MORPHEMES and tokens[j - 1][1] == start:
         pos = "g"  # 砺|诚|财产保险: a rare character jieba reads as a morpheme, then one it reads as an adjective
+    if pos == "v" and word in _SUFFIX_VERBS and name_tokens and text[name_tokens[0][0] : suffix_start] == "":
+        pos = "n"  # 翠麟|金融|控股|有限公司: 控股 is part of the name before the legal form
     if pos not in lex.org_name_pos or not is_han(word) and pos != "eng" or word in lex.org_break_words or word.endswith(lex.relation_nouns):
         return True
     if (pos == "unk" or stop - start == 1) and j >= 1 and tokens[j - 1][2] == "m" and tokens[j - 1][1] == start:
@@ -448,6 +450,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
     return pos.startswith("nr") and len(word) == 3 and bool(name_tokens) and name_tokens[0][2] in BRAND_AFTER_PERSON
 
 
+_SUFFIX_VERBS = frozenset({"控股", "投资"})
+"""Words jieba tags as verbs that end a company's name before its legal form (翠麟金融控股|有限公司)."""
 _MORPHEMES = frozenset({"g", "zg", "ng"})
 """jieba's tags of single characters it knows only as parts of words."""
 _GLUED_MARKERS = frozenset("获被由将把给向对从")

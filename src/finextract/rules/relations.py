@@ -509,6 +509,9 @@ def holds_debt(text: str, held_end: int) -> bool:
     return _DEBT_AFTER.match(text, held_end) is not None
 
 
+_LISTED_AGENT = re.compile(r"[被由获](?:[^，,。；;]{1,8}?)?(?:上市|挂牌)的")
+"""A passive marker and where the agent after it is listed (由港交所上市的…)."""
+
 _AGENT_DESCRIPTORS = ("", "合作方", "对手方", "投资方", "债权人", "供应商", "客户", "股东", "大股东", "控股股东")
 """Words that may stand between a passive marker and its agent (被其合作方瑞邦建设起诉)."""
 
@@ -521,6 +524,8 @@ def _passive_before(text: str, a_end: int, b_start: int, markers: Sequence[str])
         for desc in _AGENT_DESCRIPTORS:
             if text.endswith(marker + desc, a_end, b_start) or (desc and text.endswith(marker + "其" + desc, a_end, b_start)):
                 return marker
+        if _LISTED_AGENT.fullmatch(text, a_end, b_start) and text.startswith(marker, a_end):
+            return marker  # 翠麟银行由港交所上市的翠麟金融控股全资拥有: where the agent is listed describes it
     return None
 
 
@@ -1007,8 +1012,12 @@ def claims_against(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[s
         _, c_end = clause_bounds(text, hit[0], hit[0])
         if any(hit[0] < s < c_end for s, _, _ in parties):
             continue  # 向法院起诉鼎泰置业: the defendant follows the verb (dispute.direct)
-        plaintiff = next((p for p in parties if p[1] <= towards.start() and not text.endswith(("向", "被"), 0, p[0])), None)
-        if plaintiff is None or plaintiff[2].canonical == defendant.canonical or blocked(view, lex, plaintiff[0], hit[0], hit[1]):
+        # 翠麟银行前董事总经理罗卓谦…向翠麟银行追讨: the employer named first is the one sued; its former officer claims
+        plaintiff = next(
+            (p for p in parties if p[1] <= towards.start() and not text.endswith(("向", "被"), 0, p[0]) and p[2].canonical != defendant.canonical),
+            None,
+        )
+        if plaintiff is None or blocked(view, lex, plaintiff[0], hit[0], hit[1]):
             continue
         trigger = view.text_span(hit[0], hit[0] + len(hit[1]))
         yield "dispute", "dispute.claim", 0.7, DisputeArgs(parties=[plaintiff[2], defendant], plaintiff=plaintiff[2], defendant=defendant, trigger=trigger)
