@@ -48,3 +48,8 @@ def test_a_headline_or_short_line_keeps_its_line_break() -> None:
         "国家金融监督管理总局日前批复。",
     ]
     assert _texts("责任编辑：苗思远\n相关阅读") == ["责任编辑：苗思远", "相关阅读"]
+
+
+def test_a_line_wrapped_before_a_figure_is_joined() -> None:
+    text = "控股股东累计质押其所持公司股份约2.14亿股，占其持股总数的89.7%，占公司总股本的\n34.64%。"
+    assert _texts(text) == [text]

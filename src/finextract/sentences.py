@@ -31,14 +31,15 @@ _CLAUSE_MARKS = frozenset("，,；;：:")
 
 def _wrapped(norm: str, at: int) -> bool:
     """Whether the line break at ``at`` wraps a body sentence, as scrapers leave them (…相关传言\n不实，…):
-    a long line with clause punctuation that ends on a Han character, with text right on the next line."""
+    a long line with clause punctuation that ends on a Han character, with a Han character or a digit
+    right on the next line (…占公司总股本的\n34.64%)."""
     line_start = norm.rfind("\n", 0, at) + 1
     line = norm[line_start:at]
     nxt = norm[at + 1 : at + 2]
     return (
         len(line) >= _WRAP_MIN_LINE
         and "\u4e00" <= line[-1] <= "\u9fff"
-        and bool(nxt) and "\u4e00" <= nxt <= "\u9fff"
+        and bool(nxt) and ("\u4e00" <= nxt <= "\u9fff" or nxt.isdigit())
         and any(c in _CLAUSE_MARKS for c in line)
     )
 

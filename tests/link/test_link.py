@@ -213,3 +213,15 @@ def test_the_company_of_an_officer_speaking_is_what_gong_si_refers_to() -> None:
 def test_a_latin_word_in_brackets_after_a_common_noun_is_no_person() -> None:
     doc = finextract.extract("溯帆支付已獲得新加坡金融管理局頒發的主要支付機構牌照（Major Payment Institution Licence）。")
     assert "Major" not in {e.text for e in doc.entities if e.label == "PERSON"}
+
+
+def test_a_listed_company_announcing_after_its_exchange_is_what_gong_si_refers_to() -> None:
+    """深交所创业板上市公司X（X简称）昨晚公告，控股股东Y…其所持公司股份: 公司 is X, not its holder Y,
+    even where Y is named more often."""
+    text = (
+        "深交所創業板上市公司穗岑新材料股份有限公司（穗岑新材）昨晚公告，控股股東穗岑控股集團有限公司（穗岑控股）累計質押其所持公司股份約2.14億股。"
+        "穗岑控股目前持有公司約2.39億股。穗岑控股擬減持。"
+    )
+    doc = finextract.extract(text)
+    refs = [e for e in doc.entities if e.source == "coreference" and e.text == "公司"]
+    assert len(refs) == 2 and {e.canonical for e in refs} == {"穗岑新材料股份有限公司"}

@@ -51,10 +51,13 @@ def _is_bank(name: str) -> bool:
     return bare.endswith("行")
 _ORG_ANAPHORA = re.compile(r"该(行|银行|公司|集团|机构|所|社)")
 _PERSON_SHORT = re.compile(r"([\u4e00-\u9fff])(总裁|总经理|总|董事长|董|行长|主席|经理)(?![\u4e00-\u9fff]{0,0}[理监])")
-_OWN_COMPANY = re.compile(r"公司(?=(?:[约近逾超]?[\d.,]+[万亿]?(?:股|%)的?)?(?:股份|股票|股权|总股本|股本|控制权))")
-"""公司 before what it owns when it is the document's subject (减持公司股份, 持有公司约32.6%的股份)."""
+_OWN_COMPANY = re.compile(
+    r"公司(?=(?:[约近逾超]?[\d.,]+[万亿]?(?:股|%)的?)?(?:股份|股票|股权|总股本|股本|控制权)|[约近逾超]?[\d.,]+[万亿]?股(?:[，,。；;]|$))"
+)
+"""公司 before what it owns when it is the document's subject (减持公司股份, 持有公司约32.6%的股份,
+持有公司约2.39亿股，)."""
 _ANNOUNCED = re.compile(
-    r"(?:[（(][^（()）\n]{1,24}[）)])?(?:\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|当日|同日|今天|昨天)?(?:晚间|晚|早间|盘后)?"
+    r"(?:[（(][^（()）\n]{1,24}[）)])?(?:\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|当日|同日|今天|昨天|昨晚|今晚)?(?:晚间|晚|早间|盘后)?"
     r"(?:在[^，,。；;\n]{1,14}?[中上])?"
     r"(?:(?:还|也|亦|同时|另|则|并|进一步)?(?:发布|发)?(?:公告|披露|宣布|表示)(?:[^，,。；;：:“”「」\n]{0,8}?(?:称|显示)?[，,：:]|[^，,。；;：:“”「」\n]{0,24}。)"
     r"|[^，,。；;：:“”「」\n]{0,10}?(?:报告|年报|季报|半年报|财报)显示[，,：:]"
@@ -64,8 +67,8 @@ _ANNOUNCED = re.compile(
 """What follows an announcing company: its code, a date, the verb and what it published
 (（603055.SH）12月1日晚间公告称，; 披露重组预案，), its own report (三季度偿付能力报告显示，), or one of
 its officers speaking (董事长闵绍钧在接受记者采访时表示，)."""
-_ANNOUNCER_LEAD = re.compile(r"(?:[^，,。；;\n]{1,8}[，,])?")
-"""What may open the sentence before the announcer (同日，, 此外，)."""
+_ANNOUNCER_LEAD = re.compile(r"(?:[^，,。；;\n]{1,8}[，,])?(?:[^，,。；;\n]{0,14}?(?:上市公司|挂牌公司|上市的))?")
+"""What may open the sentence before the announcer (同日，, 此外，, 深交所创业板上市公司)."""
 _PUBLIC_KINDS = frozenset({"regulator", "central_bank", "government", "exchange", "association", "international"})
 """Bodies whose announcements speak of companies in general."""
 _ALIAS_DECL = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*[）)]")
@@ -175,7 +178,7 @@ class LinkStage:
                     entities = [e for e in entities if e is not same]
                 added.append(_refer(text, start, end, next(iter(people.values()))))
         added += self._announcers(doc, entities + added)
-        added += _own_company(doc, entities + added)
+        added += _own_company(doc, entities + added, self._first_announcer(doc, entities))
         return sorted(entities + added, key=lambda e: (e.start, e.end)) if added else entities
 
     def _announcers(self, doc: Document, entities: list[Entity]) -> list[Entity]:
@@ -202,7 +205,8 @@ class LinkStage:
             if here != line:
                 line, carried, current, topic = here, current or carried, None, None
                 opener = self._opener(doc, orgs[first], sent.start, sent.end) if first < len(orgs) else None
-            announcer = self._announcer(doc, orgs[first], sent.start, sent.end) if first < len(orgs) else None
+            # the first or second company of the sentence (深交所创业板上市公司穗岑新材…公告: the exchange only lists it)
+            announcer = next((a for org in orgs[first : first + 2] if (a := self._announcer(doc, org, sent.start, sent.end)) is not None), None)
             in_sentence = company[bisect_left(company_starts, sent.start) : bisect_left(company_starts, sent.end)]
             refs: list[Token] = []
             if announcer is not None:
@@ -220,6 +224,16 @@ class LinkStage:
             if topic is None and named:
                 topic = named[0].canonical
         return out
+
+    def _first_announcer(self, doc: Document, entities: list[Entity]) -> Entity | None:
+        """The first company whose announcement the document reports, if any."""
+        orgs = [e for e in entities if e.label == "ORG" and e.source != "coreference"]
+        for sent in doc.sentences:
+            named = [e for e in orgs if sent.start <= e.start < sent.end][:2]
+            found = next((a for org in named if (a := self._announcer(doc, org, sent.start, sent.end)) is not None), None)
+            if found is not None:
+                return found
+        return None
 
     def _opener(self, doc: Document, org: Entity, start: int, end: int) -> Entity | None:
         """The sentence's first organization when it opens the sentence (after a short lead), unless a public body."""
@@ -267,9 +281,10 @@ def _own_reference(norm: str, start: int, end: int) -> bool:
     return not norm.startswith("债", end) and not norm.endswith(_OTHER_COMPANY, 0, start)
 
 
-def _own_company(doc: Document, entities: list[Entity]) -> list[Entity]:
-    """公司 before its shares (减持公司股份, 持有公司约32.6%的股份) is the document's subject: the organization
-    it names most often (at least twice; ties: the earliest), as in a listed company's announcement."""
+def _own_company(doc: Document, entities: list[Entity], announcer: Entity | None = None) -> list[Entity]:
+    """公司 before its shares (减持公司股份, 持有公司约32.6%的股份) is the document's subject: the company
+    whose announcement it reports (``announcer``), else the organization it names most often (at least
+    twice; ties: the earliest), as in a listed company's announcement."""
     work = doc.work
     spots = [m.start() for m in _OWN_COMPANY.finditer(work.norm)]
     if not spots:
@@ -281,8 +296,8 @@ def _own_company(doc: Document, entities: list[Entity]) -> list[Entity]:
     first: dict[str, Entity] = {}
     for e in orgs:
         first.setdefault(e.canonical, e)
-    main = max(counts, key=lambda c: (counts[c], -first[c].start))
-    if counts[main] < 2:
+    main = announcer.canonical if announcer is not None and announcer.canonical in first else max(counts, key=lambda c: (counts[c], -first[c].start))
+    if announcer is None and counts[main] < 2:
         return []
     starts = {t.start for t in doc.tokens}
     ends = {t.end for t in doc.tokens}
