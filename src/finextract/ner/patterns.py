@@ -431,6 +431,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
     word = text[start:stop]
     if pos == "a" and stop - start == 1 and j >= 1 and tokens[j - 1][2] in _MORPHEMES and tokens[j - 1][1] == start:
         pos = "g"  # 砺|诚|财产保险: a rare character jieba reads as a morpheme, then one it reads as an adjective
+    elif pos == "zg" and j + 1 < len(tokens) and tokens[j + 1][2] == "a" and tokens[j + 1][1] - tokens[j + 1][0] == 1:
+        pos = "g"  # …and the morpheme itself (一大|行|新港银行 stays out: 行 is no name's first character there)
     if pos == "v" and word in _SUFFIX_VERBS and name_tokens and text[name_tokens[0][0] : suffix_start] == "":
         pos = "n"  # 翠麟|金融|控股|有限公司: 控股 is part of the name before the legal form
     if pos not in lex.org_name_pos or not is_han(word) and pos != "eng" or word in lex.org_break_words or word.endswith(lex.relation_nouns):
