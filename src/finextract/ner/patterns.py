@@ -156,8 +156,14 @@ def is_generic(name: str, lex: PatternLexicon) -> bool:
     at = name.find("性")
     if 0 < at < len(name) - 2 and name[at + 1 :] in lex.generic_orgs:
         return True
+    kind = next((k for k in _LOCAL_KINDS if name.endswith(k)), None)
+    if kind is not None and (len(name) == len(kind) or plausible_place(name[: -len(kind)], lex)):
+        return True  # 新加坡本土银行: the kind of bank a place has, not a name
     ranked = _RANKED.match(name) or _AREA.match(name)
     return ranked is not None and ranked.end() > 1 and name[ranked.end() :] in lex.generic_orgs
+
+
+_LOCAL_KINDS = ("本土银行", "当地银行", "本地银行", "外资银行", "中资银行")
 
 
 def generic_body(name: str, lex: PatternLexicon) -> bool:
