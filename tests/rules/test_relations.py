@@ -904,3 +904,8 @@ def test_wholly_owned_by_a_company_described_by_its_listing() -> None:
     """A由港交所上市的B全资拥有: B holds A (港交所 only says where B is listed)."""
     facts = _facts("翠麟銀行由港交所上市的翠麟金融控股有限公司全資擁有。", "ownership")
     assert [(f.args.holder.text, f.args.held.text) for f in facts] == [("翠麟金融控股有限公司", "翠麟銀行")]
+
+
+def test_a_rumoured_merger_denied_in_the_same_sentence_is_no_fact() -> None:
+    text = "針對近期市場盛傳瑞陽金控將與竹霖金控洽談合併一事，葉承暉強調：「瑞陽目前並未與任何金控進行合併協商，也沒有相關規劃。」"
+    assert _facts(text, "acquisition") == []

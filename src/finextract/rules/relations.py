@@ -210,8 +210,8 @@ def _sentence_end(text: str, pos: int) -> int:
 
 
 _PART_END = re.compile(r"[。；;！？!?]")
-_RUMOUR = re.compile(r"传出|传闻|传言|据传|的消息|有[^，,。；;]{0,4}(?:媒体|消息人士|报道)称")
-_DENIAL = re.compile(r"否认|辟谣|不实|(?:没有|并无|并未|无)[^，,。；;]{0,8}(?:计划|打算|意向|安排)")
+_RUMOUR = re.compile(r"传出|传闻|传言|据传|盛传|的消息|有[^，,。；;]{0,4}(?:媒体|消息人士|报道)称")
+_DENIAL = re.compile(r"否认|辟谣|不实|纯属臆测|(?:没有|并无|并未|无)[^，,。；;]{0,12}(?:计划|打算|意向|安排|协商|洽谈|磋商|规划)")
 """A later clause denying the rumoured plan (没有任何并购计划); 并未收购…任何股份 denies an act, not the rumour."""
 
 
