@@ -909,3 +909,11 @@ def test_wholly_owned_by_a_company_described_by_its_listing() -> None:
 def test_a_rumoured_merger_denied_in_the_same_sentence_is_no_fact() -> None:
     text = "針對近期市場盛傳瑞陽金控將與竹霖金控洽談合併一事，葉承暉強調：「瑞陽目前並未與任何金控進行合併協商，也沒有相關規劃。」"
     assert _facts(text, "acquisition") == []
+
+
+def test_a_negation_in_a_clause_between_the_claimant_and_the_claim_does_not_block_it() -> None:
+    """…羅卓謙入稟高等法院，指銀行拒絕發放花紅，向翠麟銀行追討…: 拒絕 says what the bank did, the claim stands."""
+    text = "翠麟銀行前董事總經理羅卓謙日前入稟高等法院，指銀行拒絕發放遞延花紅，向翠麟銀行追討合共逾860萬港元。"
+    (fact,) = _facts(text, "dispute")
+    assert fact.args.plaintiff.text == "羅卓謙"
+    assert _facts("羅卓謙並未向翠麟銀行追討任何款項。", "dispute") == []

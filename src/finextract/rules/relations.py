@@ -219,8 +219,10 @@ def blocked(view: SentenceView, lex: RelationLexicon, start: int, trigger_start:
     """Negated, hypothetical, questioned or fallen through: the clause says it did not (or may not)
     happen, or reports a rumour that a later clause of the sentence denies."""
     c_start, c_end = clause_bounds(view.text, start, trigger_start)
-    before = view.text[c_start:trigger_start]
-    negation = lex.negation_re.search(before)
+    t_start, _ = clause_bounds(view.text, trigger_start, trigger_start)
+    # the negation in the clause of the subject or the trigger (并未收购; 东星集团并未…，…): not one in a clause
+    # between them that says something else (…，拒绝发放花红，向翠麟银行追讨…)
+    negation = next((m for m in lex.negation_re.finditer(view.text, c_start, trigger_start) if m.start() >= t_start or _same_clause(view.text, start, m.start())), None)
     if negation is not None and negation.group() not in trigger:
         return True
     if came_to_nothing(view.text, lex.fell_through_re, trigger_start + len(trigger), c_end):
@@ -231,6 +233,11 @@ def blocked(view: SentenceView, lex: RelationLexicon, start: int, trigger_start:
     if _CONDITION.search(view.text, 0, c_start):
         return True  # 若要约成功，远东控股将成为明达电子的控股股东: a condition opens an earlier clause
     return any(h in view.text[c_start:c_end] for h in lex.hypothetical) or sentence_tail.rstrip().endswith(("吗", "？", "?"))
+
+
+def _same_clause(text: str, a: int, b: int) -> bool:
+    """Whether positions ``a`` and ``b`` lie in one clause."""
+    return clause_bounds(text, a, a) == clause_bounds(text, b, b)
 
 
 def _find(
