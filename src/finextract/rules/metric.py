@@ -45,7 +45,7 @@ from typing import Iterator
 
 from ..facts import MetricArgs
 from ..spans import Entity, Figure, Period
-from .base import SentenceView
+from .base import Placed, SentenceView
 from .relations import RELATED_AFTER, clause_bounds
 
 _LINKS = frozenset(

@@ -472,7 +472,6 @@ class ModelRelations:
         linked = _linked(produced)
         floor = self.scorer.threshold if self.threshold is None else self.threshold
         for (first, second), pred in zip(pairs, self.scorer.predict(inputs, hits)):
-            fact_type = pred.label.rstrip("<>")
             if pred.confidence < floor or frozenset((first[2].canonical, second[2].canonical)) in linked:
                 continue  # a pair the trigger rules linked keeps their reading
             fact = self._fact(view, pred, first, second)
