@@ -917,3 +917,11 @@ def test_a_negation_in_a_clause_between_the_claimant_and_the_claim_does_not_bloc
     (fact,) = _facts(text, "dispute")
     assert fact.args.plaintiff.text == "羅卓謙"
     assert _facts("羅卓謙並未向翠麟銀行追討任何款項。", "dispute") == []
+
+
+def test_a_ranking_in_a_sentence_naming_no_company_is_the_previous_sentence_s() -> None:
+    text = "獲利方面，昱承人壽前三季稅後純益為新台幣286億元。業務面表現相對亮眼，市占率約10.7%，在業界排名第三，僅次於福嵐人壽與振邦人壽。"
+    facts = _facts(text, "competition")
+    assert {frozenset(p.text for p in f.args.parties) for f in facts} == {frozenset({"昱承人壽", "福嵐人壽"}), frozenset({"昱承人壽", "振邦人壽"})}
+    assert all(f.confidence == 0.5 for f in facts)
+    assert _facts("市占率約10.7%，在業界排名第三，僅次於福嵐人壽。", "competition") == []

@@ -819,3 +819,10 @@ def test_a_reason_is_no_metric() -> None:
 def test_a_count_of_others_is_no_metric() -> None:
     """…，另有三家民营企业合计持股7.3%: 另有 (there are also) names no metric."""
     assert all(f.args.metric.normalized != "另有" for f in _metrics("明湍实业持股9.2%，另有三家民营企业合计持股7.3%。"))
+
+
+def test_a_fine_decided_by_a_supervisor_is_the_punished_company_s() -> None:
+    """证监会决定对衡远证券…，罚没金额合计约3,709.5万元: the broker's fine, not the regulator's."""
+    text = "衡远证券公告称，公司收到处罚决定书。证监会决定对衡远证券责令改正、给予警告，并处以2,473万元罚款，罚没金额合计约3,709.5万元。"
+    subjects = {f.args.metric.text: f.args.subject.canonical if f.args.subject else None for f in _metrics(text)}
+    assert subjects["罚没金额"] == "衡远证券"

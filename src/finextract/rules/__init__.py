@@ -36,7 +36,7 @@ __all__ = ["FactStage", "DEFAULT_RULES", "default_rules", "relation_scorer"]
 def default_rules(lex: RelationLexicon) -> tuple[Rule, ...]:
     """Every built-in rule, the partnership and relation rules bound to ``lex``."""
     partnership = partial(partnership_rules, lex=lex)
-    return (role_rules, partnership, metric_rules, quote_rules, relation_rules(lex))
+    return (role_rules, partnership, partial(metric_rules, regulators=lex.regulators), quote_rules, relation_rules(lex))
 
 
 @dataclass

@@ -41,7 +41,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from operator import itemgetter
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ..facts import MetricArgs
 from ..spans import Entity, Figure, Period
@@ -142,8 +142,34 @@ def _new_value(view: SentenceView, f_end: int) -> tuple[int, Figure] | None:
     return next(((s, f) for s, _, f in view.figures if s == f_end + 1), None)
 
 
-def metric_rules(view: SentenceView) -> Iterator[tuple[str, str, float, MetricArgs]]:
-    """Metric facts in one sentence."""
+def metric_rules(view: SentenceView, regulators: Sequence[str] = ()) -> Iterator[tuple[str, str, float, MetricArgs]]:
+    """Metric facts in one sentence; a supervisor (a name ending in one of ``regulators``) that acts
+    on a company named after 对 leaves the fines and sums of its decision to that company."""
+    for fact_type, rule, confidence, args in _metric_facts(view):
+        punished = _punished(view, args, tuple(regulators)) if regulators and args.subject is not None else None
+        yield fact_type, rule, confidence, (args if punished is None else args.model_copy(update={"subject": punished}))
+
+
+def _punished(view: SentenceView, args: MetricArgs, regulators: tuple[str, ...]) -> Entity | None:
+    """The company or person after 对 between a supervisor subject and the metric (证监会决定对衡远证券
+    责令改正…，罚没金额合计约3,709.5万元: the broker's), if the subject is a supervisor."""
+    subject = args.subject
+    name = getattr(subject, "canonical", "") or ""
+    if not name.endswith(regulators):
+        return None
+    work = view.doc.work
+    m_start = work.to_norm(args.metric.start, args.metric.end)[0] - view.base
+    s_end = next((e for s, e, ent in view.entities if ent is subject), None)
+    if s_end is None:
+        return None
+    return next(
+        (ent for s, _, ent in view.entities if s_end <= s < m_start and ent.label in ("ORG", "PERSON") and view.text.endswith("对", 0, s)),
+        None,
+    )
+
+
+def _metric_facts(view: SentenceView) -> Iterator[tuple[str, str, float, MetricArgs]]:
+    """Metric facts in one sentence (see the module docstring)."""
     view = _split_tokens(view)
     previous: tuple[int, int] | None = None
     reported: list[tuple[int, int]] = []  # the metrics whose levels the sentence gave, in order

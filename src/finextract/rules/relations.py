@@ -701,6 +701,12 @@ def ranked_rivals(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[st
         if any(verb_end <= s < b_start for s, _, _ in ents):
             continue  # 超过了东星集团收购的融众集团: the description names another company
         first = _ranking_subject(view, lex, k, v_start)
+        confidence = _RANK_CONFIDENCE
+        if first is None and not any(s < v_start for s, _, e in ents if e.label == "ORG"):
+            # …在业界排名第三，仅次于福岚人寿: a sentence naming no company before the verb goes on with
+            # the one the sentence before opens with
+            earlier = _previous_topic(view)
+            first, confidence = ((0, 0, earlier), _CARRIED_RANK_CONFIDENCE) if earlier is not None else (None, confidence)
         if first is None or first[2].canonical == b.canonical:
             continue
         others = [ents[k]] + _listed_after_party(view, ents, k)
@@ -709,7 +715,11 @@ def ranked_rivals(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[st
         trigger = view.text_span(v_start, verb_end)
         for other in others:
             if other[2].label == "ORG":
-                yield "competition", "competition.ranked", _RANK_CONFIDENCE, CompetitionArgs(parties=[first[2], other[2]], trigger=trigger)
+                yield "competition", "competition.ranked", confidence, CompetitionArgs(parties=[first[2], other[2]], trigger=trigger)
+
+
+_CARRIED_RANK_CONFIDENCE = 0.5
+"""A ranked company carried from the sentence before is less sure than one named beside the verb."""
 
 
 def _ranking_subject(view: SentenceView, lex: RelationLexicon, k: int, verb_start: int) -> Placed[Entity] | None:
