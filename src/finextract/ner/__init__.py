@@ -110,6 +110,8 @@ def _model_span_ok(text: str, cand: Candidate, word: str) -> bool:
 
 
 _MAGNITUDES = frozenset("十百千万亿兆")
+_PUBLIC_KINDS = frozenset({"regulator", "central_bank", "government", "exchange", "association", "international"})
+"""Gazetteer kinds of public bodies: a trade word after one names its data or sector, not a company."""
 _CONVERTIBLES = ("转债", "可转债", "可交换债")
 _CHANGE_VERBS = frozenset("增减升降涨跌")
 _RELATIVE_PLACES = frozenset({"同省", "本省", "外省", "该省", "同市", "本市", "外市", "该市", "当地", "本地", "异地"})
@@ -664,6 +666,12 @@ class NerStage:
         cands += appointee_names(sent, lex.patterns, lex.surnames) + holder_names(sent, lex.patterns, lex.surnames)
         return cands
 
+    def _public_body_trade(self, word: str) -> bool:
+        """Whether ``word`` is a public body of the gazetteer with a trade word after it (金管局数据, 统计局数据)."""
+        ending = next((e for e in self.lexicons.patterns.industry_endings if word.endswith(e)), None)
+        entry = self.lexicons.gazetteer.lookup(word[: -len(ending)]) if ending is not None and len(word) > len(ending) else None
+        return entry is not None and entry.kind in _PUBLIC_KINDS
+
     def _plausible(self, sent: SentenceInput, cands: list[Candidate]) -> list[Candidate]:
         """Drop generic organization words (中小银行), non-names and non-places, whoever proposed them;
         cut a relation noun off an organization (汉龙集团全资子公司 → 汉龙集团) and the shares after
@@ -685,6 +693,8 @@ class NerStage:
                     return False  # 香港银行|同业拆息: an interbank rate
                 if c.source == "model" and _RATING.fullmatch(word):
                     return False  # 风险综合评级为BB类: a rating
+                if self._public_body_trade(word):
+                    return False  # 金管局|数据显示: a public body's data, not a data company
                 return not is_generic(word, pat) and not generic_body(word, pat) and not _generic_head(word, pat)
             if c.label == "PERSON":
                 # 重疾险产品康宁保: a name right after 产品/品牌 names a product, not a person
