@@ -148,6 +148,11 @@ def _string_list(data: Mapping[str, Any], key: str, where: str) -> list[str]:
 # Gazetteer
 
 
+PUBLIC_KINDS = frozenset({"regulator", "central_bank", "government", "exchange", "association", "international"})
+"""Gazetteer kinds of public bodies: their announcements speak of companies in general, and a trade
+word after one names its data or sector (金管局数据), not a company."""
+
+
 class GazetteerEntry(BaseModel):
     """One knowledge-base entry: an institution, company, person, place or product.
 

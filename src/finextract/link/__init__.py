@@ -38,7 +38,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..document import Document
-from ..lexicons import Gazetteer, load_gazetteer
+from ..lexicons import PUBLIC_KINDS, Gazetteer, load_gazetteer
 from ..ner.patterns import PatternLexicon
 from ..spans import Entity, Token
 
@@ -69,8 +69,6 @@ _ANNOUNCED = re.compile(
 its officers speaking (董事长闵绍钧在接受记者采访时表示，)."""
 _ANNOUNCER_LEAD = re.compile(r"(?:[^，,。；;\n]{1,8}[，,])?(?:[^，,。；;\n]{0,14}?(?:上市公司|挂牌公司|上市的))?")
 """What may open the sentence before the announcer (同日，, 此外，, 深交所创业板上市公司)."""
-_PUBLIC_KINDS = frozenset({"regulator", "central_bank", "government", "exchange", "association", "international"})
-"""Bodies whose announcements speak of companies in general."""
 _ALIAS_DECL = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*[）)]")
 
 
@@ -177,24 +175,27 @@ class LinkStage:
                 if same is not None:  # 陈总表示: the speaker pattern found the mention, link it
                     entities = [e for e in entities if e is not same]
                 added.append(_refer(text, start, end, next(iter(people.values()))))
-        added += self._announcers(doc, entities + added)
-        added += _own_company(doc, entities + added, self._first_announcer(doc, entities))
+        refs, announcer = self._announcers(doc, entities + added)
+        added += refs
+        added += _own_company(doc, entities + added, announcer)
         return sorted(entities + added, key=lambda e: (e.start, e.end)) if added else entities
 
-    def _announcers(self, doc: Document, entities: list[Entity]) -> list[Entity]:
-        """公司 after a company's announcement refers to that company (see the module docstring)."""
+    def _announcers(self, doc: Document, entities: list[Entity]) -> tuple[list[Entity], Entity | None]:
+        """公司 after a company's announcement refers to that company (see the module docstring); also the
+        first company whose announcement the document reports, if any."""
         work = doc.work
         if "公司" not in work.norm:
-            return []
+            return [], None
         company = [t for t in doc.tokens if t.text == "公司" and _own_reference(work.norm, *work.to_norm(t.start, t.end))]
         if not company:
-            return []
+            return [], None
         company_starts = [t.start for t in company]
         orgs = [e for e in entities if e.label == "ORG" and e.source != "coreference"]
         starts = [e.start for e in orgs]
         token_starts = [t.start for t in doc.tokens if not t.text.isspace()]
         breaks = [m.start() for m in re.finditer("\n", doc.text)]
         out: list[Entity] = []
+        first_announcer: Entity | None = None
         current: Entity | None = None  # the announcer this paragraph's 公司 refers to
         carried: Entity | None = None  # the last announcer of an earlier paragraph
         line, topic = -1, None  # topic: the first company this paragraph names
@@ -210,6 +211,7 @@ class LinkStage:
             in_sentence = company[bisect_left(company_starts, sent.start) : bisect_left(company_starts, sent.end)]
             refs: list[Token] = []
             if announcer is not None:
+                first_announcer = first_announcer or announcer
                 current = announcer
                 refs = [t for t in in_sentence if t.start >= announcer.end]
             elif in_sentence and _opens(doc, sent.start, in_sentence[0].start, token_starts):
@@ -223,17 +225,7 @@ class LinkStage:
             named = orgs[first : bisect_left(starts, sent.end)]
             if topic is None and named:
                 topic = named[0].canonical
-        return out
-
-    def _first_announcer(self, doc: Document, entities: list[Entity]) -> Entity | None:
-        """The first company whose announcement the document reports, if any."""
-        orgs = [e for e in entities if e.label == "ORG" and e.source != "coreference"]
-        for sent in doc.sentences:
-            named = [e for e in orgs if sent.start <= e.start < sent.end][:2]
-            found = next((a for org in named if (a := self._announcer(doc, org, sent.start, sent.end)) is not None), None)
-            if found is not None:
-                return found
-        return None
+        return out, first_announcer
 
     def _opener(self, doc: Document, org: Entity, start: int, end: int) -> Entity | None:
         """The sentence's first organization when it opens the sentence (after a short lead), unless a public body."""
@@ -245,7 +237,7 @@ class LinkStage:
         if not _ANNOUNCER_LEAD.fullmatch(work.norm, s_norm, a):
             return None
         entry = self.gazetteer.by_id.get(org.id) if org.id else None
-        return None if entry is not None and entry.kind in _PUBLIC_KINDS else org
+        return None if entry is not None and entry.kind in PUBLIC_KINDS else org
 
     def _announcer(self, doc: Document, org: Entity, start: int, end: int) -> Entity | None:
         """The sentence's first organization when the sentence reports its announcement."""

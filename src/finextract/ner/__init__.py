@@ -15,7 +15,7 @@ from typing import Any, Callable, Container, Sequence
 
 from ..document import Document
 from ..figures.lexicon import CURRENCY_WORDS
-from ..lexicons import Gazetteer, load_gazetteer, load_surnames, load_titles
+from ..lexicons import PUBLIC_KINDS, Gazetteer, load_gazetteer, load_surnames, load_titles
 from ..registry import ner_backend_factory
 from ..spans import Entity
 from .base import Candidate, NerBackend, SentenceInput
@@ -110,8 +110,6 @@ def _model_span_ok(text: str, cand: Candidate, word: str) -> bool:
 
 
 _MAGNITUDES = frozenset("十百千万亿兆")
-_PUBLIC_KINDS = frozenset({"regulator", "central_bank", "government", "exchange", "association", "international"})
-"""Gazetteer kinds of public bodies: a trade word after one names its data or sector, not a company."""
 _CONVERTIBLES = ("转债", "可转债", "可交换债")
 _CHANGE_VERBS = frozenset("增减升降涨跌")
 _RELATIVE_PLACES = frozenset({"同省", "本省", "外省", "该省", "同市", "本市", "外市", "该市", "当地", "本地", "异地"})
@@ -670,7 +668,7 @@ class NerStage:
         """Whether ``word`` is a public body of the gazetteer with a trade word after it (金管局数据, 统计局数据)."""
         ending = next((e for e in self.lexicons.patterns.industry_endings if word.endswith(e)), None)
         entry = self.lexicons.gazetteer.lookup(word[: -len(ending)]) if ending is not None and len(word) > len(ending) else None
-        return entry is not None and entry.kind in _PUBLIC_KINDS
+        return entry is not None and entry.kind in PUBLIC_KINDS
 
     def _plausible(self, sent: SentenceInput, cands: list[Candidate]) -> list[Candidate]:
         """Drop generic organization words (中小银行), non-names and non-places, whoever proposed them;

@@ -166,6 +166,16 @@ class _Bucket:
         return [x for x in self.items[lo:hi] if x.end <= end]
 
 
+def previous_sentence(view: SentenceView, paragraph_break: str = "\n\n") -> Sentence | None:
+    """The sentence right before ``view``'s, unless ``paragraph_break`` stands between them (a blank
+    line by default; ``"\n"`` for any line break)."""
+    index = view.sentence.index
+    if index == 0:
+        return None
+    prev = view.doc.sentences[index - 1]
+    return None if paragraph_break in view.doc.text[prev.end : view.sentence.start] else prev
+
+
 def sentence_views(doc: Document) -> list[SentenceView]:
     """One :class:`SentenceView` per sentence of ``doc``."""
     work = doc.work

@@ -75,7 +75,8 @@ _TIME_REFERENCE = ("前", "后", "近", "过去", "未来", "最近")
 _LOCATIVES = frozenset("内 中 后 前 里 外 间".split())
 _PERIOD_NOUNS = ("年度", "季度", "财年")
 _YIELD_VERBS = frozenset("贡献 实现 录得 带来 创造".split())
-_CAUSES = frozenset("原因 因素 缘故 影响 另有 还有".split())
+_NOT_METRIC_HEADS = frozenset("原因 因素 缘故 影响 另有 还有".split())
+"""Nouns before a figure that name no measure: a reason (因派息等原因下调至…) or other members (另有三家)."""
 """Verbs between a company and the metric it yields (东华期货公司可贡献净利润约2.4亿元)."""
 _YIELDS = re.compile(r"(?:可|将|能|可以|预计)?(?:" + "|".join(sorted(_YIELD_VERBS)) + ")$")
 _SKIP_POS = frozenset({"d", "ul", "uz", "ug", "t"})
@@ -555,7 +556,7 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
     )
     if not head_ok or head_tag == "vn" or _inside_entity(view, head_start, head_end) or view.text[head_start:head_end] in _YIELD_VERBS:
         return None  # …子公司贡献逾六成: a yield verb is no metric
-    if view.text[head_start:head_end] in _CAUSES:
+    if view.text[head_start:head_end] in _NOT_METRIC_HEADS:
         return None  # 因派息等原因下调至5.71元: the reason, not what is measured; 另有三家: a count of others
     start = head_start
     k, taken = i - 1, 0

@@ -22,7 +22,7 @@ from typing import Iterator
 
 from ..facts import QuoteArgs
 from ..spans import Entity, TextSpan
-from .base import SentenceView
+from .base import Placed, SentenceView, previous_sentence
 
 _VERBS = ("回应称", "表示", "认为", "指出", "透露", "强调", "介绍", "坦言", "直言", "回应", "说道", "说", "称")
 _OPENERS = "，,：:；;"
@@ -84,25 +84,27 @@ def _trailing_speaker(view: SentenceView) -> Iterator[tuple[str, str, float, Quo
         pos = quoted.end()
         while pos < len(text) and text[pos] in "，, ":
             pos += 1
-        lead = view.entity_starting_at(pos)
-        while lead is not None and lead[2].label in ("ORG", "TITLE"):  # 「…」，招商银行首席风险官张立群说
-            pos = lead[1] + (1 if view.text.startswith("兼", lead[1]) else 0)
-            lead = view.entity_starting_at(pos)
-        person = view.entity_starting_at(pos, "PERSON")
+        person = _person_after_posts(view, pos)  # 「…」，招商银行首席风险官张立群说
         if person is not None and _verb_position(text, person[1]) is not None:  # 张某(昨日在…上)说
             yield "quote", "quote.bracketed", 0.85, QuoteArgs(speaker=person[2], quote=view.text_span(*quoted.span(1)))
+
+
+def _person_after_posts(view: SentenceView, pos: int) -> Placed[Entity] | None:
+    """The person named at ``pos``, after the companies and posts written before the name (招商银行首席风险官兼
+    行长|张立群), if one is."""
+    lead = view.entity_starting_at(pos)
+    while lead is not None and lead[2].label in ("ORG", "TITLE"):
+        pos = lead[1] + (1 if view.text.startswith("兼", lead[1]) else 0)
+        lead = view.entity_starting_at(pos)
+    return view.entity_starting_at(pos, "PERSON")
 
 
 def _speaker_after_quote(view: SentenceView) -> Iterator[tuple[str, str, float, QuoteArgs]]:
     """“……。”东星银行行长李明在业绩会上表示。: a sentence that only says who spoke, right after a
     sentence that is one quotation (same paragraph)."""
     text = view.text
-    pos = len(text) - len(text.lstrip())
-    lead = view.entity_starting_at(pos)
-    while lead is not None and lead[2].label in ("ORG", "TITLE"):
-        pos = lead[1]
-        lead = view.entity_starting_at(pos)
-    if lead is None or lead[2].label != "PERSON":
+    lead = _person_after_posts(view, len(text) - len(text.lstrip()))
+    if lead is None:
         return
     verb_at = _verb_position(text, lead[1])
     verb = next((v for v in _VERBS if verb_at is not None and text.startswith(v, verb_at)), None)
@@ -116,12 +118,11 @@ def _speaker_after_quote(view: SentenceView) -> Iterator[tuple[str, str, float, 
 def _quotation_before(view: SentenceView) -> TextSpan | None:
     """The passage of the sentence right before, when that sentence is one quotation and no paragraph
     break comes between."""
-    doc, start = view.doc, view.sentence.start
-    before = [s for s in doc.sentences if s.end <= start]
-    if not before or "\n\n" in doc.text[before[-1].end : start]:
+    prev = previous_sentence(view)
+    if prev is None:
         return None
-    work = doc.work
-    base, end = work.to_norm(before[-1].start, before[-1].end)
+    work = view.doc.work
+    base, end = work.to_norm(prev.start, prev.end)
     prev = work.norm[base:end]
     lead = len(prev) - len(prev.lstrip())
     quoted = _QUOTED.fullmatch(prev.rstrip(), lead)
@@ -152,10 +153,8 @@ def _pronoun_speaker(view: SentenceView) -> Iterator[tuple[str, str, float, Quot
 def _antecedent(view: SentenceView) -> Entity | None:
     """The person of the sentence right before, when it names exactly one and no paragraph break
     comes between."""
-    doc, start = view.doc, view.sentence.start
-    before = [s for s in doc.sentences if s.end <= start]
-    if not before or "\n\n" in doc.text[before[-1].end : start]:
+    prev = previous_sentence(view)
+    if prev is None:
         return None
-    prev = before[-1]
-    people = [e for e in doc.entities if e.label == "PERSON" and prev.start <= e.start and e.end <= prev.end]
+    people = [e for e in view.doc.entities if e.label == "PERSON" and prev.start <= e.start and e.end <= prev.end]
     return people[-1] if people and len({e.canonical for e in people}) == 1 else None

@@ -50,7 +50,7 @@ from ..facts import (
     ProductLaunchArgs,
 )
 from ..spans import Entity, Figure, TextSpan
-from .base import CLAUSE_BREAK, PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org, clause_bounds, org_before_post
+from .base import CLAUSE_BREAK, PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org, clause_bounds, org_before_post, previous_sentence
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、")
 _MAX_GAP = 16
@@ -869,12 +869,10 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
 def _previous_topic(view: SentenceView) -> Entity | None:
     """The first organization of the sentence right before, in the same paragraph (the company a
     sentence listing its holders' stakes is about when it names none)."""
-    doc, start = view.doc, view.sentence.start
-    before = [s for s in doc.sentences if s.end <= start]
-    if not before or "\n" in doc.text[before[-1].end : start]:
+    prev = previous_sentence(view, "\n")
+    if prev is None:
         return None
-    prev = before[-1]
-    return next((e for e in doc.entities if e.label == "ORG" and prev.start <= e.start and e.end <= prev.end), None)
+    return next((e for e in view.doc.entities if e.label == "ORG" and prev.start <= e.start and e.end <= prev.end), None)
 
 
 _STAKE_NEXT = re.compile(r"[，,](?:其)?(?:持股比例|持股)(?:为|达到|达|约)?")
