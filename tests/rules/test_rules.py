@@ -826,3 +826,32 @@ def test_a_fine_decided_by_a_supervisor_is_the_punished_company_s() -> None:
     text = "衡远证券公告称，公司收到处罚决定书。证监会决定对衡远证券责令改正、给予警告，并处以2,473万元罚款，罚没金额合计约3,709.5万元。"
     subjects = {f.args.metric.text: f.args.subject.canonical if f.args.subject else None for f in _metrics(text)}
     assert subjects["罚没金额"] == "衡远证券"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东星集团与融众集团在华南建立战略联盟。",
+        "東星集團與融眾集團結成產業聯盟，共同開拓東南亞市場。",
+        # buying together makes partners; the target is not one of them
+        "东星集团和融众集团预计将在10月底前完成联合收购瀚海集团的交易。",
+        "東星集團與融眾集團共同收購瀚海集團60%股權。",
+    ],
+)
+def test_an_alliance_or_a_joint_purchase_makes_partners(text: str) -> None:
+    """建立战略联盟 names a cooperation; 联合收购/共同收购 a joint purchase, not one party buying the other."""
+    (fact,) = _pairs(text)
+    assert {p.canonical for p in fact.args.parties} == {"东星集团", "融众集团"}
+    assert fact.rule == "partnership.pair_trigger"
+
+
+@pytest.mark.parametrize("text", ["东星集团与融众集团签署收购协议。", "東星集團與融眾集團簽訂股權轉讓協議。"])
+def test_a_purchase_agreement_between_two_parties_is_no_partnership(text: str) -> None:
+    """One buys from the other: the transaction's own rules read it, the partnership rule does not."""
+    assert _pairs(text) == []
+
+
+def test_a_kind_of_alliance_is_no_organization() -> None:
+    """战略联盟, 产业联盟: what the parties form, not a named body."""
+    entities = {e.text for e in finextract.extract("东星集团与融众集团建立战略联盟，并发起产业联盟。").entities}
+    assert not {"战略联盟", "产业联盟"} & entities

@@ -1,7 +1,9 @@
 """Partnership rule: two or more organizations joined by 与/和 and a cooperation trigger.
 
 * ``partnership.pair_trigger`` — 京东金融与山东省城市商业银行合作联盟举行战略合作签约仪式;
-  工行和京东的牵手; 京东和工行合作的案例.
+  工行和京东的牵手; 京东和工行合作的案例; 东星集团与融众集团建立战略联盟; a purchase made together
+  (东星集团和融众集团联合收购瀚海集团), while an agreement to buy or sell between the parties
+  (签署收购协议) is no cooperation.
 * ``partnership.verb`` — the cooperation verb itself joins the parties, headline style:
   浙报传媒携手瀚海集团; 东星集团签约法国卢浮集团; 东星集团、融众集团携手瀚海集团.
 * ``partnership.joint_founding`` — a list of companies that found or fund something together
@@ -22,7 +24,7 @@ from .relations import RELATED_AFTER, RelationLexicon, came_to_nothing
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
 _PAIRING = ("与", "和", "同", "跟", "携手")
-_TRIGGER = re.compile(r"战略合作|合作|签约|签署|签订|牵手|联手|携手|结盟|共建|联合|共同|联姻|合资|达成.{0,4}协议")
+_TRIGGER = re.compile(r"战略合作|合作|签约|签署|签订|牵手|联手|携手|结盟|联盟|共建|联合|共同|联姻|合资|达成.{0,4}协议")
 _ADVERBIAL = re.compile(r"[\u4e00-\u9fff]{0,6}")
 _KIND = re.compile(r"战略合作|全面合作|深度合作|业务合作|合作")
 _CLAUSE_END = re.compile(r"[。！？!?；;，,]")
@@ -119,7 +121,7 @@ def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tupl
         return None
     if came_to_nothing(view.text, lex.fell_through_re, trigger.end() if verb is None else parties_end, clause_end):
         return None
-    if _denied(view, [ents[i] for i in run], lex.negation_re) or lex.transaction_re.search(view.text, trigger.start(), clause_end):
+    if _denied(view, [ents[i] for i in run], lex.negation_re) or _transaction(view.text, trigger, clause_end, lex):
         return None  # 签署《股权转让协议》 is a transaction, not a cooperation
     parties = []
     for i in run:
@@ -137,6 +139,20 @@ def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tupl
         return "partnership", "partnership.verb", _VERB_CONFIDENCE, PartnershipArgs(parties=parties, kind=kind, date=date)
     # 0.85: the rule's precision on FinRE train with the entities given (docs/benchmarks.md)
     return "partnership", "partnership.pair_trigger", 0.85, PartnershipArgs(parties=parties, kind=kind, date=date)
+
+
+_TOGETHER = ("联合", "共同")
+
+
+def _transaction(text: str, trigger: re.Match[str], clause_end: int, lex: RelationLexicon) -> bool:
+    """Whether a transaction word follows the trigger in its clause (签署《股权转让协议》: one party sells to
+    the other).  A purchase made together (联合收购, 共同收购) is the parties' cooperation, not a sale
+    between them."""
+    start = trigger.start()
+    if trigger.group() in _TOGETHER:
+        bought = lex.transaction_re.match(text, trigger.end())
+        start = bought.end() if bought is not None else start
+    return lex.transaction_re.search(text, start, clause_end) is not None
 
 
 def _named_relative(view: SentenceView, pos: int) -> int | None:
