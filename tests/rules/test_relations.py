@@ -925,3 +925,35 @@ def test_a_ranking_in_a_sentence_naming_no_company_is_the_previous_sentence_s() 
     assert {frozenset(p.text for p in f.args.parties) for f in facts} == {frozenset({"昱承人壽", "福嵐人壽"}), frozenset({"昱承人壽", "振邦人壽"})}
     assert all(f.confidence == 0.5 for f in facts)
     assert _facts("市占率約10.7%，在業界排名第三，僅次於福嵐人壽。", "competition") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("东星集团的老对手融众集团今年净利润增长12%。", [{"东星集团", "融众集团"}]),
+        ("东星集团在华南市场的主要竞争对手融众集团日前推出新品。", [{"东星集团", "融众集团"}]),
+        ("東星集團的股價遠不及競爭對手融眾集團。", [{"東星集團", "融眾集團"}]),
+        # rivals listed after the noun, and a list before 在内的 …竞争对手
+        ("东星集团必然会遇到众多竞争对手，包括融众集团、瀚海集团等。", [{"东星集团", "融众集团"}, {"东星集团", "瀚海集团"}]),
+        ("东星集团相关负责人称，包括融众集团在内的一些竞争对手通过不正当手段抢占市场。", [{"东星集团", "融众集团"}]),
+        ("溯帆支付将面对融众支付等已持牌多年的竞争对手。", [{"溯帆支付", "融众支付"}]),
+    ],
+)
+def test_a_company_named_as_the_rival_of_another(text: str, pairs: list[set[str]]) -> None:
+    """X的(老/主要)竞争对手Y, X…竞争对手，包括Y: the company named as a rival competes with the one it rivals."""
+    facts = [f for f in _facts(text, "competition") if f.rule == "competition.rival"]
+    assert sorted(sorted(p.text for p in f.args.parties) for f in facts) == sorted(sorted(p) for p in pairs)
+    assert all(f.args.trigger is not None and "对手" in f.args.trigger.normalized for f in facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东星集团披露，其并购交易对手融众集团实控人失联。",  # a counterparty of a deal, not a rival
+        "东星集团表示，融众集团并非其竞争对手。",  # negated
+        "融众集团的竞争对手众多。",  # no rival named
+        "如果东星集团的对手融众集团降价，市场将承压。",  # hypothetical
+    ],
+)
+def test_no_rival_without_a_rival_named(text: str) -> None:
+    assert [f for f in _facts(text, "competition") if f.rule == "competition.rival"] == []
