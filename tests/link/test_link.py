@@ -225,3 +225,11 @@ def test_a_listed_company_announcing_after_its_exchange_is_what_gong_si_refers_t
     doc = finextract.extract(text)
     refs = [e for e in doc.entities if e.source == "coreference" and e.text == "公司"]
     assert len(refs) == 2 and {e.canonical for e in refs} == {"穗岑新材料股份有限公司"}
+
+
+def test_a_holding_short_form_is_no_part_of_a_longer_word() -> None:
+    """璟昕金 (short for 璟昕金控) is not read inside 璟昕金融控股股份有限公司, the full name it abbreviates."""
+    doc = finextract.extract("璟昕金融控股股份有限公司（以下簡稱璟昕金控）今（13）日召開董事會。璟昕金今年獲利創新高。")
+    orgs = [(e.text, e.canonical) for e in doc.entities if e.label == "ORG"]
+    assert orgs[0] == ("璟昕金融控股股份有限公司", "璟昕金融控股股份有限公司")
+    assert ("璟昕金", "璟昕金融控股股份有限公司") in orgs

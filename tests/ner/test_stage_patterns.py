@@ -92,6 +92,17 @@ def nlp() -> finextract.Pipeline:
         ("他写了一封信，信中说：我很满意。", ("信中", "PERSON")),
         ("詐騙集團利用人頭帳戶洗錢。", ("詐騙集團", "ORG")),
         ("据新华社贝尔格莱德６月１５日电南斯拉夫联盟副总理利利奇强调指出。", ("日电南斯拉夫联盟", "ORG")),
+        # a kind of platform before the name belongs to neither (虚拟资产交易平台朗曜…)
+        ("本地虛擬資產交易平台朗曜數碼資產有限公司今日宣布獲發牌。", ("资产交易平台朗曜数码资产有限公司", "ORG")),
+        ("另一持牌平台碩峯交易所近月積極搶客。", ("一持牌平台硕峰交易所", "ORG")),
+        ("该行将在未来三年内向驿舟集团提供授信。", ("内向驿舟集团", "ORG")),  # 内|向 read as one word (introverted)
+        ("同日，璟川银行宣布推出供应链金融线上产品“驿链融”。", ("驿链融", "PERSON")),  # a quoted product after 产品
+        ("璟川银行与驿舟集团签署合作协议 “驿链融”产品正式上线", ("正式", "PERSON")),
+        ("5年期以上LPR为3.35%。", ("LPR", "ORG")),  # a rate
+        ("这已是上述银行今年以来第三次下调存款利率。", ("上述银行", "ORG")),  # a reference, not a name
+        ("獲利主要來自旗下兩大子公司。", ("两大", "ORG")),
+        ("配息率約62%，創該公司近五年新高。", ("创该公司", "ORG")),
+        ("璟昕金融控股股份有限公司（以下簡稱璟昕金控）今（13）日召開董事會。", ("今", "ORG")),  # one character names nothing
     ],
 )
 def test_patterns_do_not_propose(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:
@@ -829,3 +840,17 @@ def test_a_quoted_product_is_a_product_at_its_other_mentions(nlp: finextract.Pip
     """推出…“澜付通”: the tagger's person 澜付通 in a later sentence is the product."""
     doc = nlp("澜海银行共同推出跨境支付产品“澜付通”。据介绍，澜付通支持个人和企业用户付款。")
     assert {(e.text, e.label) for e in doc.entities if e.text == "澜付通"} == {("澜付通", "PRODUCT")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a limited partnership's full name, its legal form in brackets included
+        ("苏州砚澄产业投资基金合伙企业（有限合伙）认购新增注册资本1.35亿元。", "苏州砚澄产业投资基金合伙企业（有限合伙）"),
+        ("公司控股股东渚岩投资控股集团有限公司并未参与本次认购。", "渚岩投资控股集团有限公司"),  # 投资 inside the name
+        ("本地虛擬資產交易平台朗曜數碼資產有限公司今日宣布獲發牌。", "朗曜數碼資產有限公司"),
+        ("另一持牌平台碩峯交易所近月積極搶客。", "碩峯交易所"),
+    ],
+)
+def test_full_names(nlp: finextract.Pipeline, text: str, name: str) -> None:
+    assert name in {e.text for e in nlp(text).entities if e.label == "ORG"}

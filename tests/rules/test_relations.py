@@ -886,11 +886,18 @@ def test_holders_listed_after_a_sentence_about_the_company_hold_it() -> None:
     assert all(f.confidence == 0.5 for f in facts)
 
 
-def test_stakes_listed_after_the_first_holder_s_are_in_the_company_it_holds() -> None:
+@pytest.mark.parametrize(
+    ("text", "holder", "held"),
+    [
+        ("砺诚保险集团持有砺诚财险68.5%的股份，为其控股股东；澍阳港务集团有限公司持股15%。", "澍阳港务集团有限公司", "砺诚财险"),
+        # the first holder's stake after the deal (将持有)
+        ("债转股完成后，东星集团将持有融众集团18.5%的股权，瀚海银行持股9.2%。", "瀚海银行", "融众集团"),
+    ],
+)
+def test_stakes_listed_after_the_first_holder_s_are_in_the_company_it_holds(text: str, holder: str, held: str) -> None:
     """A持有B68.5%的股份，为其控股股东；C持股15%: C holds B, not A."""
-    text = "砺诚保险集团持有砺诚财险68.5%的股份，为其控股股东；澍阳港务集团有限公司持股15%。"
     facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.topic_stake"]
-    assert [(f.args.holder.canonical, f.args.held.canonical) for f in facts] == [("澍阳港务集团有限公司", "砺诚财险")]
+    assert [(f.args.holder.canonical, f.args.held.canonical) for f in facts] == [(holder, held)]
 
 
 def test_a_former_officer_claiming_against_the_company_named_first() -> None:

@@ -855,3 +855,16 @@ def test_a_kind_of_alliance_is_no_organization() -> None:
     """战略联盟, 产业联盟: what the parties form, not a named body."""
     entities = {e.text for e in finextract.extract("东星集团与融众集团建立战略联盟，并发起产业联盟。").entities}
     assert not {"战略联盟", "产业联盟"} & entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甘肃陇垣资产管理股份有限公司（以下简称“陇垣资产”）与河西祁钧钢铁集团有限公司（以下简称“祁钧钢铁”）当日正式签署战略合作协议。",
+        "東星集團有限公司（以下簡稱東星集團）與融眾集團有限公司（以下簡稱融眾集團）簽署合作協議。",
+    ],
+)
+def test_a_short_form_declared_between_parties_joins_them(text: str) -> None:
+    """A（以下简称“A'”）与B: the bracketed short form belongs to A and does not break the pair."""
+    (fact,) = _pairs(text)
+    assert len(fact.args.parties) == 2 and fact.rule == "partnership.pair_trigger"

@@ -104,8 +104,8 @@ class LinkStage:
         """Link organizations and bind in-document aliases."""
         linked = [self._link(doc, e) for e in doc.entities]
         linked = _place_prefixed(doc, linked, self.places)
-        linked = _holding_short_forms(doc, linked)
         linked = self._aliases(doc, linked)
+        linked = _holding_short_forms(doc, linked)
         linked = _bracketed_latin_names(doc, linked)
         linked = self._coreference(doc, linked)
         return doc.model_copy(update={"entities": linked})
@@ -322,16 +322,19 @@ def _place_prefixed(doc: Document, entities: list[Entity], places: frozenset[str
 def _holding_short_forms(doc: Document, entities: list[Entity]) -> list[Entity]:
     """宏泰金 for 宏泰金控 (see the module docstring)."""
     work = doc.work
-    holdings = {e.canonical: e for e in entities if e.label == "ORG" and e.canonical.endswith("金控") and len(e.canonical) >= 4}
+    # by the name as written: a declared alias (以下簡稱璟昕金控) carries its full name as canonical
+    holdings = {name: e for e in entities if e.label == "ORG" for name in [doc.normalized(e)] if name.endswith("金控") and len(name) >= 4}
     if not holdings:
         return entities
     out = list(entities)
+    token_ends = {t.end for t in doc.tokens}
     for name, target in holdings.items():
         short = name[:-1]
         at = work.norm.find(short)
         while at != -1:
             end = at + len(short)
-            if not work.norm.startswith("控", end):
+            # 璟昕金|融控股: the short form must end a word, not open 金融 of the full name
+            if not work.norm.startswith("控", end) and work.to_orig(end, end)[0] in token_ends:
                 out = _with_alias_mention(doc, out, at, end, target)
             at = work.norm.find(short, end)
     return sorted(out, key=lambda e: (e.start, e.end))

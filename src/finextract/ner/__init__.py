@@ -685,6 +685,8 @@ class NerStage:
             if c.source == "model" and c.label in ("ORG", "LOC") and _opens_inside_verb(sent, c.start, c.end if c.label == "LOC" else None):
                 return False  # 入|禀高等法院, 入|禀高院: a span that opens inside a verb names nothing (访|华 is a place)
             if c.label == "ORG":
+                if c.source == "model" and len(word) == 1:
+                    return False  # 今|（13）日: one character names no organization
                 if c.source == "model" and (_lone_verb(sent, c) or _person_glued(sent, c.start, c.end) or _joined_kinds(sent, c, pat)):
                     return False  # 农商行|理财|子公司: one verb or adverb names nothing; 陈立新|安泰人寿…: a person glued on
                 if sent.text.startswith(INTERBANK_RATES, c.end):

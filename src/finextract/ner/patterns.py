@@ -145,7 +145,7 @@ class PatternLexicon:
 
 _AREA = re.compile(r"(?:全|本|辖内|省内|市内|区内|境内)(?:省|市|区|县|国|台|港|行业)?(?:内|各)?")
 """A whole area before a kind of bank (全省农商行, 辖内城商行, 全市村镇银行): all of them, no name."""
-_RANKED = re.compile(r"(?:国内|全台|各大|多家|前)?[一二三四五六七八九十两\d]*[大家]|个别|部分|一些|某些|少数|若干")
+_RANKED = re.compile(r"(?:国内|全台|各大|多家|前)?[一二三四五六七八九十两\d]*[大家]|个别|部分|一些|某些|少数|若干|上述|前述|该等|这些|那些")
 
 
 def is_generic(name: str, lex: PatternLexicon) -> bool:
@@ -160,6 +160,8 @@ def is_generic(name: str, lex: PatternLexicon) -> bool:
     if kind is not None and (len(name) == len(kind) or plausible_place(name[: -len(kind)], lex)):
         return True  # 新加坡本土银行: the kind of bank a place has, not a name
     ranked = _RANKED.match(name) or _AREA.match(name)
+    if ranked is not None and ranked.end() == len(name) and (name[0] in "两几多各数前" or name.endswith("家")):
+        return True  # 两大|子公司 cut at its relation noun: a count is left, no name (十五大 names a congress)
     return ranked is not None and ranked.end() > 1 and name[ranked.end() :] in lex.generic_orgs
 
 
@@ -343,8 +345,21 @@ def org_suffix(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
             continue
         cand = _org_name(text, tokens, i, t_end - len(suffix), suffix, lex)
         if cand is not None:
-            out.append(cand)
+            out.append(_with_partnership_form(text, cand))
     return out
+
+
+_PARTNERSHIP_FORMS = ("（有限合伙）", "(有限合伙)", "（普通合伙）", "(普通合伙)")
+"""The bracketed legal form after a partnership enterprise's name, part of the name."""
+
+
+def _with_partnership_form(text: str, cand: Candidate) -> Candidate:
+    """``cand`` extended over a bracketed partnership form (…基金合伙企业（有限合伙）)."""
+    if text.endswith("合伙企业", 0, cand.end):
+        form = next((f for f in _PARTNERSHIP_FORMS if text.startswith(f, cand.end)), None)
+        if form is not None:
+            return replace(cand, end=cand.end + len(form))
+    return cand
 
 
 def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suffix: str, lex: PatternLexicon) -> Candidate | None:
@@ -353,6 +368,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     while j >= 0 and tokens[j][1] > suffix_start:  # tokens that hold the suffix
         j -= 1
     name_tokens = list(tokens[j + 1 : i + 1])
+    if text[suffix_start - 1 : suffix_start] in _DETERMINERS:
+        return None  # 创|该公司, 其集团: a reference to a company named elsewhere (the segmenter may glue a verb to it)
     if any(text[s:e] in lex.suffix_false_friends for s, e, _ in name_tokens):
         return None  # 海融消费金融|注册资本: the word holding the suffix is a common noun
     chars = end - (name_tokens[0][0] if name_tokens else suffix_start)
@@ -437,9 +454,13 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
     word = text[start:stop]
     if pos == "a" and stop - start == 1 and j >= 1 and tokens[j - 1][2] in _MORPHEMES and tokens[j - 1][1] == start:
         pos = "g"  # 砺|诚|财产保险: a rare character jieba reads as a morpheme, then one it reads as an adjective
-    elif pos == "zg" and j + 1 < len(tokens) and tokens[j + 1][2] == "a" and tokens[j + 1][1] - tokens[j + 1][0] == 1:
-        pos = "g"  # …and the morpheme itself (一大|行|新港银行 stays out: 行 is no name's first character there)
-    if pos == "v" and word in _SUFFIX_VERBS and name_tokens and text[name_tokens[0][0] : suffix_start] == "":
+    elif pos in ("zg", "ng") and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
+        # …and the morpheme itself, also before a character read as a surname or a place (渚|岩|投资控股…,
+        # 苏州|砚|澄|产业投资基金…); 一大|行|新港银行 stays out: 行 is no name's first character there
+        pos = "g"
+    # 渚岩|投资|控股集团|有限公司: 投资 before 控股 is part of the name, not a kind of company before a brand
+    holding = word in _SUFFIX_VERBS and text.startswith("控股", stop)
+    if pos in ("v", "vn") and word in _SUFFIX_VERBS and name_tokens and (text[name_tokens[0][0] : suffix_start] == "" or holding):
         pos = "n"  # 翠麟|金融|控股|有限公司: 控股 is part of the name before the legal form
     if pos not in lex.org_name_pos or not is_han(word) and pos != "eng" or word in lex.org_break_words or word.endswith(lex.relation_nouns):
         return True
@@ -449,15 +470,19 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         return True  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post
     if word.startswith("日") and start > 0 and text[start - 1].isdigit():
         return True  # ６月１５|日电|南斯拉夫联盟: a dateline, not part of the name
+    if text.endswith(lex.apposition_kinds, 0, stop):
+        return True  # 虚拟资产|交易平台|朗曜数码资产有限公司, 一持牌|平台|硕峰交易所: what the company is, before its name
     branded = any(p in BRAND_AFTER_PERSON and s < suffix_start for s, _, p in name_tokens)
     kind = suffix_ending_at(text, stop, lex)
     parent = j >= 1 and tokens[j - 1][2] in BRAND_AFTER_PERSON  # 博泰|集团|深圳|博泰|实业…: a parent's name, kept
-    if branded and (pos == "vn" or kind is not None and kind not in lex.industry_suffixes and not parent):
+    if branded and not holding and (pos == "vn" or kind is not None and kind not in lex.industry_suffixes and not parent):
         return True  # 金管会|重罚|国瑞|人寿, 物流公司|瑞港|物流: a verbal noun or a kind of company before a brand
     # 核准|陈立新|安泰|人寿…: a person before the brand is the verb's object (麦肯锡|香港|分公司 is one name)
     return pos.startswith("nr") and len(word) == 3 and bool(name_tokens) and name_tokens[0][2] in BRAND_AFTER_PERSON
 
 
+_DETERMINERS = frozenset("该其此这那")
+"""Determiners right before a suffix make a reference (该公司, 其集团), not a name."""
 _SUFFIX_VERBS = frozenset({"控股", "投资"})
 """Words jieba tags as verbs that end a company's name before its legal form (翠麟金融控股|有限公司)."""
 _MORPHEMES = frozenset({"g", "zg", "ng"})

@@ -48,13 +48,25 @@ def _party_run(view: SentenceView, first: int) -> list[int]:
     ents = view.entities
     k = first
     while k + 1 < len(ents):
-        gap = view.text[ents[k][1] : ents[k + 1][0]].strip()
-        gap = re.sub(r"^[(（][^)）]*[)）]", "", gap).strip()  # (以下简称…) between parties
-        if ents[k + 1][2].label != "ORG" or not _joins(gap):
+        nxt, gap_start = k + 1, ents[k][1]
+        if _declared_short_form(view, ents[k][1], ents[nxt]) and nxt + 1 < len(ents):
+            nxt, gap_start = nxt + 1, ents[nxt][1]  # A（以下简称“A'”）与B: the short form is A's, not a party
+        gap = view.text[gap_start : ents[nxt][0]].strip()
+        gap = re.sub(r"^[(（][^)）]*[)）]|^[”\"」]?[)）]", "", gap).strip()  # (以下简称…) between parties
+        if ents[nxt][2].label != "ORG" or not _joins(gap):
             break
-        run.append(k + 1)
-        k += 1
+        run.append(nxt)
+        k = nxt
     return run
+
+
+_DECLARATION = re.compile(r"[（(](?:以下|下文)?简称[：:]?[“\"「]?")
+
+
+def _declared_short_form(view: SentenceView, party_end: int, ent: tuple) -> bool:  # type: ignore[type-arg]
+    """Whether ``ent`` is the short form declared in brackets right after a party (…公司（以下简称“陇垣资产”）)."""
+    closing = view.text[ent[1] : ent[1] + 2].lstrip("”\"」")
+    return _DECLARATION.fullmatch(view.text, party_end, ent[0]) is not None and closing.startswith(("）", ")"))
 
 
 _PARTNER_KIND = re.compile(r"[\u4e00-\u9fff]{0,10}(?:公司|企业|机构|平台|服务商|营运商|运营商|供应商|业者|合作伙伴)")

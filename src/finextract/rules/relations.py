@@ -820,6 +820,8 @@ def _listed_after_party(view: SentenceView, ents: Sequence[Placed[Entity]], k: i
 
 _REMAINDER = re.compile(r"(?:其[余他]|另外|剩余|余下)(?:的)?(?:股份|股权)?[^，,。；;由]{0,12}由$")
 _HOLDS = re.compile(r"(?:持有|持股|所持有|共同持有)")
+_HOLDS_LATER = re.compile(r"(?:将|已|仍|将会|届时将)?(?:持有|持股|所持有|共同持有)")
+"""持有 after a holder, maybe in the future (债转股完成后，陇垣资产将持有祁钧钢铁…)."""
 
 
 def _topic_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int, other: Entity) -> Placed[Entity] | None:
@@ -835,8 +837,8 @@ def _topic_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int, 
 
 
 def _held_after(view: SentenceView, orgs: Sequence[Placed[Entity]], holder: Placed[Entity]) -> Placed[Entity] | None:
-    """The company right after ``holder`` and 持有 (A持有|B…), if the sentence goes on that way."""
-    verb = _HOLDS.match(view.text, holder[1])
+    """The company right after ``holder`` and 持有 (A持有|B…, A将持有|B…), if the sentence goes on that way."""
+    verb = _HOLDS_LATER.match(view.text, holder[1])
     return next((e for e in orgs if verb is not None and e[0] == verb.end()), None)
 
 
