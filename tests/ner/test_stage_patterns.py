@@ -99,10 +99,13 @@ def nlp() -> finextract.Pipeline:
         ("同日，璟川银行宣布推出供应链金融线上产品“驿链融”。", ("驿链融", "PERSON")),  # a quoted product after 产品
         ("璟川银行与驿舟集团签署合作协议 “驿链融”产品正式上线", ("正式", "PERSON")),
         ("5年期以上LPR为3.35%。", ("LPR", "ORG")),  # a rate
+        ("一個月香港銀行同業拆息（HIBOR）今日報3.92厘。", ("香港银行同业拆息（HIBOR）今日报", "ORG")),  # a rate, not a bank
+        ("電子支付業者沛綸電子支付股份有限公司（以下簡稱沛綸支付）今（１２）日宣布，旗下「沛綸Pay」用戶數已突破６５０萬戶，市占率約２８％。", ("沛纶Pay", "LOC")),  # a brand, not a place
         ("这已是上述银行今年以来第三次下调存款利率。", ("上述银行", "ORG")),  # a reference, not a name
         ("獲利主要來自旗下兩大子公司。", ("两大", "ORG")),
         ("配息率約62%，創該公司近五年新高。", ("创该公司", "ORG")),
         ("璟昕金融控股股份有限公司（以下簡稱璟昕金控）今（13）日召開董事會。", ("今", "ORG")),  # one character names nothing
+        ("璟昕金融控股股份有限公司（以下簡稱璟昕金控）今（13）日召開董事會，通過2026年度盈餘分配案，擬每股配發現金股利1.33元。", ("今（13）日", "ORG")),
     ],
 )
 def test_patterns_do_not_propose(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:
@@ -115,6 +118,8 @@ def test_patterns_do_not_propose(nlp: finextract.Pipeline, text: str, not_expect
         ("平安银行正式推出《薪享通》App，面向中小企业员工。", "薪享通"),  # 通 is tagged a verb; the quotes delimit the name
         ("平安銀行正式推出“商戶寶”小程序。", "商户宝"),
         ("網商銀行計劃於明年一季度推出「小微貸」升級版。", "小微贷"),  # quoted after a launch verb
+        ("沛綸支付將於11月20日正式上線「一碼多付」功能。", "一码多付"),  # quoted before what it is
+        ("“驿链融”产品正式上线。", "驿链融"),
         pytest.param(
             "招商银行的业务可以通过掌上生活App办理。", "掌上生活",
             marks=pytest.mark.xfail(strict=True, reason="掌上 is tagged as a non-nominal word, so the unquoted name is not taken"),
@@ -850,6 +855,9 @@ def test_a_quoted_product_is_a_product_at_its_other_mentions(nlp: finextract.Pip
         ("公司控股股东渚岩投资控股集团有限公司并未参与本次认购。", "渚岩投资控股集团有限公司"),  # 投资 inside the name
         ("本地虛擬資產交易平台朗曜數碼資產有限公司今日宣布獲發牌。", "朗曜數碼資產有限公司"),
         ("另一持牌平台碩峯交易所近月積極搶客。", "碩峯交易所"),
+        ("其中本地財產保險商峻廷保險（香港）有限公司表示，已接獲逾3,200宗索償。", "峻廷保險（香港）有限公司"),
+        ("翠麟銀行（香港）有限公司（翠麟銀行）今日宣布上調最優惠利率。", "翠麟銀行（香港）有限公司"),  # a Hong Kong full name
+        ("獲利主要來自旗下璟昕商業銀行（璟昕銀行）與璟昕人壽。", "璟昕商業銀行"),  # two rare characters, both morphemes
     ],
 )
 def test_full_names(nlp: finextract.Pipeline, text: str, name: str) -> None:

@@ -964,3 +964,10 @@ def test_a_company_named_as_the_rival_of_another(text: str, pairs: list[set[str]
 )
 def test_no_rival_without_a_rival_named(text: str) -> None:
     assert [f for f in _facts(text, "competition") if f.rule == "competition.rival"] == []
+
+
+def test_a_short_form_declared_after_the_ranked_company_does_not_hide_it() -> None:
+    """东星支付（以下简称东星）…，仅次于融众支付: the bracketed short form is the ranked company again."""
+    text = "东星支付股份有限公司（以下简称东星支付）今日宣布，旗下用户数已突破650万户，在国内电子支付业者中排名第二，仅次于融众支付股份有限公司（融众支付）。"
+    facts = [f for f in _facts(text, "competition") if f.rule == "competition.ranked"]
+    assert [sorted(p.canonical for p in f.args.parties) for f in facts] == [["东星支付股份有限公司", "融众支付股份有限公司"]]

@@ -868,3 +868,22 @@ def test_a_short_form_declared_between_parties_joins_them(text: str) -> None:
     """A（以下简称“A'”）与B: the bracketed short form belongs to A and does not break the pair."""
     (fact,) = _pairs(text)
     assert len(fact.args.parties) == 2 and fact.rule == "partnership.pair_trigger"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("东星银行的成本率上升3.5个百分点至101.2%。", "成本率"),
+        ("樺崧保險有限公司預計，今年財產保險業務的綜合成本率將按年上升3.5個百分點至約101.2%。", "綜合成本率"),
+    ],
+)
+def test_a_ratio_whose_rate_character_reads_as_a_verb(text: str, metric: str) -> None:
+    """成本|率: jieba tags 率 as a verb (率领); the ratio is still the metric, with its change and new value."""
+    (fact,) = _metrics(text)
+    assert fact.args.metric.text == metric and fact.args.new_value is not None and fact.args.direction == "up"
+
+
+def test_a_ratio_after_a_verb_keeps_the_verb() -> None:
+    """违约|率: the ratio of defaults (资产累计违约率), not 率 alone."""
+    (fact,) = _metrics("普衡評級在報告中指出，入池資產累計違約率升至8%。")
+    assert fact.args.metric.text.endswith("違約率")

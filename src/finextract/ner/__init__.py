@@ -128,6 +128,10 @@ def _opens_inside_verb(sent: SentenceInput, start: int, end: int | None = None) 
     return any(s < start < e and tag.startswith("v") and tag != "vn" and (end is None or end > e) for s, e, tag in sent.tokens)
 
 
+_DATELINE = re.compile(r"[今昨前明]?[（(]\d{1,2}[)）]日")
+"""A Taiwan dateline's day (今（13）日)."""
+
+
 def _trimmed(text: str, cand: Candidate, pat: PatternLexicon) -> Candidate:
     """An organization span without shares, a company organ or a count of companies after it, or a descriptor before it."""
     return cut_descriptor(text, strip_count(text, strip_body(text, strip_holding(text, cand, pat), pat), pat), pat)
@@ -135,6 +139,18 @@ def _trimmed(text: str, cand: Candidate, pat: PatternLexicon) -> Candidate:
 
 _COMPANY_ENDINGS = frozenset({"银行", "集团", "公司", "证券", "保险", "控股", "基金", "投资", "科技", "资本", "金融", "支付"})
 """Suffixes only a company ends in (中心 or 大学 may end a place's name too)."""
+
+
+_REGION_FORM = re.compile(r"[（(](?:香港|澳门|中国|亚洲|国际|台湾|新加坡)[)）](?:股份有限公司|有限责任公司|有限公司)")
+"""A Hong Kong style full name's region and legal form after the brand (翠麟银行（香港）有限公司)."""
+
+
+def _with_region_form(text: str, cand: Candidate) -> Candidate:
+    """An organization extended over a bracketed region and legal form right after it (峻廷保险|（香港）有限公司)."""
+    if cand.label != "ORG" or cand.source == "gazetteer":
+        return cand
+    form = _REGION_FORM.match(text, cand.end)
+    return replace(cand, end=form.end()) if form is not None else cand
 
 
 def _place_as_company(text: str, cand: Candidate, pat: PatternLexicon) -> Candidate:
@@ -685,12 +701,12 @@ class NerStage:
             if c.source == "model" and c.label in ("ORG", "LOC") and _opens_inside_verb(sent, c.start, c.end if c.label == "LOC" else None):
                 return False  # 入|禀高等法院, 入|禀高院: a span that opens inside a verb names nothing (访|华 is a place)
             if c.label == "ORG":
-                if c.source == "model" and len(word) == 1:
-                    return False  # 今|（13）日: one character names no organization
+                if c.source == "model" and (len(word) == 1 or _DATELINE.fullmatch(word)):
+                    return False  # 今|（13）日: one character or a Taiwan dateline's day names no organization
                 if c.source == "model" and (_lone_verb(sent, c) or _person_glued(sent, c.start, c.end) or _joined_kinds(sent, c, pat)):
                     return False  # 农商行|理财|子公司: one verb or adverb names nothing; 陈立新|安泰人寿…: a person glued on
-                if sent.text.startswith(INTERBANK_RATES, c.end):
-                    return False  # 香港银行|同业拆息: an interbank rate
+                if sent.text.startswith(INTERBANK_RATES, c.end) or any(r in word for r in INTERBANK_RATES):
+                    return False  # 香港银行|同业拆息: an interbank rate, after or inside the span
                 if c.source == "model" and _RATING.fullmatch(word):
                     return False  # 风险综合评级为BB类: a rating
                 if self._public_body_trade(word):
@@ -712,6 +728,8 @@ class NerStage:
                 # A model's place is kept unless it reads as an adjective (普惠型, 区域性).
                 if c.source.startswith("pos:"):
                     return plausible_place(word, pat)
+                if c.source == "model" and re.search("[A-Za-z]", word) and re.search("[\u4e00-\u9fff]", word):
+                    return False  # 旗下「沛纶Pay」: Han and Latin letters in one word make a brand, not a place
                 if word in CURRENCY_WORDS or word.endswith(("元", "币")) and word[:-1] + "元" in CURRENCY_WORDS:
                     return False  # 澳门元及港元存款: a currency, not the place it is named after
                 return not word.endswith(("型", "性", "化", "式", "级")) and word not in _RELATIVE_PLACES
@@ -722,7 +740,7 @@ class NerStage:
         split = [
             p
             for found in cands
-            for c in [_cut_at_time(sent, _place_as_company(sent.text, found, pat), pat)]
+            for c in [_with_region_form(sent.text, _cut_at_time(sent, _place_as_company(sent.text, found, pat), pat))]
             for p in (
                 split_relation_noun(sent.text, _trimmed(sent.text, c, pat), pat)
                 if c.label == "ORG" and c.source != "gazetteer"
@@ -760,6 +778,8 @@ class NerStage:
             extra = [
                 Candidate(s, e, names[sent.text[s:e]], source="propagated", priority=3, score=0.8)
                 for _, s, e in matcher.find_matches_as_indexes(sent.text)
+                # 翠麟银行|（香港）有限公司: a name found again at the start of a longer organization is its brand
+                if not any(c.label == "ORG" and c.start == s and c.end > e and _REGION_FORM.match(sent.text, e) for c in cands)
             ]
             out.append(resolve(cands + extra) if extra else cands)
         return out

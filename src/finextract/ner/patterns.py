@@ -45,6 +45,8 @@ class PatternLexicon:
     product_stop_words: tuple[str, ...] = ()
     product_quoted_after: tuple[str, ...] = ()
     """Launch verbs after which a quoted name is a product (推出「小微贷」升级版)."""
+    product_quoted_before: tuple[str, ...] = ()
+    """Words after a quoted product name (「一码多付」功能, “驿链融”产品): only a quoted name before them is taken."""
     org_bad_initials: frozenset[str] = frozenset()
     title_qualifiers: frozenset[str] = frozenset()
     """Words that date a post (时任, 现任): they stand before a title, never inside it."""
@@ -116,6 +118,7 @@ class PatternLexicon:
                 product_before=tuple(data["product_markers"]["before"]),
                 product_stop_words=tuple(data["product_markers"]["stop_words"]),
                 product_quoted_after=tuple(data["product_markers"]["quoted_after"]),
+                product_quoted_before=tuple(data["product_markers"].get("quoted_before", ())),
                 org_bad_initials=frozenset(data["org_bad_initials"]),
                 relation_nouns=tuple(sorted(data["relation_nouns"], key=len, reverse=True)),
                 not_title_endings=tuple(data["not_title_endings"]),
@@ -454,9 +457,10 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
     word = text[start:stop]
     if pos == "a" and stop - start == 1 and j >= 1 and tokens[j - 1][2] in _MORPHEMES and tokens[j - 1][1] == start:
         pos = "g"  # 砺|诚|财产保险: a rare character jieba reads as a morpheme, then one it reads as an adjective
-    elif pos in ("zg", "ng") and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
-        # …and the morpheme itself, also before a character read as a surname or a place (渚|岩|投资控股…,
-        # 苏州|砚|澄|产业投资基金…); 一大|行|新港银行 stays out: 行 is no name's first character there
+    elif pos in ("zg", "ng") and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
+        # …and the morpheme itself, also before a character read as a surname, a place or another morpheme
+        # (渚|岩|投资控股…, 苏州|砚|澄|产业投资基金…, 旗下|璟|昕|商业银行); 一大|行|新港银行 stays out: 行 is no
+        # name's first character there
         pos = "g"
     # 渚岩|投资|控股集团|有限公司: 投资 before 控股 is part of the name, not a kind of company before a brand
     holding = word in _SUFFIX_VERBS and text.startswith("控股", stop)
@@ -1012,8 +1016,8 @@ def name_before(
 
 
 def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
-    """Product names after 产品/品牌 (分期产品钱小乐, 支付产品“澜付通”), before App (掌上生活App, 《薪享通》App)
-    and quoted after a launch verb (推出「小微贷」升级版)."""
+    """Product names after 产品/品牌 (分期产品钱小乐, 支付产品“澜付通”), before App (掌上生活App, 《薪享通》App),
+    quoted after a launch verb (推出「小微贷」升级版) or before what it is (「一码多付」功能, “驿链融”产品)."""
     text = sent.text
     out = []
     for at, marker in occurrences(text, lex.product_after):
@@ -1027,6 +1031,10 @@ def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
             out.append(Candidate(start, end, "PRODUCT", source="pattern:product", priority=3, score=0.6))
     for at, verb in occurrences(text, lex.product_quoted_after):
         quoted = _quoted_after(text, at + len(verb))
+        if quoted is not None and 2 <= quoted[1] - quoted[0] <= 8:
+            out.append(Candidate(quoted[0], quoted[1], "PRODUCT", source="pattern:product_quoted", priority=3, score=0.6))
+    for at, _ in occurrences(text, lex.product_quoted_before):
+        quoted = _quoted_before(text, at)
         if quoted is not None and 2 <= quoted[1] - quoted[0] <= 8:
             out.append(Candidate(quoted[0], quoted[1], "PRODUCT", source="pattern:product_quoted", priority=3, score=0.6))
     for at, _ in occurrences(text, lex.product_before):

@@ -60,6 +60,20 @@ CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]|(?<=[\u4e00-\u9fff])[ \u30
 """Punctuation that ends a clause, and a space between Han characters (headlines separate their clauses with one)."""
 
 
+_DECLARATION = re.compile(r"[（(](?:(?:以下|下文|下称)?简称[：:]?)?[“\"「]?$")
+_DECLARATION_END = re.compile(r"[”\"」]?[)）]")
+
+
+def declared_short_form(view: SentenceView, ent: tuple[int, int, object]) -> bool:
+    """Whether ``ent`` is a short form declared in brackets right after another entity (瀚海集团有限公司
+    （以下简称“瀚海集团”）, 宸磊行動支付股份有限公司（宸磊支付）): a second mention of that company, no other party."""
+    opening = view.text.rfind("（", 0, ent[0] + 1)
+    opening = max(opening, view.text.rfind("(", 0, ent[0] + 1))
+    if opening < 0 or not any(e[1] == opening for e in view.entities):
+        return False
+    return _DECLARATION.fullmatch(view.text, opening, ent[0]) is not None and _DECLARATION_END.match(view.text, ent[1]) is not None
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause (between clause punctuation) that holds ``[start, end)``."""
     left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)

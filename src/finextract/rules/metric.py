@@ -108,14 +108,21 @@ def _metric_figure(figure: Figure, written: str) -> bool:
 _GLUED_LINKS = frozenset("为达约")
 
 
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _split_tokens(view: SentenceView) -> SentenceView:
     """Cut tokens that cross a figure boundary (总额近|100亿: jieba glued 近 to the noun) and a link
-    word off a new word right before a figure (值为|7.85亿元)."""
+    word off a new word right before a figure (值为|7.85亿元); join a lone 率 to the word before it (成本|率: a ratio's name)."""
     if not view.figures:
         return view
     cuts = sorted({p for s, e, _ in view.figures for p in (s, e)})
     tokens = []
     for start, end, tag in view.tokens:
+        if tag == "v" and view.text[start:end] == "率" and tokens and tokens[-1][1] == start and _HAN_WORD.fullmatch(view.text, tokens[-1][0], start):
+            # 成本|率, 违约|率: jieba reads 率 as the verb 率领; with the word before it, it is a ratio's name
+            tokens[-1] = (tokens[-1][0], end, "n")
+            continue
         inner = cuts[bisect_right(cuts, start) : bisect_left(cuts, end)]
         if not inner and tag == "unk" and end - start >= 2 and end in cuts and view.text[end - 1] in _GLUED_LINKS:
             tokens += [(start, end - 1, "n"), (end - 1, end, "p")]  # 评估|值为|7.85亿元: jieba's new word holds the link

@@ -19,7 +19,7 @@ import re
 from typing import Iterator
 
 from ..facts import PartnershipArgs
-from .base import SentenceView
+from .base import SentenceView, declared_short_form
 from .relations import RELATED_AFTER, RelationLexicon, came_to_nothing
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
@@ -49,7 +49,7 @@ def _party_run(view: SentenceView, first: int) -> list[int]:
     k = first
     while k + 1 < len(ents):
         nxt, gap_start = k + 1, ents[k][1]
-        if _declared_short_form(view, ents[k][1], ents[nxt]) and nxt + 1 < len(ents):
+        if declared_short_form(view, ents[nxt]) and nxt + 1 < len(ents):
             nxt, gap_start = nxt + 1, ents[nxt][1]  # A（以下简称“A'”）与B: the short form is A's, not a party
         gap = view.text[gap_start : ents[nxt][0]].strip()
         gap = re.sub(r"^[(（][^)）]*[)）]|^[”\"」]?[)）]", "", gap).strip()  # (以下简称…) between parties
@@ -58,15 +58,6 @@ def _party_run(view: SentenceView, first: int) -> list[int]:
         run.append(nxt)
         k = nxt
     return run
-
-
-_DECLARATION = re.compile(r"[（(](?:以下|下文)?简称[：:]?[“\"「]?")
-
-
-def _declared_short_form(view: SentenceView, party_end: int, ent: tuple) -> bool:  # type: ignore[type-arg]
-    """Whether ``ent`` is the short form declared in brackets right after a party (…公司（以下简称“陇垣资产”）)."""
-    closing = view.text[ent[1] : ent[1] + 2].lstrip("”\"」")
-    return _DECLARATION.fullmatch(view.text, party_end, ent[0]) is not None and closing.startswith(("）", ")"))
 
 
 _PARTNER_KIND = re.compile(r"[\u4e00-\u9fff]{0,10}(?:公司|企业|机构|平台|服务商|营运商|运营商|供应商|业者|合作伙伴)")

@@ -51,7 +51,7 @@ from ..facts import (
     ProductLaunchArgs,
 )
 from ..spans import Entity, Figure, TextSpan
-from .base import CLAUSE_BREAK, PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org, clause_bounds, org_before_post, previous_sentence
+from .base import CLAUSE_BREAK, PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org, clause_bounds, declared_short_form, org_before_post, previous_sentence
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、")
 _MAX_GAP = 16
@@ -782,8 +782,8 @@ def _ranking_subject(view: SentenceView, lex: RelationLexicon, k: int, verb_star
     (首次超越融众集团，仅次于…: 融众集团 is ranked against, not ranking)."""
     text = view.text
     for p in reversed(view.entities[:k]):
-        if p[1] > verb_start or p[2].label not in ("ORG", "PERSON"):
-            continue
+        if p[1] > verb_start or p[2].label not in ("ORG", "PERSON") or declared_short_form(view, p):
+            continue  # 东星支付（以下简称东星）…，仅次于…: the short form is the company's second mention
         if p[2].label == "ORG" and _ranked_subject(text, p, verb_start):
             return p
         if lex.outranking_re.search(text, max(0, p[0] - 16), p[0]) is None and not text.endswith(_CONNECTORS, 0, p[0]):
