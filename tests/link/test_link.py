@@ -233,3 +233,10 @@ def test_a_holding_short_form_is_no_part_of_a_longer_word() -> None:
     orgs = [(e.text, e.canonical) for e in doc.entities if e.label == "ORG"]
     assert orgs[0] == ("璟昕金融控股股份有限公司", "璟昕金融控股股份有限公司")
     assert ("璟昕金", "璟昕金融控股股份有限公司") in orgs
+
+
+def test_a_declared_short_form_replaces_a_shorter_name_inside_it() -> None:
+    """蓼川银行 declared as the short form: a later 蓼川银行 is that bank, not a pattern's 川银行."""
+    doc = finextract.extract("蓼川银行股份有限公司（以下简称“蓼川银行”）发布公告。蓼川银行方面，一年期定期存款利率同样下调10个基点。")
+    orgs = [(e.text, e.canonical) for e in doc.entities if e.label == "ORG"]
+    assert ("蓼川银行", "蓼川银行股份有限公司") in orgs[2:] and not any(t == "川银行" for t, _ in orgs)

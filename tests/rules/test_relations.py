@@ -315,6 +315,8 @@ def test_product_launch_and_appointment() -> None:
         # the board's company, when no company follows 为
         ("泰和电气董事会同意聘任赵立群为副总经理。", "赵立群", "泰和电气"),
         ("泰和電氣公告稱，公司董事會同意聘任趙立群為副總經理。", "趙立群", "公司"),
+        # the board's resolution in an earlier clause, its company named by 该行
+        ("璟川银行公告称，该行董事会审议通过了设立供应链金融部的议案，并同意聘任祁若谷为供应链金融部总经理。", "祁若谷", "该行"),
     ],
 )
 def test_a_board_naming_someone_is_an_appointment(text: str, person: str, org: str) -> None:
@@ -971,3 +973,16 @@ def test_a_short_form_declared_after_the_ranked_company_does_not_hide_it() -> No
     text = "东星支付股份有限公司（以下简称东星支付）今日宣布，旗下用户数已突破650万户，在国内电子支付业者中排名第二，仅次于融众支付股份有限公司（融众支付）。"
     facts = [f for f in _facts(text, "competition") if f.rule == "competition.ranked"]
     assert [sorted(p.canonical for p in f.args.parties) for f in facts] == [["东星支付股份有限公司", "融众支付股份有限公司"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "驿舟集团董事长裴冬岭介绍，公司此前与衍朴商业保理有限公司的合作协议已于今年6月终止，双方未再续约。",
+        "東星集團收購融眾集團一事已於上月終止。",
+    ],
+)
+def test_a_deal_that_ended_is_no_fact(text: str) -> None:
+    """…的合作协议已于今年6月终止: the cooperation ended; a purchase 终止 fell through."""
+    facts = [f for f in finextract.extract(text).facts if f.type in ("partnership", "acquisition")]
+    assert facts == []

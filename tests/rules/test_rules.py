@@ -887,3 +887,26 @@ def test_a_ratio_after_a_verb_keeps_the_verb() -> None:
     """违约|率: the ratio of defaults (资产累计违约率), not 率 alone."""
     (fact,) = _metrics("普衡評級在報告中指出，入池資產累計違約率升至8%。")
     assert fact.args.metric.text.endswith("違約率")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["沅芷农商行公告称，该行三年期定期存款利率下调15个基点至2.35%。", "桐漪農商行則將三年期定期存款利率下調15個基點至2.35%。"],
+)
+def test_a_tenor_is_part_of_the_metric_name(text: str) -> None:
+    """三年期: the deposit's term names the rate; it is no period of the change."""
+    (fact,) = _metrics(text)
+    assert fact.args.metric.normalized == "三年期定期存款利率" and fact.args.value.kind == "basis_point"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国家金融监督管理总局数据显示，截至三季度末，商业银行净息差为1.53%。",
+        "鴻甄證券首席經濟學家岑致遠認為，預計今年末商業銀行淨息差將收窄至1.5%左右。",
+    ],
+)
+def test_a_kind_of_company_s_figure_has_no_subject(text: str) -> None:
+    """商业银行净息差: all commercial banks' margin, neither the regulator's nor the analyst's firm's."""
+    (fact,) = _metrics(text)
+    assert fact.args.subject is None

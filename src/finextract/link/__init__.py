@@ -343,12 +343,15 @@ def _holding_short_forms(doc: Document, entities: list[Entity]) -> list[Entity]:
 def _with_alias_mention(doc: Document, entities: list[Entity], at: int, end: int, target: Entity) -> list[Entity]:
     """``entities`` with an alias entity of ``target`` at working span ``[at, end)``.
 
-    A backend's own guess (model, POS hint), a copied name and a place give way to
-    it; a gazetteer or pattern entity there stays, and then nothing is added.
+    A backend's own guess (model, POS hint), a copied name, a place and a shorter pattern
+    name inside it give way to it; another gazetteer or pattern entity there stays, and then
+    nothing is added.
     """
     start, stop, text = doc.work.orig_span(at, end)
     overlapping = [e for e in entities if e.start < stop and start < e.end]
-    if doc.in_excluded(start, stop) or any(e.label != "LOC" and not _yields(e) for e in overlapping):
+    # a pattern's shorter name inside the declared one (川银行 in 蓼川银行) gives way too
+    inside = [e for e in overlapping if start <= e.start and e.end <= stop and e.end - e.start < stop - start and e.source != "gazetteer"]
+    if doc.in_excluded(start, stop) or any(e.label != "LOC" and not _yields(e) and e not in inside for e in overlapping):
         return entities
     kept = [e for e in entities if not (e.start < stop and start < e.end)]
     return kept + [Entity(text=text, start=start, end=stop, label="ORG", canonical=target.canonical, id=target.id, source="alias")]

@@ -457,7 +457,7 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
     word = text[start:stop]
     if pos == "a" and stop - start == 1 and j >= 1 and tokens[j - 1][2] in _MORPHEMES and tokens[j - 1][1] == start:
         pos = "g"  # 砺|诚|财产保险: a rare character jieba reads as a morpheme, then one it reads as an adjective
-    elif pos in ("zg", "ng") and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
+    elif pos in ("zg", "ng") and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "j") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
         # …and the morpheme itself, also before a character read as a surname, a place or another morpheme
         # (渚|岩|投资控股…, 苏州|砚|澄|产业投资基金…, 旗下|璟|昕|商业银行); 一大|行|新港银行 stays out: 行 is no
         # name's first character there

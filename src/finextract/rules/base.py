@@ -91,10 +91,12 @@ def appointing_org(view: SentenceView, verb_start: int) -> Entity | None:
 
     >>> # 泰和电气董事会同意|聘任赵立群为副总经理 → 泰和电气
     >>> # 岭南农商联合银行董事会选举韩志远为董事长，|聘任苏明哲为行长 → 岭南农商联合银行
+    >>> # 该行董事会审议通过了…议案，并同意|聘任祁若谷为… → the bank 该行 refers to
     """
     before = _APPOINTER_BEFORE.search(view.text, max(0, verb_start - 20), verb_start)
-    owner = view.entity_ending_at(before.start() if before else verb_start, "ORG")
-    if owner is None and (chained := _CHAINED.search(view.text, max(0, verb_start - 3), verb_start)) is not None:
+    anchor = before.start() if before else verb_start
+    owner = view.entity_ending_at(anchor, "ORG")
+    if owner is None and (chained := _CHAINED.search(view.text, max(0, anchor - 3), anchor)) is not None:
         owner = _clause_appointer(view, chained.start())
     return owner[2] if owner is not None else None
 

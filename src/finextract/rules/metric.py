@@ -131,7 +131,8 @@ def _split_tokens(view: SentenceView) -> SentenceView:
             tokens.append((start, end, tag))
             continue
         for a, b in zip([start, *inner], [*inner, end]):
-            tokens.append((a, b, tag))
+            # 三年|期: the tenor's 期 after a duration names the product with it (三年期定期存款利率)
+            tokens.append((a, b, "n" if view.text[a:b] == "期" else tag))
     return replace(view, tokens=tuple(tokens))
 
 
@@ -653,7 +654,8 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
 
     and before 3, for a metric opening the clause after one that founds a company (设立青川新能源有限公司，
     注册资本…), that company, or none when the new company is not named; and none for a figure of the
-    whole market (a scope such as 国内 or 全球 before the metric in its clause, no name there).
+    whole market (a scope such as 国内 or 全球 before the metric in its clause, no name there) or of a
+    kind of company (商业银行净息差).
     """
     pos = m_start - 1 if view.text.endswith("的", 0, m_start) else m_start
     if view.text.endswith(_PLURAL, 0, pos) or view.text.endswith(_ANOTHER, 0, pos):
@@ -678,6 +680,8 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
         holder = view.entity_ending_at(org[0] - len(marker), "ORG") if marker is not None else None
         # 恒泰人寿在嘉禾银行的持股比例, 鼎新控股持有瑞和人寿的股权比例: the stake is the first one's, held in the second
         return (holder[2], 0.9) if holder is not None else (org[2], 1.0)
+    if _KIND_BEFORE.search(view.text, max(0, pos - 8), pos):
+        return None, 0.0  # 商业银行净息差, 中小银行存款增速: a kind of company's figure, no one company's
     if view.text.endswith("其", 0, pos):
         # 其 refers to the clause's topic: 嘉禾国资控股并未减持嘉禾银行股份，其持股比例…
         topic = _sentence_subject(view, pos)
@@ -715,6 +719,10 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
     return (topic, 0.5) if topic is not None else (None, 0.0)
 
 
+_KIND_BEFORE = re.compile(
+    r"(?:商业银行|银行业|中小银行|上市银行|国有大行|股份行|农商行|城商行|农村商业银行|城市商业银行|保险业|寿险业|券商|证券业|基金业|信托业)$"
+)
+"""A kind of company right before a metric: the figure of all of them (商业银行净息差为1.53%)."""
 _MARKET_SCOPE = re.compile(r"国内|境内|全国|全球|全行业|行业整体|全市场|市场整体|业内")
 
 

@@ -201,7 +201,14 @@ def came_to_nothing(text: str, fell_through: re.Pattern[str], start: int, clause
     if fell_through.search(text, start, clause_end):
         return True
     contrast = _CONTRAST.match(text, clause_end + 1)
-    return contrast is not None and fell_through.search(text, contrast.end(), _sentence_end(text, contrast.end())) is not None
+    if contrast is None:
+        return False
+    # 终止 after a contrast may end another deal (…，但此后…，遂与华信泰终止合作): only in the deal's own clause
+    later = fell_through.finditer(text, contrast.end(), _sentence_end(text, contrast.end()))
+    return any(m.group() not in _ENDED_IN_CLAUSE_ONLY for m in later)
+
+
+_ENDED_IN_CLAUSE_ONLY = frozenset({"终止", "解约"})
 
 
 def _sentence_end(text: str, pos: int) -> int:
