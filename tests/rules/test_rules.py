@@ -149,7 +149,7 @@ def test_metric_period(text: str, period: str) -> None:
 def test_abbreviations_change_verbs_before_and_month_end_bases() -> None:
     facts = _metrics("11月末广义货币（M2）余额为302.1万亿元；一年期贷款市场报价利率（LPR）为3.45%，五年期以上LPR为4.2%。")
     names = {f.args.metric.text for f in facts}
-    assert {"贷款市场报价利率（LPR）", "LPR"} <= names and any(n.endswith("（M2）余额") for n in names)
+    assert {"一年期贷款市场报价利率（LPR）", "LPR"} <= names and any(n.endswith("（M2）余额") for n in names)
     (cut,) = _metrics("央行决定下调金融机构存款准备金率0.5个百分点。")
     assert (cut.args.metric.text, cut.args.direction) == ("存款准备金率", "down")
     change = next(f for f in _metrics("我国外汇储备规模为31718亿美元，较10月末上升0.7%。") if f.args.direction)
