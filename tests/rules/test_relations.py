@@ -986,3 +986,22 @@ def test_a_deal_that_ended_is_no_fact(text: str) -> None:
     """…的合作协议已于今年6月终止: the cooperation ended; a purchase 终止 fell through."""
     facts = [f for f in finextract.extract(text).facts if f.type in ("partnership", "acquisition")]
     assert facts == []
+
+
+def test_a_ranked_shareholder_opening_a_clause_holds_the_sentence_s_company() -> None:
+    """…；第二大股东钱垣实业…: a second holder of the company, not of the first holder."""
+    text = "锦棠期货公告称，公司控股股东渚岩控股并未参与本次认购，持股比例由60%降至51%；第二大股东钱垣实业发展有限公司持股比例由25%降至21.25%。"
+    pairs = {(f.args.holder.canonical, f.args.held.canonical) for f in _facts(text, "ownership") if f.rule != "ownership.model"}
+    assert ("钱垣实业发展有限公司", "锦棠期货") in pairs
+    assert not {("钱垣实业发展有限公司", "渚岩控股"), ("渚岩控股", "钱垣实业发展有限公司")} & pairs
+
+
+def test_a_stake_opening_the_clause_after_the_holder_s() -> None:
+    """A认购新增注册资本1.35亿元，增资后持股9%: A's stake in the company the sentence before is about."""
+    text = (
+        "锦棠期货有限公司公告称，公司已完成增资扩股。本次增资共引入两家新股东：苏州砚澄产业投资基金合伙企业（有限合伙）"
+        "认购新增注册资本1.35亿元，增资后持股9%；楠桥实业集团有限公司认购新增注册资本0.9亿元，持股6%。"
+    )
+    facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.topic_stake"]
+    got = {(f.args.holder.canonical, f.args.held.canonical, f.args.stake.text) for f in facts}
+    assert got == {("苏州砚澄产业投资基金合伙企业（有限合伙）", "锦棠期货有限公司", "9%"), ("楠桥实业集团有限公司", "锦棠期货有限公司", "6%")}

@@ -831,12 +831,17 @@ _HOLDS_LATER = re.compile(r"(?:将|已|仍|将会|届时将)?(?:持有|持股|�
 """持有 after a holder, maybe in the future (债转股完成后，陇垣资产将持有祁钧钢铁…)."""
 
 
+_FUNDS = re.compile(r"(?:共同|合计|分别|拟|将)?(?:出资|认购|入股)")
+"""A company putting money in (宁海银行出资9亿元，晨曦集团出资6亿元…): another holder, not the topic."""
+
+
 def _topic_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int, other: Entity) -> Placed[Entity] | None:
     """The company a sentence is about, named before ``pos`` and other than ``other``: the one a 由
     follows (星汇银行由星汇集团持有…), else the first named."""
     before = [e for e in orgs if e[1] <= pos and e[2].canonical != other.canonical]
-    # 苕溪国投持股9.86%，…；晟岱实业持股6.02%: a holder listed before is another holder, not the topic
-    before = [e for e in before if not _STAKE_VERB.match(view.text, e[1])]
+    # 苕溪国投持股9.86%，…；晟岱实业持股6.02%: a holder (or funder) listed before is another holder, not the topic
+    before = [e for e in before if not _STAKE_VERB.match(view.text, e[1]) and not _FUNDS.match(view.text, e[1])]
+    before = [e for e in before if not view.text.endswith("股东", 0, e[0])]  # 由原股东宁海银行和新股东晨曦集团…: holders
     first = next((e for e in before if view.text.startswith("由", e[1])), before[0] if before else None)
     held = _held_after(view, orgs, first) if first is not None else None
     # 砺诚保险集团持有砺诚财险68.5%的股份，…；澍阳港务持股15%: the company the first holder holds
@@ -899,17 +904,18 @@ _STAKE_VERB = re.compile(r"(?:合计|共|直接|间接)?(?:持股|持有股份|�
 
 def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
     """``ownership.topic_stake``: 星汇银行注册资本为50亿元，星汇集团持股70%，安信保险持股30% — a
-    holder with a stake and no company after it (or 其 for it: 持有其72%的股权) holds the company the
-    sentence is about, or, when it names none, the one the sentence before opens with (confidence 0.5)."""
+    holder with a stake and no company after it (or 其 for it: 持有其72%的股权; or the stake opening the
+    next clause: A认购新增注册资本1.35亿元，增资后持股9%) holds the company the sentence is about, or,
+    when it names none, the one the sentence before opens with (confidence 0.5)."""
     text = view.text
     orgs = view.labelled("ORG")
-    for h_start, h_end, holder in orgs:
-        verb = _STAKE_VERB.match(text, h_end)
-        if verb is None:
-            continue
+    found = [((h_start, h_end, holder), verb) for h_start, h_end, holder in orgs if (verb := _STAKE_VERB.match(text, h_end)) is not None]
+    found += list(_clause_opening_holders(view, orgs))
+    holders = {h[2].canonical for h, _ in found}
+    for (h_start, h_end, holder), verb in found:
         stake = next((f for s, _, f in view.figures if s == verb.end() and _is_stake(f)), None)
-        _, c_end = clause_bounds(text, h_end, h_end)
-        if stake is None or any(h_end < s < c_end for s, _, _ in orgs):
+        _, c_end = clause_bounds(text, verb.start(), verb.start())
+        if stake is None or any(verb.start() < s < c_end for s, _, _ in orgs):
             continue
         via = None
         through = _THROUGH.search(text, max(0, h_start - 12), h_start)
@@ -920,6 +926,8 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
                 continue
             via, holder, h_start = holder, parent[2], parent[0]
         held = _topic_before(view, orgs, h_start, holder)
+        if held is not None and held[2].canonical in holders:
+            held = None  # A…，持股9%；B…，持股6%: a holder listed before is another holder, not the topic
         confidence = 0.6
         if held is None and via is None and (earlier := _previous_topic(view)) is not None and earlier.canonical != holder.canonical:
             held, confidence = (0, 0, earlier), 0.5  # 招股书显示，苕溪农商行股权较为分散。发行前，A持股9.86%…
@@ -927,6 +935,19 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             continue
         action = view.text_span(*verb.span())
         yield "ownership", "ownership.topic_stake", confidence, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake, via=via)  # type: ignore[arg-type]
+
+
+_CLAUSE_STAKE = re.compile(r"(?<=[，,])(?:本次增资后|增资完成后|增资后|交易完成后|完成后)?(?:合计|直接)?(?:持股|持有股份)(?:比例)?(?:为|约|达)?")
+"""A stake opening a clause, its holder opening the clause before (A认购新增注册资本1.35亿元，增资后持股9%)."""
+
+
+def _clause_opening_holders(view: SentenceView, orgs: Sequence[Placed[Entity]]) -> Iterator[tuple[Placed[Entity], re.Match[str]]]:
+    """Holders of stakes written at the start of the clause after theirs (…A认购…，增资后持股9%)."""
+    for verb in _CLAUSE_STAKE.finditer(view.text):
+        c_start, _ = clause_bounds(view.text, verb.start() - 1, verb.start() - 1)
+        holder = next((e for e in orgs if e[0] == c_start), None)
+        if holder is not None and not any(holder[1] < e[0] < verb.start() for e in orgs if not declared_short_form(view, e)):
+            yield holder, verb
 
 
 def _previous_topic(view: SentenceView) -> Entity | None:
@@ -940,15 +961,19 @@ def _previous_topic(view: SentenceView) -> Entity | None:
 
 _STAKE_NEXT = re.compile(r"[，,](?:其)?(?:持股比例|持股)(?:为|达到|达|约)?")
 _HOLDER_NAMED = re.compile(r"(?:控股股东|第一大股东|大股东|母公司|实际控制人)(?:为|是)$")
+_RANKED_HOLDER = re.compile(r"(?<=[；;])(?:第[一二三四五六七八九十\d]+大股东|控股股东|大股东)$")
+"""A shareholder's rank opening a part after a semicolon, right before its name (…；第二大股东钱垣实业…持股比例…);
+after a comma it is ``ownership.reverse``'s (华晟基金近日公告，控股股东华晟证券…)."""
 
 
 def named_holders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
-    """``ownership.topic_holder``: 华信信托成立于1986年，…，控股股东为华信集团，持股比例为78.3% — the
-    holder named after 控股股东为 holds the company the sentence is about."""
+    """``ownership.topic_holder``: 华信信托成立于1986年，…，控股股东为华信集团，持股比例为78.3%; 公司控股股东…，
+    …；第二大股东钱垣实业持股比例… — the holder named after 控股股东为 (or after its rank opening a clause)
+    holds the company the sentence is about."""
     text = view.text
     orgs = view.labelled("ORG")
     for h_start, h_end, holder in orgs:
-        named = _HOLDER_NAMED.search(text, max(0, h_start - 8), h_start)
+        named = _HOLDER_NAMED.search(text, max(0, h_start - 8), h_start) or _RANKED_HOLDER.search(text, max(0, h_start - 8), h_start)
         if named is None:
             continue
         held = _topic_before(view, orgs, named.start(), holder)
