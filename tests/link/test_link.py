@@ -240,3 +240,12 @@ def test_a_declared_short_form_replaces_a_shorter_name_inside_it() -> None:
     doc = finextract.extract("蓼川银行股份有限公司（以下简称“蓼川银行”）发布公告。蓼川银行方面，一年期定期存款利率同样下调10个基点。")
     orgs = [(e.text, e.canonical) for e in doc.entities if e.label == "ORG"]
     assert ("蓼川银行", "蓼川银行股份有限公司") in orgs[2:] and not any(t == "川银行" for t, _ in orgs)
+
+
+def test_a_short_form_in_bare_brackets_is_declared() -> None:
+    """宸磊行動支付股份有限公司（宸磊支付）: a later 宸磊支付 is that company; （香港） after a bank is no short form."""
+    doc = finextract.extract("排名第三的繽采電子支付（繽采電支）市占率約17%。另一方面，繽采電支今日公告，董事長蕭啟銘請辭。")
+    orgs = [(e.text, e.canonical) for e in doc.entities if e.label == "ORG"]
+    assert orgs.count(("繽采電支", "缤采电子支付")) == 2
+    doc = finextract.extract("翠麟銀行（香港）今日宣布加息。")
+    assert not any(e.text == "香港" and e.canonical == "翠麟银行" for e in doc.entities)

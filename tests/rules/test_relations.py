@@ -1005,3 +1005,13 @@ def test_a_stake_opening_the_clause_after_the_holder_s() -> None:
     facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.topic_stake"]
     got = {(f.args.holder.canonical, f.args.held.canonical, f.args.stake.text) for f in facts}
     assert got == {("苏州砚澄产业投资基金合伙企业（有限合伙）", "锦棠期货有限公司", "9%"), ("楠桥实业集团有限公司", "锦棠期货有限公司", "6%")}
+
+
+def test_a_ranked_company_after_what_it_is() -> None:
+    """電子支付業者沛綸…，…，排名第二，僅次於宸磊…: the company opening the sentence after its kind is ranked."""
+    text = (
+        "電子支付業者沛綸電子支付股份有限公司（以下簡稱沛綸支付）今（１２）日宣布，旗下用戶數已突破６５０萬戶，"
+        "市占率約２８％，在國內電子支付業者中排名第二，僅次於宸磊行動支付股份有限公司（宸磊支付）。"
+    )
+    facts = [f for f in _facts(text, "competition") if f.rule == "competition.ranked"]
+    assert [sorted(p.canonical for p in f.args.parties) for f in facts] == [["宸磊行动支付股份有限公司", "沛纶电子支付股份有限公司"]]

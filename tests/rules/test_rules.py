@@ -910,3 +910,10 @@ def test_a_kind_of_company_s_figure_has_no_subject(text: str) -> None:
     """商业银行净息差: all commercial banks' margin, neither the regulator's nor the analyst's firm's."""
     (fact,) = _metrics(text)
     assert fact.args.subject is None
+
+
+def test_a_partner_after_also_with_cooperates_with_the_sentence_s_subject() -> None:
+    """…；另與沁彥銀行合作推出…: the company of the first clause is the other party."""
+    text = "沛綸支付並與連鎖超商嘉鄰便利商店合作，全台門市將同步支援新功能；另與沁彥商業銀行合作推出聯名數位帳戶。"
+    parties = {frozenset(p.canonical for p in f.args.parties) for f in _pairs(text)}
+    assert parties == {frozenset({"沛纶支付", "嘉邻便利商店"}), frozenset({"沛纶支付", "沁彦商业银行"})}

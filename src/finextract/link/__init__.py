@@ -3,7 +3,8 @@
 * An organization already matched by the gazetteer keeps its entry.
 * Any other organization is looked up by its working-text form, and again
   with a legal-form suffix removed (中国工商银行股份有限公司 → 中国工商银行).
-* In-document aliases: ``广东省农村信用社联合社(以下简称广东农信)`` binds 广东农信 to
+* In-document aliases: ``广东省农村信用社联合社(以下简称广东农信)`` (or a short form in bare brackets
+  that abbreviates the name: ``宸磊行动支付股份有限公司（宸磊支付）``) binds 广东农信 to
   the organization before the parenthesis; its mention there and later ones become
   entities with the same canonical name and id (the tagger's guesses and
   copied names there give way), and every organization entity found with
@@ -72,6 +73,23 @@ _ANNOUNCER_LEAD = re.compile(r"(?:[^，,。；;\n]{1,8}[，,])?(?:[^，,。；;\
 _ALIAS_DECL = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*[）)]")
 
 
+_BARE_ALIAS = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
+"""A short form in brackets right after the full name, Hong Kong and Taiwan style (宸磊行动支付股份有限公司（宸磊支付）)."""
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` can abbreviate ``name``: shorter, opening with one of its characters, and every
+    character of it found in ``name`` in order (缤采电支 of 缤采电子支付; 香港 of 翠麟银行 is no short form)."""
+    if len(short) >= len(name) or short[0] not in name:
+        return False
+    at = 0
+    for ch in short:
+        at = name.find(ch, at) + 1
+        if at == 0:
+            return False
+    return True
+
+
 def _bracketed_latin_names(doc: Document, entities: list[Entity]) -> list[Entity]:
     """A Latin-script name in brackets right after an organization is that organization's foreign name
     (西湾机遇基金（Westbay Opportunities Fund）): an organization with its canonical name, whatever the
@@ -127,6 +145,11 @@ class LinkStage:
             decl_start, _ = work.to_orig(match.start(), match.start())
             target = next((e for e in reversed(entities) if e.label == "ORG" and e.end == decl_start), None)
             if target is not None:
+                bindings.append((match.start(1), match.group(1), target))
+        for match in _BARE_ALIAS.finditer(work.norm):
+            decl_start, _ = work.to_orig(match.start(), match.start())
+            target = next((e for e in reversed(entities) if e.label == "ORG" and e.end == decl_start), None)
+            if target is not None and _abbreviates(match.group(1), doc.normalized(target)):
                 bindings.append((match.start(1), match.group(1), target))
         if not bindings:
             return entities

@@ -385,6 +385,10 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
             break
         if pos == "unk" and len(word) >= 2 and word[-1] in _GLUED_MARKERS:
             break  # 年底前获|法院: a passive marker or preposition glued to the word before the name
+        glued_kind = next((k for k in lex.apposition_kinds if word.startswith(k) and len(word) > len(k)), None) if pos == "unk" else None
+        if glued_kind is not None:
+            name_tokens.insert(0, (start + len(glued_kind), stop, pos))
+            break  # 连锁|超商嘉邻|便利商店: the segmenter glued the kind to the name's first characters
         if pos == "unk" and len(word) >= 2 and (word[0] in lex.org_bad_initials or _glued_post_verb(text, start)):
             # 嘉禾银行|获恒泰|人寿: jieba glued the passive marker to the name; 由原|南岭农商银行: to a word
             # before it; 其所持|华曜储能: several such characters

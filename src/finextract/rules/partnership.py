@@ -9,6 +9,9 @@
 * ``partnership.joint_founding`` — a list of companies that found or fund something together
   (由东星集团、融众集团、瀚海集团等共同投资组建).
 
+A clause opening with 另与/并与 and a partner takes the sentence's first company as the other party
+(该公司与日邻超商合作…；另与沁彦银行合作推出联名账户).
+
 Negated (并未与…合作), hypothetical (如果双方合作), questioned and failed (联姻…告吹) clauses yield nothing.
 The date is the last date or month period before the parties in the sentence (7月18日，…; 10月，…).
 """
@@ -60,7 +63,7 @@ def _party_run(view: SentenceView, first: int) -> list[int]:
     return run
 
 
-_PARTNER_KIND = re.compile(r"[\u4e00-\u9fff]{0,10}(?:公司|企业|机构|平台|服务商|营运商|运营商|供应商|业者|合作伙伴)")
+_PARTNER_KIND = re.compile(r"[\u4e00-\u9fff]{0,10}(?:公司|企业|机构|平台|服务商|营运商|运营商|供应商|业者|合作伙伴|超商|零售商|连锁店)")
 """What a partner is, written between 与 and its name (与国有资产管理公司|东方汇达, 與…電子錢包營運商|樂付通)."""
 
 
@@ -97,7 +100,23 @@ def partnership_rules(view: SentenceView, lex: RelationLexicon) -> Iterator[tupl
             fact = _pair_fact(view, run, lex)
             if fact is not None:
                 yield fact
+        elif (subject := _carried_subject(view, k)) is not None:
+            fact = _pair_fact(view, [subject, k], lex)
+            if fact is not None:
+                yield fact
         k = run[-1] + 1
+
+
+_ALSO_WITH = re.compile(r"(?:^|(?<=[，,；;]))(?:另|并|还|同时|此外[，,]?)(?:与|和|同|跟)$")
+"""与 opening a clause with no subject of its own (…；另与沁彦银行合作推出…): the sentence's subject cooperates."""
+
+
+def _carried_subject(view: SentenceView, k: int) -> int | None:
+    """Index of the sentence's first organization when ``view.entities[k]`` follows 另与/并与 opening a later
+    clause (该公司与日邻超商合作…；另与沁彦银行合作…)."""
+    if _ALSO_WITH.search(view.text, max(0, view.entities[k][0] - 6), view.entities[k][0]) is None:
+        return None
+    return next((i for i, (s, _, e) in enumerate(view.entities[:k]) if e.label == "ORG" and not declared_short_form(view, view.entities[i])), None)
 
 
 def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tuple[str, str, float, PartnershipArgs] | None:

@@ -408,6 +408,21 @@ def _linked(items: Iterable[tuple[str, str, float, object]]) -> set[frozenset[st
     return out
 
 
+_PART_BREAK = re.compile(r"[；;]")
+
+
+def _partners_apart(items: Iterable[tuple[str, str, float, object]]) -> set[frozenset[str]]:
+    """``{canonical, canonical}`` of two parties that the trigger rules make partners of one company in
+    two separate facts (A与B合作…；另与C合作: B and C)."""
+    partners: dict[str, set[str]] = {}
+    for fact_type, _, _, args in items:
+        parties = [p.canonical for p in getattr(args, "parties", None) or []] if fact_type == "partnership" else []
+        if len(parties) == 2:
+            partners.setdefault(parties[0], set()).add(parties[1])
+            partners.setdefault(parties[1], set()).add(parties[0])
+    return {frozenset((x, y)) for group in partners.values() for x in group for y in group if x != y}
+
+
 def candidate_pairs(view: SentenceView) -> list[tuple[Placed[Entity], Placed[Entity]]]:
     """The closest non-overlapping mentions of each pair of distinct organizations, in reading order
     (pairs whose mentions look swallowed by another, see :func:`_swallowed`, are left out)."""
@@ -470,10 +485,14 @@ class ModelRelations:
             return
         inputs = [self._input(view, first, second) for first, second in pairs]
         linked = _linked(produced)
+        separate = _partners_apart(produced)
         floor = self.scorer.threshold if self.threshold is None else self.threshold
         for (first, second), pred in zip(pairs, self.scorer.predict(inputs, hits)):
-            if pred.confidence < floor or frozenset((first[2].canonical, second[2].canonical)) in linked:
+            pair = frozenset((first[2].canonical, second[2].canonical))
+            if pred.confidence < floor or pair in linked:
                 continue  # a pair the trigger rules linked keeps their reading
+            if pred.label == "partnership" and pair in separate and _PART_BREAK.search(view.text, first[1], second[0]):
+                continue  # A与B合作…；另与C合作: B and C are each A's partner, not each other's
             fact = self._fact(view, pred, first, second)
             if fact is not None:
                 yield fact

@@ -808,12 +808,20 @@ def _ranked_subject(text: str, name: Placed[Entity], verb_start: int) -> bool:
         return len(gap) <= _MAX_GAP
     if any(b.group() not in "，," for b in breaks) or _LEAD_ADVERB.fullmatch(gap, breaks[-1].end()) is None:
         return False
-    return len(gap) <= 4 * _MAX_GAP and _clause_opens(text, name[0])
+    return len(gap) <= 5 * _MAX_GAP and _clause_opens(text, name[0])
+
+
+_KIND_LEAD = re.compile(r"[\u4e00-\u9fff]{0,6}(?:业者|公司|平台|机构|企业)$")
+"""What the company is, opening its clause before its name (电子支付业者|沛纶电子支付…)."""
 
 
 def _clause_opens(text: str, pos: int) -> bool:
-    """At most one character (据) between the last clause break (or the sentence's start) and ``pos``."""
-    return pos <= 1 or any(CLAUSE_BREAK.match(text, at) is not None for at in (pos - 2, pos - 1))
+    """At most one character (据), or what the company is (电子支付业者), between the last clause break
+    (or the sentence's start) and ``pos``."""
+    if pos <= 1 or any(CLAUSE_BREAK.match(text, at) is not None for at in (pos - 2, pos - 1)):
+        return True
+    lead = _KIND_LEAD.search(text, max(0, pos - 10), pos)
+    return lead is not None and (lead.start() == 0 or CLAUSE_BREAK.match(text, lead.start() - 1) is not None)
 
 
 def _listed_after_party(view: SentenceView, ents: Sequence[Placed[Entity]], k: int) -> list[Placed[Entity]]:
