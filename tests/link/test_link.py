@@ -249,3 +249,10 @@ def test_a_short_form_in_bare_brackets_is_declared() -> None:
     assert orgs.count(("繽采電支", "缤采电子支付")) == 2
     doc = finextract.extract("翠麟銀行（香港）今日宣布加息。")
     assert not any(e.text == "香港" and e.canonical == "翠麟银行" for e in doc.entities)
+
+
+def test_a_long_short_form_in_the_headline_before_its_declaration() -> None:
+    """陇垣资产 in the headline is the company the body declares with that short form."""
+    doc = finextract.extract("陇垣资产与祁钧钢铁签署债转股协议\n\n甘肃陇垣资产管理股份有限公司（以下简称“陇垣资产”）与河西祁钧钢铁集团有限公司（以下简称“祁钧钢铁”）签署协议。")
+    first = [e for e in doc.entities if e.end <= 8]
+    assert [(e.text, e.canonical) for e in first if e.label == "ORG"][0] == ("陇垣资产", "甘肃陇垣资产管理股份有限公司")

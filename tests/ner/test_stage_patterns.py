@@ -857,8 +857,11 @@ def test_a_quoted_product_is_a_product_at_its_other_mentions(nlp: finextract.Pip
         ("公司控股股东渚岩投资控股集团有限公司并未参与本次认购。", "渚岩投资控股集团有限公司"),  # 投资 inside the name
         ("本地虛擬資產交易平台朗曜數碼資產有限公司今日宣布獲發牌。", "朗曜數碼資產有限公司"),
         ("另一持牌平台碩峯交易所近月積極搶客。", "碩峯交易所"),
+        ("目前该铁路成立了项目公司红淖三铁路有限公司。", "红淖三铁路有限公司"),
         ("其中本地財產保險商峻廷保險（香港）有限公司表示，已接獲逾3,200宗索償。", "峻廷保險（香港）有限公司"),
         ("翠麟銀行（香港）有限公司（翠麟銀行）今日宣布上調最優惠利率。", "翠麟銀行（香港）有限公司"),  # a Hong Kong full name
+        # the tagger's name after a relation noun reads further left than the suffix pattern (钧|达 tagged q, v)
+        ("祁钧钢铁原控股股东河西钧达国有资本投资有限公司的持股比例由100%降至72.3%。", "河西钧达国有资本投资有限公司"),
         ("獲利主要來自旗下璟昕商業銀行（璟昕銀行）與璟昕人壽。", "璟昕商業銀行"),  # two rare characters, both morphemes
     ],
 )

@@ -1015,3 +1015,13 @@ def test_a_ranked_company_after_what_it_is() -> None:
     )
     facts = [f for f in _facts(text, "competition") if f.rule == "competition.ranked"]
     assert [sorted(p.canonical for p in f.args.parties) for f in facts] == [["宸磊行动支付股份有限公司", "沛纶电子支付股份有限公司"]]
+
+
+def test_stakes_in_a_paragraph_reporting_the_announcement() -> None:
+    """公告显示，…A认购…，增资后持股9%: the stake is in the company whose announcement the paragraph before reports."""
+    text = (
+        "锦棠期货有限公司11月5日晚间公告称，公司已完成增资扩股。\n\n"
+        "公告显示，本次增资共引入两家新股东：楠桥实业集团有限公司认购新增注册资本0.9亿元，增资后持股6%。"
+    )
+    (fact,) = [f for f in _facts(text, "ownership") if f.rule == "ownership.topic_stake"]
+    assert (fact.args.holder.canonical, fact.args.held.canonical, fact.args.stake.text) == ("楠桥实业集团有限公司", "锦棠期货有限公司", "6%")

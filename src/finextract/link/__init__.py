@@ -53,7 +53,8 @@ def _is_bank(name: str) -> bool:
 _ORG_ANAPHORA = re.compile(r"该(行|银行|公司|集团|机构|所|社)")
 _PERSON_SHORT = re.compile(r"([\u4e00-\u9fff])(总裁|总经理|总|董事长|董|行长|主席|经理)(?![\u4e00-\u9fff]{0,0}[理监])")
 _OWN_COMPANY = re.compile(
-    r"公司(?=(?:[约近逾超]?[\d.,]+[万亿]?(?:股|%)的?)?(?:股份|股票|股权|总股本|股本|控制权)|[约近逾超]?[\d.,]+[万亿]?股(?:[，,。；;]|$))"
+    r"公司(?=(?:[约近逾超]?[\d.,]+[万亿]?(?:股|%)的?)?(?:股份|股票|股权|总股本|股本|控制权)|[约近逾超]?[\d.,]+[万亿]?股(?:[，,。；;]|$)"
+    r"|(?:原)?(?:控股股东|第一大股东|实际控制人|实控人))"
 )
 """公司 before what it owns when it is the document's subject (减持公司股份, 持有公司约32.6%的股份,
 持有公司约2.39亿股，)."""
@@ -73,6 +74,8 @@ _ANNOUNCER_LEAD = re.compile(r"(?:[^，,。；;\n]{1,8}[，,])?(?:[^，,。；;\
 _ALIAS_DECL = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*[）)]")
 
 
+_EARLY_ALIAS = 4
+"""Characters a declared short form needs to be found before its declaration too (陇垣资产 in the headline)."""
 _BARE_ALIAS = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 """A short form in brackets right after the full name, Hong Kong and Taiwan style (宸磊行动支付股份有限公司（宸磊支付）)."""
 
@@ -163,11 +166,23 @@ class LinkStage:
                 else e
                 for e in out
             ]
-            at = work.norm.find(alias, after)
+            # before the declaration (a headline) only a long short form, as a word of its own and
+            # outside the full name (拓峰新材 in 衡阳拓峰新材料股份有限公司 is no mention)
+            at = work.norm.find(alias, 0 if len(alias) >= _EARLY_ALIAS else after)
             while at != -1:
-                out = _with_alias_mention(doc, out, at, at + len(alias), target)
+                if at >= after or self._early_mention(doc, out, at, at + len(alias), target):
+                    out = _with_alias_mention(doc, out, at, at + len(alias), target)
                 at = work.norm.find(alias, at + len(alias))
         return sorted(out, key=lambda e: (e.start, e.end))
+
+    @staticmethod
+    def _early_mention(doc: Document, entities: list[Entity], at: int, end: int, target: Entity) -> bool:
+        """Whether a short form found before its declaration at working span ``[at, end)`` is a word of
+        its own outside any name of that company."""
+        start, stop = doc.work.to_orig(at, end)
+        if not any(t.start == start for t in doc.tokens) or not any(t.end == stop for t in doc.tokens):
+            return False
+        return not any(e.start <= start and stop <= e.end and e.canonical == target.canonical and (e.start, e.end) != (start, stop) for e in entities)
 
     def _coreference(self, doc: Document, entities: list[Entity]) -> list[Entity]:
         work = doc.work

@@ -225,7 +225,10 @@ def _defer_to_model(
     """
     spans: list[tuple[int, int]] = []
     ends = {e for _, e, _ in sent.tokens}
+    starts = {s for s, _, _ in sent.tokens}
     for c in model:
+        if c.label == "ORG":
+            c = _after_relation_noun(sent.text, c, relation_nouns, starts)
         if c.label != "ORG" or c.end not in ends or any(n in sent.text[c.start : c.end] for n in relation_nouns) or _person_glued(sent, c.start, c.end):
             continue  # 华晨证券控股股东华晨金控集团 is split at its relation noun later
         if not any(s < c.end and c.start < e and tag[:1] in ("c", "p") for s, e, tag in sent.tokens):
@@ -241,6 +244,14 @@ def _defer_to_model(
         return any(_legal_extension(sent, c.end, e) if e > c.end else not _glued_marker(sent.text, c.start) for _, e in inside)
 
     return [c for c in layered if not (c.source in ("pattern:org_suffix", "pattern:org_trade") and (held(c) or (c.source == "pattern:org_suffix" and (c.start, c.end) in places)))]
+
+
+def _after_relation_noun(text: str, cand: Candidate, relation_nouns: Sequence[str], starts: set[int]) -> Candidate:
+    """The part of a model organization after the last relation noun in it, if that part opens a word
+    (祁钧钢铁原控股股东|河西钧达国有资本投资有限公司: the second name, read to its legal form)."""
+    word = text[cand.start : cand.end]
+    cut = max((word.rfind(n) + len(n) for n in relation_nouns if n in word), default=0)
+    return replace(cand, start=cand.start + cut) if 0 < cut < len(word) and cand.start + cut in starts else cand
 
 
 def _glued_starts(sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate]) -> list[Candidate]:

@@ -182,14 +182,14 @@ class _Bucket:
         return [x for x in self.items[lo:hi] if x.end <= end]
 
 
-def previous_sentence(view: SentenceView, paragraph_break: str = "\n\n") -> Sentence | None:
+def previous_sentence(view: SentenceView, paragraph_break: str | None = "\n\n") -> Sentence | None:
     """The sentence right before ``view``'s, unless ``paragraph_break`` stands between them (a blank
-    line by default; ``"\n"`` for any line break)."""
+    line by default; ``"\n"`` for any line break; ``None``: across paragraphs too)."""
     index = view.sentence.index
     if index == 0:
         return None
     prev = view.doc.sentences[index - 1]
-    return None if paragraph_break in view.doc.text[prev.end : view.sentence.start] else prev
+    return None if paragraph_break is not None and paragraph_break in view.doc.text[prev.end : view.sentence.start] else prev
 
 
 def sentence_views(doc: Document) -> list[SentenceView]:

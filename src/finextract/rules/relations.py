@@ -849,7 +849,8 @@ def _topic_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int, 
     before = [e for e in orgs if e[1] <= pos and e[2].canonical != other.canonical]
     # 苕溪国投持股9.86%，…；晟岱实业持股6.02%: a holder (or funder) listed before is another holder, not the topic
     before = [e for e in before if not _STAKE_VERB.match(view.text, e[1]) and not _FUNDS.match(view.text, e[1])]
-    before = [e for e in before if not view.text.endswith("股东", 0, e[0])]  # 由原股东宁海银行和新股东晨曦集团…: holders
+    # 由原股东宁海银行和新股东晨曦集团…: holders; a short form declared after a name is that name again
+    before = [e for e in before if not view.text.endswith("股东", 0, e[0]) and not declared_short_form(view, e)]
     first = next((e for e in before if view.text.startswith("由", e[1])), before[0] if before else None)
     held = _held_after(view, orgs, first) if first is not None else None
     # 砺诚保险集团持有砺诚财险68.5%的股份，…；澍阳港务持股15%: the company the first holder holds
@@ -958,10 +959,16 @@ def _clause_opening_holders(view: SentenceView, orgs: Sequence[Placed[Entity]]) 
             yield holder, verb
 
 
+_ANNOUNCEMENT_LEAD = re.compile(r"(?:据)?公告(?:显示|称|披露|指出)[，,：:]")
+"""A sentence reporting what the announcement says goes on with the company of the paragraph before."""
+
+
 def _previous_topic(view: SentenceView) -> Entity | None:
-    """The first organization of the sentence right before, in the same paragraph (the company a
-    sentence listing its holders' stakes is about when it names none)."""
-    prev = previous_sentence(view, "\n")
+    """The first organization of the sentence right before, in the same paragraph, or across a paragraph
+    break when the sentence opens with 公告显示 (the company a sentence listing its holders' stakes is
+    about when it names none)."""
+    lead = _ANNOUNCEMENT_LEAD.match(view.text)
+    prev = previous_sentence(view, "\n" if lead is None else None)
     if prev is None:
         return None
     return next((e for e in view.doc.entities if e.label == "ORG" and prev.start <= e.start and e.end <= prev.end), None)
@@ -987,7 +994,7 @@ def named_holders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[st
         held = _topic_before(view, orgs, named.start(), holder)
         if held is None or _no_break(text, held[1], named.start()) or blocked(view, lex, named.start(), named.start(), ""):
             continue  # 宁海银行控股股东为…: the near form is ownership.reverse's
-        action = view.text_span(named.start(), named.end() - 1)
+        action = view.text_span(named.start(), named.end() - (1 if text[named.end() - 1] in "为是" else 0))
         stake = _figure_near(view, h_start, _is_stake, _next_party(view, held[2], holder))
         following = _STAKE_NEXT.match(text, h_end)
         if stake is None and following is not None:  # …华信集团，持股比例为78.3%
