@@ -1025,3 +1025,30 @@ def test_stakes_in_a_paragraph_reporting_the_announcement() -> None:
     )
     (fact,) = [f for f in _facts(text, "ownership") if f.rule == "ownership.topic_stake"]
     assert (fact.args.holder.canonical, fact.args.held.canonical, fact.args.stake.text) == ("楠桥实业集团有限公司", "锦棠期货有限公司", "6%")
+
+
+def test_units_after_a_verb_and_qixia_are_held_by_the_sentence_s_company() -> None:
+    """…，獲利主要來自旗下A（A'）與B兩大子公司: both are held by the company the sentence opens with."""
+    text = "璟昕金控指出，全年合併稅後淨利年增18.4%，獲利主要來自旗下璟昕商業銀行（璟昕銀行）與璟昕人壽保險股份有限公司兩大子公司。"
+    facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.subject_units"]
+    assert {(f.args.holder.text, f.args.held.text) for f in facts} == {("璟昕金控", "璟昕商業銀行"), ("璟昕金控", "璟昕人壽保險股份有限公司")}
+
+
+def test_units_after_qi_qixia_are_held_by_the_company_qi_refers_to() -> None:
+    """青岛啤酒与鲁商集团达成…并购其旗下…: 其 is 鲁商集团, the company named last before it."""
+    text = "东星集团与鲁商集团达成协议，东星集团并购其旗下济南趵突泉啤酒集团。"
+    facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.subject_units"]
+    assert [(f.args.holder.text, f.args.held.text) for f in facts] == [("鲁商集团", "济南趵突泉啤酒集团")]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "held"),
+    [
+        ("鏗德控股有限公司昨晚公告，完成增持後持股將增至51%，朗曜數碼資產有限公司將成為其附屬公司。", "鏗德控股有限公司", "朗曜數碼資產有限公司"),
+        ("东星集团宣布，重组完成后融众集团将成为东星集团的全资子公司。", "东星集团", "融众集团"),
+    ],
+)
+def test_a_company_that_becomes_a_subsidiary(text: str, holder: str, held: str) -> None:
+    """…将成为其附属公司 / 将成为X的全资子公司: a planned holding."""
+    facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.under"]
+    assert [(f.args.holder.text, f.args.held.text, f.modality) for f in facts] == [(holder, held, "planned")]

@@ -917,3 +917,17 @@ def test_a_partner_after_also_with_cooperates_with_the_sentence_s_subject() -> N
     text = "沛綸支付並與連鎖超商嘉鄰便利商店合作，全台門市將同步支援新功能；另與沁彥商業銀行合作推出聯名數位帳戶。"
     parties = {frozenset(p.canonical for p in f.args.parties) for f in _pairs(text)}
     assert parties == {frozenset({"沛纶支付", "嘉邻便利商店"}), frozenset({"沛纶支付", "沁彦商业银行"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [("璟昕金控擬每股配發現金股利1.33元，配息率約62%。", "配息率"), ("峻廷保險透露，自留額為1.5億港元。", "自留額")],
+)
+def test_taiwan_and_hong_kong_metric_words(text: str, metric: str) -> None:
+    """配息率 (payout ratio) and 自留额 (retention) are single nouns, not 配|息率 or 自留|额."""
+    assert metric in {f.args.metric.text for f in _metrics(text)}
+
+
+def test_a_reinsurance_arrangement_is_a_partnership() -> None:
+    (fact,) = _pairs("峻廷保險透露，該公司與寰峙再保險有限公司（寰峙再保）訂有巨災超額賠款分保安排。")
+    assert {p.canonical for p in fact.args.parties} == {"峻廷保险", "寰峙再保险有限公司"}

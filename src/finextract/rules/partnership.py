@@ -27,7 +27,7 @@ from .relations import RELATED_AFTER, RelationLexicon, came_to_nothing
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
 _PAIRING = ("与", "和", "同", "跟", "携手")
-_TRIGGER = re.compile(r"战略合作|合作|签约|签署|签订|牵手|联手|携手|结盟|联盟|共建|联合|共同|联姻|合资|达成.{0,4}协议")
+_TRIGGER = re.compile(r"战略合作|合作|签约|签署|签订|牵手|联手|携手|结盟|联盟|共建|联合|共同|联姻|合资|分保|达成.{0,4}协议")
 _ADVERBIAL = re.compile(r"[\u4e00-\u9fff]{0,6}")
 _KIND = re.compile(r"战略合作|全面合作|深度合作|业务合作|合作")
 _CLAUSE_END = re.compile(r"[。！？!?；;，,]")

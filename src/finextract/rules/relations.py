@@ -10,6 +10,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``ownership.topic_stake`` — 星汇银行注册资本为50亿元，星汇集团持股70% (the company the sentence is about)
 * ``ownership.topic_holder`` — 华信信托成立于1986年，…，控股股东为华信集团 (the holder of the sentence's company)
 * ``ownership.under``      — 融众集团是东星集团旗下的支付平台; 融众集团隶属于东星集团 (the second holds the first)
+* ``ownership.subject_units`` — 璟昕金控指出，…，获利主要来自旗下璟昕银行与璟昕人寿 (the sentence's first company holds them)
 * ``ownership.through``    — 晨光控股通过旗下的晨光资本持有远航快运35%的股份 (held ``via`` 晨光资本)
 * ``ownership.round``      — 数擎科技完成C轮融资，由红杉中国领投，高瓴资本、蓝湖资本跟投
   (each investor takes a stake in the company raising)
@@ -880,14 +881,15 @@ def remainders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, 
         yield "ownership", "ownership.remainder", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
 
 
-_IS_UNDER = ("是", "为", "系", "乃")
+_IS_UNDER = ("是", "为", "系", "乃", "成为", "将成为")
 _UNDER_AFTER = re.compile(r"的?(?:旗下|下属|所属|属下|全资子公司|控股子公司|子公司)")
 _SUBORDINATE = re.compile(r"隶属于?")
 
 
 def units_under(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
-    """``ownership.under``: 融众集团是东星集团旗下的支付平台, 融众集团系东星集团下属子公司, 融众集团隶属于东星集团 —
-    the company said to be under the next one is held by it."""
+    """``ownership.under``: 融众集团是东星集团旗下的支付平台, 融众集团系东星集团下属子公司, 融众集团隶属于东星集团,
+    融众集团将成为东星集团的子公司 — the company said to be under the next one is held by it; 融众集团将成为其附属公司:
+    by the company named last before."""
     text = view.text
     ents = view.entities
     for (a_start, a_end, a), (b_start, b_end, b) in zip(ents, ents[1:]):
@@ -901,10 +903,66 @@ def units_under(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str,
             continue
         start, end = (under.start() + text.startswith("的", under.start()), under.end()) if under else (a_end, b_start)
         yield "ownership", "ownership.under", _UNDER_CONFIDENCE, OwnershipArgs(holder=b, held=a, action=view.text_span(start, end))
+    for a_start, a_end, a in view.labelled("ORG"):
+        becomes = _BECOMES_ITS_UNIT.match(text, a_end)
+        holder = next((e for e in reversed(view.labelled("ORG")) if e[1] <= a_start and e[2].canonical != a.canonical and not declared_short_form(view, e)), None)
+        if becomes is None or holder is None or blocked(view, lex, a_start, becomes.start(), ""):
+            continue
+        # 朗曜将成为其附属公司: 其 is the company named last before
+        yield "ownership", "ownership.under", _UNDER_CONFIDENCE, OwnershipArgs(holder=holder[2], held=a, action=view.text_span(*becomes.span("unit")))
+
+
+_BECOMES_ITS_UNIT = re.compile(r"(?:将|已|亦将)?成为其(?P<unit>(?:全资|控股)?(?:附属公司|子公司))")
 
 
 _UNDER_CONFIDENCE = 0.7
 """As for every rule with fewer than 20 scored facts on FinRE train (6 of 7 such pairs there are 拥有)."""
+_UNITS_OF_SUBJECT = re.compile(r"(?:其|来自|包括|通过|拥有|整合)旗下的?")
+"""旗下 after a verb or 其, no holder right before: the sentence's subject holds what follows."""
+_SUBJECT_UNITS_CONFIDENCE = 0.6
+_AGENT_OF_QI = re.compile(r"[\u4e00-\u9fff]{1,4}")
+"""A short verb between a company and 其 (青岛啤酒并购|其): the company acts on what 其 refers to."""
+
+
+def subject_units(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
+    """``ownership.subject_units``: 璟昕金控指出，…，获利主要来自旗下璟昕商业银行与璟昕人寿两大子公司 — the
+    companies listed after 来自旗下 (通过旗下 …) are held by the company the sentence opens with, those after
+    其旗下 by the company named last before it."""
+    orgs = view.labelled("ORG")
+    for found in _UNITS_OF_SUBJECT.finditer(view.text):
+        k = next((i for i, e in enumerate(view.entities) if e[0] == found.end() and e[2].label == "ORG"), None)
+        if k is None:
+            continue
+        units = _listed_units(view, view.entities[k])
+        before = [e for e in orgs if e[1] <= found.start() and not declared_short_form(view, e)]
+        if view.text.startswith("其", found.start()):
+            # 其旗下: the company 其 refers to, the nearest before that is not the agent of the verb before 其
+            # (…与鲁商集团达成协议，青岛啤酒并购其旗下…: 鲁商集团)
+            before = [e for e in before if not _AGENT_OF_QI.fullmatch(view.text, e[1], found.start())][-1:]
+        holder = before[0] if before else None
+        if holder is None or any(u[2].canonical == holder[2].canonical for u in units) or blocked(view, lex, holder[0], found.start(), ""):
+            continue
+        at = view.text.index("旗下", found.start(), found.end())
+        action = view.text_span(at, at + 2)
+        for unit in units:
+            yield "ownership", "ownership.subject_units", _SUBJECT_UNITS_CONFIDENCE, OwnershipArgs(holder=holder[2], held=unit[2], action=action)
+
+
+_BRACKETED = re.compile(r"^[（(][^（()）]*[)）]")
+
+
+def _listed_units(view: SentenceView, first: Placed[Entity]) -> list[Placed[Entity]]:
+    """``first`` and the organizations listed after it, past short forms declared in brackets
+    (璟昕商业银行（璟昕银行）与璟昕人寿…)."""
+    units = [first]
+    for e in view.entities:
+        if e[0] < units[-1][1] or declared_short_form(view, e):
+            continue
+        gap = _BRACKETED.sub("", view.text[units[-1][1] : e[0]]).strip()
+        if e[2].label != "ORG" or gap not in _CONNECTORS:
+            break
+        units.append(e)
+    return units
 
 
 _HOLDS = re.compile(r"(?:合计|共|直接|间接)?持有")
@@ -1348,6 +1406,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from remainders(view, lex)
         yield from holdings_through(view, lex)
         yield from units_under(view, lex)
+        yield from subject_units(view, lex)
         yield from topic_stakes(view, lex)
         yield from named_holders(view, lex)
         yield from transferees(view, lex)
