@@ -859,6 +859,7 @@ def test_a_quoted_product_is_a_product_at_its_other_mentions(nlp: finextract.Pip
         ("本地虛擬資產交易平台朗曜數碼資產有限公司今日宣布獲發牌。", "朗曜數碼資產有限公司"),
         ("另一持牌平台碩峯交易所近月積極搶客。", "碩峯交易所"),
         ("目前该铁路成立了项目公司红淖三铁路有限公司。", "红淖三铁路有限公司"),
+        ("該公司並與連鎖超商日鄰便利商店合作。", "日鄰便利商店"),  # 日 tagged as a numeral by the segmenter
         ("其中本地財產保險商峻廷保險（香港）有限公司表示，已接獲逾3,200宗索償。", "峻廷保險（香港）有限公司"),
         ("翠麟銀行（香港）有限公司（翠麟銀行）今日宣布上調最優惠利率。", "翠麟銀行（香港）有限公司"),  # a Hong Kong full name
         # the tagger's name after a relation noun reads further left than the suffix pattern (钧|达 tagged q, v)

@@ -1052,3 +1052,32 @@ def test_a_company_that_becomes_a_subsidiary(text: str, holder: str, held: str) 
     """…将成为其附属公司 / 将成为X的全资子公司: a planned holding."""
     facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.under"]
     assert [(f.args.holder.text, f.args.held.text, f.modality) for f in facts] == [(holder, held, "planned")]
+
+
+def test_two_holders_of_one_company_in_parts_split_by_a_semicolon_hold_not_each_other() -> None:
+    """…，岷澍银行持股9.2%；祁钧钢铁原控股股东钧达国投…: both hold 祁钧钢铁; the scorer must not link them."""
+    text = "债转股完成后，陇垣资产将持有祁钧钢铁18.5%的股权，岷澍银行持股9.2%；祁钧钢铁原控股股东河西钧达国有资本投资有限公司的持股比例由100%降至72.3%。"
+    pairs = {frozenset((f.args.holder.canonical, f.args.held.canonical)) for f in _facts(text, "ownership")}
+    assert frozenset(("岷澍银行", "河西钧达国有资本投资有限公司")) not in pairs
+    assert frozenset(("岷澍银行", "祁钧钢铁")) in pairs
+
+
+def test_a_stake_that_moved_is_the_one_it_moved_to() -> None:
+    """…的持股比例由100%降至72.3%: the holder's stake is now 72.3%."""
+    text = "祁钧钢铁原控股股东河西钧达国有资本投资有限公司的持股比例由100%降至72.3%，仍为第一大股东。"
+    (fact,) = [f for f in _facts(text, "ownership") if f.args.holder.canonical == "河西钧达国有资本投资有限公司"]
+    assert fact.args.stake is not None and fact.args.stake.text == "72.3%"
+
+
+def test_a_rumour_the_next_sentence_denies_is_no_deal() -> None:
+    """市场传出A有意收购B。对此，A发言人澄清，相关传闻「纯属臆测」: no acquisition."""
+    text = "市場近日傳出宸磊支付有意收購融眾集團，以拉大與沛綸支付的差距。對此，宸磊支付發言人今日澄清，相關傳聞「純屬臆測」，公司「並無收購計畫」。"
+    assert _facts(text, "acquisition") == []
+    assert _facts("市場近日傳出宸磊支付有意收購融眾集團。宸磊支付今日公布業績。", "acquisition") != []
+
+
+def test_a_successor_takes_the_post_at_the_predecessor_s_company() -> None:
+    """…公告，董事長蕭啟銘…請辭，…由現任總經理彭睿綺接任董事長: the same company's chair."""
+    text = "另一方面，東星支付今日公告，董事長蕭啟銘因個人生涯規劃請辭，即日生效，由現任總經理彭睿綺接任董事長。"
+    changes = {(f.args.person.text, f.args.change, f.args.org.text if f.args.org else None) for f in _facts(text, "appointment")}
+    assert changes == {("蕭啟銘", "resigned", "東星支付"), ("彭睿綺", "appointed", "東星支付")}

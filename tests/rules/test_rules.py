@@ -931,3 +931,35 @@ def test_taiwan_and_hong_kong_metric_words(text: str, metric: str) -> None:
 def test_a_reinsurance_arrangement_is_a_partnership() -> None:
     (fact,) = _pairs("峻廷保險透露，該公司與寰峙再保險有限公司（寰峙再保）訂有巨災超額賠款分保安排。")
     assert {p.canonical for p in fact.args.parties} == {"峻廷保险", "寰峙再保险有限公司"}
+
+
+def test_a_move_from_one_level_to_another_after_a_modal_adverb() -> None:
+    """资产负债率将由82.6%降至68.9%: forecast, from 82.6% to 68.9%."""
+    (fact,) = [f for f in _metrics("据测算，本次债转股落地后，祁钧钢铁资产负债率将由82.6%降至68.9%。") if f.rule == "metric.from_to"]
+    assert (fact.args.metric.text, fact.args.value.text, fact.args.basis.text, fact.args.direction) == ("资产负债率", "68.9%", "由82.6%", "down")
+
+
+def test_a_metric_right_after_a_declared_short_form_is_that_company_s() -> None:
+    """…有限公司（以下简称“钧达国投”）的持股比例: the stake of the company just declared."""
+    text = "祁钧钢铁原控股股东河西钧达国有资本投资有限公司（以下简称“钧达国投”）的持股比例由100%降至72.3%。"
+    (fact,) = [f for f in _metrics(text) if f.args.metric.text == "持股比例"]
+    assert fact.args.subject is not None and fact.args.subject.canonical == "河西钧达国有资本投资有限公司"
+
+
+@pytest.mark.parametrize(("text", "value"), [("沅芷农商行活期存款利率维持0.10%不变。", "0.10%"), ("東星銀行的淨息差維持在1.8%。", "1.8%")])
+def test_a_level_kept(text: str, value: str) -> None:
+    """维持/保持 link the metric to the level it stays at."""
+    (fact,) = _metrics(text)
+    assert fact.args.value.text == value and fact.args.subject is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("不过，手续费收入占营业收入的比重为41.3%，同比下降4.1个百分点。", "手续费收入占营业收入的比重"),
+        ("砚澄基金认购新增注册资本1.35亿元，增资后持股9%。", "认购新增注册资本"),
+    ],
+)
+def test_what_a_share_is_of_and_new_capital_name_the_metric(text: str, metric: str) -> None:
+    """A占B的比重 names the share; 新增注册资本 is new capital, not the subscriber's registered capital."""
+    assert {f.args.metric.text for f in _metrics(text)} == {metric}

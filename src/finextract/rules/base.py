@@ -192,6 +192,15 @@ def previous_sentence(view: SentenceView, paragraph_break: str | None = "\n\n") 
     return None if paragraph_break is not None and paragraph_break in view.doc.text[prev.end : view.sentence.start] else prev
 
 
+def next_sentence(view: SentenceView, paragraph_break: str = "\n\n") -> Sentence | None:
+    """The sentence right after ``view``'s, unless ``paragraph_break`` stands between them."""
+    index = view.sentence.index
+    if index + 1 >= len(view.doc.sentences):
+        return None
+    nxt = view.doc.sentences[index + 1]
+    return None if paragraph_break in view.doc.text[view.sentence.end : nxt.start] else nxt
+
+
 def sentence_views(doc: Document) -> list[SentenceView]:
     """One :class:`SentenceView` per sentence of ``doc``."""
     work = doc.work

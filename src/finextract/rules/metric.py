@@ -45,25 +45,29 @@ from typing import Iterator, Sequence
 
 from ..facts import MetricArgs
 from ..spans import Entity, Figure, Period
-from .base import Placed, SentenceView
+from .base import Placed, SentenceView, declared_short_form
 from .relations import RELATED_AFTER, clause_bounds
 
 _LINKS = frozenset(
     "为 是 达 达到 高达 突破 力争 约 约为 超 超过 已 已经 了 共 共计 合计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
     "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 扩大 摊薄 下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
     "年增 年减 月增 月减 季增 季减 "
-    "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧 至 报 收报 收于 收在 终场 介乎 介于 每股".split()
+    "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧 至 报 收报 收于 收在 终场 介乎 介于 每股 "
+    "维持 维持在 保持 保持在".split()
 )
 _UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 扩大 增幅 年增 月增 季增".split())
 _DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 下跌 下调 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
-_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总".split())
+_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增".split())
 _HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行".split())
 """Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额)."""
 _OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12}的$|(?:股东|拥有人|权益持有人)应占$")
 """归属于上市公司股东的净利润, 股东应占净利润 (Hong Kong): a reporting phrase right before the noun is part of the metric's name."""
 _SHARE_OF = ("占", "占到", "约占", "占据")
+_SHARE_HEADS = ("比重", "比例", "占比")
+_SHARE_OWNER = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}占[\u4e00-\u9fff]{2,10}的$")
+"""A占B的 before a share's head (手续费收入占营业收入的比重), opening its clause."""
 _INSTRUMENT = re.compile(r"(?:以|用|动用|使用)(?:自有|自筹|募集|闲置)?$")
 _ABBREVIATION = re.compile(r"[（(][A-Za-z0-9]{1,8}[）)]$")
 """An abbreviation in brackets right before ``end``: （M2）, (LPR)."""
@@ -368,8 +372,11 @@ _LIST_SEPARATORS = ("、", "和", "及", "与", "，", ",")
 _RANGE_WORDS = ("至", "到", "-", "—", "~")
 
 
-_FROM_LEAD = re.compile(r"由(?:年初|年末|上年末|上年底|去年底|去年末|去年|上年|上季末|上季度末|上月末|此前|原来|原先|之前)?的?$")
-"""由 before the figure a metric moved from, maybe with when it stood there (由年初的3.71%)."""
+_FROM_LEAD = re.compile(
+    r"(?:将会|预计将|有望|或将|可望|将|已)?(?P<from>由(?:年初|年末|上年末|上年底|去年底|去年末|去年|上年|上季末|上季度末|上月末|此前|原来|原先|之前)?的?)$"
+)
+"""由 before the figure a metric moved from, maybe with when it stood there (由年初的3.71%) and after a
+modal adverb (资产负债率将由82.6%降至68.9%)."""
 _TO_LEVEL = re.compile(r"(增加|增长|上升|提高|提升|上调|下降|减少|降低|回落|下调|增|升|降)?(?:至|到)")
 """A move to a level after the figure it starts from (增加至, 增至, 降至, 到)."""
 
@@ -396,7 +403,7 @@ def _from_to(view: SentenceView, f_start: int, f_end: int) -> tuple[tuple[str, s
         value=to[1],
         period=_period_before(view, span[0]),
         direction=direction,
-        basis=view.text_span(lead.start(), f_end),
+        basis=view.text_span(lead.start("from"), f_end),
     )
     return ("metric", "metric.from_to", round(0.6 + 0.25 * subject_conf, 2), args), to[0], span
 
@@ -595,6 +602,8 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
     owned = _OWNED_BY.search(view.text, max(0, start - 16), start)
     if owned:
         start = owned.start()
+    elif view.text.startswith(_SHARE_HEADS, start) and (share := _SHARE_OWNER.search(view.text, max(0, start - 24), start)):
+        start = share.start()  # 手续费收入占营业收入的|比重: what the share is of names it
     # 13个月保单继续率: a duration written right before the noun is part of the name
     duration = next(
         (s for s, e, f in view.figures if e == start and f.rule == "figures.duration" and not view.text.endswith(_TIME_REFERENCE, 0, s)), None
@@ -665,7 +674,7 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
             person = view.entity_ending_at(pos - len(marker), "PERSON")
             if person is not None:
                 return person[2], 0.9  # 时任总经理李国栋被罚款15万元: the person fined
-    org = view.entity_ending_at(pos, "ORG")
+    org = view.entity_ending_at(pos, "ORG") or _declared_ending_at(view, pos)
     yields = _YIELDS.search(view.text, max(0, pos - 6), pos) if org is None else None
     if yields is not None:
         # 东华期货公司可贡献净利润: the company that yields it
@@ -717,6 +726,16 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
         or _part_of_previous(view, m_start)
     )
     return (topic, 0.5) if topic is not None else (None, 0.0)
+
+
+_DECLARATION_CLOSE = ("”）", "\"）", "」）", "）", "”)", ")")
+
+
+def _declared_ending_at(view: SentenceView, pos: int) -> Placed[Entity] | None:
+    """A short form declared in brackets that close right at ``pos`` (…有限公司（以下简称“钧达国投”）|的持股比例)."""
+    closer = next((c for c in _DECLARATION_CLOSE if view.text.endswith(c, 0, pos)), None)
+    found = view.entity_ending_at(pos - len(closer), "ORG") if closer is not None else None
+    return found if found is not None and declared_short_form(view, found) else None
 
 
 _KIND_BEFORE = re.compile(

@@ -411,6 +411,15 @@ def _linked(items: Iterable[tuple[str, str, float, object]]) -> set[frozenset[st
 _PART_BREAK = re.compile(r"[；;]")
 
 
+def _co_holders(items: Iterable[tuple[str, str, float, object]]) -> set[frozenset[str]]:
+    """``{canonical, canonical}`` of two holders the trigger rules give one company."""
+    holders: dict[str, set[str]] = {}
+    for fact_type, _, _, args in items:
+        if fact_type == "ownership":
+            holders.setdefault(args.held.canonical, set()).add(args.holder.canonical)  # type: ignore[attr-defined]
+    return {frozenset((x, y)) for group in holders.values() for x in group for y in group if x != y}
+
+
 def _partners_apart(items: Iterable[tuple[str, str, float, object]]) -> set[frozenset[str]]:
     """``{canonical, canonical}`` of two parties that the trigger rules make partners of one company in
     two separate facts (A与B合作…；另与C合作: B and C)."""
@@ -486,6 +495,7 @@ class ModelRelations:
         inputs = [self._input(view, first, second) for first, second in pairs]
         linked = _linked(produced)
         separate = _partners_apart(produced)
+        co_holders = _co_holders(produced)
         floor = self.scorer.threshold if self.threshold is None else self.threshold
         for (first, second), pred in zip(pairs, self.scorer.predict(inputs, hits)):
             pair = frozenset((first[2].canonical, second[2].canonical))
@@ -493,6 +503,8 @@ class ModelRelations:
                 continue  # a pair the trigger rules linked keeps their reading
             if pred.label == "partnership" and pair in separate and _PART_BREAK.search(view.text, first[1], second[0]):
                 continue  # A与B合作…；另与C合作: B and C are each A's partner, not each other's
+            if pred.label.startswith("ownership") and pair in co_holders and _PART_BREAK.search(view.text, first[1], second[0]):
+                continue  # A持有C…，B持股9.2%；C原控股股东D…: B and D each hold C, not each other
             fact = self._fact(view, pred, first, second)
             if fact is not None:
                 yield fact

@@ -52,7 +52,7 @@ from ..facts import (
     ProductLaunchArgs,
 )
 from ..spans import Entity, Figure, TextSpan
-from .base import CLAUSE_BREAK, PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org, clause_bounds, declared_short_form, org_before_post, previous_sentence
+from .base import CLAUSE_BREAK, PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org, clause_bounds, declared_short_form, next_sentence, org_before_post, previous_sentence
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、")
 _MAX_GAP = 16
@@ -237,11 +237,24 @@ def blocked(view: SentenceView, lex: RelationLexicon, start: int, trigger_start:
     if came_to_nothing(view.text, lex.fell_through_re, trigger_start + len(trigger), c_end):
         return True
     sentence_tail = view.text[c_start:]
-    if _RUMOUR.search(view.text, 0, c_end) and _DENIAL.search(view.text, c_end):
-        return True  # 外界传出A将收购B的消息，…强调“没有任何并购计划”: a rumour the sentence denies
+    if _RUMOUR.search(view.text, 0, c_end) and (_DENIAL.search(view.text, c_end) or _denied_next(view)):
+        return True  # 外界传出A将收购B的消息，…强调“没有任何并购计划”: a rumour the sentence (or the next one) denies
     if _CONDITION.search(view.text, 0, c_start):
         return True  # 若要约成功，远东控股将成为明达电子的控股股东: a condition opens an earlier clause
     return any(h in view.text[c_start:c_end] for h in lex.hypothetical) or sentence_tail.rstrip().endswith(("吗", "？", "?"))
+
+
+_ANSWERS = re.compile(r"^(?:对此|对于[^，,。]{0,20})[，,]")
+"""How a sentence answering the one before opens (对此，…澄清)."""
+
+
+def _denied_next(view: SentenceView) -> bool:
+    """Whether the next sentence of the paragraph answers this one with a denial (对此，宸磊支付发言人澄清，相关传闻「纯属臆测」)."""
+    nxt = next_sentence(view, "\n")
+    if nxt is None:
+        return False
+    text = view.doc.work.norm[slice(*view.doc.work.to_norm(nxt.start, nxt.end))]
+    return _ANSWERS.match(text) is not None and _DENIAL.search(text) is not None
 
 
 def _same_clause(text: str, a: int, b: int) -> bool:
@@ -289,7 +302,16 @@ def _figure_near(view: SentenceView, pos: int, accept: Callable[[Figure], bool],
     c_start, c_end = max(c_start, _headline_gap(view.text, c_start, pos, last=True)), min(c_end, _headline_gap(view.text, pos, c_end))
     if until is not None:
         c_end = min(c_end, until)
-    return next((f for s, _, f in view.figures if c_start <= s < c_end and f.rule != "figures.duration" and accept(f)), None)
+    found = next(((s, e, f) for s, e, f in view.figures if c_start <= s < c_end and f.rule != "figures.duration" and accept(f)), None)
+    if found is None:
+        return None
+    # 持股比例由100%降至72.3%: the stake it moved to, not the one it moved from
+    moved = _MOVED_TO.match(view.text, found[1]) if view.text.endswith("由", 0, found[0]) else None
+    after = next((f for s, _, f in view.figures if moved is not None and s == moved.end() and accept(f)), None)
+    return after or found[2]
+
+
+_MOVED_TO = re.compile(r"(?:增加|增长|上升|提高|提升|下降|减少|降低|回落|增|升|降)?(?:至|到)")
 
 
 _HEADLINE_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
@@ -1345,6 +1367,8 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
                 # 泰和电气副总经理李海峰…辞去副总经理职务: the post written before the name, with its company
                 owner = org_before_post(view, held[0])  # 汇联支付|原|董事长郑伟民
                 org = owner[2] if owner is not None else None
+            if org is None and title is not None and change == "appointed" and hit[1] in _SUCCESSION:
+                org = _predecessor_org(view, title, p_start)  # 董事长萧启铭…请辞，由…彭睿绮接任董事长: the same board
             if title is None and org is None:
                 break
             action = view.text_span(hit[0], after)
@@ -1355,6 +1379,14 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
 
 _SUCCESSION = ("接任", "出任", "担任")
 """Appointment verbs that name a successor (由副行长孙丽接任, 总经理由…孙悦出任)."""
+
+
+def _predecessor_org(view: SentenceView, title: Entity, before: int) -> Entity | None:
+    """The company of the same post written earlier in the sentence (缤采电支今日公告，董事长萧启铭…请辞，
+    由…彭睿绮接任董事长: 缤采电支's chairman)."""
+    same = next((t for t in view.labelled("TITLE") if t[1] <= before and view.doc.normalized(t[2]) == view.doc.normalized(title)), None)
+    owner = org_before_post(view, same[0]) if same is not None else None
+    return owner[2] if owner is not None else None
 
 
 def _vacated_title(view: SentenceView, p_start: int, verb: str) -> Placed[Entity] | None:
