@@ -712,6 +712,7 @@ def test_an_amount_before_de_without_a_noun_phrase_after_measures_the_noun_befor
         ("東星集團聯手融眾集團進軍電商市場。", 2),
         ("东星集团日前联姻融众集团", 2),
         ("东星集团、融众集团携手瀚海集团进军海外市场。", 3),  # the verb after a list: not the first gap
+        ("东星集团联合融众集团、瀚海集团发起行业反舞弊联盟。", 3),  # 联合 joining a list after it
     ],
 )
 def test_a_cooperation_verb_between_two_names_is_a_partnership(text: str, parties: int) -> None:
@@ -963,3 +964,9 @@ def test_a_level_kept(text: str, value: str) -> None:
 def test_what_a_share_is_of_and_new_capital_name_the_metric(text: str, metric: str) -> None:
     """A占B的比重 names the share; 新增注册资本 is new capital, not the subscriber's registered capital."""
     assert {f.args.metric.text for f in _metrics(text)} == {metric}
+
+
+def test_an_adverb_glued_to_a_modal_ends_the_metric_name() -> None:
+    """信贷成本仍会|维持在0.4%左右: 仍会 is the predicate, the metric is 信贷成本."""
+    facts = _metrics("恒信銀行行政總裁黃嘉明表示，信貸成本仍會維持在0.4%左右。")
+    assert "信貸成本仍會" not in {f.args.metric.text for f in facts}

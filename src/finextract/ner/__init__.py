@@ -226,7 +226,12 @@ def _defer_to_model(
     spans: list[tuple[int, int]] = []
     ends = {e for _, e, _ in sent.tokens}
     starts = {s for s, _, _ in sent.tokens}
+    verbs_at = {s for s, _, tag in sent.tokens if tag == "v"}
+    # 东星集团|联合|瀚海集团: a suffix name at the model span's start, a verb after it, is a first name glued to a second
+    glued = {(c.start, c.end) for c in layered if c.source == "pattern:org_suffix" and c.end in verbs_at}
     for c in model:
+        if any(s == c.start and e < c.end for s, e in glued):
+            continue
         if c.label == "ORG":
             c = _after_relation_noun(sent.text, c, relation_nouns, starts)
         if c.label != "ORG" or c.end not in ends or any(n in sent.text[c.start : c.end] for n in relation_nouns) or _person_glued(sent, c.start, c.end):

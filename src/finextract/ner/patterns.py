@@ -373,6 +373,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     name_tokens = list(tokens[j + 1 : i + 1])
     if text[suffix_start - 1 : suffix_start] in _DETERMINERS:
         return None  # 创|该公司, 其集团: a reference to a company named elsewhere (the segmenter may glue a verb to it)
+    if suffix == "控股" and text.endswith(("公司", "集团"), 0, suffix_start) and not text.startswith(_AFTER_HOLDING_NAME, end):
+        return None  # 国家电网公司|控股|英大证券: after a company's name 控股 is the verb (controls), no name's end
     if any(text[s:e] in lex.suffix_false_friends for s, e, _ in name_tokens):
         return None  # 海融消费金融|注册资本: the word holding the suffix is a common noun
     chars = end - (name_tokens[0][0] if name_tokens else suffix_start)
@@ -496,6 +498,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
     return pos.startswith("nr") and len(word) == 3 and bool(name_tokens) and name_tokens[0][2] in BRAND_AFTER_PERSON
 
 
+_AFTER_HOLDING_NAME = ("有限", "股份", "集团", "（", "(")
+"""What follows 控股 when it ends part of a name (…公司控股有限公司 is rare but 控股集团 is common)."""
 _DETERMINERS = frozenset("该其此这那")
 """Determiners right before a suffix make a reference (该公司, 其集团), not a name."""
 _NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两几半壹贰叁肆伍陆柒捌玖拾佰仟数多每")

@@ -632,8 +632,8 @@ def _inside_entity(view: SentenceView, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e, _ in view.entities)
 
 
-_MODALS = ("可", "将", "能", "会", "应")
-"""Modal verbs opening a word the segmenter does not know (可享, 将达): a predicate, no metric's head."""
+_MODALS = ("可", "将", "能", "会", "应", "仍", "还", "亦", "也", "均", "已")
+"""Modal verbs and adverbs opening a word the segmenter does not know (可享, 将达, 仍会): a predicate, no metric's head."""
 _PREPOSITIONS = ("和", "与", "以", "对", "为", "通过", "跟", "同", "向", "在", "据", "根据", "从", "把", "被", "给", "及", "、")
 _STAKE_IN = ("在", "对", "持有")
 _PLURAL = ("两者", "二者", "双方", "三者", "各方")

@@ -5,7 +5,7 @@
   (东星集团和融众集团联合收购瀚海集团), while an agreement to buy or sell between the parties
   (签署收购协议) is no cooperation.
 * ``partnership.verb`` — the cooperation verb itself joins the parties, headline style:
-  浙报传媒携手瀚海集团; 东星集团签约法国卢浮集团; 东星集团、融众集团携手瀚海集团.
+  浙报传媒携手瀚海集团; 东星集团签约法国卢浮集团; 东星集团、融众集团携手瀚海集团; 阿里巴巴联合万科、顺丰发起….
 * ``partnership.joint_founding`` — a list of companies that found or fund something together
   (由东星集团、融众集团、瀚海集团等共同投资组建).
 
@@ -31,7 +31,7 @@ _TRIGGER = re.compile(r"战略合作|合作|签约|签署|签订|牵手|联手|�
 _ADVERBIAL = re.compile(r"[\u4e00-\u9fff]{0,6}")
 _KIND = re.compile(r"战略合作|全面合作|深度合作|业务合作|合作")
 _CLAUSE_END = re.compile(r"[。！？!?；;，,]")
-_VERB_GAP = re.compile(r"[\u4e00-\u9fff]{0,4}?(携手|牵手|联手|联姻|签约|结盟)")
+_VERB_GAP = re.compile(r"[\u4e00-\u9fff]{0,4}?(携手|牵手|联手|联姻|签约|结盟|联合)")
 """A cooperation verb, maybe after a short adverbial (正式牵手), as the whole gap between two parties."""
 
 _JOINT = re.compile(
