@@ -361,7 +361,7 @@ def _holding_short_forms(doc: Document, entities: list[Entity]) -> list[Entity]:
     """宏泰金 for 宏泰金控 (see the module docstring)."""
     work = doc.work
     # by the name as written: a declared alias (以下簡稱璟昕金控) carries its full name as canonical
-    holdings = {name: e for e in entities if e.label == "ORG" for name in [doc.normalized(e)] if name.endswith("金控") and len(name) >= 4}
+    holdings = {name: e for e in entities if e.label == "ORG" and e.text.endswith("金控") for name in [doc.normalized(e)] if len(name) >= 4}
     if not holdings:
         return entities
     out = list(entities)

@@ -719,7 +719,7 @@ class NerStage:
             if c.label == "ORG":
                 if c.source == "model" and (len(word) == 1 or _DATELINE.fullmatch(word)):
                     return False  # 今|（13）日: one character or a Taiwan dateline's day names no organization
-                if c.source == "model" and any(t[2] == "u" and sent.text[t[0] : t[1]] == "等" and c.start < t[0] for t in sent.tokens if t[1] <= c.end):
+                if c.source == "model" and "等" in word[1:] and any(t[2] == "u" and sent.text[t[0] : t[1]] == "等" and c.start < t[0] for t in sent.tokens if t[1] <= c.end):
                     return False  # 快客|等|超市便利店: a list ended by 等 and its kind, no one name
                 if c.source == "model" and (_lone_verb(sent, c) or _person_glued(sent, c.start, c.end) or _joined_kinds(sent, c, pat)):
                     return False  # 农商行|理财|子公司: one verb or adverb names nothing; 陈立新|安泰人寿…: a person glued on

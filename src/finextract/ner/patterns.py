@@ -76,6 +76,8 @@ class PatternLexicon:
     """Kinds of organization written right before a name (合作方, 老股东, 收购对象): the words after name one."""
     apposition_re: re.Pattern[str] | None = None
     """Any of :attr:`apposition_kinds` (one search before the token-by-token check)."""
+    apposition_prefix_re: re.Pattern[str] | None = None
+    """The longest of :attr:`apposition_kinds` opening a word (超商|嘉邻 glued by the segmenter)."""
     industry_endings: tuple[str, ...] = ()
     """:attr:`industry_suffixes` as a tuple for ``str.endswith``."""
     industry_suffixes: frozenset[str] = frozenset()
@@ -138,6 +140,9 @@ class PatternLexicon:
                 suffix_false_friends=frozenset(data.get("suffix_false_friends", ())),
                 apposition_kinds=tuple(sorted(data.get("apposition_kinds", ()), key=len, reverse=True)),
                 apposition_re=re.compile("|".join(map(re.escape, data["apposition_kinds"]))) if data.get("apposition_kinds") else None,
+                apposition_prefix_re=(
+                    re.compile("|".join(map(re.escape, sorted(data["apposition_kinds"], key=len, reverse=True)))) if data.get("apposition_kinds") else None
+                ),
                 industry_endings=tuple(sorted(industry)),
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -387,9 +392,9 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
             break
         if pos == "unk" and len(word) >= 2 and word[-1] in _GLUED_MARKERS:
             break  # 年底前获|法院: a passive marker or preposition glued to the word before the name
-        glued_kind = next((k for k in lex.apposition_kinds if word.startswith(k) and len(word) > len(k)), None) if pos == "unk" else None
-        if glued_kind is not None:
-            name_tokens.insert(0, (start + len(glued_kind), stop, pos))
+        glued_kind = lex.apposition_prefix_re.match(word) if pos == "unk" and lex.apposition_prefix_re is not None else None
+        if glued_kind is not None and glued_kind.end() < len(word):
+            name_tokens.insert(0, (start + glued_kind.end(), stop, pos))
             break  # 连锁|超商嘉邻|便利商店: the segmenter glued the kind to the name's first characters
         if pos == "unk" and len(word) >= 2 and (word[0] in lex.org_bad_initials or _glued_post_verb(text, start)):
             # 嘉禾银行|获恒泰|人寿: jieba glued the passive marker to the name; 由原|南岭农商银行: to a word
