@@ -970,3 +970,16 @@ def test_an_adverb_glued_to_a_modal_ends_the_metric_name() -> None:
     """信贷成本仍会|维持在0.4%左右: 仍会 is the predicate, the metric is 信贷成本."""
     facts = _metrics("恒信銀行行政總裁黃嘉明表示，信貸成本仍會維持在0.4%左右。")
     assert "信貸成本仍會" not in {f.args.metric.text for f in facts}
+
+
+def test_a_count_received_measures_the_noun_after_it() -> None:
+    """已接獲逾3,200宗索償，涉及金額估計約4.8億港元: the claims' count and their estimated amount."""
+    facts = {(f.args.metric.text, f.args.value.text, f.modality) for f in _metrics("峻廷保險表示，截至昨日已接獲逾3,200宗索償，涉及金額估計約4.8億港元。")}
+    assert ("索償", "逾3,200宗", "actual") in facts and ("金額", "約4.8億港元", "forecast") in facts
+    assert _metrics("該行今年新開設3家分行。") == []  # a count with no verb of receiving stays no metric
+
+
+def test_a_sum_claimed_in_court_is_not_the_sued_company_s() -> None:
+    """翠麟銀行… 前私銀董事總經理入稟索償逾860萬元: the claim belongs to the unnamed claimant."""
+    facts = [f for f in _metrics("翠麟銀行上調最優惠利率0.125厘 前私銀董事總經理入稟索償逾860萬元") if f.args.metric.text == "索償"]
+    assert facts and all(f.args.subject is None for f in facts)

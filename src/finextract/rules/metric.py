@@ -53,7 +53,7 @@ _LINKS = frozenset(
     "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 扩大 摊薄 下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
     "年增 年减 月增 月减 季增 季减 "
     "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧 至 报 收报 收于 收在 终场 介乎 介于 每股 "
-    "维持 维持在 保持 保持在".split()
+    "维持 维持在 保持 保持在 估计 预估".split()
 )
 _UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 扩大 增幅 年增 月增 季增".split())
 _DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 下跌 下调 收窄 跌 降幅 年减 月减 季减".split())
@@ -190,6 +190,12 @@ def _metric_facts(view: SentenceView) -> Iterator[tuple[str, str, float, MetricA
     for f_start, f_end, figure in view.figures:
         if f_start in consumed:
             continue  # the new value of a change already reported
+        if figure.kind == "quantity" and figure.counted and _RECEIVED.search(view.text, max(0, f_start - 6), f_start):
+            # 已接获逾3,200宗索偿: a count after a verb of receiving or handling measures the noun after it
+            found = _figure_of_noun(view, f_start, f_end, figure) if not _HYPOTHETICAL.search(view.text, 0, f_start) else None
+            if found is not None:
+                yield found
+            continue
         if not _metric_figure(figure, view.text[f_start:f_end]):
             continue
         if _HYPOTHETICAL.search(view.text, 0, f_start):
@@ -293,6 +299,8 @@ _MAGNITUDES = tuple(sorted("上涨空间 下跌空间 上行空间 下行空间 
 """Nouns a percentage before 的 measures (有约23%的上涨空间, 有35%的溢价)."""
 
 
+_RECEIVED = re.compile(r"(?:接获|接到|收到|受理|处理|审结|办结)(?:了|超过|超|逾|近|约)?$")
+"""Verbs after which a count of things measures the noun after it (接获逾3,200宗索偿, 受理投诉1.2万件)."""
 _PEOPLE_UNITS = frozenset("名 人 户 位".split())
 _HAVING = re.compile(r"(?:拥有|服务|覆盖|吸引|积累|累计服务|新增)(?:了|超过|超|逾|近|约)?$")
 """Verbs after which a count of people measures the noun after it (拥有逾280万名活跃用户)."""
@@ -691,6 +699,8 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
         return (holder[2], 0.9) if holder is not None else (org[2], 1.0)
     if _KIND_BEFORE.search(view.text, max(0, pos - 8), pos):
         return None, 0.0  # 商业银行净息差, 中小银行存款增速: a kind of company's figure, no one company's
+    if view.text.endswith(_SUING, 0, pos) and view.entity_ending_at(pos - 2, "PERSON") is None and view.entity_ending_at(pos - 2, "ORG") is None:
+        return None, 0.0  # 前私银董事总经理入禀|索偿逾860万元: the unnamed claimant's, not the company sued
     if view.text.endswith("其", 0, pos):
         # 其 refers to the clause's topic: 嘉禾国资控股并未减持嘉禾银行股份，其持股比例…
         topic = _sentence_subject(view, pos)
@@ -738,6 +748,8 @@ def _declared_ending_at(view: SentenceView, pos: int) -> Placed[Entity] | None:
     return found if found is not None and declared_short_form(view, found) else None
 
 
+_SUING = ("入禀", "起诉", "诉请")
+"""Verbs of going to court right before a claimed sum's noun (入禀索偿): the claimant owns the claim."""
 _KIND_BEFORE = re.compile(
     r"(?:商业银行|银行业|中小银行|上市银行|国有大行|股份行|农商行|城商行|农村商业银行|城市商业银行|保险业|寿险业|券商|证券业|基金业|信托业)$"
 )
