@@ -1081,3 +1081,13 @@ def test_a_successor_takes_the_post_at_the_predecessor_s_company() -> None:
     text = "另一方面，東星支付今日公告，董事長蕭啟銘因個人生涯規劃請辭，即日生效，由現任總經理彭睿綺接任董事長。"
     changes = {(f.args.person.text, f.args.change, f.args.org.text if f.args.org else None) for f in _facts(text, "appointment")}
     assert changes == {("蕭啟銘", "resigned", "東星支付"), ("彭睿綺", "appointed", "東星支付")}
+
+
+def test_so_qixia_goes_on_with_the_sentence_s_subject_and_wufa_negates() -> None:
+    """…，同时持有国泰君安5%的股权，故旗下英大证券无法再参股西南证券: 国家电网 holds 英大证券 (not 国泰君安), and
+    无法再参股 is no stake."""
+    text = "由于国家电网公司控股英大证券，同时持有国泰君安5%的股权，故旗下英大证券无法再参股西南证券。"
+    pairs = {(f.args.holder.canonical, f.args.held.canonical, f.rule) for f in _facts(text, "ownership")}
+    assert ("国家电网公司", "英大证券", "ownership.subject_units") in pairs
+    assert not any(h == "国泰君安证券" and d == "英大证券" for h, d, _ in pairs)
+    assert not any(h == "英大证券" and d == "西南证券" for h, d, _ in pairs)

@@ -435,6 +435,7 @@ def _trigger_start(fact: tuple[str, str, float, object]) -> int:
     return span.start if span is not None else 1 << 30
 
 
+_SO = ("故", "因此", "所以", "因而")
 _SAYS = re.compile(r"(?:指出|表示|称|说|认为|透露|强调)[，,]")
 _OBJECT_GAP = re.compile(r"[了其该]{0,2}|设立|成立|新设|控股")
 
@@ -465,6 +466,8 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
         # 收购了|其: a particle may stand between the verb and its object; 起诉状，: the verb was a noun
         if hit is None or not _OBJECT_GAP.fullmatch(text, hit[0] + len(hit[1]), described) or recipient_at(text, described):
             continue
+        if text.endswith(_SO, 0, hit[0]):
+            return None  # …，故旗下英大证券…: the clause goes on with the sentence's subject (ownership.subject_units)
         if first[2].label not in spec.first_labels or second[2].label not in spec.second_labels:
             continue
         if blocked(view, lex, first[0], hit[0], hit[1]) or (name == "ownership" and holds_debt(text, second[1])):
@@ -939,7 +942,7 @@ _BECOMES_ITS_UNIT = re.compile(r"(?:将|已|亦将)?成为其(?P<unit>(?:全资|
 
 _UNDER_CONFIDENCE = 0.7
 """As for every rule with fewer than 20 scored facts on FinRE train (6 of 7 such pairs there are 拥有)."""
-_UNITS_OF_SUBJECT = re.compile(r"(?:其|来自|包括|通过|拥有|整合)旗下的?")
+_UNITS_OF_SUBJECT = re.compile(r"(?:其|来自|包括|通过|拥有|整合|故|因此|所以|因而)旗下的?")
 """旗下 after a verb or 其, no holder right before: the sentence's subject holds what follows."""
 _SUBJECT_UNITS_CONFIDENCE = 0.6
 _AGENT_OF_QI = re.compile(r"[\u4e00-\u9fff]{1,4}")
