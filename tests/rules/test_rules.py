@@ -983,3 +983,16 @@ def test_a_sum_claimed_in_court_is_not_the_sued_company_s() -> None:
     """翠麟銀行… 前私銀董事總經理入稟索償逾860萬元: the claim belongs to the unnamed claimant."""
     facts = [f for f in _metrics("翠麟銀行上調最優惠利率0.125厘 前私銀董事總經理入稟索償逾860萬元") if f.args.metric.text == "索償"]
     assert facts and all(f.args.subject is None for f in facts)
+
+
+def test_an_officer_in_a_sentence_naming_no_company_is_the_article_s_company_s() -> None:
+    """董事長邱承翰會後表示: the chairman of the company the article is about (named far more often than others)."""
+    text = (
+        "璟昕金控今日召開董事會。璟昕金控全年稅後淨利年增18.4%，璟昕金控旗下璟昕銀行貢獻最多。"
+        "董事長邱承翰會後表示，將維持配息水準。"
+    )
+    roles = {(r[0], r[1], r[2]) for r in _roles(text)}
+    assert ("邱承翰", "璟昕金控", "董事長") in roles
+    # two companies named about as often: no company is assumed
+    other = "東星集團與融眾集團簽約。東星集團、融眾集團均表示滿意。東星集團與融眾集團將擴大合作。董事長邱承翰會後表示，合作順利。"
+    assert ("邱承翰", None, "董事長") in {(r[0], r[1], r[2]) for r in _roles(other)}

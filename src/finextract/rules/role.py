@@ -5,6 +5,8 @@ Each rule names itself in the fact's ``rule`` field.
 * ``role.org_title_name`` — 工商银行董事长易会满; 京东集团董事局主席兼首席执行官刘强东
   (one fact per title of a 兼-chain).
 * ``role.title_name``     — 金融科技事业部负责人谢锦生 (no organization written).
+* ``role.document_company`` — 董事长邱承翰会后表示: a company officer's title in a sentence naming no
+  company, in an article about one company (named at least three times, half as often again as any other).
 * ``role.qi_title_name``  — …山东城商行联盟…，其常务副总经理兼首席技术官黄鑫: 其 refers
   to the nearest organization earlier in the sentence.
 * ``role.name_serves``    — 易会满担任工商银行董事长; 王明远出任招商银行行长; 黄立新将继续担任…
@@ -63,9 +65,34 @@ def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]
             elif org is None:
                 rule, conf = "role.title_name", 0.8
             former = _former_before(view, org[0] if org and org[1] == head else head)
+            company = org[2] if org else None
+            if company is None and not view.labelled("ORG") and all(view.doc.normalized(t) in _OFFICER_TITLES for _, _, t in chain):
+                company = _document_company(view)  # 董事长邱承翰会后表示 in an article about one company
+                rule, conf = ("role.document_company", 0.6) if company is not None else (rule, conf)
             for _, _, title in chain:
-                yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else None, title=title, former=former)
+                yield "role", rule, conf, RoleArgs(person=person, org=company, title=title, former=former)
     yield from _name_serves(view)
+
+
+_OFFICER_TITLES = frozenset(
+    "董事长 副董事长 总经理 副总经理 总裁 副总裁 行长 副行长 首席执行官 行政总裁 副行政总裁 董事会秘书 财务总监 首席财务官".split()
+)
+"""A company's own officers: with no company in the sentence, the article's company is theirs."""
+
+
+def _document_company(view: SentenceView) -> Entity | None:
+    """The company an article is about: named at least three times and more often than any
+    other, by half (references such as 公司 or 该行 not counted)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Entity] = {}
+    for e in view.doc.entities:
+        if e.label == "ORG" and e.source != "coreference":
+            counts[e.canonical] = counts.get(e.canonical, 0) + 1
+            first.setdefault(e.canonical, e)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and 2 * ranked[0][1] < 3 * ranked[1][1]):
+        return None
+    return first[ranked[0][0]]
 
 
 def _former_before(view: SentenceView, pos: int) -> bool:
