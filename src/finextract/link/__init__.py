@@ -144,15 +144,11 @@ class LinkStage:
     def _aliases(self, doc: Document, entities: list[Entity]) -> list[Entity]:
         work = doc.work
         bindings: list[tuple[int, str, Entity]] = []  # (norm position of the alias in its declaration, alias, target)
-        for match in _ALIAS_DECL.finditer(work.norm):
+        for match, bare in [(m, False) for m in _ALIAS_DECL.finditer(work.norm)] + [(m, True) for m in _BARE_ALIAS.finditer(work.norm)]:
             decl_start, _ = work.to_orig(match.start(), match.start())
             target = next((e for e in reversed(entities) if e.label == "ORG" and e.end == decl_start), None)
-            if target is not None:
-                bindings.append((match.start(1), match.group(1), target))
-        for match in _BARE_ALIAS.finditer(work.norm):
-            decl_start, _ = work.to_orig(match.start(), match.start())
-            target = next((e for e in reversed(entities) if e.label == "ORG" and e.end == decl_start), None)
-            if target is not None and _abbreviates(match.group(1), doc.normalized(target)):
+            # a short form in bare brackets must abbreviate the name ((香港) after a bank is no short form)
+            if target is not None and (not bare or _abbreviates(match.group(1), doc.normalized(target))):
                 bindings.append((match.start(1), match.group(1), target))
         if not bindings:
             return entities

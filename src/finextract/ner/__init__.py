@@ -128,6 +128,8 @@ def _opens_inside_verb(sent: SentenceInput, start: int, end: int | None = None) 
     return any(s < start < e and tag.startswith("v") and tag != "vn" and (end is None or end > e) for s, e, tag in sent.tokens)
 
 
+_LATIN = re.compile("[A-Za-z]")
+_HAN = re.compile("[\u4e00-\u9fff]")
 _DATELINE = re.compile(r"[今昨前明]?[（(]\d{1,2}[)）]日")
 """A Taiwan dateline's day (今（13）日)."""
 
@@ -746,7 +748,7 @@ class NerStage:
                 # A model's place is kept unless it reads as an adjective (普惠型, 区域性).
                 if c.source.startswith("pos:"):
                     return plausible_place(word, pat)
-                if c.source == "model" and re.search("[A-Za-z]", word) and re.search("[\u4e00-\u9fff]", word):
+                if c.source == "model" and _LATIN.search(word) and _HAN.search(word):
                     return False  # 旗下「沛纶Pay」: Han and Latin letters in one word make a brand, not a place
                 if word in CURRENCY_WORDS or word.endswith(("元", "币")) and word[:-1] + "元" in CURRENCY_WORDS:
                     return False  # 澳门元及港元存款: a currency, not the place it is named after

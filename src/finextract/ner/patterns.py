@@ -404,7 +404,7 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
                 name_tokens.insert(0, (start + skip, stop, pos))
             break
         # a first character jieba tags as a numeral is a morpheme of the name (日|邻|便利商店)
-        name_tokens.insert(0, (start, stop, "g") if pos == "m" and stop - start == 1 and word not in _NUMERAL_CHARS else tokens[j])
+        name_tokens.insert(0, (start, stop, "g") if pos == "m" and _lone_non_numeral(word) else tokens[j])
         chars = end - start
         j -= 1
     if j > 0 and _staked_verb_brand(text, tokens, j, suffix_start, end, suffix, lex):
@@ -467,7 +467,7 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
     """Whether token ``j``, left of the name read so far, can no longer be part of it."""
     start, stop, pos = tokens[j]
     word = text[start:stop]
-    if pos == "m" and stop - start == 1 and is_han(word) and word not in _NUMERAL_CHARS and name_tokens and name_tokens[0][1] - name_tokens[0][0] == 1:
+    if pos == "m" and _lone_non_numeral(word) and name_tokens and name_tokens[0][1] - name_tokens[0][0] == 1:
         pos = "g"  # 日|邻|便利商店: a name's first character jieba tags as a numeral, before a second single character
     if pos == "a" and stop - start == 1 and j >= 1 and tokens[j - 1][2] in _MORPHEMES and tokens[j - 1][1] == start:
         pos = "g"  # 砺|诚|财产保险: a rare character jieba reads as a morpheme, then one it reads as an adjective
@@ -483,7 +483,7 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
     if pos not in lex.org_name_pos or not is_han(word) and pos != "eng" or word in lex.org_break_words or word.endswith(lex.relation_nouns):
         return True
     before = text[tokens[j - 1][0] : tokens[j - 1][1]] if j >= 1 else ""
-    numeral = not (len(before) == 1 and is_han(before) and before not in _NUMERAL_CHARS)
+    numeral = not _lone_non_numeral(before)
     if (pos == "unk" or stop - start == 1) and j >= 1 and tokens[j - 1][2] == "m" and tokens[j - 1][1] == start and numeral:
         # 每1|股可|换发…, 第一百一十二|期|中央银行: a word glued to a number holds its measure word, not a name
         # (日|邻: a lone character tagged as a numeral is none)
@@ -509,6 +509,11 @@ _DETERMINERS = frozenset("该其此这那")
 """Determiners right before a suffix make a reference (该公司, 其集团), not a name."""
 _NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两几半壹贰叁肆伍陆柒捌玖拾佰仟数多每")
 _SUFFIX_VERBS = frozenset({"控股", "投资"})
+
+
+def _lone_non_numeral(word: str) -> bool:
+    """One Han character that jieba may tag as a numeral (``m``) but that counts nothing (日 of 日邻)."""
+    return len(word) == 1 and is_han(word) and word not in _NUMERAL_CHARS
 """Words jieba tags as verbs that end a company's name before its legal form (翠麟金融控股|有限公司)."""
 _MORPHEMES = frozenset({"g", "zg", "ng"})
 """jieba's tags of single characters it knows only as parts of words."""

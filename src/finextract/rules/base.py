@@ -74,6 +74,15 @@ def declared_short_form(view: SentenceView, ent: tuple[int, int, object]) -> boo
     return _DECLARATION.fullmatch(view.text, opening, ent[0]) is not None and _DECLARATION_END.match(view.text, ent[1]) is not None
 
 
+def short_form_closing_at(view: SentenceView, pos: int) -> Placed[Entity] | None:
+    """The organization declared as a short form in brackets that close right at ``pos``
+    (…有限公司（以下简称“钧达国投”）|的持股比例)."""
+    return next(
+        (e for e in view.labelled("ORG") if e[1] < pos and _DECLARATION_END.fullmatch(view.text, e[1], pos) and declared_short_form(view, e)),
+        None,
+    )
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause (between clause punctuation) that holds ``[start, end)``."""
     left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)

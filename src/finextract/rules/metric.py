@@ -45,8 +45,8 @@ from typing import Iterator, Sequence
 
 from ..facts import MetricArgs
 from ..spans import Entity, Figure, Period
-from .base import Placed, SentenceView, declared_short_form
-from .relations import RELATED_AFTER, clause_bounds
+from .base import Placed, SentenceView, short_form_closing_at
+from .relations import MOVE_TO, RELATED_AFTER, clause_bounds
 
 _LINKS = frozenset(
     "为 是 达 达到 高达 突破 力争 约 约为 超 超过 已 已经 了 共 共计 合计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
@@ -385,8 +385,6 @@ _FROM_LEAD = re.compile(
 )
 """由 before the figure a metric moved from, maybe with when it stood there (由年初的3.71%) and after a
 modal adverb (资产负债率将由82.6%降至68.9%)."""
-_TO_LEVEL = re.compile(r"(增加|增长|上升|提高|提升|上调|下降|减少|降低|回落|下调|增|升|降)?(?:至|到)")
-"""A move to a level after the figure it starts from (增加至, 增至, 降至, 到)."""
 
 
 def _from_to(view: SentenceView, f_start: int, f_end: int) -> tuple[tuple[str, str, float, MetricArgs], int, tuple[int, int]] | None:
@@ -395,7 +393,7 @@ def _from_to(view: SentenceView, f_start: int, f_end: int) -> tuple[tuple[str, s
     lead = _FROM_LEAD.search(view.text, max(0, f_start - 8), f_start)
     if lead is None:
         return None
-    move = _TO_LEVEL.match(view.text, f_end)
+    move = MOVE_TO.match(view.text, f_end)
     if move is None:
         return None
     to = next(((s, f) for s, _, f in view.figures if s == move.end()), None)
@@ -682,7 +680,7 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
             person = view.entity_ending_at(pos - len(marker), "PERSON")
             if person is not None:
                 return person[2], 0.9  # 时任总经理李国栋被罚款15万元: the person fined
-    org = view.entity_ending_at(pos, "ORG") or _declared_ending_at(view, pos)
+    org = view.entity_ending_at(pos, "ORG") or short_form_closing_at(view, pos)
     yields = _YIELDS.search(view.text, max(0, pos - 6), pos) if org is None else None
     if yields is not None:
         # 东华期货公司可贡献净利润: the company that yields it
@@ -736,16 +734,6 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
         or _part_of_previous(view, m_start)
     )
     return (topic, 0.5) if topic is not None else (None, 0.0)
-
-
-_DECLARATION_CLOSE = ("”）", "\"）", "」）", "）", "”)", ")")
-
-
-def _declared_ending_at(view: SentenceView, pos: int) -> Placed[Entity] | None:
-    """A short form declared in brackets that close right at ``pos`` (…有限公司（以下简称“钧达国投”）|的持股比例)."""
-    closer = next((c for c in _DECLARATION_CLOSE if view.text.endswith(c, 0, pos)), None)
-    found = view.entity_ending_at(pos - len(closer), "ORG") if closer is not None else None
-    return found if found is not None and declared_short_form(view, found) else None
 
 
 _SUING = ("入禀", "起诉", "诉请")

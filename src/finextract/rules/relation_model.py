@@ -411,25 +411,20 @@ def _linked(items: Iterable[tuple[str, str, float, object]]) -> set[frozenset[st
 _PART_BREAK = re.compile(r"[；;]")
 
 
-def _co_holders(items: Iterable[tuple[str, str, float, object]]) -> set[frozenset[str]]:
-    """``{canonical, canonical}`` of two holders the trigger rules give one company."""
-    holders: dict[str, set[str]] = {}
+def _sharing_one_company(items: Iterable[tuple[str, str, float, object]]) -> dict[str, set[frozenset[str]]]:
+    """Per fact type, ``{canonical, canonical}`` of two companies the trigger rules relate to one third
+    company in separate facts: two holders of it (``ownership``), two partners of it (``partnership``)."""
+    groups: dict[tuple[str, str], set[str]] = {}
     for fact_type, _, _, args in items:
         if fact_type == "ownership":
-            holders.setdefault(args.held.canonical, set()).add(args.holder.canonical)  # type: ignore[attr-defined]
-    return {frozenset((x, y)) for group in holders.values() for x in group for y in group if x != y}
-
-
-def _partners_apart(items: Iterable[tuple[str, str, float, object]]) -> set[frozenset[str]]:
-    """``{canonical, canonical}`` of two parties that the trigger rules make partners of one company in
-    two separate facts (A与B合作…；另与C合作: B and C)."""
-    partners: dict[str, set[str]] = {}
-    for fact_type, _, _, args in items:
-        parties = [p.canonical for p in getattr(args, "parties", None) or []] if fact_type == "partnership" else []
-        if len(parties) == 2:
-            partners.setdefault(parties[0], set()).add(parties[1])
-            partners.setdefault(parties[1], set()).add(parties[0])
-    return {frozenset((x, y)) for group in partners.values() for x in group for y in group if x != y}
+            groups.setdefault(("ownership", args.held.canonical), set()).add(args.holder.canonical)  # type: ignore[attr-defined]
+        elif fact_type == "partnership" and len(parties := [p.canonical for p in args.parties]) == 2:  # type: ignore[attr-defined]
+            for one, other in (parties, parties[::-1]):
+                groups.setdefault(("partnership", one), set()).add(other)
+    out: dict[str, set[frozenset[str]]] = {"ownership": set(), "partnership": set()}
+    for (fact_type, _), group in groups.items():
+        out[fact_type].update(frozenset((x, y)) for x in group for y in group if x != y)
+    return out
 
 
 def candidate_pairs(view: SentenceView) -> list[tuple[Placed[Entity], Placed[Entity]]]:
@@ -494,17 +489,16 @@ class ModelRelations:
             return
         inputs = [self._input(view, first, second) for first, second in pairs]
         linked = _linked(produced)
-        separate = _partners_apart(produced)
-        co_holders = _co_holders(produced)
+        apart = _sharing_one_company(produced)
         floor = self.scorer.threshold if self.threshold is None else self.threshold
         for (first, second), pred in zip(pairs, self.scorer.predict(inputs, hits)):
             pair = frozenset((first[2].canonical, second[2].canonical))
             if pred.confidence < floor or pair in linked:
                 continue  # a pair the trigger rules linked keeps their reading
-            if pred.label == "partnership" and pair in separate and _PART_BREAK.search(view.text, first[1], second[0]):
-                continue  # A与B合作…；另与C合作: B and C are each A's partner, not each other's
-            if pred.label.startswith("ownership") and pair in co_holders and _PART_BREAK.search(view.text, first[1], second[0]):
-                continue  # A持有C…，B持股9.2%；C原控股股东D…: B and D each hold C, not each other
+            if pair in apart.get(pred.label.rstrip("<>"), ()) and _PART_BREAK.search(view.text, first[1], second[0]):
+                # A与B合作…；另与C合作: B and C are each A's partner, not each other's; A持有C…，B持股9.2%；
+                # C原控股股东D…: B and D each hold C, not each other
+                continue
             fact = self._fact(view, pred, first, second)
             if fact is not None:
                 yield fact

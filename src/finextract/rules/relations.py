@@ -306,12 +306,13 @@ def _figure_near(view: SentenceView, pos: int, accept: Callable[[Figure], bool],
     if found is None:
         return None
     # 持股比例由100%降至72.3%: the stake it moved to, not the one it moved from
-    moved = _MOVED_TO.match(view.text, found[1]) if view.text.endswith("由", 0, found[0]) else None
+    moved = MOVE_TO.match(view.text, found[1]) if view.text.endswith("由", 0, found[0]) else None
     after = next((f for s, _, f in view.figures if moved is not None and s == moved.end() and accept(f)), None)
     return after or found[2]
 
 
-_MOVED_TO = re.compile(r"(?:增加|增长|上升|提高|提升|下降|减少|降低|回落|增|升|降)?(?:至|到)")
+MOVE_TO = re.compile(r"(增加|增长|上升|提高|提升|上调|下降|减少|降低|回落|下调|增|升|降)?(?:至|到)")
+"""A move to a level after the figure it starts from (增加至, 增至, 降至, 到); the verb is group 1."""
 
 
 _HEADLINE_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
