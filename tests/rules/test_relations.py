@@ -1091,3 +1091,33 @@ def test_so_qixia_goes_on_with_the_sentence_s_subject_and_wufa_negates() -> None
     assert ("国家电网公司", "英大证券", "ownership.subject_units") in pairs
     assert not any(h == "国泰君安证券" and d == "英大证券" for h, d, _ in pairs)
     assert not any(h == "英大证券" and d == "西南证券" for h, d, _ in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "held", "modality"),
+    [
+        ("宏远集团是嘉禾银行大股东，持股10.2%。", "宏远集团", "嘉禾银行", "actual"),
+        ("宏远集团是嘉禾银行的第一大股东。", "宏远集团", "嘉禾银行", "actual"),
+        ("宏远集团为嘉禾银行控股股东。", "宏远集团", "嘉禾银行", "actual"),
+        ("宏遠集團是嘉禾銀行的母公司。", "宏遠集團", "嘉禾銀行", "actual"),
+        ("宏远集团作为嘉禾银行的控股股东，承诺六个月内不减持。", "宏远集团", "嘉禾银行", "actual"),
+        ("交易完成后，宏远集团将成为嘉禾银行第一大股东。", "宏远集团", "嘉禾银行", "planned"),
+    ],
+)
+def test_a_company_said_to_be_another_s_shareholder_holds_it(text: str, holder: str, held: str, modality: str) -> None:
+    """X是Y(的)大股东 / 为Y控股股东 / 是Y的母公司 / 作为Y的控股股东: X holds Y."""
+    facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.holder_of"]
+    assert [(f.args.holder.text, f.args.held.text, f.modality) for f in facts] == [(holder, held, modality)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏远集团不是嘉禾银行的第一大股东。",
+        "宏远集团和嘉禾银行的控股股东签署了协议。",
+        "宏远集团是否会成为嘉禾银行的第一大股东？",
+    ],
+)
+def test_no_holder_without_the_copula_right_before_the_held_company(text: str) -> None:
+    """A negation, a list and a question are no holding."""
+    assert [f for f in _facts(text, "ownership") if f.rule == "ownership.holder_of"] == []

@@ -10,6 +10,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``ownership.topic_stake`` — 星汇银行注册资本为50亿元，星汇集团持股70% (the company the sentence is about)
 * ``ownership.topic_holder`` — 华信信托成立于1986年，…，控股股东为华信集团 (the holder of the sentence's company)
 * ``ownership.under``      — 融众集团是东星集团旗下的支付平台; 融众集团隶属于东星集团 (the second holds the first)
+* ``ownership.holder_of``  — 金海岸集团是罗顿发展大股东; 宏远集团作为嘉禾银行的控股股东 (the first holds the second)
 * ``ownership.subject_units`` — 璟昕金控指出，…，获利主要来自旗下璟昕银行与璟昕人寿 (the sentence's first company holds them)
 * ``ownership.through``    — 晨光控股通过旗下的晨光资本持有远航快运35%的股份 (held ``via`` 晨光资本)
 * ``ownership.round``      — 数擎科技完成C轮融资，由红杉中国领投，高瓴资本、蓝湖资本跟投
@@ -941,6 +942,26 @@ def units_under(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str,
 _BECOMES_ITS_UNIT = re.compile(r"(?:将|已|亦将)?成为其(?P<unit>(?:全资|控股)?(?:附属公司|子公司))")
 
 
+_IS_HOLDER = ("是", "为", "系", "乃", "仍是", "仍为", "作为", "成为", "将成为", "已成为")
+_HOLDER_NOUN = re.compile(r"的?(?P<noun>第[一二三四五六七八九十\d]+大股东|控股股东|大股东|母公司|控股公司|实际控制人|股东)(?!大会|会|名册)")
+_HOLDER_OF_CONFIDENCE = 0.75
+
+
+def holders_of(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
+    """``ownership.holder_of``: 金海岸集团是罗顿发展大股东, 宏远集团为嘉禾银行控股股东, 宏远集团作为嘉禾银行的控股股东,
+    宏远集团将成为嘉禾银行第一大股东 — the first holds the company named right after the copula.  A name right
+    after the noun is the one it describes (…为嘉禾银行控股股东华信集团旗下公司) and makes no pair here."""
+    text = view.text
+    ents = view.entities
+    for (a_start, a_end, a), (b_start, b_end, b) in zip(ents, ents[1:]):
+        if a.label not in ("ORG", "PERSON") or b.label != "ORG" or a.canonical == b.canonical or text[a_end:b_start] not in _IS_HOLDER:
+            continue
+        noun = _HOLDER_NOUN.match(text, b_end)
+        if noun is None or any(s == noun.end() for s, _, _ in ents) or blocked(view, lex, a_start, b_start, ""):
+            continue
+        yield "ownership", "ownership.holder_of", _HOLDER_OF_CONFIDENCE, OwnershipArgs(holder=a, held=b, action=view.text_span(*noun.span("noun")))
+
+
 _UNDER_CONFIDENCE = 0.7
 """As for every rule with fewer than 20 scored facts on FinRE train (6 of 7 such pairs there are 拥有)."""
 _UNITS_OF_SUBJECT = re.compile(r"(?:其|来自|包括|通过|拥有|整合|故|因此|所以|因而)旗下的?")
@@ -1442,6 +1463,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from remainders(view, lex)
         yield from holdings_through(view, lex)
         yield from units_under(view, lex)
+        yield from holders_of(view, lex)
         yield from subject_units(view, lex)
         yield from topic_stakes(view, lex)
         yield from named_holders(view, lex)
