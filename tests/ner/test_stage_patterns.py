@@ -31,6 +31,7 @@ def nlp() -> finextract.Pipeline:
         ("银行理财产品收益率普遍下降。", ("收益率普遍", "PRODUCT")),  # an attribute of products, not a name after 产品
         ("保險產品規模持續擴大。", ("规模持续", "PRODUCT")),
         ("网贷平台与银行合作生变", ("网贷平台与银行", "ORG")),  # a kind joined to a kind: no name
+        ("雙方於9月18日簽訂為期15年的獨家銀行保險合作協議。", ("独家银行", "ORG")),  # exclusive bancassurance
         ("南岭农商银行理财子公司获批开业。", ("南岭农商银行理财", "ORG")),  # the bank's wealth business, not a name
         ("数字人民币跨境支付试点扩围 澜海银行联手三家机构推出新产品", ("试点扩围 澜海银行", "ORG")),  # a headline's clause break
         ("市場人士指出，匯豐科技與同業捷訊金融在跨境支付業務上競爭激烈。", ("同业捷讯金融", "ORG")),  # 同业: a kind
@@ -866,6 +867,15 @@ def test_a_quoted_product_is_a_product_at_its_other_mentions(nlp: finextract.Pip
         # the tagger's name after a relation noun reads further left than the suffix pattern (钧|达 tagged q, v)
         ("祁钧钢铁原控股股东河西钧达国有资本投资有限公司的持股比例由100%降至72.3%。", "河西钧达国有资本投资有限公司"),
         ("獲利主要來自旗下璟昕商業銀行（璟昕銀行）與璟昕人壽。", "璟昕商業銀行"),  # two rare characters, both morphemes
+        # a kind in apposition, a verb or a preposition before the name is none of it
+        ("本期债券由沣翎证券股份有限公司和全国性股份制银行邺滕银行股份有限公司担任联席主承销商。", "邺滕银行股份有限公司"),
+        ("有传闻称邝亦衡将加盟私募机构上海栎舍资产管理有限公司。", "上海栎舍资产管理有限公司"),
+        ("澐嶠銀行與原合作夥伴泓驊人壽保險有限公司的銀保協議將於今年12月31日屆滿。", "泓驊人壽保險有限公司"),
+        ("並因而面臨競爭事務委員會的監管審查？", "競爭事務委員會"),
+        ("合作首年經澐嶠銀行渠道取得的新造保費約45億港元。", "澐嶠銀行"),
+        ("根據協議，蘊璞人壽須向澐嶠銀行支付首期款項28.5億港元。", "澐嶠銀行"),  # 支付 the verb
+        # a declared short form found again at the start of the full name is not cut out of it
+        ("澐嶠銀行（香港）有限公司（以下簡稱「澐嶠銀行」）與蘊璞人壽保險（香港）有限公司（以下簡稱「蘊璞人壽」）簽訂協議。", "蘊璞人壽保險（香港）有限公司"),
     ],
 )
 def test_full_names(nlp: finextract.Pipeline, text: str, name: str) -> None:

@@ -430,6 +430,14 @@ def test_modality_limit_planned_and_reported_with_source() -> None:
     assert said.attributed_to is not None and said.attributed_to.text == "金麟"
 
 
+def test_figures_after_cited_data_are_reported_and_a_forecast_is_the_forecaster_s() -> None:
+    """據X數據，…: reported, according to X; 某某預計，…: attributed to the person forecasting."""
+    (share,) = [f for f in _facts("據保險業監管局數據，蘊璞人壽今年上半年市佔率約5.2%。", "metric") if f.args.value.text == "約5.2%"]
+    assert (share.modality, share.attributed_to.text if share.attributed_to else None) == ("reported", "保險業監管局")
+    (premium,) = _facts("溫曉薇預計，合作首年經澐嶠銀行渠道取得的新造保費約45億港元。", "metric")
+    assert (premium.modality, premium.attributed_to.text if premium.attributed_to else None) == ("forecast", "溫曉薇")
+
+
 def test_denied_cooperation_is_not_a_partnership() -> None:
     text = "有消息稱，招商銀行將與美團聯合發行聯名卡，對此招商銀行回應稱，目前並未與美團合作。"
     assert _facts(text, "partnership") == []
@@ -980,10 +988,12 @@ def test_a_short_form_declared_after_the_ranked_company_does_not_hide_it() -> No
     [
         "驿舟集团董事长裴冬岭介绍，公司此前与衍朴商业保理有限公司的合作协议已于今年6月终止，双方未再续约。",
         "東星集團收購融眾集團一事已於上月終止。",
+        "東星銀行與原合作夥伴融眾人壽保險有限公司的銀保協議將於今年12月31日屆滿，雙方已決定不再續約。",
     ],
 )
 def test_a_deal_that_ended_is_no_fact(text: str) -> None:
-    """…的合作协议已于今年6月终止: the cooperation ended; a purchase 终止 fell through."""
+    """…的合作协议已于今年6月终止: the cooperation ended; a purchase 终止 fell through; an agreement that
+    expires (届满) is ending."""
     facts = [f for f in finextract.extract(text).facts if f.type in ("partnership", "acquisition")]
     assert facts == []
 
@@ -1121,3 +1131,10 @@ def test_a_company_said_to_be_another_s_shareholder_holds_it(text: str, holder: 
 def test_no_holder_without_the_copula_right_before_the_held_company(text: str) -> None:
     """A negation, a list and a question are no holding."""
     assert [f for f in _facts(text, "ownership") if f.rule == "ownership.holder_of"] == []
+
+
+def test_a_wholly_owned_subsidiary_named_past_its_holder_s_declared_short_form() -> None:
+    """X為Y有限公司（以下簡稱「Y'」）的全資附屬公司: Y holds X."""
+    text = "蘊璞人壽為蘊璞保險集團有限公司（以下簡稱「蘊璞集團」）的全資附屬公司，首期款項將以集團內部資源支付。"
+    facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.under"]
+    assert [(f.args.holder.text, f.args.held.text, f.args.action.text) for f in facts] == [("蘊璞保險集團有限公司", "蘊璞人壽", "全資附屬公司")]

@@ -82,7 +82,14 @@ def test_partnership_with_kind_and_repaired_date() -> None:
     assert fact.rule == "partnership.pair_trigger"
 
 
-@pytest.mark.parametrize(("text", "value"), [("10月，江川银行与启明云科签署战略合作协议。", "--10"), ("10月18日，江川银行与启明云科签约。", "--10-18")])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("10月，江川银行与启明云科签署战略合作协议。", "--10"),
+        ("10月18日，江川银行与启明云科签约。", "--10-18"),
+        ("江川银行与启明云科于9月18日签订为期15年的独家合作协议。", "--09-18"),  # between the parties and the trigger
+    ],
+)
 def test_partnership_dated_by_a_month(text: str, value: str) -> None:
     (fact,) = _pairs(text)
     assert fact.args.date is not None and fact.args.date.value == value
@@ -688,6 +695,17 @@ def test_figures_in_what_a_speaker_reports_belong_to_the_company_reported_on() -
 )
 def test_incentive_and_subscription_metric_names(text: str, metric: str, value: str) -> None:
     assert any(m.endswith(metric) and v == value for m, v in {(f.args.metric.text, f.args.value.text) for f in _metrics(text)})
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        ("澐嶠銀行現有零售客戶約180萬名。", "零售客戶", "約180萬名"),  # 现有 says the bank has them
+        ("蘊璞人壽須向澐嶠銀行支付首期款項28.5億港元。", "首期款項", "28.5億港元"),  # 首期 is no time word here
+    ],
+)
+def test_exact_metric_names_around_having_and_first_payments(text: str, metric: str, value: str) -> None:
+    assert (metric, value) in {(f.args.metric.text, f.args.value.text) for f in _metrics(text)}
 
 
 def test_a_base_year_does_not_date_the_metric() -> None:

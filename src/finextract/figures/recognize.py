@@ -186,10 +186,11 @@ _BASE_UNITS = {"百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4}
 
 
 def _counted(text: str, pos: int) -> str | None:
-    """The counted noun starting at ``pos``: a listed noun, else a short Han run."""
-    m = _COUNTED.match(text, pos)
-    if m:
-        return m.group()
+    """The counted noun starting at ``pos``: a listed noun, also after at most three modifying
+    characters (保险|理财顾问, 公募|基金经理), else a short Han run."""
+    listed = _listed_noun(text, pos)
+    if listed is not None:
+        return listed
     run = _HAN_RUN.match(text, pos)
     if run is None:
         return None
@@ -198,6 +199,18 @@ def _counted(text: str, pos: int) -> str | None:
     word = word[:cut]
     ended_by_stop = cut < len(run.group()) or (run.end() < len(text) and text[run.end()] in _CLAUSE_END)
     return word if 1 <= len(word) <= 3 and ended_by_stop else None
+
+
+def _listed_noun(text: str, pos: int) -> str | None:
+    """A listed noun from ``pos`` or from up to three Han characters after it (no stop character among them)."""
+    for skip in range(4):
+        if skip and (pos + skip > len(text) or not _HAN_RUN.fullmatch(text, pos, pos + skip) or any(c in COUNTED_STOP for c in text[pos : pos + skip])):
+            return None
+        m = _COUNTED.match(text, pos + skip)
+        if m is None:
+            continue
+        return text[pos : m.end()]
+    return None
 
 
 _PRICE_PER = re.compile(r"/(股|份|张|手|吨|桶|盎司|克|平方米|平米|人|户|年|月|天)")

@@ -299,7 +299,8 @@ def _names_before_glued_words(model: Sequence[Candidate], layered: list[Candidat
 def _weak_suffix_verbs(sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate], pat: PatternLexicon) -> list[Candidate]:
     """Drop a suffix-pattern organization whose weak suffix is a verb with its object after it, right
     after the tagger's organization that ends in a suffix of its own (林达集团|投资|开发): the tagger's
-    name is the subject.  After a bare brand the weak suffix ends the name (北辰|投资|持有, 汇联|支付|成立)."""
+    name is the subject (澐嶠銀行|支付|首期款項 too: a time word or a number may open the object).  After a
+    bare brand the weak suffix ends the name (北辰|投资|持有, 汇联|支付|成立)."""
     ends = {c.end for c in model if c.label == "ORG"}
     tags = {s: (e, tag) for s, e, tag in sent.tokens}
 
@@ -311,7 +312,7 @@ def _weak_suffix_verbs(sent: SentenceInput, model: Sequence[Candidate], layered:
             return False
         end, tag = tags.get(c.end - len(suffix), (0, ""))
         after = tags.get(c.end, (0, ""))[1]
-        return end == c.end and tag in ("v", "vn") and after[:1] in ("v", "n", "j", "e")
+        return end == c.end and tag in ("v", "vn") and after[:1] in ("v", "n", "j", "e", "t", "m")
 
     return [c for c in layered if not verb_after_name(c)]
 
@@ -798,8 +799,9 @@ class NerStage:
             extra = [
                 Candidate(s, e, names[sent.text[s:e]], source="propagated", priority=3, score=0.8)
                 for _, s, e in matcher.find_matches_as_indexes(sent.text)
-                # 翠麟银行|（香港）有限公司: a name found again at the start of a longer organization is its brand
-                if not any(c.label == "ORG" and c.start == s and c.end > e and _REGION_FORM.match(sent.text, e) for c in cands)
+                # 翠麟银行|（香港）有限公司, 蕴璞人寿|保险（香港）有限公司: a name found again at the start of a longer
+                # organization that runs on to its legal form is its brand
+                if not any(c.label == "ORG" and c.start == s and c.end > e and (_REGION_FORM.match(sent.text, e) or _legal_extension(sent, e, c.end)) for c in cands)
             ]
             out.append(resolve(cands + extra) if extra else cands)
         return out

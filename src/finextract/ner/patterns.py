@@ -370,6 +370,11 @@ def _with_partnership_form(text: str, cand: Candidate) -> Candidate:
     return cand
 
 
+_VIA = "经"
+"""A preposition the segmenter glues to a rare first character (经沄|峤|银行); only before a morpheme, since
+经济, 经营… open many words."""
+
+
 def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suffix: str, lex: PatternLexicon) -> Candidate | None:
     end = tokens[i][1]
     j = i
@@ -396,11 +401,14 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
         if glued_kind is not None and glued_kind.end() < len(word):
             name_tokens.insert(0, (start + glued_kind.end(), stop, pos))
             break  # 连锁|超商嘉邻|便利商店: the segmenter glued the kind to the name's first characters
+        if pos == "unk" and len(word) == 2 and word[0] in _VIA and name_tokens and name_tokens[0][2] == "g":
+            name_tokens.insert(0, (start + 1, stop, pos))
+            break  # 经沄|峤|银行: 经 (through) glued to the name's first character, a morpheme after it
         if pos == "unk" and len(word) >= 2 and (word[0] in lex.org_bad_initials or _glued_post_verb(text, start)):
-            # 嘉禾银行|获恒泰|人寿: jieba glued the passive marker to the name; 由原|南岭农商银行: to a word
-            # before it; 其所持|华曜储能: several such characters
+            # 嘉禾银行|获恒泰|人寿: jieba glued the passive marker to the name (向沄|峤|银行: to one character of it,
+            # before a morpheme); 由原|南岭农商银行: to a word before it; 其所持|华曜储能: several such characters
             skip = max(1, next((k for k, c in enumerate(word) if c not in lex.org_bad_initials), len(word)))
-            if len(word) - skip >= 2:
+            if len(word) - skip >= 2 or (len(word) - skip == 1 and name_tokens and name_tokens[0][2] == "g"):
                 name_tokens.insert(0, (start + skip, stop, pos))
             break
         # a first character jieba tags as a numeral is a morpheme of the name (日|邻|便利商店)

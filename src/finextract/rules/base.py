@@ -74,6 +74,15 @@ def declared_short_form(view: SentenceView, ent: tuple[int, int, object]) -> boo
     return _DECLARATION.fullmatch(view.text, opening, ent[0]) is not None and _DECLARATION_END.match(view.text, ent[1]) is not None
 
 
+def past_declaration(view: SentenceView, end: int) -> int:
+    """Where the text after a name that ends at ``end`` goes on: past the brackets declaring its short form
+    (蕴璞保险集团有限公司（以下简称“蕴璞集团”）|的全资附属公司), else ``end`` itself."""
+    declared = next((e for e in view.entities if e[0] > end and view.text.startswith(("（", "("), end) and declared_short_form(view, e) and _DECLARATION.fullmatch(view.text, end, e[0])), None)
+    if declared is None:
+        return end
+    return _DECLARATION_END.match(view.text, declared[1]).end()  # type: ignore[union-attr]
+
+
 def short_form_closing_at(view: SentenceView, pos: int) -> Placed[Entity] | None:
     """The organization declared as a short form in brackets that close right at ``pos``
     (…有限公司（以下简称“钧达国投”）|的持股比例)."""

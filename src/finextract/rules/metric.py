@@ -59,7 +59,9 @@ _UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 
 _DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 下跌 下调 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
-_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增".split())
+_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首期 首笔".split())
+_HAS_NOW = frozenset("现有 原有 已有 拥有".split())
+"""Verbs of having before a count (澐嶠銀行現有|零售客戶約180萬名): no part of the metric's name."""
 _HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行".split())
 """Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额)."""
 _OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12}的$|(?:股东|拥有人|权益持有人)应占$")
@@ -196,6 +198,12 @@ def _metric_facts(view: SentenceView) -> Iterator[tuple[str, str, float, MetricA
             if found is not None:
                 yield found
             continue
+        if figure.kind == "quantity" and figure.unit in _PEOPLE_UNITS and _HAVING.search(view.text, max(0, f_start - 4), f_start):
+            # 拥有逾280万名活跃用户: a count of people measures the noun after it (a counted noun or not)
+            found = _figure_of_noun(view, f_start, f_end, figure) if not _HYPOTHETICAL.search(view.text, 0, f_start) else None
+            if found is not None:
+                yield found
+                continue
         if not _metric_figure(figure, view.text[f_start:f_end]):
             continue
         if _HYPOTHETICAL.search(view.text, 0, f_start):
@@ -220,12 +228,6 @@ def _metric_facts(view: SentenceView) -> Iterator[tuple[str, str, float, MetricA
             # 每月保费低至38港元的意外保障计划: no noun phrase after 的, the noun right before names the amount
         if figure.kind == "money" and _ISSUED.search(view.text, max(0, f_start - 3), f_start):
             # 拟发行不超过300亿元无固定期限资本债券: without 的, right after a verb of issuing
-            found = _figure_of_noun(view, f_start, f_end, figure)
-            if found is not None:
-                yield found
-                continue
-        if figure.kind == "quantity" and figure.unit in _PEOPLE_UNITS and _HAVING.search(view.text, max(0, f_start - 4), f_start):
-            # 拥有逾280万名活跃用户: a count of people measures the noun after it
             found = _figure_of_noun(view, f_start, f_end, figure)
             if found is not None:
                 yield found
@@ -598,7 +600,7 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
             break
         if any(fs < e and s < fe for fs, fe, _ in view.figures):
             break  # 发行价5.12元/股|募资: a figure before ends the name
-        if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES or word in _HOLDERS or word in _YIELD_VERBS:
+        if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES or word in _HOLDERS or word in _YIELD_VERBS or word in _HAS_NOW:
             break  # 预计|注册用户数, 一年内|注册用户数: a linking word or a locative ends the name
         if len(word) > 2 and word.endswith(_PERIOD_NOUNS):
             break  # 第一个完整会计年度|每股收益: the period the metric is measured over

@@ -4,7 +4,7 @@ Every fact gets a ``modality`` from the words of its clause:
 
 * ``planned``  — 拟募资不超过12.5亿元, 计划收购 (never read as done)
 * ``forecast`` — 预计净利润增长20%; 宏远证券预计，…，东华期货可贡献净利润… (a framing 预计，)
-* ``reported`` — 据悉, 数据显示, 公告显示 before the fact
+* ``reported`` — 据悉, 数据显示, 公告显示, 据…数据/统计， before the fact
 * ``limit``    — a metric whose figure is a bound (坏账率不超过0.3%)
 * ``actual``   — none of these
 
@@ -23,7 +23,10 @@ from ..spans import Entity, Figure, Span
 from .base import SentenceView
 from .relations import RelationLexicon, clause_bounds
 
-_SPEECH = ("表示", "认为", "指出", "透露", "称", "说", "强调", "介绍", "坦言")
+_SPEECH = ("表示", "认为", "指出", "透露", "称", "说", "强调", "介绍", "坦言", "预计", "预期", "估计", "预测")
+"""Verbs after a person that attribute what follows to them (a forecast too: 温晓薇预计，…)."""
+_BY_DATA = re.compile(r"(?:^|[，,：:])(?:据|根据)[^，,。；;！？]{0,20}(?:数据|统计)[，,]")
+"""A clause citing data (据保险业监管局数据，…; 据不完全统计，…): what follows is reported."""
 _ACCORDING = ("据", "根据")
 _BOUND = frozenset({"at_most", "less_than"})
 _QUOTED = re.compile(r"[「“『][^」”』]*[」”』]")
@@ -70,7 +73,7 @@ class ModalityReader:
             modality = "planned"
         elif self._res["forecast"].search(window) or self._framed.search(view.text, 0, c_start):
             modality = "forecast"
-        elif self._res["reported"].search(view.text, 0, last):
+        elif self._res["reported"].search(view.text, 0, last) or _BY_DATA.search(view.text, 0, last):
             modality = "reported"
         elif fact_type == "metric" and isinstance(getattr(args, "value", None), Figure) and args.value.qualifier in _BOUND:  # type: ignore[attr-defined]
             modality = "limit"

@@ -13,7 +13,8 @@ A clause opening with 另与/并与 and a partner takes the sentence's first com
 (该公司与日邻超商合作…；另与沁彦银行合作推出联名账户).
 
 Negated (并未与…合作), hypothetical (如果双方合作), questioned and failed (联姻…告吹) clauses yield nothing.
-The date is the last date or month period before the parties in the sentence (7月18日，…; 10月，…).
+The date is the last date or month period before the parties in the sentence (7月18日，…; 10月，…),
+else one between the parties and the trigger (A与B于9月18日签订合作协议).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Iterator
 
 from ..facts import PartnershipArgs
 from .base import SentenceView, declared_short_form
-from .relations import RELATED_AFTER, RelationLexicon, came_to_nothing
+from .relations import EXPIRES, RELATED_AFTER, RelationLexicon, came_to_nothing
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
 _PAIRING = ("与", "和", "同", "跟", "携手")
@@ -141,7 +142,7 @@ def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tupl
     clause_start = _clause_start(view.text, ents[run[0]][0])
     if lex.negation_re.search(view.text, clause_start, trigger.start()) or lex.hypothetical_re.search(view.text, clause_start, clause_end):
         return None
-    if came_to_nothing(view.text, lex.fell_through_re, trigger.end() if verb is None else parties_end, clause_end):
+    if came_to_nothing(view.text, lex.fell_through_re, trigger.end() if verb is None else parties_end, clause_end) or EXPIRES.search(view.text, parties_end, clause_end):
         return None
     if _denied(view, [ents[i] for i in run], lex.negation_re) or _transaction(view.text, trigger, clause_end, lex):
         return None  # 签署《股权转让协议》 is a transaction, not a cooperation
@@ -154,6 +155,9 @@ def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tupl
     kind_match = _KIND.search(view.text, parties_end, clause_end) if joint is None else joint
     kind = view.text_span(kind_match.start(), kind_match.end()) if kind_match else None
     date = next((p[2] for p in reversed(view.periods) if p[1] <= ents[run[0]][0] and p[2].kind in _DATE_KINDS), None)
+    if date is None:
+        # A与B于9月18日签订…合作协议: a date between the parties and the trigger
+        date = next((p[2] for p in view.periods if parties_end <= p[0] and p[1] <= trigger.start() and p[2].kind in _DATE_KINDS), None)
     if joint is not None:
         return "partnership", "partnership.joint_founding", _JOINT_CONFIDENCE, PartnershipArgs(parties=parties, kind=kind, date=date)
     if verb is not None:

@@ -42,6 +42,7 @@ from ..ner.model import resolve_model_dir as resolve_dir
 from ..spans import Entity
 from .base import Placed, SentenceView
 from .relations import (
+    EXPIRES,
     RelationLexicon,
     acquired_share,
     blocked,
@@ -525,6 +526,8 @@ class ModelRelations:
             return None  # 与中国平安、中国人寿…竞争: two listed after 与 relate to the subject, not to each other
         if fact_type == "partnership" and self.lexicon.transaction_re.search(view.text, *_span_clauses(view.text, first, second)):
             return None  # 签订了借款协议，并为其提供担保: a transaction, as for the trigger rules
+        if fact_type == "partnership" and EXPIRES.search(view.text, second[1], clause_bounds(view.text, second[1], second[1])[1]):
+            return None  # …的银保协议将于今年12月31日届满: an agreement ending, as for the trigger rules
         hit = self._trigger(view, fact_type, first, second)
         _, c_end = clause_bounds(view.text, second[1], second[1])
         check_at = hit[0] if hit is not None else min(c_end, second[1] + 10)

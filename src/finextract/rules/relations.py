@@ -53,7 +53,20 @@ from ..facts import (
     ProductLaunchArgs,
 )
 from ..spans import Entity, Figure, TextSpan
-from .base import CLAUSE_BREAK, PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org, clause_bounds, declared_short_form, next_sentence, org_before_post, previous_sentence
+from .base import (
+    CLAUSE_BREAK,
+    PAST_ADVERBS,
+    Placed,
+    SentenceView,
+    appointee_start,
+    appointing_org,
+    clause_bounds,
+    declared_short_form,
+    next_sentence,
+    org_before_post,
+    past_declaration,
+    previous_sentence,
+)
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、")
 _MAX_GAP = 16
@@ -211,6 +224,10 @@ def came_to_nothing(text: str, fell_through: re.Pattern[str], start: int, clause
 
 
 _ENDED_IN_CLAUSE_ONLY = frozenset({"终止", "解约"})
+
+EXPIRES = re.compile(r"届满|到期")
+"""An agreement that expires in the clause after the parties (…的银保协议将于今年12月31日届满): a partnership ending,
+not one to report (a holder's pledge that expires ends no holding, so this is read for partnerships only)."""
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -909,7 +926,7 @@ def remainders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, 
 
 
 _IS_UNDER = ("是", "为", "系", "乃", "成为", "将成为")
-_UNDER_AFTER = re.compile(r"的?(?:旗下|下属|所属|属下|全资子公司|控股子公司|子公司)")
+_UNDER_AFTER = re.compile(r"的?(?:旗下|下属|所属|属下|全资子公司|控股子公司|子公司|全资附属公司|附属公司)")
 _SUBORDINATE = re.compile(r"隶属于?")
 
 
@@ -923,7 +940,7 @@ def units_under(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str,
         if a.label != "ORG" or b.label != "ORG" or a.canonical == b.canonical or b_start - a_end > 3:
             continue
         gap = text[a_end:b_start]
-        under = _UNDER_AFTER.match(text, b_end) if gap in _IS_UNDER else None
+        under = _UNDER_AFTER.match(text, past_declaration(view, b_end)) if gap in _IS_UNDER else None
         if under is None and _SUBORDINATE.fullmatch(gap) is None:
             continue
         if blocked(view, lex, a_start, b_start, ""):
@@ -956,7 +973,7 @@ def holders_of(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, 
     for (a_start, a_end, a), (b_start, b_end, b) in zip(ents, ents[1:]):
         if a.label not in ("ORG", "PERSON") or b.label != "ORG" or a.canonical == b.canonical or text[a_end:b_start] not in _IS_HOLDER:
             continue
-        noun = _HOLDER_NOUN.match(text, b_end)
+        noun = _HOLDER_NOUN.match(text, past_declaration(view, b_end))
         if noun is None or any(s == noun.end() for s, _, _ in ents) or blocked(view, lex, a_start, b_start, ""):
             continue
         yield "ownership", "ownership.holder_of", _HOLDER_OF_CONFIDENCE, OwnershipArgs(holder=a, held=b, action=view.text_span(*noun.span("noun")))
