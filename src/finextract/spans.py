@@ -30,7 +30,7 @@ share in percentage points (``0.3個百分點``) is ``percentage_point``."""
 Qualifier = Literal["exact", "approx", "more_than", "less_than", "at_least", "at_most", "range"]
 """How the written figure bounds the true value (``400多`` is ``more_than`` 400)."""
 
-PeriodKind = Literal["date", "month", "year", "quarter", "half", "day", "relative", "frequency"]
+PeriodKind = Literal["date", "month", "year", "quarter", "half", "day", "relative", "frequency", "window"]
 """Granularity of a :class:`Period`."""
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -110,7 +110,7 @@ class Period(Span):
     type: Literal["period"] = "period"
     kind: PeriodKind
     value: str
-    """ISO-like value: ``2016``, ``2016-01``, ``2017-Q2``, ``--07-18``, ``H1``, ``P1D``; a year relative to the article's is ``Y0``, ``Y-1``, ``Y+1`` (今年, 去年, 明年)."""
+    """ISO-like value: ``2016``, ``2016-01``, ``2017-Q2``, ``--07-18``, ``H1``, ``P1D``; a year relative to the article's is ``Y0``, ``Y-1``, ``Y+1`` (今年, 去年, 明年), the year to date ``Y0-YTD`` (今年以来); a trailing window (kind ``window``) its length, ``P3Y`` (近三年)."""
     repaired: bool = False
     """True when the written form was damaged (``718日``) and has been repaired."""
 

@@ -1138,3 +1138,9 @@ def test_a_wholly_owned_subsidiary_named_past_its_holder_s_declared_short_form()
     text = "蘊璞人壽為蘊璞保險集團有限公司（以下簡稱「蘊璞集團」）的全資附屬公司，首期款項將以集團內部資源支付。"
     facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.under"]
     assert [(f.args.holder.text, f.args.held.text, f.args.action.text) for f in facts] == [("蘊璞保險集團有限公司", "蘊璞人壽", "全資附屬公司")]
+
+
+@pytest.mark.parametrize("text", ["黃立新將繼續擔任平安銀行首席風險官。", "闫书珩将继续担任该基金的基金经理。", "周敏仍担任瀚海集团董事长。"])
+def test_a_post_kept_is_no_appointment(text: str) -> None:
+    """将继续担任: the role holds, nothing changes."""
+    assert _facts(text, "appointment") == []

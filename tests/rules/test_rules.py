@@ -702,10 +702,30 @@ def test_incentive_and_subscription_metric_names(text: str, metric: str, value: 
     [
         ("澐嶠銀行現有零售客戶約180萬名。", "零售客戶", "約180萬名"),  # 现有 says the bank has them
         ("蘊璞人壽須向澐嶠銀行支付首期款項28.5億港元。", "首期款項", "28.5億港元"),  # 首期 is no time word here
+        ("邝亦衡在管基金规模合计约312.6亿元。", "在管基金规模", "约312.6亿元"),  # 在管: under management
+        ("该基金单日收到的赎回申请约23.5亿元。", "赎回申请", "约23.5亿元"),  # a noun, not a verb
     ],
 )
 def test_exact_metric_names_around_having_and_first_payments(text: str, metric: str, value: str) -> None:
     assert (metric, value) in {(f.args.metric.text, f.args.value.text) for f in _metrics(text)}
+
+
+def test_a_rank_among_counted_companies_keeps_the_sentence_s_subject() -> None:
+    """…，在162家公募基金管理人中排名第23位，其中权益类基金占比超过三成: still 槿汀基金's figure."""
+    text = "截至三季度末，槿汀基金公募资产管理规模为4,215亿元，在162家公募基金管理人中排名第23位，其中权益类基金占比超过三成。"
+    (fact,) = [f for f in _metrics(text) if f.args.value.text == "超过三成"]
+    assert (fact.args.metric.text, fact.args.subject.text if fact.args.subject else None) == ("权益类基金占比", "槿汀基金")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "至于明年是否会发行不超过40亿元的二级资本债券，訾雪宁表示，该行将审慎研究。",
+        "市場關注該行會否將派息比率提高至60%。",
+    ],
+)
+def test_a_figure_in_a_question_is_no_metric(text: str) -> None:
+    assert _metrics(text) == []
 
 
 def test_a_base_year_does_not_date_the_metric() -> None:

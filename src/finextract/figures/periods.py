@@ -77,13 +77,17 @@ _WORDS: dict[str, tuple[str, str]] = {
     "每年": ("frequency", "P1Y"),
     "年均": ("frequency", "P1Y"),
     "全年": ("relative", "FY"),
+    "今年以来": ("year", "Y0-YTD"),
+    "年初以来": ("year", "Y0-YTD"),
+    "年初至今": ("year", "Y0-YTD"),
     "同比": ("relative", "YoY"),
     "按年": ("relative", "YoY"),
     "环比": ("relative", "MoM"),
     "按季": ("relative", "QoQ"),
     "按月": ("relative", "MoM"),
 }
-"""Fixed words: frequencies (``每天`` → ``P1D``) and comparisons (``同比`` → ``YoY``)."""
+"""Fixed words: frequencies (``每天`` → ``P1D``), comparisons (``同比`` → ``YoY``) and the year to date
+(``今年以来`` → ``Y0-YTD``, the article's year up to its date)."""
 
 _WORD_RE = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)))
 
@@ -217,6 +221,8 @@ def _candidates(text: str) -> list[PeriodMatch]:
         found.append(PeriodMatch(m.start(), m.end(), kind, value))
     if "年" in text:
         found += [PeriodMatch(m.start(), m.end(), "year", _RELATIVE_YEARS[m.group("w")]) for m in _BARE_YEAR.finditer(text)]
+    if "近" in text or "过去" in text:
+        found += [p for m in _WINDOW.finditer(text) if (p := _window(m)) is not None]
     if "首季" in text:
         found += [_first_quarter(m) for m in _FIRST_QUARTER.finditer(text)]
     if "月" in text:
@@ -224,6 +230,16 @@ def _candidates(text: str) -> list[PeriodMatch]:
     if "日" in text:
         found += [p for m in _BRACKETED_DAY.finditer(text) if (p := _day(m)) is not None]
     return found
+
+
+_WINDOW = re.compile(r"(?:最近|近|过去)(?P<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?(?P<u>年|月|季度|交易日|日)(?:以?来)?")
+"""A trailing window up to the article's date (近三年, 过去12个月, 近一年来): ``P3Y``, ``P12M``."""
+_WINDOW_UNITS = {"年": "Y", "月": "M", "季度": "Q", "交易日": "D", "日": "D"}
+
+
+def _window(m: re.Match[str]) -> PeriodMatch | None:
+    n = small_number(m.group("n"))
+    return PeriodMatch(m.start(), m.end(), "window", f"P{n}{_WINDOW_UNITS[m.group('u')]}") if n > 0 else None
 
 
 _BRACKETED_DAY = re.compile(rf"[今昨明前] ?[（(] ?{_DAY} ?[）)] ?日")

@@ -179,6 +179,8 @@ _PERCENT_WORD = re.compile(
 _UNIT_ONLY = re.compile(r"(?P<q>上|数|几)(?P<units>[十百千万亿]+)(?![零一二三四五六七八九])")
 _NUMBER_WORDS_BEFORE_SHU = "指倍函分系人次总基参点股户票页件字岁天位个多少无"
 _BARE_CODE = re.compile(r"[0-9]{4,6}")
+_CODE_LABEL = re.compile(r"代码[：:]?\s*$|代號[：:]?\s*$|代号[：:]?\s*$")
+"""A label right before a code (基金代码：, 股票代码, 证券代號)."""
 _STOCK_SUFFIX = re.compile(r"\.(?:SZ|SH|SS|HK|BJ|US|N|O|TW|KS|T)(?![A-Za-z])", re.I)
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _PHONE_LINK = re.compile(r"-[0-9]{7,8}(?![0-9])")
@@ -186,8 +188,8 @@ _BASE_UNITS = {"百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4}
 
 
 def _counted(text: str, pos: int) -> str | None:
-    """The counted noun starting at ``pos``: a listed noun, also after at most three modifying
-    characters (保险|理财顾问, 公募|基金经理), else a short Han run."""
+    """The counted noun starting at ``pos``: a listed noun, also after modifying characters (保险|理财顾问,
+    公募|基金经理), else a short Han run."""
     listed = _listed_noun(text, pos)
     if listed is not None:
         return listed
@@ -202,15 +204,25 @@ def _counted(text: str, pos: int) -> str | None:
 
 
 def _listed_noun(text: str, pos: int) -> str | None:
-    """A listed noun from ``pos`` or from up to three Han characters after it (no stop character among them)."""
-    for skip in range(4):
-        if skip and (pos + skip > len(text) or not _HAN_RUN.fullmatch(text, pos, pos + skip) or any(c in COUNTED_STOP for c in text[pos : pos + skip])):
-            return None
-        m = _COUNTED.match(text, pos + skip)
-        if m is None:
-            continue
-        return text[pos : m.end()]
+    """A listed noun at ``pos``; else the longest run of Han characters from ``pos`` (up to a stop character, at
+    most eight) that ends in a listed noun after at most five modifying characters (偏股混合型|基金)."""
+    m = _COUNTED.match(text, pos)
+    if m is not None:
+        return m.group()
+    run = _HAN_RUN_LONG.match(text, pos)
+    if run is None:
+        return None
+    word = run.group()
+    word = word[: next((i for i, c in enumerate(word) if c in COUNTED_STOP), len(word))]
+    for end in range(len(word), 1, -1):
+        noun = _COUNTED_AT_END.search(word, 0, end)
+        if noun is not None and noun.start() <= 5:
+            return word[:end]
     return None
+
+
+_HAN_RUN_LONG = re.compile(rf"[{_HAN}]{{2,8}}")
+_COUNTED_AT_END = re.compile("(?:" + _alternation(COUNTED_NOUNS) + ")$")
 
 
 _PRICE_PER = re.compile(r"/(股|份|张|手|吨|桶|盎司|克|平方米|平米|人|户|年|月|天)")
@@ -347,6 +359,8 @@ def _skip(text: str, numeral: Numeral) -> bool:
         return True  # a URL escape such as %2020
     if _BARE_CODE.fullmatch(surface) and _bracketed_after_name(text, numeral.start, numeral.end):
         return True  # 国泰金控(2882), 腾讯(00700): a stock code in brackets after a name
+    if _BARE_CODE.fullmatch(surface) and _CODE_LABEL.search(text, max(0, numeral.start - 8), numeral.start):
+        return True  # 基金代码：017862, 证券代码:600036: a labelled code
     if _in_bond_name(text, numeral.start, numeral.end):
         return True  # “21华拓01”: a bond's short name, year and serial
     if surface.startswith("0") and 3 <= len(surface) <= 4 and _PHONE_LINK.match(text, numeral.end):

@@ -1371,6 +1371,10 @@ def _joint_launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[
 _REASON = re.compile(r"因为|由于|因")
 
 
+_CONTINUING = ("继续", "仍", "仍然", "依然", "留任")
+"""Adverbs before a serving verb that keep a post (将继续担任): no appointment."""
+
+
 def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, AppointmentArgs]]:
     """``PERSON 出任/辞去 [ORG] [TITLE]`` and ``聘任 PERSON 为 [ORG] TITLE``."""
     text = view.text
@@ -1392,6 +1396,8 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
                 continue
             if change == "appointed" and text.endswith(PAST_ADVERBS, p_end, hit[0]):
                 break  # 此前担任, 曾担任: a career note, not a change (the role carries ``former``)
+            if change == "appointed" and text.endswith(_CONTINUING, p_end, hit[0]):
+                break  # 将继续担任, 仍担任: the post is kept, no change (the role stays)
             _, c_end = clause_bounds(text, hit[0], hit[0])
             after = hit[0] + len(hit[1])
             org = next((e[2] for e in view.labelled("ORG") if after <= e[0] < c_end), None)
