@@ -34,6 +34,13 @@ def test_an_alias_names_every_mention_of_it_in_the_document() -> None:
     assert len(mentions) == 3 and {e.canonical for e in mentions} == {"深圳数融科技股份有限公司"}
 
 
+def test_a_declared_alias_beats_the_knowledge_base_s_reading_of_it() -> None:
+    """證券及期貨事務監察委員會（證監會）: in this article 證監會 is Hong Kong's regulator, not the mainland's."""
+    text = "證券及期貨事務監察委員會（證監會）昨日公布，已譴責滘朗證券有限公司。證監會同時禁止其前負責人員重投業界。"
+    mentions = [e for e in _orgs(text) if e.text == "證監會"]
+    assert len(mentions) == 2 and {e.canonical for e in mentions} == {"香港证券及期货事务监察委员会"}
+
+
 def test_products_and_nicknames_are_not_people() -> None:
     doc = finextract.extract("京東金融的白條和金條很受歡迎，宇宙行也推出了融e購。")
     people = {e.text for e in doc.entities if e.label == "PERSON"}

@@ -32,6 +32,7 @@ def nlp() -> finextract.Pipeline:
         ("保險產品規模持續擴大。", ("规模持续", "PRODUCT")),
         ("网贷平台与银行合作生变", ("网贷平台与银行", "ORG")),  # a kind joined to a kind: no name
         ("雙方於9月18日簽訂為期15年的獨家銀行保險合作協議。", ("独家银行", "ORG")),  # exclusive bancassurance
+        ("客户还可通过该公司智能客服“泓小安”在线测算养老金金额。", ("泓小安", "PERSON")),  # a chatbot's name
         ("南岭农商银行理财子公司获批开业。", ("南岭农商银行理财", "ORG")),  # the bank's wealth business, not a name
         ("数字人民币跨境支付试点扩围 澜海银行联手三家机构推出新产品", ("试点扩围 澜海银行", "ORG")),  # a headline's clause break
         ("市場人士指出，匯豐科技與同業捷訊金融在跨境支付業務上競爭激烈。", ("同业捷讯金融", "ORG")),  # 同业: a kind
@@ -874,9 +875,18 @@ def test_a_quoted_product_is_a_product_at_its_other_mentions(nlp: finextract.Pip
         ("並因而面臨競爭事務委員會的監管審查？", "競爭事務委員會"),
         ("合作首年經澐嶠銀行渠道取得的新造保費約45億港元。", "澐嶠銀行"),
         ("根據協議，蘊璞人壽須向澐嶠銀行支付首期款項28.5億港元。", "澐嶠銀行"),  # 支付 the verb
+        ("2022年，江苏钤渊集成电路产业投资基金合伙企业（有限合伙）以增资方式入股砥芯微。", "江苏钤渊集成电路产业投资基金合伙企业（有限合伙）"),  # 钤 read as vg
         # a declared short form found again at the start of the full name is not cut out of it
         ("澐嶠銀行（香港）有限公司（以下簡稱「澐嶠銀行」）與蘊璞人壽保險（香港）有限公司（以下簡稱「蘊璞人壽」）簽訂協議。", "蘊璞人壽保險（香港）有限公司"),
     ],
 )
 def test_full_names(nlp: finextract.Pipeline, text: str, name: str) -> None:
     assert name in {e.text for e in nlp(text).entities if e.label == "ORG"}
+
+
+def test_a_long_plan_name_in_title_marks_after_a_launch_verb_is_one_product(nlp: finextract.Pipeline) -> None:
+    """推出《…个人养老年金保险》: the marks delimit the product; no organization or person inside it."""
+    doc = nlp("12月5日，岫泓人寿正式推出《岫泓恒享个人养老年金保险》，投保人可按月或按年缴费。")
+    inside = [(e.text, e.label) for e in doc.entities if e.start >= doc.text.index("《")]
+    assert inside == [("岫泓恒享个人养老年金保险", "PRODUCT")]
+    assert not [e for e in nlp("监管部门正式推出《关于规范个人养老金业务的通知》。").entities if e.label == "PRODUCT"]

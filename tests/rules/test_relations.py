@@ -441,6 +441,8 @@ def test_figures_after_cited_data_are_reported_and_a_forecast_is_the_forecaster_
 def test_denied_cooperation_is_not_a_partnership() -> None:
     text = "有消息稱，招商銀行將與美團聯合發行聯名卡，對此招商銀行回應稱，目前並未與美團合作。"
     assert _facts(text, "partnership") == []
+    text = "此前有市场消息称，岫泓人寿将与彧宁银行合作代销上述产品。对此，岫泓人寿相关负责人回应称，公司目前并未与彧宁银行开展个人养老金业务合作。"
+    assert _facts(text, "partnership") == []  # the next sentence denies the rumour
 
 
 def test_min_confidence_filters_facts() -> None:
@@ -1079,6 +1081,12 @@ def test_a_stake_that_moved_is_the_one_it_moved_to() -> None:
     assert fact.args.stake is not None and fact.args.stake.text == "72.3%"
 
 
+def test_a_rumoured_stake_the_answer_denies_is_no_holding() -> None:
+    """此前有传闻称，A曾入股B。对此，…回应称，A并未投资B: no ownership."""
+    text = "此前有传闻称，知名投资机构赫珩资本曾在Pre-IPO轮入股砥芯微。对此，砥芯微董事会秘书蒯若萱回应称，赫珩资本并未投资砥芯微。"
+    assert _facts(text, "ownership") == []
+
+
 def test_a_rumour_the_next_sentence_denies_is_no_deal() -> None:
     """市场传出A有意收购B。对此，A发言人澄清，相关传闻「纯属臆测」: no acquisition."""
     text = "市場近日傳出宸磊支付有意收購融眾集團，以拉大與沛綸支付的差距。對此，宸磊支付發言人今日澄清，相關傳聞「純屬臆測」，公司「並無收購計畫」。"
@@ -1140,7 +1148,28 @@ def test_a_wholly_owned_subsidiary_named_past_its_holder_s_declared_short_form()
     assert [(f.args.holder.text, f.args.held.text, f.args.action.text) for f in facts] == [("蘊璞保險集團有限公司", "蘊璞人壽", "全資附屬公司")]
 
 
-@pytest.mark.parametrize("text", ["黃立新將繼續擔任平安銀行首席風險官。", "闫书珩将继续担任该基金的基金经理。", "周敏仍担任瀚海集团董事长。"])
+@pytest.mark.parametrize(
+    "text", ["黃立新將繼續擔任平安銀行首席風險官。", "闫书珩将继续担任该基金的基金经理。", "周敏仍担任瀚海集团董事长。", "邰明骁同时担任砥联合伙的执行事务合伙人。"]
+)
 def test_a_post_kept_is_no_appointment(text: str) -> None:
     """将继续担任: the role holds, nothing changes."""
     assert _facts(text, "appointment") == []
+
+
+def test_a_suit_filed_with_a_court_named_between_the_parties() -> None:
+    """A以…为由，向X法院起诉B: the court is where, not who; A sues B."""
+    text = "苏州砥芯微电子股份有限公司（以下简称“砥芯微”）申请上市。今年5月，杭州翮睿半导体股份有限公司以侵犯其两项发明专利为由，向苏州市中级人民法院起诉砥芯微，索赔约8,600万元。"
+    (fact,) = _facts(text, "dispute")
+    assert (fact.args.plaintiff.text, fact.args.defendant.text) == ("杭州翮睿半导体股份有限公司", "砥芯微")
+
+
+def test_the_verb_after_a_manner_phrase_is_the_action() -> None:
+    """以增资方式入股: the action is 入股, 增资 says how."""
+    (fact,) = _facts("2022年，东星集团以增资方式入股融众集团。", "ownership")
+    assert fact.args.action is not None and fact.args.action.text == "入股"
+
+
+def test_a_holding_platform_named_after_a_post_holds_nothing_by_its_name() -> None:
+    """邰明骁同时担任员工持股平台X的执行事务合伙人: 持股 names the platform, it is no act of holding."""
+    text = "邰明骁同时担任员工持股平台苏州砥联企业管理合伙企业（有限合伙）的执行事务合伙人。"
+    assert _facts(text, "ownership") == []

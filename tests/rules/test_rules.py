@@ -39,6 +39,8 @@ def _roles(text: str) -> set[tuple]:
         # an analyst's coverage before the title belongs to it, as a department does
         ("海川证券银行业首席分析师郑晓东认为，零售转型成效显著。", ("郑晓东", "海川证券", "银行业首席分析师", "role.org_title_name")),
         ("海川證券保險業分析師林曉認為，保費增速放緩。", ("林曉", "海川證券", "保險業分析師", "role.org_title_name")),
+        # a regulator's department named after a sector is no company of its own
+        ("国家金融监督管理总局人身保险监管司副司长阚沛林指出，保险机构应发挥优势。", ("阚沛林", "国家金融监督管理总局", "人身保险监管司副司长", "role.org_title_name")),
         (
             "因年齡原因，黃立新辭去平安銀行副行長職務，將繼續擔任平安銀行首席風險官。",
             ("黃立新", "平安銀行", "首席風險官", "role.later_clause"),
@@ -710,6 +712,21 @@ def test_exact_metric_names_around_having_and_first_payments(text: str, metric: 
     assert (metric, value) in {(f.args.metric.text, f.args.value.text) for f in _metrics(text)}
 
 
+def test_a_company_before_a_share_s_name_is_its_subject() -> None:
+    """同期，砥芯微研发投入占营业收入的比例为22.3%: the name is 研发投入占营业收入的比例, 砥芯微's."""
+    text = "苏州砥芯微电子股份有限公司（以下简称“砥芯微”）申请上市。同期，砥芯微研发投入占营业收入的比例为22.3%，较上年提高1.6个百分点。"
+    facts = _metrics(text)
+    assert {(f.args.metric.text, f.args.subject.text if f.args.subject else None) for f in facts} == {("研发投入占营业收入的比例", "砥芯微")}
+
+
+def test_the_source_of_a_statistic_owns_none_of_its_figures() -> None:
+    """人力资源和社会保障部数据显示，…开户数…，但…人数占比不足三成: national figures, the ministry only reports them."""
+    text = "人力资源和社会保障部数据显示，截至10月末，全国个人养老金开户数超过7200万户，但实际缴存人数占比不足三成。"
+    facts = _metrics(text)
+    assert {f.args.metric.text for f in facts} >= {"个人养老金开户数", "人数占比"}
+    assert all(f.args.subject is None and f.modality == "reported" for f in facts)
+
+
 def test_a_rank_among_counted_companies_keeps_the_sentence_s_subject() -> None:
     """…，在162家公募基金管理人中排名第23位，其中权益类基金占比超过三成: still 槿汀基金's figure."""
     text = "截至三季度末，槿汀基金公募资产管理规模为4,215亿元，在162家公募基金管理人中排名第23位，其中权益类基金占比超过三成。"
@@ -865,6 +882,14 @@ def test_a_fine_decided_by_a_supervisor_is_the_punished_company_s() -> None:
     text = "衡远证券公告称，公司收到处罚决定书。证监会决定对衡远证券责令改正、给予警告，并处以2,473万元罚款，罚没金额合计约3,709.5万元。"
     subjects = {f.args.metric.text: f.args.subject.canonical if f.args.subject else None for f in _metrics(text)}
     assert subjects["罚没金额"] == "衡远证券"
+
+
+
+def test_a_fine_on_the_company_qi_refers_to_is_that_company_s() -> None:
+    """證監會…已譴責滘朗證券有限公司（滘朗證券）並對其罰款1,250萬港元: 其 is the broker."""
+    text = "證券及期貨事務監察委員會（證監會）昨日公布，已譴責滘朗證券有限公司（滘朗證券）並對其罰款1,250萬港元。"
+    (fine,) = [f for f in _metrics(text) if f.args.metric.text == "罰款"]
+    assert fine.args.subject is not None and fine.args.subject.canonical == "滘朗证券有限公司"
 
 
 @pytest.mark.parametrize(

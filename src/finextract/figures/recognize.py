@@ -442,6 +442,8 @@ def _single(text: str, numeral: Numeral) -> FigureMatch | None:
             currency = currency or code
             unit = unit or prefix.group().strip()
     if start > 0 and text[start - 1] == "第" and kind in ("number", "quantity") and numeral.shape == "number":
+        if text.startswith(("方", "者"), numeral.end) and text[start:numeral.end] == "三":
+            return None  # 第三方, 第三者: a third party, no rank
         value = numeral.value
         return FigureMatch(start - 1, numeral.end, "ordinal", value, rule="figures.ordinal")
     if kind == "number" and numeral.lone and not _LONE_BOUND.match(text, numeral.end):

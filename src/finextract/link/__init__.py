@@ -155,10 +155,11 @@ class LinkStage:
         out = list(entities)
         for after, alias, target in bindings:
             # every organization written exactly as the alias names the declared company, the
-            # headline's 数融科技 before the declaration included
+            # headline's 数融科技 before the declaration included, and one the knowledge base reads
+            # otherwise (证监会 declared for Hong Kong's regulator)
             out = [
                 e.model_copy(update={"canonical": target.canonical, "id": target.id})
-                if e.label == "ORG" and e.id is None and work.norm[slice(*work.to_norm(e.start, e.end))] == alias
+                if e.label == "ORG" and (e.id is None or e.id != target.id) and work.norm[slice(*work.to_norm(e.start, e.end))] == alias
                 else e
                 for e in out
             ]

@@ -193,6 +193,10 @@ def _cut_at_time(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> C
     return replace(cand, end=at)
 
 
+_SECTORS = ("保险", "银行", "证券", "信托", "基金", "期货", "金融", "支付")
+"""Sectors a regulator's department is named after (人身保险监管司, 银行机构检查司)."""
+
+
 def _weak_extension_ok(sent: SentenceInput, known_end: int, end: int, pat: PatternLexicon) -> bool:
     """Whether the words from the end of a known name to ``end`` may extend it into another name.
 
@@ -656,12 +660,16 @@ class NerStage:
             for m in lex.matcher.find(sent.text, token_bounds=bounds)
         ]
         gaz = [(c.start, c.end) for c in cands]
+        public = [(c.start, c.end) for c in cands if self._public(c.entity_id)]
         # 利用京东金融 is not an organization: a suffix name may only extend a
-        # known name on its right (中国工商银行股份有限公司), never on its left.
+        # known name on its right (中国工商银行股份有限公司), never on its left; a public body
+        # with a sector after it (国家金融监督管理总局|人身保险|监管司) names one of its departments.
         cands += [
             o
             for o in org_suffix(sent, lex.patterns)
-            if not any(o.start < s < o.end for s, _ in gaz) and not any(o.start == s and not _weak_extension_ok(sent, e, o.end, lex.patterns) for s, e in gaz)
+            if not any(o.start < s < o.end for s, _ in gaz)
+            and not any(o.start == s and not _weak_extension_ok(sent, e, o.end, lex.patterns) for s, e in gaz)
+            and not any(o.start == s and o.end > e and sent.text.endswith(_SECTORS, o.start, o.end) for s, e in public)
         ]
         suffixed = [(c.start, c.end) for c in cands if c.source == "pattern:org_suffix"]
         cands += [
@@ -698,6 +706,11 @@ class NerStage:
         cands += speaker_names(sent, lex.patterns, lex.surnames)
         cands += appointee_names(sent, lex.patterns, lex.surnames) + holder_names(sent, lex.patterns, lex.surnames)
         return cands
+
+    def _public(self, entry_id: str | None) -> bool:
+        """Whether a gazetteer entry is a public body (a regulator, the central bank, a ministry…)."""
+        entry = self.lexicons.gazetteer.by_id.get(entry_id) if entry_id else None
+        return entry is not None and entry.kind in PUBLIC_KINDS
 
     def _public_body_trade(self, word: str) -> bool:
         """Whether ``word`` is a public body of the gazetteer with a trade word after it (金管局数据, 统计局数据)."""

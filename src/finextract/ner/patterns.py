@@ -388,7 +388,7 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     if any(text[s:e] in lex.suffix_false_friends for s, e, _ in name_tokens):
         return None  # 海融消费金融|注册资本: the word holding the suffix is a common noun
     chars = end - (name_tokens[0][0] if name_tokens else suffix_start)
-    while j >= 0 and len(name_tokens) < 8 and chars < 20:
+    while j >= 0 and len(name_tokens) < 10 and chars < 24:
         start, stop, pos = tokens[j]
         word = text[start:stop]
         if name_tokens and stop < name_tokens[0][0] and text[stop : name_tokens[0][0]].isspace() and is_han(word[-1] + text[name_tokens[0][0]]):
@@ -484,6 +484,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         # (渚|岩|投资控股…, 苏州|砚|澄|产业投资基金…, 旗下|璟|昕|商业银行); 一大|行|新港银行 stays out: 行 is no
         # name's first character there
         pos = "g"
+    elif pos == "vg" and stop - start == 1 and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "j", "n") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
+        pos = "g"  # 江苏|钤|渊|集成电路…: a rare character read as a verb morpheme, before another single character
     # 渚岩|投资|控股集团|有限公司: 投资 before 控股 is part of the name, not a kind of company before a brand
     holding = word in _SUFFIX_VERBS and text.startswith("控股", stop)
     if pos in ("v", "vn") and word in _SUFFIX_VERBS and name_tokens and (text[name_tokens[0][0] : suffix_start] == "" or holding):
@@ -1064,9 +1066,11 @@ def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
         if 2 <= end - start <= 5:
             out.append(Candidate(start, end, "PRODUCT", source="pattern:product", priority=3, score=0.6))
     for at, verb in occurrences(text, lex.product_quoted_after):
-        quoted = _quoted_after(text, at + len(verb))
-        if quoted is not None and 2 <= quoted[1] - quoted[0] <= 8:
-            out.append(Candidate(quoted[0], quoted[1], "PRODUCT", source="pattern:product_quoted", priority=3, score=0.6))
+        quoted = _quoted_after(text, at + len(verb), _LONG_NAME)
+        if quoted is not None and 2 <= quoted[1] - quoted[0] <= (_LONG_NAME if text[quoted[0] - 1] == "《" else 8) and not _document_title(text[quoted[0] : quoted[1]]):
+            # 推出《岫泓恒享个人养老年金保险》: an insurance plan's name in title marks may be long; the marks
+            # delimit it, so a name read inside it is none (priority over the suffix pattern's 养老年金保险)
+            out.append(Candidate(quoted[0], quoted[1], "PRODUCT", source="pattern:product_quoted", priority=4, score=0.6))
     for at, _ in occurrences(text, lex.product_quoted_before):
         quoted = _quoted_before(text, at)
         if quoted is not None and 2 <= quoted[1] - quoted[0] <= 8:
@@ -1086,14 +1090,24 @@ _QUOTES = {close: open_ for open_, close in _OPENING.items()} | {'"': '"'}
 """The same, closing → opening, and the straight quote."""
 
 
-def _quoted_after(text: str, pos: int) -> tuple[int, int] | None:
-    """The inside of a quoted name that opens right at ``pos`` (推出「小微贷」).
+_LONG_NAME = 16
+"""The longest product name in 《》 after a launch verb (insurance plans: 岫泓恒享个人养老年金保险)."""
+_DOCUMENT_WORDS = re.compile(r"关于|通知|办法|意见|规定|指引|条例|报告|白皮书|决定")
+"""Words of a document's title in 《》 (《关于…的通知》): no product."""
+
+
+def _document_title(name: str) -> bool:
+    return _DOCUMENT_WORDS.search(name) is not None
+
+
+def _quoted_after(text: str, pos: int, longest: int = 8) -> tuple[int, int] | None:
+    """The inside of a quoted name that opens right at ``pos`` (推出「小微贷」), at most ``longest`` characters.
 
     >>> _quoted_after("推出「小微贷」升级版", 2)
     (3, 6)
     """
     closer = _OPENING.get(text[pos : pos + 1])
-    end = text.find(closer, pos + 1, pos + 10) if closer else -1
+    end = text.find(closer, pos + 1, pos + longest + 2) if closer else -1
     if end == -1 or not is_han(text[pos + 1 : end]):
         return None
     return pos + 1, end

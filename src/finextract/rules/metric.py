@@ -49,7 +49,7 @@ from .base import Placed, SentenceView, short_form_closing_at
 from .relations import MOVE_TO, RELATED_AFTER, clause_bounds
 
 _LINKS = frozenset(
-    "为 是 达 达到 高达 突破 力争 约 约为 超 超过 已 已经 了 共 共计 合计 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
+    "为 是 达 达到 高达 突破 力争 约 约为 超 超过 已 已经 了 共 共计 合计 合共 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
     "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 扩大 摊薄 下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
     "年增 年减 月增 月减 季增 季减 "
     "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧 至 报 收报 收于 收在 终场 介乎 介于 每股 "
@@ -169,7 +169,8 @@ def metric_rules(view: SentenceView, regulators: Sequence[str] = ()) -> Iterator
 
 def _punished(view: SentenceView, args: MetricArgs, regulators: tuple[str, ...]) -> Entity | None:
     """The company or person after 对 between a supervisor subject and the metric (证监会决定对衡远证券
-    责令改正…，罚没金额合计约3,709.5万元: the broker's), if the subject is a supervisor."""
+    责令改正…，罚没金额合计约3,709.5万元: the broker's), or the one named last before 对其 (…谴责滘朗证券并对其罚款),
+    if the subject is a supervisor."""
     subject = args.subject
     name = getattr(subject, "canonical", "") or ""
     if not name.endswith(regulators):
@@ -179,10 +180,14 @@ def _punished(view: SentenceView, args: MetricArgs, regulators: tuple[str, ...])
     s_end = next((e for s, e, ent in view.entities if ent is subject), None)
     if s_end is None:
         return None
-    return next(
-        (ent for s, _, ent in view.entities if s_end <= s < m_start and ent.label in ("ORG", "PERSON") and view.text.endswith("对", 0, s)),
-        None,
-    )
+    after_dui = next((ent for s, _, ent in view.entities if s_end <= s < m_start and ent.label in ("ORG", "PERSON") and view.text.endswith("对", 0, s)), None)
+    if after_dui is not None:
+        return after_dui
+    qi = view.text.find("对其", s_end, m_start)
+    if qi < 0:
+        return None
+    # 已谴责滘朗证券有限公司（滘朗证券）并对其罚款: 其 is the company named last before it
+    return next((ent for s, e, ent in reversed(view.entities) if s_end <= s and e <= qi and ent.label in ("ORG", "PERSON")), None)
 
 
 def _metric_facts(view: SentenceView) -> Iterator[tuple[str, str, float, MetricArgs]]:
@@ -604,8 +609,8 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
             break
         if any(fs < e and s < fe for fs, fe, _ in view.figures):
             break  # 发行价5.12元/股|募资: a figure before ends the name
-        if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES or word in _HOLDERS or word in _YIELD_VERBS or word in _HAS_NOW:
-            break  # 预计|注册用户数, 一年内|注册用户数: a linking word or a locative ends the name
+        if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES or word in _HOLDERS or word in _YIELD_VERBS or word in _HAS_NOW or _MARKET_SCOPE.fullmatch(word):
+            break  # 预计|注册用户数, 一年内|注册用户数, 全国|个人养老金开户数: a linking word, a locative or a scope ends the name
         if len(word) > 2 and word.endswith(_PERIOD_NOUNS):
             break  # 第一个完整会计年度|每股收益: the period the metric is measured over
         start = s
@@ -615,7 +620,8 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
     if owned:
         start = owned.start()
     elif view.text.startswith(_SHARE_HEADS, start) and (share := _SHARE_OWNER.search(view.text, max(0, start - 24), start)):
-        start = share.start()  # 手续费收入占营业收入的|比重: what the share is of names it
+        # 手续费收入占营业收入的|比重: what the share is of names it; a company before it owns it (砥芯微|研发投入占…)
+        start = max([share.start()] + [e for s, e, _ in view.entities if share.start() <= s < start])
     # 13个月保单继续率: a duration written right before the noun is part of the name
     duration = next(
         (s for s, e, f in view.figures if e == start and f.rule == "figures.duration" and not view.text.endswith(_TIME_REFERENCE, 0, s)), None
@@ -838,15 +844,19 @@ def _previous_clause_opener(view: SentenceView, c_start: int) -> Entity | None:
     return _sentence_subject(view, c_start, p_start)  # 东星集团第二大股东融众集团…: the one the relation noun names
 
 
+_DATA_SOURCE = re.compile(r"(?:发布|公布)?的?(?:最新)?(?:统计)?数据(?:显示|表明)|统计显示")
+"""What follows the source of a statistic (人力资源和社会保障部数据显示，…): the source owns no figure."""
+
+
 def _sentence_subject(view: SentenceView, before: int, after: int = 0) -> Entity | None:
-    """The first organization or product in ``[after, before)`` that no preposition governs; in
-    ``A的第二大股东B`` / ``A子公司B`` the subject is B, the one A's relation noun names."""
+    """The first organization or product in ``[after, before)`` that no preposition governs and that is
+    no statistic's source; in ``A的第二大股东B`` / ``A子公司B`` the subject is B, the one A's relation noun names."""
     for start, end, ent in view.entities:
         if end > before:
             break
         if start < after:
             continue
-        if ent.label in ("ORG", "PRODUCT") and not view.text.endswith(_PREPOSITIONS, 0, start):
+        if ent.label in ("ORG", "PRODUCT") and not view.text.endswith(_PREPOSITIONS, 0, start) and not _DATA_SOURCE.match(view.text, end):
             named = RELATED_AFTER.match(view.text, end)
             apposed = view.entity_starting_at(named.end(), "ORG") if named else None
             return apposed[2] if apposed is not None and apposed[1] <= before else ent

@@ -24,7 +24,7 @@ from typing import Iterator
 
 from ..facts import PartnershipArgs
 from .base import SentenceView, declared_short_form
-from .relations import EXPIRES, RELATED_AFTER, RelationLexicon, came_to_nothing
+from .relations import EXPIRES, RELATED_AFTER, RelationLexicon, answering_sentence, came_to_nothing, reports_rumour
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
 _PAIRING = ("与", "和", "同", "跟", "携手")
@@ -144,7 +144,7 @@ def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tupl
         return None
     if came_to_nothing(view.text, lex.fell_through_re, trigger.end() if verb is None else parties_end, clause_end) or EXPIRES.search(view.text, parties_end, clause_end):
         return None
-    if _denied(view, [ents[i] for i in run], lex.negation_re) or _transaction(view.text, trigger, clause_end, lex):
+    if denied_cooperation(view, [ents[i] for i in run], lex.negation_re) or _transaction(view.text, trigger, clause_end, lex):
         return None  # 签署《股权转让协议》 is a transaction, not a cooperation
     parties = []
     for i in run:
@@ -198,11 +198,21 @@ def _verb_between(view: SentenceView, run: list[int]) -> re.Match[str] | None:
     return None
 
 
-def _denied(view: SentenceView, parties: list, negation: re.Pattern[str]) -> bool:  # type: ignore[type-arg]
-    """The sentence denies the cooperation elsewhere (…，目前并未与美团合作)."""
-    for neg in negation.finditer(view.text):
-        window = view.text[neg.end() : neg.end() + 8]
-        if any(view.text[s:e] in window for s, e, _ in parties) and _TRIGGER.search(view.text, neg.end(), neg.end() + 16):
+def denied_cooperation(view: SentenceView, parties: list, negation: re.Pattern[str]) -> bool:  # type: ignore[type-arg]
+    """The sentence denies the cooperation elsewhere (…，目前并未与美团合作), or reports it as a rumour that the
+    next sentence answers with a denial (有消息称A将与B合作。对此，A回应称，公司目前并未与B开展…合作)."""
+    names = [view.text[s:e] for s, e, _ in parties]
+    if _denies(view.text, names, negation):
+        return True
+    answer = answering_sentence(view) if reports_rumour(view.text) else None
+    return answer is not None and _denies(answer, names, negation)
+
+
+def _denies(text: str, names: list[str], negation: re.Pattern[str]) -> bool:  # type: ignore[type-arg]
+    """A negation shortly before one of ``names`` and a cooperation word after it."""
+    for neg in negation.finditer(text):
+        window = text[neg.end() : neg.end() + 8]
+        if any(name in window for name in names) and _TRIGGER.search(text, neg.end(), neg.end() + 24):
             return True
     return False
 

@@ -41,6 +41,7 @@ from ..ner.model import load_arrays, read_card
 from ..ner.model import resolve_model_dir as resolve_dir
 from ..spans import Entity
 from .base import Placed, SentenceView
+from .partnership import denied_cooperation
 from .relations import (
     EXPIRES,
     RelationLexicon,
@@ -528,6 +529,8 @@ class ModelRelations:
             return None  # 签订了借款协议，并为其提供担保: a transaction, as for the trigger rules
         if fact_type == "partnership" and EXPIRES.search(view.text, second[1], clause_bounds(view.text, second[1], second[1])[1]):
             return None  # …的银保协议将于今年12月31日届满: an agreement ending, as for the trigger rules
+        if fact_type == "partnership" and denied_cooperation(view, [first, second], self.lexicon.negation_re):
+            return None  # …并未与B合作, or a rumour the next sentence denies so: as for the trigger rules
         hit = self._trigger(view, fact_type, first, second)
         _, c_end = clause_bounds(view.text, second[1], second[1])
         check_at = hit[0] if hit is not None else min(c_end, second[1] + 10)

@@ -196,6 +196,14 @@ class RelationLexicon:
         return re.compile("|".join(re.escape(w) for w in self.hypothetical) or r"(?!)")
 
     @cached_property
+    def denied_act_re(self) -> re.Pattern[str]:
+        """A negation followed within a few characters by a trigger of a directed or symmetric relation
+        (并未投资砥芯微, 没有与B合作): an act denied."""
+        words = {w for spec in self.directed.values() for w in spec.triggers} | {w for ws in self.symmetric.values() for w in ws}
+        acts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return re.compile(rf"(?:并未|没有|并无|从未|未曾|从来没有)[^，,。；;]{{0,12}}?(?:{acts})")
+
+    @cached_property
     def negation_re(self) -> re.Pattern[str]:
         """Negation words, except 未来 and 未经 (future, without)."""
         words = sorted(self.negation, key=len, reverse=True)
@@ -237,7 +245,7 @@ def _sentence_end(text: str, pos: int) -> int:
 
 
 _PART_END = re.compile(r"[。；;！？!?]")
-_RUMOUR = re.compile(r"传出|传闻|传言|据传|盛传|的消息|有[^，,。；;]{0,4}(?:媒体|消息人士|报道)称")
+_RUMOUR = re.compile(r"传出|传闻|传言|据传|盛传|的消息|有[^，,。；;]{0,4}(?:媒体|消息人士|报道|消息)称")
 _DENIAL = re.compile(r"否认|辟谣|不实|纯属臆测|(?:没有|并无|并未|无)[^，,。；;]{0,12}(?:计划|打算|意向|安排|协商|洽谈|磋商|规划)")
 """A later clause denying the rumoured plan (没有任何并购计划); 并未收购…任何股份 denies an act, not the rumour."""
 
@@ -255,7 +263,7 @@ def blocked(view: SentenceView, lex: RelationLexicon, start: int, trigger_start:
     if came_to_nothing(view.text, lex.fell_through_re, trigger_start + len(trigger), c_end):
         return True
     sentence_tail = view.text[c_start:]
-    if _RUMOUR.search(view.text, 0, c_end) and (_DENIAL.search(view.text, c_end) or _denied_next(view)):
+    if _RUMOUR.search(view.text, 0, c_end) and (_DENIAL.search(view.text, c_end) or _denied_next(view, lex)):
         return True  # 外界传出A将收购B的消息，…强调“没有任何并购计划”: a rumour the sentence (or the next one) denies
     if _CONDITION.search(view.text, 0, c_start):
         return True  # 若要约成功，远东控股将成为明达电子的控股股东: a condition opens an earlier clause
@@ -266,13 +274,25 @@ _ANSWERS = re.compile(r"^(?:对此|对于[^，,。]{0,20})[，,]")
 """How a sentence answering the one before opens (对此，…澄清)."""
 
 
-def _denied_next(view: SentenceView) -> bool:
-    """Whether the next sentence of the paragraph answers this one with a denial (对此，宸磊支付发言人澄清，相关传闻「纯属臆测」)."""
+def answering_sentence(view: SentenceView) -> str | None:
+    """The next sentence of the paragraph (working text) when it answers this one (对此，…; 对于…，…)."""
     nxt = next_sentence(view, "\n")
     if nxt is None:
-        return False
+        return None
     text = view.doc.work.norm[slice(*view.doc.work.to_norm(nxt.start, nxt.end))]
-    return _ANSWERS.match(text) is not None and _DENIAL.search(text) is not None
+    return text if _ANSWERS.match(text) is not None else None
+
+
+def reports_rumour(text: str) -> bool:
+    """Whether ``text`` reports a rumour or market talk (市场传闻, 有消息称)."""
+    return _RUMOUR.search(text) is not None
+
+
+def _denied_next(view: SentenceView, lex: RelationLexicon) -> bool:
+    """Whether the next sentence of the paragraph answers this one with a denial (对此，宸磊支付发言人澄清，相关传闻「纯属臆测」;
+    对此，…回应称，赫珩资本并未投资砥芯微)."""
+    answer = answering_sentence(view)
+    return answer is not None and (_DENIAL.search(answer) is not None or lex.denied_act_re.search(answer) is not None)
 
 
 def _same_clause(text: str, a: int, b: int) -> bool:
@@ -296,11 +316,14 @@ def _find(
 
 
 def _agent_noun(text: str, end: int, word: str) -> bool:
-    """Whether the trigger ending at ``end`` is part of a noun for who does it (投资|者, 投资|人)."""
-    return text.startswith(_AGENT_SUFFIXES, end) and word.endswith("投资")
+    """Whether the trigger ending at ``end`` is part of a noun for who does it (投资|者, 投资|人) or for a vehicle
+    that does it (员工持股|平台)."""
+    return text.startswith(_AGENT_SUFFIXES, end) and word.endswith("投资") or text.startswith(_VEHICLES, end) and word.endswith("持股")
 
 
 _AGENT_SUFFIXES = ("者", "人")
+_VEHICLES = ("平台", "计划")
+"""What follows 持股 in the name of a holding vehicle (员工持股平台, 员工持股计划): no act of holding."""
 
 
 def _no_break(text: str, start: int, end: int) -> bool:
@@ -424,6 +447,16 @@ def directed_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tup
                 yield min(found, key=lambda f: (not f[1].endswith(".reverse"), _trigger_start(f)))
 
 
+_COURTS = ("法院", "高院", "法庭", "仲裁委员会", "仲裁院", "仲裁中心")
+
+
+def _court_addressed(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is a court or tribunal a claim is filed with (向苏州市中级人民法院起诉…)."""
+    return text.endswith(("向", "于"), 0, start) and text.endswith(_COURTS, 0, end)
+
+
+_MANNER = re.compile(r"以[^，,。；;]{1,6}?方式")
+"""How a deal is done (以增资方式入股): the verb inside is no trigger, the one after it is."""
 _SELLER_OF_NEXT = re.compile(r"所持有?的?")
 _GOVERNING = tuple("在于向从对经被由给把")
 """Prepositions before a name that make it no agent (在产权交易所, 向法院)."""
@@ -470,8 +503,8 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
         return None  # 总经理林志豪指出，入股昌岳建设…: the speaker reports what the company does
     named = (first[2].canonical, second[2].canonical)
     described = _described_start(view, second[0])  # 收购|控股股东天元控股旗下的|明远科技
-    if any(first[1] <= s and e <= described for s, e, x in view.entities if x.label in ("ORG", "PERSON") and x.canonical not in named):
-        return None  # another party between; a mention of one of the two (向东方证券全体股东…) is none
+    if any(first[1] <= s and e <= described and not _court_addressed(text, s, e) for s, e, x in view.entities if x.label in ("ORG", "PERSON") and x.canonical not in named):
+        return None  # another party between (a court addressed is none: 向苏州市中级人民法院起诉…); a mention of one of the two (向东方证券全体股东…) is none
     for name, spec in lex.directed.items():
         before = second[0] - 1 if text.endswith(("为", "是"), 0, second[0]) else second[0]  # 控股股东为|华信集团
         reverse = next((w for w in spec.reverse if text.endswith(w, 0, before)), None)
@@ -508,7 +541,7 @@ def _directed_pair(
         if blocked(view, lex, first[0], reverse[0], reverse[1]) or second[2].label not in spec.first_labels:
             return None
         return _build(view, name, "reverse", second[2], first[2], reverse)
-    spans = [(s, e) for s, e, _ in view.entities]
+    spans = [(s, e) for s, e, _ in view.entities] + [m.span() for m in _MANNER.finditer(text, first[1], second[0])]
     if reverse is not None:
         spans.append((reverse[0], reverse[0] + len(reverse[1])))  # 控股 inside 控股股东 is no trigger
     hit = _find(text, spec.triggers, first[1], second[0], spans)
@@ -1371,8 +1404,8 @@ def _joint_launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[
 _REASON = re.compile(r"因为|由于|因")
 
 
-_CONTINUING = ("继续", "仍", "仍然", "依然", "留任")
-"""Adverbs before a serving verb that keep a post (将继续担任): no appointment."""
+_CONTINUING = ("继续", "仍", "仍然", "依然", "留任", "同时")
+"""Adverbs before a serving verb that keep a post or add one held already (将继续担任, 同时担任): no appointment."""
 
 
 def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, AppointmentArgs]]:
