@@ -890,3 +890,10 @@ def test_a_long_plan_name_in_title_marks_after_a_launch_verb_is_one_product(nlp:
     inside = [(e.text, e.label) for e in doc.entities if e.start >= doc.text.index("《")]
     assert inside == [("岫泓恒享个人养老年金保险", "PRODUCT")]
     assert not [e for e in nlp("监管部门正式推出《关于规范个人养老金业务的通知》。").entities if e.label == "PRODUCT"]
+
+
+def test_a_quoted_product_with_a_latin_product_word_after_a_launch_verb(nlp: finextract.Pipeline) -> None:
+    """推出「…精選ETF」（00962）: one product, no place inside it."""
+    doc = nlp("昶崴投信於11月24日推出「昶崴台灣優息精選ETF」（00962），並同步展開募集。")
+    inside = [(e.text, e.label) for e in doc.entities if e.start >= doc.text.index("「")]
+    assert inside == [("昶崴台灣優息精選ETF", "PRODUCT")]

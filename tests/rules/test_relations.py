@@ -1173,3 +1173,12 @@ def test_a_holding_platform_named_after_a_post_holds_nothing_by_its_name() -> No
     """邰明骁同时担任员工持股平台X的执行事务合伙人: 持股 names the platform, it is no act of holding."""
     text = "邰明骁同时担任员工持股平台苏州砥联企业管理合伙企业（有限合伙）的执行事务合伙人。"
     assert _facts(text, "ownership") == []
+
+
+def test_a_later_clause_opening_with_yu_carries_the_sentence_s_subject_into_a_rivalry() -> None:
+    """A此次以…切入，將與B爭奪…市場: A and B compete."""
+    text = "業界人士認為，東星集團此次以月配息及較低經理費切入，將與融眾集團爭奪高股息ETF市場。"
+    facts = _facts(text, "competition")
+    assert [sorted(p.text for p in f.args.parties) for f in facts] == [["東星集團", "融眾集團"]]
+    denied = "東星集團須具有支持業務發展的相應資源，與融眾集團主營業務不存在同業競爭。"
+    assert _facts(denied, "competition") == []  # 不存在: no rivalry

@@ -706,6 +706,8 @@ def test_incentive_and_subscription_metric_names(text: str, metric: str, value: 
         ("蘊璞人壽須向澐嶠銀行支付首期款項28.5億港元。", "首期款項", "28.5億港元"),  # 首期 is no time word here
         ("邝亦衡在管基金规模合计约312.6亿元。", "在管基金规模", "约312.6亿元"),  # 在管: under management
         ("该基金单日收到的赎回申请约23.5亿元。", "赎回申请", "约23.5亿元"),  # a noun, not a verb
+        ("昶崴投信今（25）日公布，首日申購金額約新台幣132.6億元，受益人數逾5.2萬人。", "首日申購金額", "約新台幣132.6億元"),
+        ("昶崴投信今（25）日公布，首日申購金額約新台幣132.6億元，受益人數逾5.2萬人。", "受益人數", "逾5.2萬人"),
     ],
 )
 def test_exact_metric_names_around_having_and_first_payments(text: str, metric: str, value: str) -> None:
@@ -739,10 +741,19 @@ def test_a_rank_among_counted_companies_keeps_the_sentence_s_subject() -> None:
     [
         "至于明年是否会发行不超过40亿元的二级资本债券，訾雪宁表示，该行将审慎研究。",
         "市場關注該行會否將派息比率提高至60%。",
+        "昶崴投信對此強調，公司並未保證年化配息率達8%。",
     ],
 )
-def test_a_figure_in_a_question_is_no_metric(text: str) -> None:
+def test_a_figure_in_a_question_or_a_denial_is_no_metric(text: str) -> None:
     assert _metrics(text) == []
+
+
+def test_a_metric_named_as_a_goal_is_planned() -> None:
+    """目標資產管理規模達3,500億元: a goal; 目标价 is a broker's metric and stays as it is."""
+    (goal,) = _metrics("溫子濬表示，明年將再推出兩檔主動式ETF，目標資產管理規模達3,500億元。")
+    assert (goal.modality, goal.attributed_to.text if goal.attributed_to else None) == ("planned", "溫子濬")
+    (price,) = _metrics("海川证券给予买入评级，目标价为25.6元。")
+    assert price.modality == "actual"
 
 
 def test_a_base_year_does_not_date_the_metric() -> None:

@@ -381,8 +381,11 @@ def _in_bond_name(text: str, start: int, end: int) -> bool:
 
 
 def _bracketed_after_name(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` stands alone in brackets right after a Han character."""
-    return start >= 2 and text[start - 1] in "(（" and text[end : end + 1] in (")", "）") and "\u4e00" <= text[start - 2] <= "\u9fff"
+    """Whether ``text[start:end]`` stands alone in brackets right after a Han character or a closing quote
+    (国泰金控(2882), 「昶崴台湾优息精选ETF」（00962）)."""
+    if start < 2 or text[start - 1] not in "(（" or text[end : end + 1] not in (")", "）"):
+        return False
+    return "\u4e00" <= text[start - 2] <= "\u9fff" or text[start - 2] in "」”』》"
 
 
 def _is_area_code(text: str, dash: int) -> bool:

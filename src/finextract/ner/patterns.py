@@ -1066,8 +1066,8 @@ def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
         if 2 <= end - start <= 5:
             out.append(Candidate(start, end, "PRODUCT", source="pattern:product", priority=3, score=0.6))
     for at, verb in occurrences(text, lex.product_quoted_after):
-        quoted = _quoted_after(text, at + len(verb), _LONG_NAME)
-        if quoted is not None and 2 <= quoted[1] - quoted[0] <= (_LONG_NAME if text[quoted[0] - 1] == "《" else 8) and not _document_title(text[quoted[0] : quoted[1]]):
+        quoted = _quoted_after(text, at + len(verb), _LONG_NAME, latin_tail=True)
+        if quoted is not None and 2 <= quoted[1] - quoted[0] <= _longest_launched(text, *quoted) and not _document_title(text[quoted[0] : quoted[1]]):
             # 推出《岫泓恒享个人养老年金保险》: an insurance plan's name in title marks may be long; the marks
             # delimit it, so a name read inside it is none (priority over the suffix pattern's 养老年金保险)
             out.append(Candidate(quoted[0], quoted[1], "PRODUCT", source="pattern:product_quoted", priority=4, score=0.6))
@@ -1100,15 +1100,32 @@ def _document_title(name: str) -> bool:
     return _DOCUMENT_WORDS.search(name) is not None
 
 
-def _quoted_after(text: str, pos: int, longest: int = 8) -> tuple[int, int] | None:
-    """The inside of a quoted name that opens right at ``pos`` (推出「小微贷」), at most ``longest`` characters.
+_LATIN_TAIL = re.compile(r"[A-Za-z0-9]{1,6}$")
+"""A product word in Latin letters closing a name (优息精选ETF, 掌上生活App)."""
+
+
+def _longest_launched(text: str, start: int, end: int) -> int:
+    """How long a quoted name after a launch verb may be: long in 《》 (an insurance plan), twelve characters
+    with a Latin product word at its end (「昶崴台湾优息精选ETF」), else eight."""
+    if text[start - 1] == "《":
+        return _LONG_NAME
+    return 12 if _LATIN_TAIL.search(text, start, end) else 8
+
+
+def _quoted_after(text: str, pos: int, longest: int = 8, latin_tail: bool = False) -> tuple[int, int] | None:
+    """The inside of a quoted name that opens right at ``pos`` (推出「小微贷」), at most ``longest`` characters,
+    Han only or (with ``latin_tail``) Han before a Latin product word.
 
     >>> _quoted_after("推出「小微贷」升级版", 2)
     (3, 6)
     """
     closer = _OPENING.get(text[pos : pos + 1])
     end = text.find(closer, pos + 1, pos + longest + 2) if closer else -1
-    if end == -1 or not is_han(text[pos + 1 : end]):
+    if end == -1:
+        return None
+    tail = _LATIN_TAIL.search(text, pos + 1, end) if latin_tail else None
+    han_end = tail.start() if tail is not None and tail.start() - pos - 1 >= 2 else end
+    if not is_han(text[pos + 1 : han_end]):
         return None
     return pos + 1, end
 

@@ -59,7 +59,7 @@ _UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 
 _DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 下跌 下调 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
-_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首期 首笔 类".split())
+_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首期 首笔 首日 类".split())
 _HAS_NOW = frozenset("现有 原有 已有 拥有".split())
 """Verbs of having before a count (澐嶠銀行現有|零售客戶約180萬名): no part of the metric's name."""
 _HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行".split())
@@ -148,6 +148,8 @@ _BASIS = re.compile(
 )
 _TO = ("至", "到")
 _HYPOTHETICAL = re.compile(r"如果|假如|倘若|若是|要是|一旦")
+_NEGATED = re.compile(r"(?:并未|并没有|从未|未曾)[^，,。；;]{0,12}$")
+"""A negation in the figure's clause before it (公司并未保证年化配息率达8%): no level is reported."""
 _QUESTIONED = re.compile(r"是否|会否|能否|可否|会不会|有没有")
 """A question in the figure's clause before it (明年是否会发行不超过40亿元的…): no level is reported."""
 
@@ -199,7 +201,8 @@ def _metric_facts(view: SentenceView) -> Iterator[tuple[str, str, float, MetricA
     for f_start, f_end, figure in view.figures:
         if f_start in consumed:
             continue  # the new value of a change already reported
-        if _QUESTIONED.search(view.text, clause_bounds(view.text, f_start, f_start)[0], f_start):
+        c_start = clause_bounds(view.text, f_start, f_start)[0]
+        if _QUESTIONED.search(view.text, c_start, f_start) or _NEGATED.search(view.text, c_start, f_start):
             continue
         if figure.kind == "quantity" and figure.counted and _RECEIVED.search(view.text, max(0, f_start - 6), f_start):
             # 已接获逾3,200宗索偿: a count after a verb of receiving or handling measures the noun after it

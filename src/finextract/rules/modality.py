@@ -2,7 +2,7 @@
 
 Every fact gets a ``modality`` from the words of its clause:
 
-* ``planned``  — 拟募资不超过12.5亿元, 计划收购 (never read as done)
+* ``planned``  — 拟募资不超过12.5亿元, 计划收购, a metric named as a goal (目标资产管理规模) (never read as done)
 * ``forecast`` — 预计净利润增长20%; 宏远证券预计，…，东华期货可贡献净利润… (a framing 预计，)
 * ``reported`` — 据悉, 数据显示, 公告显示, 据…数据/统计， before the fact
 * ``limit``    — a metric whose figure is a bound (坏账率不超过0.3%)
@@ -25,6 +25,8 @@ from .relations import RelationLexicon, clause_bounds
 
 _SPEECH = ("表示", "认为", "指出", "透露", "称", "说", "强调", "介绍", "坦言", "预计", "预期", "估计", "预测")
 """Verbs after a person that attribute what follows to them (a forecast too: 温晓薇预计，…)."""
+_TARGET = re.compile(r"目[标標](?![价價])")
+"""A metric named as a goal (目标资产管理规模); a broker's target price (目标价) is its own metric."""
 _BY_DATA = re.compile(r"(?:^|[，,：:])(?:据|根据)[^，,。；;！？]{0,20}(?:数据|统计)[，,]")
 """A clause citing data (据保险业监管局数据，…; 据不完全统计，…): what follows is reported."""
 _ACCORDING = ("据", "根据")
@@ -77,6 +79,8 @@ class ModalityReader:
             modality = "reported"
         elif fact_type == "metric" and isinstance(getattr(args, "value", None), Figure) and args.value.qualifier in _BOUND:  # type: ignore[attr-defined]
             modality = "limit"
+        if modality in ("actual", "reported") and fact_type == "metric" and _TARGET.match(getattr(args, "metric").text):  # type: ignore[attr-defined]
+            modality = "planned"  # 目标资产管理规模达3,500亿元: a goal, not a level reached
         return modality, self._source(view, first)
 
     def _source(self, view: SentenceView, first: int) -> Entity | None:

@@ -732,6 +732,33 @@ _DESCRIBED_PARTY = re.compile(r"(?:与|和|同|跟)(?:前|原|其)?(?:合作伙�
 """A connector and what the second party is to the first (与前合作伙伴宏硕科技, 与同业捷讯金融)."""
 
 
+_CLAUSE_WITH = re.compile(r"(?:^|(?<=[，,；;]))(?:将|并|还|亦|也|另|同时)*(?:与|和|同|跟)$")
+"""与 opening a later clause that has no subject of its own (…切入，将与淳麓投信争夺…)."""
+
+
+def carried_rivalries(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, object]]:
+    """``competition.pair`` / ``dispute.pair`` with the sentence's subject: 昶崴投信此次以…切入，将与淳麓投信争夺高股息ETF市场."""
+    ents = view.entities
+    for k, (b_start, b_end, b) in enumerate(ents):
+        if b.label != "ORG" or _CLAUSE_WITH.search(view.text, max(0, b_start - 8), b_start) is None:
+            continue
+        # the sentence's first organization, which must be another company than the one after 与
+        subject = next((e for e in ents[:k] if e[2].label == "ORG" and not declared_short_form(view, e)), None)
+        if subject is None or subject[2].canonical == b.canonical or _same_clause(view.text, subject[0], b_start):
+            continue
+        _, c_end = clause_bounds(view.text, b_end, b_end)
+        for name in ("competition", "dispute"):
+            hit = _find(view.text, lex.symmetric[name], b_end, c_end)
+            if hit is None or blocked(view, lex, b_start, hit[0], hit[1]):
+                continue
+            trigger = view.text_span(hit[0], hit[0] + len(hit[1]))
+            if name == "competition":
+                yield name, "competition.pair", 0.7, CompetitionArgs(parties=[subject[2], b], trigger=trigger)
+            else:
+                yield name, "dispute.pair", 0.7, DisputeArgs(parties=[subject[2], b], trigger=trigger)
+            break
+
+
 def symmetric_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, object]]:
     """``A 与 B … TRIGGER`` for competition, disputes and mergers."""
     ents = view.entities
@@ -1513,6 +1540,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
     def rules(view: SentenceView) -> Iterator[tuple[str, str, float, object]]:
         yield from directed_relations(view, lex)
         yield from symmetric_relations(view, lex)
+        yield from carried_rivalries(view, lex)
         yield from ranked_rivals(view, lex)
         yield from named_rivals(view, lex)
         yield from funding_rounds(view, lex)
