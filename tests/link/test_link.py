@@ -41,6 +41,13 @@ def test_a_declared_alias_beats_the_knowledge_base_s_reading_of_it() -> None:
     assert len(mentions) == 2 and {e.canonical for e in mentions} == {"香港证券及期货事务监察委员会"}
 
 
+def test_a_declared_short_form_restores_the_first_character_the_segmenter_cut_off() -> None:
+    """翕|檀网络科技股份有限公司（以下简称翕檀科技）: 翕, read as a verb, opens both names."""
+    text = "深交所上市公司翕檀网络科技股份有限公司（以下简称翕檀科技）持有珞笙支付有限公司100%股权。翕檀科技表示将继续支持。"
+    names = {e.text: e.canonical for e in _orgs(text)}
+    assert names.get("翕檀网络科技股份有限公司") == names.get("翕檀科技") == "翕檀网络科技股份有限公司"
+
+
 def test_products_and_nicknames_are_not_people() -> None:
     doc = finextract.extract("京東金融的白條和金條很受歡迎，宇宙行也推出了融e購。")
     people = {e.text for e in doc.entities if e.label == "PERSON"}

@@ -33,6 +33,8 @@ def nlp() -> finextract.Pipeline:
         ("网贷平台与银行合作生变", ("网贷平台与银行", "ORG")),  # a kind joined to a kind: no name
         ("雙方於9月18日簽訂為期15年的獨家銀行保險合作協議。", ("独家银行", "ORG")),  # exclusive bancassurance
         ("客户还可通过该公司智能客服“泓小安”在线测算养老金金额。", ("泓小安", "PERSON")),  # a chatbot's name
+        ("新股将在深交所上市公司翕檀科技的平台发行。", ("深交所上市公司", "ORG")),  # a known name and a kind
+        ("公司第三季度普通股權一級資本比率為11.2%。", ("普通股权一级资本", "ORG")),  # a capital ratio's name
         ("南岭农商银行理财子公司获批开业。", ("南岭农商银行理财", "ORG")),  # the bank's wealth business, not a name
         ("数字人民币跨境支付试点扩围 澜海银行联手三家机构推出新产品", ("试点扩围 澜海银行", "ORG")),  # a headline's clause break
         ("市場人士指出，匯豐科技與同業捷訊金融在跨境支付業務上競爭激烈。", ("同业捷讯金融", "ORG")),  # 同业: a kind
@@ -876,6 +878,11 @@ def test_a_quoted_product_is_a_product_at_its_other_mentions(nlp: finextract.Pip
         ("合作首年經澐嶠銀行渠道取得的新造保費約45億港元。", "澐嶠銀行"),
         ("根據協議，蘊璞人壽須向澐嶠銀行支付首期款項28.5億港元。", "澐嶠銀行"),  # 支付 the verb
         ("2022年，江苏钤渊集成电路产业投资基金合伙企业（有限合伙）以增资方式入股砥芯微。", "江苏钤渊集成电路产业投资基金合伙企业（有限合伙）"),  # 钤 read as vg
+        ("邗栌控股将其所持霁桉国际信托有限公司60%股权转让予鄣稷资产。", "霁桉国际信托有限公司"),  # the tagger read 持 into it
+        ("電源管理晶片設計公司禎崙科技股份有限公司將認購私募股份。", "禎崙科技股份有限公司"),  # a kind of company before it
+        ("瑧磐保險宣佈，其與翀濤保險有限公司的合併已獲批准。", "翀濤保險有限公司"),  # 其與 glued to its first character
+        ("商户濯枫商贸有限公司起诉珞笙支付。", "濯枫商贸有限公司"),  # a kind in apposition
+        ("琛崗保險去年市場佔有率約17%。", "琛崗保險"),  # rare characters read as a morpheme and a noun
         # a declared short form found again at the start of the full name is not cut out of it
         ("澐嶠銀行（香港）有限公司（以下簡稱「澐嶠銀行」）與蘊璞人壽保險（香港）有限公司（以下簡稱「蘊璞人壽」）簽訂協議。", "蘊璞人壽保險（香港）有限公司"),
     ],

@@ -1182,3 +1182,9 @@ def test_a_later_clause_opening_with_yu_carries_the_sentence_s_subject_into_a_ri
     assert [sorted(p.text for p in f.args.parties) for f in facts] == [["東星集團", "融眾集團"]]
     denied = "東星集團須具有支持業務發展的相應資源，與融眾集團主營業務不存在同業競爭。"
     assert _facts(denied, "competition") == []  # 不存在: no rivalry
+
+
+def test_the_court_a_claim_is_filed_with_is_no_party() -> None:
+    """瑞港物流…入禀高等法院，向亚湾科技追讨…: a dispute with 亚湾科技, never with the court."""
+    text = "瑞港物流昨日入禀高等法院，向前系统供应商亚湾科技追讨约2,300万港元。"
+    assert not any("法院" in p.text for f in _facts(text, "dispute") for p in f.args.parties)

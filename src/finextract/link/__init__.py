@@ -147,6 +147,8 @@ class LinkStage:
         for match, bare in [(m, False) for m in _ALIAS_DECL.finditer(work.norm)] + [(m, True) for m in _BARE_ALIAS.finditer(work.norm)]:
             decl_start, _ = work.to_orig(match.start(), match.start())
             target = next((e for e in reversed(entities) if e.label == "ORG" and e.end == decl_start), None)
+            if target is not None and not bare:
+                entities, target = _with_short_form_head(doc, entities, target, match.group(1))
             # a short form in bare brackets must abbreviate the name ((香港) after a bank is no short form)
             if target is not None and (not bare or _abbreviates(match.group(1), doc.normalized(target))):
                 bindings.append((match.start(1), match.group(1), target))
@@ -390,6 +392,23 @@ def _with_alias_mention(doc: Document, entities: list[Entity], at: int, end: int
         return entities
     kept = [e for e in entities if not (e.start < stop and start < e.end)]
     return kept + [Entity(text=text, start=start, end=stop, label="ORG", canonical=target.canonical, id=target.id, source="alias")]
+
+
+def _with_short_form_head(doc: Document, entities: list[Entity], target: Entity, alias: str) -> tuple[list[Entity], Entity]:
+    """The declared company's entity grown left over the characters its short form opens with, when the
+    segmenter cut them off the name (翕|檀网络科技股份有限公司（以下简称翕檀科技）)."""
+    work = doc.work
+    t_start, t_end = work.to_norm(target.start, target.end)
+    name = work.norm[t_start:t_end]
+    for k in (1, 2):
+        if name.startswith(alias[:1]) or t_start < k or work.norm[t_start - k : t_start] != alias[:k] or not alias[k:].startswith(name[:1]):
+            continue
+        start, _ = work.to_orig(t_start - k, t_start - k)
+        if any(e.start < target.start and start < e.end for e in entities if e is not target):
+            return entities, target
+        grown = target.model_copy(update={"start": start, "text": doc.text[start : target.end], "canonical": work.norm[t_start - k : t_end]})
+        return [grown if e is target else e for e in entities], grown
+    return entities, target
 
 
 def _covered(entities: list[Entity], start: int, end: int) -> bool:

@@ -193,6 +193,26 @@ def _cut_at_time(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> C
     return replace(cand, end=at)
 
 
+def _kind_before(text: str, start: int, cand: Candidate, pat: PatternLexicon) -> bool:
+    """Whether ``text[start:cand.start]`` ends in a kind of organization written in apposition (商户, 合作伙伴),
+    or ends in a suffix before a full legal name (…设计公司|祯崙科技股份有限公司; not 新加坡支付公司|卓越支付,
+    where the tagger's longer reading is cut later)."""
+    if text.endswith(pat.apposition_kinds, start, cand.start):
+        return True
+    kind = suffix_ending_at(text, cand.start, pat)
+    # a trade word (化工|新材料有限公司) or a weak suffix may be part of one long name
+    strong = kind is not None and (kind in ("公司", "集团") or kind not in pat.industry_suffixes and kind not in pat.weak_suffixes)
+    return text.endswith(_LEGAL_ENDINGS, 0, cand.end) and strong
+
+
+def _opens_with_kind(text: str, start: int, end: int, pat: PatternLexicon) -> bool:
+    """Whether ``text[start:end]`` opens with a generic kind of organization (上市公司|翕)."""
+    return any(is_generic(text[start:k], pat) for k in range(start + 2, end + 1))
+
+
+_LEGAL_ENDINGS = ("有限公司", "有限责任公司", "（有限合伙）")
+
+
 _SECTORS = ("保险", "银行", "证券", "信托", "基金", "期货", "金融", "支付")
 """Sectors a regulator's department is named after (人身保险监管司, 银行机构检查司)."""
 
@@ -214,7 +234,7 @@ def _weak_extension_ok(sent: SentenceInput, known_end: int, end: int, pat: Patte
 
 
 def _defer_to_model(
-    sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate], relation_nouns: Sequence[str] = ()
+    sent: SentenceInput, model: Sequence[Candidate], layered: list[Candidate], relation_nouns: Sequence[str] = (), pat: PatternLexicon | None = None
 ) -> list[Candidate]:
     """Drop suffix-pattern organizations inside a longer statistical organization (a trade-word name,
     anywhere inside it: 常熟三爱富中昊化工|新材料有限公司), and those the model reads exactly as a place.
@@ -233,11 +253,15 @@ def _defer_to_model(
     ends = {e for _, e, _ in sent.tokens}
     starts = {s for s, _, _ in sent.tokens}
     verbs_at = {s for s, _, tag in sent.tokens if tag == "v"}
+    # positions inside a dictionary word (an unknown word may hold a glued preposition: 为衡|远投资…)
+    inside_known = {k for s, e, tag in sent.tokens if tag != "unk" for k in range(s + 1, e)}
     # 东星集团|联合|瀚海集团: a suffix name at the model span's start, a verb after it, is a first name glued to a second
     glued = {(c.start, c.end) for c in layered if c.source == "pattern:org_suffix" and c.end in verbs_at}
     for c in model:
         if any(s == c.start and e < c.end for s, e in glued):
             continue
+        if c.start in inside_known:
+            continue  # 所|持霁桉国际信托…: a span opening inside a dictionary word read its last character into the name
         if c.label == "ORG":
             c = _after_relation_noun(sent.text, c, relation_nouns, starts)
         if c.label != "ORG" or c.end not in ends or any(n in sent.text[c.start : c.end] for n in relation_nouns) or _person_glued(sent, c.start, c.end):
@@ -247,11 +271,16 @@ def _defer_to_model(
     places = {(c.start, c.end) for c in model if c.label == "LOC"}
     if not spans and not places:
         return layered
+    known = {c.start: c.end for c in layered if c.source == "gazetteer"}
 
     def held(c: Candidate) -> bool:
         inside = [(s, e) for s, e in spans if s <= c.start and c.end <= e and e - s > c.end - c.start]
         if c.source == "pattern:org_trade":
             return bool(inside)
+        if pat is not None and any(s < c.start and _kind_before(sent.text, s, c, pat) for s, _ in inside):
+            return False  # 电源管理晶片设计公司|祯崙科技股份有限公司, 商户|濯枫商贸有限公司: a kind written before the name
+        if pat is not None and any(known.get(s, c.start + 1) <= c.start and _opens_with_kind(sent.text, known[s], c.start, pat) for s, _ in inside):
+            return False  # 深交所|上市公司|翕檀网络科技…: the tagger glued a known name and a kind to the next name
         return any(_legal_extension(sent, c.end, e) if e > c.end else not _glued_marker(sent.text, c.start) for _, e in inside)
 
     return [c for c in layered if not (c.source in ("pattern:org_suffix", "pattern:org_trade") and (held(c) or (c.source == "pattern:org_suffix" and (c.start, c.end) in places)))]
@@ -525,7 +554,7 @@ class NerStage:
     def _model_layers(self, sent: SentenceInput, model: Sequence[Candidate]) -> list[Candidate]:
         """The layers' candidates for one sentence, reconciled with the statistical ones (see the functions called)."""
         layered = _after_person(sent, model, self._layered(sent))
-        layered = _defer_to_model(sent, model, layered, self.lexicons.patterns.relation_nouns)
+        layered = _defer_to_model(sent, model, layered, self.lexicons.patterns.relation_nouns, self.lexicons.patterns)
         layered = _weak_suffix_verbs(sent, model, _glued_starts(sent, model, layered), self.lexicons.patterns)
         layered = _names_before_glued_words(model, layered, sent.text)
         return _title_after_model_org(sent, model, _defer_titles(sent, model, layered), self.lexicons.titles)
@@ -669,7 +698,7 @@ class NerStage:
             for o in org_suffix(sent, lex.patterns)
             if not any(o.start < s < o.end for s, _ in gaz)
             and not any(o.start == s and not _weak_extension_ok(sent, e, o.end, lex.patterns) for s, e in gaz)
-            and not any(o.start == s and o.end > e and sent.text.endswith(_SECTORS, o.start, o.end) for s, e in public)
+            and not any(o.start == s and o.end > e and (sent.text.endswith(_SECTORS, o.start, o.end) or is_generic(sent.text[e : o.end], lex.patterns)) for s, e in public)
         ]
         suffixed = [(c.start, c.end) for c in cands if c.source == "pattern:org_suffix"]
         cands += [

@@ -408,7 +408,7 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
             # 嘉禾银行|获恒泰|人寿: jieba glued the passive marker to the name (向沄|峤|银行: to one character of it,
             # before a morpheme); 由原|南岭农商银行: to a word before it; 其所持|华曜储能: several such characters
             skip = max(1, next((k for k, c in enumerate(word) if c not in lex.org_bad_initials), len(word)))
-            if len(word) - skip >= 2 or (len(word) - skip == 1 and name_tokens and name_tokens[0][2] == "g"):
+            if len(word) - skip >= 2 or (len(word) - skip == 1 and name_tokens and (name_tokens[0][2] == "g" or name_tokens[0][1] - name_tokens[0][0] == 1)):
                 name_tokens.insert(0, (start + skip, stop, pos))
             break
         # a first character jieba tags as a numeral is a morpheme of the name (日|邻|便利商店)

@@ -50,6 +50,7 @@ from .relations import (
     clause_bounds,
     excepted,
     holds_debt,
+    is_court,
     recipient_at,
     share_confidence,
     subsidiary_acts,
@@ -529,6 +530,8 @@ class ModelRelations:
             return None  # 签订了借款协议，并为其提供担保: a transaction, as for the trigger rules
         if fact_type == "partnership" and EXPIRES.search(view.text, second[1], clause_bounds(view.text, second[1], second[1])[1]):
             return None  # …的银保协议将于今年12月31日届满: an agreement ending, as for the trigger rules
+        if is_court(first[2]) or is_court(second[2]):
+            return None  # a court hears cases, it is no party to them nor to any deal (as for the trigger rules)
         if fact_type == "partnership" and denied_cooperation(view, [first, second], self.lexicon.negation_re):
             return None  # …并未与B合作, or a rumour the next sentence denies so: as for the trigger rules
         hit = self._trigger(view, fact_type, first, second)

@@ -450,6 +450,21 @@ def directed_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tup
 _COURTS = ("法院", "高院", "法庭", "仲裁委员会", "仲裁院", "仲裁中心")
 
 
+def is_court(entity: Entity) -> bool:
+    """Whether an entity is a court or a tribunal (高等法院, 北京金融法院, 仲裁委员会)."""
+    return entity.canonical.endswith(_COURTS)
+
+
+def _names_court(args: object) -> bool:
+    """Whether a relation's arguments name a court as a party, holder, buyer or target."""
+    for name in ("parties", "holder", "held", "acquirer", "target", "plaintiff", "defendant"):
+        value = getattr(args, name, None)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Entity) and is_court(item):
+                return True
+    return False
+
+
 def _court_addressed(text: str, start: int, end: int) -> bool:
     """Whether ``[start, end)`` is a court or tribunal a claim is filed with (向苏州市中级人民法院起诉…)."""
     return text.endswith(("向", "于"), 0, start) and text.endswith(_COURTS, 0, end)
@@ -1538,6 +1553,11 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
     """All relation rules over one sentence, bound to ``lex``."""
 
     def rules(view: SentenceView) -> Iterator[tuple[str, str, float, object]]:
+        for fact in _all_rules(view):
+            if not _names_court(fact[3]):
+                yield fact  # 入禀高等法院: the court hears the case, it is no party to it, nor to any deal
+
+    def _all_rules(view: SentenceView) -> Iterator[tuple[str, str, float, object]]:
         yield from directed_relations(view, lex)
         yield from symmetric_relations(view, lex)
         yield from carried_rivalries(view, lex)
