@@ -1161,6 +1161,8 @@ def test_a_suit_filed_with_a_court_named_between_the_parties() -> None:
     text = "苏州砥芯微电子股份有限公司（以下简称“砥芯微”）申请上市。今年5月，杭州翮睿半导体股份有限公司以侵犯其两项发明专利为由，向苏州市中级人民法院起诉砥芯微，索赔约8,600万元。"
     (fact,) = _facts(text, "dispute")
     assert (fact.args.plaintiff.text, fact.args.defendant.text) == ("杭州翮睿半导体股份有限公司", "砥芯微")
+    hk = "另邊廂，客戶梓嶠貿易有限公司聯同另外5名客戶上月入稟高等法院，控告滘朗證券在處理其帳戶時違反謹慎責任。"
+    assert [(f.args.plaintiff.text, f.args.defendant.text) for f in _facts(hk, "dispute")] == [("梓嶠貿易有限公司", "滘朗證券")]
 
 
 def test_the_verb_after_a_manner_phrase_is_the_action() -> None:
@@ -1188,3 +1190,20 @@ def test_the_court_a_claim_is_filed_with_is_no_party() -> None:
     """瑞港物流…入禀高等法院，向亚湾科技追讨…: a dispute with 亚湾科技, never with the court."""
     text = "瑞港物流昨日入禀高等法院，向前系统供应商亚湾科技追讨约2,300万港元。"
     assert not any("法院" in p.text for f in _facts(text, "dispute") for p in f.args.parties)
+
+
+def test_the_seller_of_its_own_stake_holds_it() -> None:
+    """A向B转让其所持C 60%股权: A holds C (the seller), B is the buyer."""
+    text = "金融监管总局批复同意东星集团有限公司（以下简称“东星集团”）向融众集团转让其所持瀚海信托有限公司60%股权。"
+    facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.seller"]
+    assert [(f.args.holder.text, f.args.held.text, f.args.action.text, f.args.stake.text if f.args.stake else None) for f in facts] == [
+        ("东星集团有限公司", "瀚海信托有限公司", "所持", "60%")
+    ]
+
+
+def test_a_holder_after_a_declaration_with_a_stock_code() -> None:
+    """A（以下简称“A'”，股票代码：300917）持有B 100%股权: the comma inside the brackets ends no clause."""
+    text = "深交所上市公司翕檀网络科技股份有限公司（以下简称“翕檀科技”，股票代码：300917）持有珞笙支付100%股权。"
+    facts = [f for f in _facts(text, "ownership") if f.args.stake is not None]
+    assert [(f.args.held.text, f.args.stake.text) for f in facts] == [("珞笙支付", "100%")]
+    assert all("交易所" not in f.args.holder.canonical for f in _facts(text, "ownership"))

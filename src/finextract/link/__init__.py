@@ -71,7 +71,8 @@ _ANNOUNCED = re.compile(
 its officers speaking (董事长闵绍钧在接受记者采访时表示，)."""
 _ANNOUNCER_LEAD = re.compile(r"(?:[^，,。；;\n]{1,8}[，,])?(?:[^，,。；;\n]{0,14}?(?:上市公司|挂牌公司|上市的))?")
 """What may open the sentence before the announcer (同日，, 此外，, 深交所创业板上市公司)."""
-_ALIAS_DECL = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*[）)]")
+_ALIAS_DECL = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*(?:[，,；;][^）)]{0,30})?[）)]")
+"""A declared short form in brackets, maybe with more after it (（以下简称“翕檀科技”，股票代码：300917）)."""
 
 
 _EARLY_ALIAS = 4

@@ -213,6 +213,29 @@ def _opens_with_kind(text: str, start: int, end: int, pat: PatternLexicon) -> bo
 _LEGAL_ENDINGS = ("有限公司", "有限责任公司", "（有限合伙）")
 
 
+_BRANCH = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|自治区|特别行政区)?)?(?P<unit>中心支行|分行|支行|分局|监管局|营业管理部)")
+
+
+def _branch_of(text: str, known: Candidate, pat: PatternLexicon) -> Candidate | None:
+    """A known institution's branch written right after it with a place (中国人民银行|浙江省分行,
+    国家金融监督管理总局|上海监管局): one organization, the branch."""
+    m = _BRANCH.match(text, known.end)
+    if m is None or (m.group("place") and not plausible_place(m.group("place"), pat)):
+        return None
+    return Candidate(known.start, m.end(), "ORG", source="pattern:branch", priority=4, score=0.9)
+
+
+def _department_of(text: str, start: int, end: int, pat: PatternLexicon) -> bool:
+    """Whether ``text[start:end]``, written right after a public body's name, names a department or a kind
+    (人身保险, 上市公司) rather than a branch of it (浙江省分行, 上海监管局)."""
+    if text.endswith(_BRANCHES, start, end):
+        return False
+    return text.endswith(_SECTORS, start, end) or is_generic(text[start:end], pat)
+
+
+_BRANCHES = ("分行", "支行", "分局", "监管局", "办事处", "营业管理部", "中心支行")
+
+
 _SECTORS = ("保险", "银行", "证券", "信托", "基金", "期货", "金融", "支付")
 """Sectors a regulator's department is named after (人身保险监管司, 银行机构检查司)."""
 
@@ -260,8 +283,9 @@ def _defer_to_model(
     for c in model:
         if any(s == c.start and e < c.end for s, e in glued):
             continue
-        if c.start in inside_known:
-            continue  # 所|持霁桉国际信托…: a span opening inside a dictionary word read its last character into the name
+        if c.start in inside_known or (pat is not None and c.start not in starts and sent.text[c.start] in pat.org_bad_initials):
+            # 所|持霁桉国际信托…, 其所|持霁桉…: a span opening inside a word read its last character, a verb, into the name
+            continue
         if c.label == "ORG":
             c = _after_relation_noun(sent.text, c, relation_nouns, starts)
         if c.label != "ORG" or c.end not in ends or any(n in sent.text[c.start : c.end] for n in relation_nouns) or _person_glued(sent, c.start, c.end):
@@ -688,7 +712,8 @@ class NerStage:
             Candidate(m.start, m.end, m.label, source="gazetteer", priority=4, score=0.95, canonical=m.canonical, entity_id=m.entry_id)
             for m in lex.matcher.find(sent.text, token_bounds=bounds)
         ]
-        gaz = [(c.start, c.end) for c in cands]
+        cands += [b for c in cands if c.label == "ORG" for b in [_branch_of(sent.text, c, lex.patterns)] if b is not None]
+        gaz = [(c.start, c.end) for c in cands if c.source == "gazetteer"]
         public = [(c.start, c.end) for c in cands if self._public(c.entity_id)]
         # 利用京东金融 is not an organization: a suffix name may only extend a
         # known name on its right (中国工商银行股份有限公司), never on its left; a public body
@@ -698,7 +723,7 @@ class NerStage:
             for o in org_suffix(sent, lex.patterns)
             if not any(o.start < s < o.end for s, _ in gaz)
             and not any(o.start == s and not _weak_extension_ok(sent, e, o.end, lex.patterns) for s, e in gaz)
-            and not any(o.start == s and o.end > e and (sent.text.endswith(_SECTORS, o.start, o.end) or is_generic(sent.text[e : o.end], lex.patterns)) for s, e in public)
+            and not any(o.start == s and o.end > e and _department_of(sent.text, e, o.end, lex.patterns) for s, e in public)
         ]
         suffixed = [(c.start, c.end) for c in cands if c.source == "pattern:org_suffix"]
         cands += [

@@ -412,7 +412,9 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
                 name_tokens.insert(0, (start + skip, stop, pos))
             break
         # a first character jieba tags as a numeral is a morpheme of the name (日|邻|便利商店)
-        name_tokens.insert(0, (start, stop, "g") if pos == "m" and _lone_non_numeral(word) else tokens[j])
+        # (and one it reads as a morpheme of a verb or a noun: 霁|桉|国际信托, 瑧|磐|保险)
+        morpheme = pos == "m" and _lone_non_numeral(word) or pos in ("vg", "zg", "ng") and stop - start == 1
+        name_tokens.insert(0, (start, stop, "g") if morpheme else tokens[j])
         chars = end - start
         j -= 1
     if j > 0 and _staked_verb_brand(text, tokens, j, suffix_start, end, suffix, lex):

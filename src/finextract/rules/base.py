@@ -61,7 +61,7 @@ CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]|(?<=[\u4e00-\u9fff])[ \u30
 
 
 _DECLARATION = re.compile(r"[（(](?:(?:以下|下文|下称)?简称[：:]?)?[“\"「]?$")
-_DECLARATION_END = re.compile(r"[”\"」]?[)）]")
+_DECLARATION_END = re.compile(r"[”\"」]?(?:[，,；;][^)）]{0,30})?[)）]")
 
 
 def declared_short_form(view: SentenceView, ent: tuple[int, int, object]) -> bool:

@@ -12,6 +12,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``ownership.under``      — 融众集团是东星集团旗下的支付平台; 融众集团隶属于东星集团 (the second holds the first)
 * ``ownership.holder_of``  — 金海岸集团是罗顿发展大股东; 宏远集团作为嘉禾银行的控股股东 (the first holds the second)
 * ``ownership.subject_units`` — 璟昕金控指出，…，获利主要来自旗下璟昕银行与璟昕人寿 (the sentence's first company holds them)
+* ``ownership.seller``     — 甲公司向乙公司转让其所持丙公司60%股权 (the seller holds what it sells)
 * ``ownership.through``    — 晨光控股通过旗下的晨光资本持有远航快运35%的股份 (held ``via`` 晨光资本)
 * ``ownership.round``      — 数擎科技完成C轮融资，由红杉中国领投，高瓴资本、蓝湖资本跟投
   (each investor takes a stake in the company raising)
@@ -327,8 +328,14 @@ _VEHICLES = ("平台", "计划")
 
 
 def _no_break(text: str, start: int, end: int) -> bool:
-    """Nothing between ``start`` and ``end`` ends a clause: no comma or stop, no headline space."""
+    """Nothing between ``start`` and ``end`` ends a clause: no comma or stop, no headline space (a comma inside the
+    brackets that declare a short form does not count: （以下简称“翕檀科技”，股票代码：300917）持有…)."""
+    tail = _DECLARATION_TAIL.match(text, start, end)
+    start = tail.end() if tail is not None else start
     return end - start <= _MAX_GAP and not CLAUSE_BREAK.search(text, start, end) and not _spaced(text, start, end)
+
+
+_DECLARATION_TAIL = re.compile(r"[”\"」』]?[，,；;][^（(）)，,。]{0,24}[）)]")
 
 
 def _spaced(text: str, start: int, end: int) -> bool:
@@ -466,8 +473,8 @@ def _names_court(args: object) -> bool:
 
 
 def _court_addressed(text: str, start: int, end: int) -> bool:
-    """Whether ``[start, end)`` is a court or tribunal a claim is filed with (向苏州市中级人民法院起诉…)."""
-    return text.endswith(("向", "于"), 0, start) and text.endswith(_COURTS, 0, end)
+    """Whether ``[start, end)`` is a court or tribunal a claim is filed with (向苏州市中级人民法院起诉…, 入禀高等法院，控告…)."""
+    return text.endswith(("向", "于", "入禀", "在"), 0, start) and text.endswith(_COURTS, 0, end)
 
 
 _MANNER = re.compile(r"以[^，,。；;]{1,6}?方式")
@@ -1240,6 +1247,28 @@ def _transferee_fact(
     return "ownership", "ownership.transferee", _TRANSFER_CONFIDENCE, OwnershipArgs(holder=buyer[2], held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
 
 
+_SOLD_OWN = re.compile(r"(?:转让|出售|转售|让售)其(?P<held>所持有?的?|持有的)$")
+"""A sale of one's own shares right before the company (…向B转让其所持|C…股权): the seller holds C."""
+
+
+def sellers(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
+    """``ownership.seller``: 邗栌控股集团有限公司（…）向鄣稷资产…转让其所持霁桉国际信托有限公司60%股权 — the company
+    before 向 sells its own holding of the company after 其所持, so it holds it (until the sale completes)."""
+    text = view.text
+    orgs = view.labelled("ORG")
+    for placed in orgs:
+        sold = _SOLD_OWN.search(text, max(0, placed[0] - 8), placed[0])
+        if sold is None:
+            continue
+        c_start, _ = clause_bounds(text, sold.start(), sold.start())
+        to = text.rfind("向", c_start, sold.start())
+        seller = next((p for p in reversed(orgs) if c_start <= p[0] and p[1] <= to and not declared_short_form(view, p)), None) if to >= 0 else None
+        if seller is None or seller[2].canonical == placed[2].canonical or blocked(view, lex, seller[0], sold.start(), ""):
+            continue
+        stake = next((f for s, _, f in view.figures if placed[1] <= s <= placed[1] + 16 and _is_stake(f)), None)
+        yield "ownership", "ownership.seller", _TRANSFER_CONFIDENCE, OwnershipArgs(holder=seller[2], held=placed[2], action=view.text_span(*sold.span("held")), stake=stake)  # type: ignore[arg-type]
+
+
 _TO = ("予", "给")
 _SELLS_BEFORE = re.compile(r"(?P<verb>转让|出售|转售|让售)(?:其)?(?:所持有?的?|持有的)?$")
 """A sale verb right before the company whose shares it sells (出售所持|融众集团…)."""
@@ -1572,6 +1601,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from topic_stakes(view, lex)
         yield from named_holders(view, lex)
         yield from transferees(view, lex)
+        yield from sellers(view, lex)
         yield from demanded_defendants(view, lex)
         yield from claims_against(view, lex)
         yield from launches(view, lex)
