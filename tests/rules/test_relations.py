@@ -1207,3 +1207,10 @@ def test_a_holder_after_a_declaration_with_a_stock_code() -> None:
     facts = [f for f in _facts(text, "ownership") if f.args.stake is not None]
     assert [(f.args.held.text, f.args.stake.text) for f in facts] == [("珞笙支付", "100%")]
     assert all("交易所" not in f.args.holder.canonical for f in _facts(text, "ownership"))
+
+
+def test_one_company_merging_another_at_a_price_acquires_it() -> None:
+    """A以X合併B: A absorbs B at that price; 合併後… and 合併報表 are no act."""
+    (fact,) = _facts("瑧磐保險宣佈，東星集團以18.5億澳門元合併融眾集團，代價以換股加現金方式支付。", "acquisition")
+    assert (fact.args.acquirer.text, fact.args.target.text, fact.args.action.text) == ("東星集團", "融眾集團", "合併")
+    assert _facts("東星集團合併後融眾集團為存續公司。", "acquisition") == []

@@ -193,6 +193,10 @@ def _cut_at_time(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> C
     return replace(cand, end=at)
 
 
+_DEAL_VERBS = frozenset({"合并", "收购", "并购", "入股", "增持", "减持", "起诉", "联手", "携手"})
+"""Verbs between two companies that no name holds (东星集团以…合并|融众集团)."""
+
+
 def _kind_before(text: str, start: int, cand: Candidate, pat: PatternLexicon) -> bool:
     """Whether ``text[start:cand.start]`` ends in a kind of organization written in apposition (商户, 合作伙伴),
     or ends in a suffix before a full legal name (…设计公司|祯崙科技股份有限公司; not 新加坡支付公司|卓越支付,
@@ -290,7 +294,8 @@ def _defer_to_model(
             c = _after_relation_noun(sent.text, c, relation_nouns, starts)
         if c.label != "ORG" or c.end not in ends or any(n in sent.text[c.start : c.end] for n in relation_nouns) or _person_glued(sent, c.start, c.end):
             continue  # 华晨证券控股股东华晨金控集团 is split at its relation noun later
-        if not any(s < c.end and c.start < e and tag[:1] in ("c", "p") for s, e, tag in sent.tokens):
+        # a conjunction, a preposition or a deal's verb after the span's first word glues two readings (澳门元|合并|融众集团)
+        if not any(s < c.end and c.start < e and (tag[:1] in ("c", "p") or c.start < s and sent.text[s:e] in _DEAL_VERBS) for s, e, tag in sent.tokens):
             spans.append((c.start, c.end))
     places = {(c.start, c.end) for c in model if c.label == "LOC"}
     if not spans and not places:
@@ -744,6 +749,7 @@ class NerStage:
                 org = org_before_title(sent.text, t.start, lex.patterns)
                 if (
                     org is not None
+                    and suffix_ending_at(sent.text, org[1], lex.patterns) != sent.text[org[0] : org[1]]  # 证券|分析师: a bare suffix
                     and not any(s < org[1] and org[0] < e for s, e in orgs)
                     and _nominal(sent, *org)
                     and not person_or_place(sent.tokens, *org)
@@ -787,8 +793,8 @@ class NerStage:
             if c.source == "model" and c.label in ("ORG", "LOC") and _opens_inside_verb(sent, c.start, c.end if c.label == "LOC" else None):
                 return False  # 入|禀高等法院, 入|禀高院: a span that opens inside a verb names nothing (访|华 is a place)
             if c.label == "ORG":
-                if c.source == "model" and (len(word) == 1 or _DATELINE.fullmatch(word)):
-                    return False  # 今|（13）日: one character or a Taiwan dateline's day names no organization
+                if c.source == "model" and (len(word) == 1 or _DATELINE.fullmatch(word) or suffix_ending_at(word, len(word), pat) == word):
+                    return False  # 今|（13）日, 证券|分析师: one character, a Taiwan dateline's day or a bare suffix names no organization
                 if c.source == "model" and "等" in word[1:] and any(t[2] == "u" and sent.text[t[0] : t[1]] == "等" and c.start < t[0] for t in sent.tokens if t[1] <= c.end):
                     return False  # 快客|等|超市便利店: a list ended by 等 and its kind, no one name
                 if c.source == "model" and (_lone_verb(sent, c) or _person_glued(sent, c.start, c.end) or _joined_kinds(sent, c, pat)):

@@ -59,7 +59,7 @@ _UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 
 _DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 下跌 下调 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
-_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首期 首笔 首日 类 逾期".split())
+_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首期 首笔 首日 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收".split())
 _HAS_NOW = frozenset("现有 原有 已有 拥有".split())
 """Verbs of having before a count (澐嶠銀行現有|零售客戶約180萬名): no part of the metric's name."""
 _HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行".split())
@@ -143,14 +143,21 @@ def _split_tokens(view: SentenceView) -> SentenceView:
 
 
 _BASIS = re.compile(
-    r"同比|环比|按年|按季|按月|年增|年减|月增|月减|季增|季减|较(?:上年同期|去年同期|(?:上年度|上季度|上年|去年|上季|上月)(?:末|底|初)?"
-    r"|年初|年末|上期|此前|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:末|底|初))|比(?:上年|去年)(?:末|底|初)?"
+    r"同比|环比|按年|按季|按月|年增|年减|月增|月减|季增|季减|较(?:上年同期|去年同期|(?:上年度|上季度|上年|去年|前年|上季|上月)(?:末|底|初)?"
+    r"|年初|年末|上期|此前|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:末|底|初)|(?:合并|调整|重组|上市|改革|整合)前)|比(?:上年|去年)(?:末|底|初)?"
 )
 _TO = ("至", "到")
 _HYPOTHETICAL = re.compile(r"如果|假如|倘若|若是|要是|一旦")
 _NEGATED = re.compile(r"(?:并未|并没有|从未|未曾)[^，,。；;]{0,12}$")
 """A negation in the figure's clause before it (公司并未保证年化配息率达8%): no level is reported."""
 _QUESTIONED = re.compile(r"是否|会否|能否|可否|会不会|有没有")
+_PART_END = re.compile(r"[。！？!?；;]")
+
+
+def _asked(text: str, pos: int) -> bool:
+    """Whether the sentence part holding ``pos`` ends with a question mark (…将派息比率降至30%？)."""
+    end = _PART_END.search(text, pos)
+    return end is not None and end.group() in "？?" and _QUESTIONED.search(text, 0, end.start()) is not None
 """A question in the figure's clause before it (明年是否会发行不超过40亿元的…): no level is reported."""
 
 
@@ -202,7 +209,7 @@ def _metric_facts(view: SentenceView) -> Iterator[tuple[str, str, float, MetricA
         if f_start in consumed:
             continue  # the new value of a change already reported
         c_start = clause_bounds(view.text, f_start, f_start)[0]
-        if _QUESTIONED.search(view.text, c_start, f_start) or _NEGATED.search(view.text, c_start, f_start):
+        if _QUESTIONED.search(view.text, c_start, f_start) or _NEGATED.search(view.text, c_start, f_start) or _asked(view.text, f_end):
             continue
         if figure.kind == "quantity" and figure.counted and _RECEIVED.search(view.text, max(0, f_start - 6), f_start):
             # 已接获逾3,200宗索偿: a count after a verb of receiving or handling measures the noun after it
@@ -568,7 +575,7 @@ def _skip_links(view: SentenceView, pos: int) -> tuple[int, str | None]:
     while i is not None and i >= 0 and skipped < 6:
         start, end, tag = view.tokens[i]
         word = view.text[start:end]
-        if word not in _LINKS and tag not in _SKIP_POS and not _compared_period(view, start, end):
+        if word not in _LINKS and tag not in _SKIP_POS and not _compared_period(view, start, end) and not _frequency_at(view, start, end):
             break
         direction = direction or ("up" if word in _UP else "down" if word in _DOWN else None)
         pos = start
@@ -630,6 +637,11 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
         (s for s, e, f in view.figures if e == start and f.rule == "figures.duration" and not view.text.endswith(_TIME_REFERENCE, 0, s)), None
     )  # but 前一个月|营收 is a time reference, not a name
     return (duration if duration is not None else start), end
+
+
+def _frequency_at(view: SentenceView, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is a frequency between a metric's noun and its figure (协同效益|每年|逾3,000万澳门币)."""
+    return any(s <= start and end <= e and p.kind == "frequency" for s, e, p in view.periods)
 
 
 def _compared_period(view: SentenceView, start: int, end: int) -> bool:

@@ -322,6 +322,25 @@ def _agent_noun(text: str, end: int, word: str) -> bool:
     return text.startswith(_AGENT_SUFFIXES, end) and word.endswith("投资") or text.startswith(_VEHICLES, end) and word.endswith("持股")
 
 
+_PRICED_MERGER = re.compile(r"以(?P<price>[^，,。；;]{1,14}?)(?P<verb>合并|吸收合并)")
+"""A以18.5亿澳门元合并B: one company absorbing the next at a price or by a means."""
+
+
+def priced_mergers(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, AcquisitionArgs]]:
+    """``acquisition.merger``: 瑧磐保险以18.5亿澳门元合并翀涛保险 — the first absorbs the second (a bare 合并
+    between two names is as often two companies merging, read by ``symmetric_relations``)."""
+    ents = view.entities
+    for (a_start, a_end, a), (b_start, b_end, b) in zip(ents, ents[1:]):
+        if a.label != "ORG" or b.label != "ORG" or a.canonical == b.canonical:
+            continue
+        m = _PRICED_MERGER.fullmatch(view.text, a_end, b_start)
+        if m is None or blocked(view, lex, a_start, m.start("verb"), m.group("verb")):
+            continue
+        value = next((f for s, e, f in view.figures if m.start("price") <= s and e <= m.end("price") and f.kind == "money"), None)
+        args = AcquisitionArgs(acquirer=a, target=b, action=view.text_span(*m.span("verb")), value=value)  # type: ignore[arg-type]
+        yield "acquisition", "acquisition.merger", 0.7, args
+
+
 _AGENT_SUFFIXES = ("者", "人")
 _VEHICLES = ("平台", "计划")
 """What follows 持股 in the name of a holding vehicle (员工持股平台, 员工持股计划): no act of holding."""
@@ -1590,6 +1609,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from directed_relations(view, lex)
         yield from symmetric_relations(view, lex)
         yield from carried_rivalries(view, lex)
+        yield from priced_mergers(view, lex)
         yield from ranked_rivals(view, lex)
         yield from named_rivals(view, lex)
         yield from funding_rounds(view, lex)
