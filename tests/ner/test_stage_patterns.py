@@ -884,6 +884,7 @@ def test_a_quoted_product_is_a_product_at_its_other_mentions(nlp: finextract.Pip
         ("商户濯枫商贸有限公司起诉珞笙支付。", "濯枫商贸有限公司"),  # a kind in apposition
         ("琛崗保險去年市場佔有率約17%。", "琛崗保險"),  # rare characters read as a morpheme and a noun
         ("中国人民银行浙江省分行近日公布的行政处罚信息显示。", "中国人民银行浙江省分行"),  # a known institution's branch
+        ("證交所昨日公告，LED驅動晶片廠瑋圃光電股份有限公司股票改列全額交割股。", "瑋圃光電股份有限公司"),  # 廠 glued to it
         ("国家金融监督管理总局上海监管局对该行罚款。", "国家金融监督管理总局上海监管局"),
         # a declared short form found again at the start of the full name is not cut out of it
         ("澐嶠銀行（香港）有限公司（以下簡稱「澐嶠銀行」）與蘊璞人壽保險（香港）有限公司（以下簡稱「蘊璞人壽」）簽訂協議。", "蘊璞人壽保險（香港）有限公司"),

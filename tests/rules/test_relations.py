@@ -1214,3 +1214,10 @@ def test_one_company_merging_another_at_a_price_acquires_it() -> None:
     (fact,) = _facts("瑧磐保險宣佈，東星集團以18.5億澳門元合併融眾集團，代價以換股加現金方式支付。", "acquisition")
     assert (fact.args.acquirer.text, fact.args.target.text, fact.args.action.text) == ("東星集團", "融眾集團", "合併")
     assert _facts("東星集團合併後融眾集團為存續公司。", "acquisition") == []
+
+
+def test_a_holding_through_a_company_named_with_its_short_form() -> None:
+    """A透過B股份有限公司（以下簡稱B'）間接持有C: A holds C via B."""
+    text = "瑋圃光電股份有限公司（以下簡稱瑋圃光電）公告。瑋圃光電董事長葛笙濤透過笙濤投資股份有限公司（以下簡稱笙濤投資）間接持有瑋圃光電約11.8%股權。"
+    facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.through"]
+    assert [(f.args.holder.text, f.args.held.text, f.args.via.text, f.args.stake.text) for f in facts] == [("葛笙濤", "瑋圃光電", "笙濤投資股份有限公司", "約11.8%")]

@@ -711,6 +711,7 @@ def test_incentive_and_subscription_metric_names(text: str, metric: str, value: 
         ("公司拟于原兑付日后30个工作日内支付首期兑付款1.5亿元，首期兑付比例为10%。", "首期兑付款", "1.5亿元"),
         ("公司拟于原兑付日后30个工作日内支付首期兑付款1.5亿元，首期兑付比例为10%。", "首期兑付比例", "10%"),
         ("展期议案的赞成比例为87.35%。", "赞成比例", "87.35%"),
+        ("公司第三季財報每股淨值降至新台幣4.12元。", "每股淨值", "新台幣4.12元"),  # 降|至, then a currency
         ("他預計，合併帶來的協同效益每年逾3,000萬澳門幣。", "協同效益", "逾3,000萬澳門幣"),  # a frequency between
         ("截至9月末，其账面货币资金为28.9亿元，其中受限资金超过11亿元。", "受限资金", "超过11亿元"),
         ("昶崴投信今（25）日公布，首日申購金額約新台幣132.6億元，受益人數逾5.2萬人。", "首日申購金額", "約新台幣132.6億元"),
@@ -902,6 +903,13 @@ def test_a_fine_decided_by_a_supervisor_is_the_punished_company_s() -> None:
     subjects = {f.args.metric.text: f.args.subject.canonical if f.args.subject else None for f in _metrics(text)}
     assert subjects["罚没金额"] == "衡远证券"
 
+
+
+def test_a_fine_on_the_company_named_with_its_cause_is_that_company_s() -> None:
+    """金管會…宣布，湛旻電子支付股份有限公司（以下簡稱湛旻支付）因…，核處新台幣1,200萬元罰鍰: the payment company's fine."""
+    text = "金融監督管理委員會（金管會）昨（12）日宣布，湛旻電子支付股份有限公司（以下簡稱湛旻支付）因資訊安全管理存有重大缺失，核處新台幣1,200萬元罰鍰。"
+    (fine,) = [f for f in _metrics(text) if f.args.value.text == "新台幣1,200萬元"]
+    assert fine.args.subject is not None and fine.args.subject.text == "湛旻電子支付股份有限公司"
 
 
 def test_a_fine_on_the_company_qi_refers_to_is_that_company_s() -> None:

@@ -28,6 +28,8 @@ _MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _QUARTER = r"(?P<q>[1-4一二三四])"
 _REL_YEAR = r"(?:今年|去年|明年|前年|本年|当年|同年|上年)"
+_QUARTER_END = r"(?:度|(?<=第[1-4一二三四]季))"
+"""季度, or 季 alone after 第 (Taiwan's 第三季): 一年四季 names no quarter."""
 _QUARTERS_TO = r"(?P<qt>[2-4二两三四])个?季度?"
 """The last quarter of a year-to-date span: 前三季度 (the first three quarters), 首三季 (Hong Kong)."""
 
@@ -38,7 +40,7 @@ _DATED = tuple(
     re.compile(p)
     for p in (
         rf"(?<![0-9]){_YEAR}年?[Qq]{_QUARTER}(?![0-9])",
-        rf"(?<![0-9]){_YEAR}年(?:第)?{_QUARTER}季度",
+        rf"(?<![0-9]){_YEAR}年(?:第)?{_QUARTER}季{_QUARTER_END}",
         rf"(?<![0-9]){_YEAR}年(?:前|首){_QUARTERS_TO}",
         rf"(?<![0-9]){_YEAR}年(?P<h>上|下)半年",
         rf"(?<![0-9]){_YEAR}年{_MONTH}月份?(?:{_DAY}[日号]{_CLOCK})?",
@@ -49,7 +51,7 @@ _UNDATED = tuple(
     re.compile(p)
     for p in (
         rf"(?<![0-9个第年])(?:{_REL_YEAR})?{_MONTH}月份?(?:{_DAY}[日号]{_CLOCK})?(?![0-9])",
-        rf"(?<![0-9前后])(?:{_REL_YEAR})?(?:第)?{_QUARTER}季度",
+        rf"(?<![0-9前后])(?:{_REL_YEAR})?(?:第)?{_QUARTER}季{_QUARTER_END}",
         rf"(?<![A-Za-z0-9])[Qq]{_QUARTER}(?![0-9A-Za-z])",
         rf"(?:{_REL_YEAR})?(?P<h>上|下)半年",
         rf"(?<![0-9])(?:{_REL_YEAR})?(?:前|首){_QUARTERS_TO}",

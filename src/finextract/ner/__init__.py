@@ -206,7 +206,11 @@ def _kind_before(text: str, start: int, cand: Candidate, pat: PatternLexicon) ->
     kind = suffix_ending_at(text, cand.start, pat)
     # a trade word (化工|新材料有限公司) or a weak suffix may be part of one long name
     strong = kind is not None and (kind in ("公司", "集团") or kind not in pat.industry_suffixes and kind not in pat.weak_suffixes)
-    return text.endswith(_LEGAL_ENDINGS, 0, cand.end) and strong
+    return text.endswith(_LEGAL_ENDINGS, 0, cand.end) and (strong or text.endswith(_KIND_ENDINGS, start, cand.start))
+
+
+_KIND_ENDINGS = ("厂", "厂商", "业者", "企业")
+"""Endings of a kind of company written before a full name (LED驱动晶片厂|玮圃光电股份有限公司)."""
 
 
 def _opens_with_kind(text: str, start: int, end: int, pat: PatternLexicon) -> bool:

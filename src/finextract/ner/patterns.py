@@ -370,6 +370,8 @@ def _with_partnership_form(text: str, cand: Candidate) -> Candidate:
     return cand
 
 
+_DATING_MARKS = frozenset({"原", "前", "现"})
+"""Words dating a post, alone before a company's name (，原|鄣稷资产风险管理部总经理…)."""
 _VIA = "经"
 """A preposition the segmenter glues to a rare first character (经沄|峤|银行); only before a morpheme, since
 经济, 经营… open many words."""
@@ -500,8 +502,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         # 每1|股可|换发…, 第一百一十二|期|中央银行: a word glued to a number holds its measure word, not a name
         # (日|邻: a lone character tagged as a numeral is none)
         return True
-    if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs:
-        return True  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post
+    if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs or word in _DATING_MARKS:
+        return True  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post, nor 原 (former) before it
     if word.startswith("日") and start > 0 and text[start - 1].isdigit():
         return True  # ６月１５|日电|南斯拉夫联盟: a dateline, not part of the name
     if text.endswith(lex.apposition_kinds, 0, stop):

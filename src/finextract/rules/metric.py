@@ -45,21 +45,21 @@ from typing import Iterator, Sequence
 
 from ..facts import MetricArgs
 from ..spans import Entity, Figure, Period
-from .base import Placed, SentenceView, short_form_closing_at
+from .base import Placed, SentenceView, past_declaration, short_form_closing_at
 from .relations import MOVE_TO, RELATED_AFTER, clause_bounds
 
 _LINKS = frozenset(
     "为 是 达 达到 高达 突破 力争 约 约为 超 超过 已 已经 了 共 共计 合计 合共 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
-    "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 扩大 摊薄 下降 降低 减少 下滑 回落 降至 下跌 下调 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
+    "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 扩大 摊薄 下降 降低 减少 下滑 回落 降至 降 下跌 下调 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
     "年增 年减 月增 月减 季增 季减 "
     "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧 至 报 收报 收于 收在 终场 介乎 介于 每股 "
     "维持 维持在 保持 保持在 估计 预估".split()
 )
 _UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 扩大 增幅 年增 月增 季增".split())
-_DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 下跌 下调 收窄 跌 降幅 年减 月减 季减".split())
+_DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 降 下跌 下调 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
-_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首期 首笔 首日 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收".split())
+_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首期 首笔 首日 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收".split())
 _HAS_NOW = frozenset("现有 原有 已有 拥有".split())
 """Verbs of having before a count (澐嶠銀行現有|零售客戶約180萬名): no part of the metric's name."""
 _HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行".split())
@@ -192,6 +192,12 @@ def _punished(view: SentenceView, args: MetricArgs, regulators: tuple[str, ...])
     after_dui = next((ent for s, _, ent in view.entities if s_end <= s < m_start and ent.label in ("ORG", "PERSON") and view.text.endswith("对", 0, s)), None)
     if after_dui is not None:
         return after_dui
+    cause = next(
+        (ent for s, e, ent in view.entities if s_end <= s < m_start and ent.label in ("ORG", "PERSON") and view.text.startswith("因", past_declaration(view, e))),
+        None,
+    )
+    if cause is not None:
+        return cause  # 金管会…宣布，湛旻电子支付股份有限公司（以下简称湛旻支付）因…，核处新台币1,200万元罚锾
     qi = view.text.find("对其", s_end, m_start)
     if qi < 0:
         return None

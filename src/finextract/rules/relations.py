@@ -528,6 +528,7 @@ def _trigger_start(fact: tuple[str, str, float, object]) -> int:
     return span.start if span is not None else 1 << 30
 
 
+_BRACKETED_ASIDE = re.compile(r"[（(][^（()）]{0,30}[)）]")
 _SO = ("故", "因此", "所以", "因而")
 _SAYS = re.compile(r"(?:指出|表示|称|说|认为|透露|强调)[，,]")
 _OBJECT_GAP = re.compile(r"[了其该]{0,2}|设立|成立|新设|控股")
@@ -537,7 +538,7 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
     """``中海油…，总价8亿美元现金收购加拿大尼克森``: the trigger right before the second
     entity, the first one the subject up to one comma and 60 characters back."""
     text = view.text
-    gap = text[first[1] : second[0]]
+    gap = _BRACKETED_ASIDE.sub("", text[first[1] : second[0]])  # （沧睿电信，股票代号：3187）: an aside, no clause
     if len(gap) > 60 or len(CLAUSE_BREAK.findall(gap)) > 1 or re.search(r"[。；;！？!?：:]", gap) or _spaced(text, first[1], second[0]):
         return None
     if first[2].label == "PERSON" and _SAYS.match(gap):
@@ -631,8 +632,9 @@ def _directed_pair(
     return _build(view, name, "passive", second[2], first[2], hit)
 
 
-_DESCRIBED_HOLDER = re.compile(r"(?:为|是)[^，,。；;、]{0,10}的")
-"""Between a holder noun and the holder's name: 为 and a description (控股股东为|香港上市的|旭晋金融集团)."""
+_DESCRIBED_HOLDER = re.compile(r"(?:为|是)(?:[^，,。；;、]{0,10}的|(?:上市|香港上市|台湾上市)?[^，,。；;、的]{0,4}(?:业者|企业|公司|集团))")
+"""Between a holder noun and the holder's name: 为 and a description (控股股东为|香港上市的|旭晋金融集团,
+母公司为|上市电信业者|沧睿电信股份有限公司)."""
 
 _DEBT_AFTER = re.compile(r"[^，,。；;股]{0,30}?(?:优先票据|票据|公司债券|债券|可转债|次级债|永续债|债权)")
 
@@ -1303,13 +1305,13 @@ def holdings_through(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple
     """``ownership.through``: 晨光控股此前已通过旗下的晨光资本持有远航快运35%的股份 — the subject
     holds what the company after 通过 holds (``via``), with the same stake."""
     text = view.text
-    parties = [p for p in view.entities if p[2].label in ("ORG", "PERSON")]
+    parties = [p for p in view.entities if p[2].label in ("ORG", "PERSON") and not declared_short_form(view, p)]
     for k in range(1, len(parties) - 1):
         v_start, v_end, via = parties[k]
         if via.label != "ORG" or parties[k + 1][2].label != "ORG":
             continue  # a person holds through a company, never the other way round
         through = _THROUGH.search(text, max(0, v_start - 12), v_start)
-        hold = _HOLDS_THROUGH.match(text, v_end)
+        hold = _HOLDS_THROUGH.match(text, past_declaration(view, v_end))  # 透过X（以下简称X'）|间接持有
         if through is None or hold is None or parties[k + 1][0] - hold.end() > 1:
             continue
         holder = next((p for p in reversed(parties[:k]) if p[1] <= through.start()), None)
