@@ -277,6 +277,9 @@ def _defer_to_model(
     unless its span holds a conjunction or preposition (京东金融与瀚海控股集团:
     two names glued), also one the segmenter glued to the next name (星汇银行|由星汇|集团),
     or it ends inside a word (艾瑞咨询金融行|业分析师: no better reading of the name).
+    Nor does it where its span holds a deal's verb (澳门元|合并|融众集团), opens inside
+    a dictionary word (所|持霁桉…), or reads a kind of company (商户, …设计公司), or a
+    known name and a kind (深交所|上市公司), before the name (``pat`` given).
     A suffix is no proof of an organization where the model reads a place
     (上海国际博览中心, 南联盟).
     """
