@@ -34,6 +34,7 @@ def nlp() -> finextract.Pipeline:
         ("雙方於9月18日簽訂為期15年的獨家銀行保險合作協議。", ("独家银行", "ORG")),  # exclusive bancassurance
         ("客户还可通过该公司智能客服“泓小安”在线测算养老金金额。", ("泓小安", "PERSON")),  # a chatbot's name
         ("新股将在深交所上市公司翕檀科技的平台发行。", ("深交所上市公司", "ORG")),  # a known name and a kind
+        ("险资更倾向于配置高股息银行股以平滑利润波动。", ("股息银行", "ORG")),  # bank stocks
         ("公司第三季度普通股權一級資本比率為11.2%。", ("普通股权一级资本", "ORG")),  # a capital ratio's name
         ("南岭农商银行理财子公司获批开业。", ("南岭农商银行理财", "ORG")),  # the bank's wealth business, not a name
         ("数字人民币跨境支付试点扩围 澜海银行联手三家机构推出新产品", ("试点扩围 澜海银行", "ORG")),  # a headline's clause break

@@ -1221,3 +1221,25 @@ def test_a_holding_through_a_company_named_with_its_short_form() -> None:
     text = "瑋圃光電股份有限公司（以下簡稱瑋圃光電）公告。瑋圃光電董事長葛笙濤透過笙濤投資股份有限公司（以下簡稱笙濤投資）間接持有瑋圃光電約11.8%股權。"
     facts = [f for f in _facts(text, "ownership") if f.rule == "ownership.through"]
     assert [(f.args.holder.text, f.args.held.text, f.args.via.text, f.args.stake.text) for f in facts] == [("葛笙濤", "瑋圃光電", "笙濤投資股份有限公司", "約11.8%")]
+
+
+def test_holders_declared_with_short_forms_hold_the_first_part_s_company() -> None:
+    """其中，A（以下简称A'）持有X 9.8%…；B（以下简称B'）持股7.5%；C持股4.6%: all three hold X."""
+    text = (
+        "东星银行注册资本为52.6亿元。其中，东星国有资本投资运营有限公司（以下简称“东星国投”）持有东星银行9.8%的股份，为第一大股东；"
+        "东星市城市建设投资集团有限公司（以下简称“东星城投”）持股7.5%；民营企业翥昊实业集团有限公司持股4.6%。"
+    )
+    pairs = {(f.args.holder.text, f.args.held.text, f.args.stake.text if f.args.stake else None) for f in _facts(text, "ownership")}
+    assert {("东星市城市建设投资集团有限公司", "东星银行", "7.5%"), ("翥昊实业集团有限公司", "东星银行", "4.6%")} <= pairs
+
+
+def test_a_stake_raised_through_a_unit_belongs_to_the_clause_s_company() -> None:
+    """公告称，…榛埕人寿于11月21日通过旗下榛埕资产…增持楮沄银行H股3600万股: 榛埕人寿 holds its unit and, through it, the bank."""
+    text = (
+        "楮沄银行股份有限公司（以下简称“楮沄银行”）发布公告称，该行接到股东榛埕人寿保险股份有限公司（以下简称“榛埕人寿”）通知，"
+        "榛埕人寿于11月21日通过旗下榛埕资产管理有限公司（以下简称“榛埕资产”）增持楮沄银行H股3600万股。"
+    )
+    facts = _facts(text, "ownership")
+    assert not any(f.args.holder.text.startswith("楮沄银行") for f in facts)
+    through = [(f.args.holder.text, f.args.held.text, f.args.action.text) for f in facts if f.rule == "ownership.through"]
+    assert through == [("榛埕人寿", "楮沄银行", "增持")]

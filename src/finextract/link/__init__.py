@@ -389,6 +389,8 @@ def _with_alias_mention(doc: Document, entities: list[Entity], at: int, end: int
     overlapping = [e for e in entities if e.start < stop and start < e.end]
     # a pattern's shorter name inside the declared one (川银行 in 蓼川银行) gives way too
     inside = [e for e in overlapping if start <= e.start and e.end <= stop and e.end - e.start < stop - start and e.source != "gazetteer"]
+    # a dating word read into the name (原|汊口农商行) gives way too: the organization is the declared one
+    inside += [e for e in overlapping if e.end == stop and e.start < start and doc.text[e.start:start] in _DATING and e.source != "gazetteer"]
     if doc.in_excluded(start, stop) or any(e.label != "LOC" and not _yields(e) and e not in inside for e in overlapping):
         return entities
     kept = [e for e in entities if not (e.start < stop and start < e.end)]
@@ -410,6 +412,10 @@ def _with_short_form_head(doc: Document, entities: list[Entity], target: Entity,
         grown = target.model_copy(update={"start": start, "text": doc.text[start : target.end], "canonical": work.norm[t_start - k : t_end]})
         return [grown if e is target else e for e in entities], grown
     return entities, target
+
+
+_DATING = frozenset({"原", "前", "现"})
+"""A word dating a post, glued before a company's short form (原汊口农商行董事长)."""
 
 
 def _covered(entities: list[Entity], start: int, end: int) -> bool:

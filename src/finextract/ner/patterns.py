@@ -372,6 +372,8 @@ def _with_partnership_form(text: str, cand: Candidate) -> Candidate:
 
 _DATING_MARKS = frozenset({"原", "前", "现"})
 """Words dating a post, alone before a company's name (，原|鄣稷资产风险管理部总经理…)."""
+_BANK_STOCKS = re.compile(r"股(?![份权价东票本息民])")
+"""股 right after 银行 that makes bank stocks (银行股), not a bank's shares or price (银行股份, 银行股价)."""
 _VIA = "经"
 """A preposition the segmenter glues to a rare first character (经沄|峤|银行); only before a morpheme, since
 经济, 经营… open many words."""
@@ -385,6 +387,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     name_tokens = list(tokens[j + 1 : i + 1])
     if text[suffix_start - 1 : suffix_start] in _DETERMINERS:
         return None  # 创|该公司, 其集团: a reference to a company named elsewhere (the segmenter may glue a verb to it)
+    if suffix.endswith("银行") and _BANK_STOCKS.match(text, end):
+        return None  # 高股息银行|股, 险资举牌银行|股: bank stocks, no bank's name
     if suffix == "控股" and text.endswith(("公司", "集团"), 0, suffix_start) and not text.startswith(_AFTER_HOLDING_NAME, end):
         return None  # 国家电网公司|控股|英大证券: after a company's name 控股 is the verb (controls), no name's end
     if any(text[s:e] in lex.suffix_false_friends for s, e, _ in name_tokens):

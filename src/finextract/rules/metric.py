@@ -50,16 +50,16 @@ from .relations import MOVE_TO, RELATED_AFTER, clause_bounds
 
 _LINKS = frozenset(
     "为 是 达 达到 高达 突破 力争 约 约为 超 超过 已 已经 了 共 共计 合计 合共 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
-    "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 扩大 摊薄 下降 降低 减少 下滑 回落 降至 降 下跌 下调 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
+    "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 扩大 上调 调升 调高 摊薄 下降 降低 减少 下滑 回落 降至 降 下跌 下调 调降 调低 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
     "年增 年减 月增 月减 季增 季减 "
     "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧 至 报 收报 收于 收在 终场 介乎 介于 每股 "
     "维持 维持在 保持 保持在 估计 预估".split()
 )
-_UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 扩大 增幅 年增 月增 季增".split())
-_DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 降 下跌 下调 收窄 跌 降幅 年减 月减 季减".split())
+_UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 扩大 上调 调升 调高 增幅 年增 月增 季增".split())
+_DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 降 下跌 下调 调降 调低 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
-_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首期 首笔 首日 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收".split())
+_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首期 首笔 首日 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行".split())
 _HAS_NOW = frozenset("现有 原有 已有 拥有".split())
 """Verbs of having before a count (澐嶠銀行現有|零售客戶約180萬名): no part of the metric's name."""
 _HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行".split())
@@ -144,7 +144,7 @@ def _split_tokens(view: SentenceView) -> SentenceView:
 
 _BASIS = re.compile(
     r"同比|环比|按年|按季|按月|年增|年减|月增|月减|季增|季减|较(?:上年同期|去年同期|(?:上年度|上季度|上年|去年|前年|上季|上月)(?:末|底|初)?"
-    r"|年初|年末|上期|此前|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:末|底|初)|(?:合并|调整|重组|上市|改革|整合)前)|比(?:上年|去年)(?:末|底|初)?"
+    r"|年初|年末|上期|此前|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:末|底|初)|[^，,。；;]{0,6}(?:合并|调整|重组|上市|改革|整合)前(?:的平均水平)?)|比(?:上年|去年)(?:末|底|初)?"
 )
 _TO = ("至", "到")
 _HYPOTHETICAL = re.compile(r"如果|假如|倘若|若是|要是|一旦")
@@ -586,7 +586,7 @@ def _skip_links(view: SentenceView, pos: int) -> tuple[int, str | None]:
         direction = direction or ("up" if word in _UP else "down" if word in _DOWN else None)
         pos = start
         i -= 1
-        skipped += 1
+        skipped += 0 if _compared_period(view, start, end) else 1  # a long basis (较三家行合并前的平均水平) counts once
     return pos, direction
 
 
@@ -602,7 +602,8 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
         or (head_tag == "unk" and head_end - head_start >= 2 and not view.text.startswith(_MODALS, head_start))
         or _UPPER_HEAD.fullmatch(view.text[head_start:head_end]) is not None
     )
-    if not head_ok or head_tag == "vn" or _inside_entity(view, head_start, head_end) or view.text[head_start:head_end] in _YIELD_VERBS:
+    in_figure = any(fs < head_end and head_start < fe for fs, fe, _ in view.figures)  # 25个|基点|至3%: the figure's own word
+    if not head_ok or head_tag == "vn" or in_figure or _inside_entity(view, head_start, head_end) or view.text[head_start:head_end] in _YIELD_VERBS:
         return None  # …子公司贡献逾六成: a yield verb is no metric
     if view.text[head_start:head_end] in _NOT_METRIC_HEADS:
         return None  # 因派息等原因下调至5.71元: the reason, not what is measured; 另有三家: a count of others
@@ -655,7 +656,7 @@ def _compared_period(view: SentenceView, start: int, end: int) -> bool:
     comparison's basis (较上季度末下降6个百分点)."""
     if any(s <= start and end <= e and view.text.endswith(("较", "比"), 0, s) for s, e, _ in view.periods):
         return True
-    return any(m.start() <= start and end <= m.end() for m in _BASIS.finditer(view.text, max(0, start - 8), end + 4))
+    return any(m.start() <= start and end <= m.end() for m in _BASIS.finditer(view.text, max(0, start - 16), end + 4))
 
 
 def _closes_abbreviation(text: str, start: int, end: int) -> bool:

@@ -996,7 +996,7 @@ def _topic_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int, 
     follows (星汇银行由星汇集团持有…), else the first named."""
     before = [e for e in orgs if e[1] <= pos and e[2].canonical != other.canonical]
     # 苕溪国投持股9.86%，…；晟岱实业持股6.02%: a holder (or funder) listed before is another holder, not the topic
-    before = [e for e in before if not _STAKE_VERB.match(view.text, e[1]) and not _FUNDS.match(view.text, e[1])]
+    before = [e for e in before if not _STAKE_VERB.match(view.text, past_declaration(view, e[1])) and not _FUNDS.match(view.text, e[1])]
     # 由原股东宁海银行和新股东晨曦集团…: holders; a short form declared after a name is that name again
     before = [e for e in before if not view.text.endswith("股东", 0, e[0]) and not declared_short_form(view, e)]
     first = next((e for e in before if view.text.startswith("由", e[1])), before[0] if before else None)
@@ -1007,7 +1007,7 @@ def _topic_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int, 
 
 def _held_after(view: SentenceView, orgs: Sequence[Placed[Entity]], holder: Placed[Entity]) -> Placed[Entity] | None:
     """The company right after ``holder`` and 持有 (A持有|B…, A将持有|B…), if the sentence goes on that way."""
-    verb = _HOLDS_LATER.match(view.text, holder[1])
+    verb = _HOLDS_LATER.match(view.text, past_declaration(view, holder[1]))
     return next((e for e in orgs if verb is not None and e[0] == verb.end()), None)
 
 
@@ -1106,6 +1106,10 @@ def subject_units(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[st
             # 其旗下: the company 其 refers to, the nearest before that is not the agent of the verb before 其
             # (…与鲁商集团达成协议，青岛啤酒并购其旗下…: 鲁商集团)
             before = [e for e in before if not _AGENT_OF_QI.fullmatch(view.text, e[1], found.start())][-1:]
+        elif view.text.startswith(("通过", "透过"), found.start()):
+            # 榛埕人寿于11月21日通过旗下…: the company opening 通过's own clause, if one does
+            c_start, _ = clause_bounds(view.text, found.start(), found.start())
+            before = [e for e in before if e[0] >= c_start][:1] or before
         holder = before[0] if before else None
         if holder is None or any(u[2].canonical == holder[2].canonical for u in units) or blocked(view, lex, holder[0], found.start(), ""):
             continue
@@ -1143,7 +1147,12 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
     when it names none, the one the sentence before opens with (confidence 0.5)."""
     text = view.text
     orgs = view.labelled("ORG")
-    found = [((h_start, h_end, holder), verb) for h_start, h_end, holder in orgs if (verb := _STAKE_VERB.match(text, h_end)) is not None]
+    # A（以下简称A'）持股7.5%: the stake after the brackets declaring the holder's short form
+    found = [
+        ((h_start, h_end, holder), verb)
+        for h_start, h_end, holder in orgs
+        if not declared_short_form(view, (h_start, h_end, holder)) and (verb := _STAKE_VERB.match(text, past_declaration(view, h_end))) is not None
+    ]
     found += list(_clause_opening_holders(view, orgs))
     holders = {h[2].canonical for h, _ in found}
     for (h_start, h_end, holder), verb in found:
@@ -1298,7 +1307,7 @@ _SELLS_BEFORE = re.compile(r"(?P<verb>转让|出售|转售|让售)(?:其)?(?:所
 _TRANSFER_CONFIDENCE = 0.7
 
 _THROUGH = re.compile(r"(?:通过|透过)(?:其|旗下|下属|所属|控股|全资|全资拥有|全资持有)?的?(?:全资子公司|控股子公司|子公司|公司)?$")
-_HOLDS_THROUGH = re.compile(r"(?:间接|合计|共|累计)?(?:持有|持股|控制)")
+_HOLDS_THROUGH = re.compile(r"(?:间接|合计|共|累计)?(?:持有|持股|控制|增持|减持)")
 
 
 def holdings_through(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:

@@ -28,7 +28,7 @@ from ..spans import Entity
 from .base import FORMER_MARKS, PAST_ADVERBS, SentenceView, appointee_start, appointing_org, org_before_post
 
 _CHAIN_JOINERS = ("兼", "、", "和", "及", "兼任")
-_SERVE_VERBS = ("担任", "出任", "兼任", "接任", "升任", "留任", "任")
+_SERVE_VERBS = ("担任", "出任", "兼任", "接任", "升任", "留任", "当选", "任")
 _ADVERBS = ("将", "仍", "继续", "还", "并", "同时", "也", "现", "已", "曾", "则", "目前", "此前", "之前", "曾经", "先后", "早年")
 _CLAUSE_COMMAS = ("，", ",")
 _APPOINT_VERBS = ("聘任", "任命", "委任", "选举", "提名", "聘请")
