@@ -1227,7 +1227,7 @@ def test_holders_declared_with_short_forms_hold_the_first_part_s_company() -> No
     """其中，A（以下简称A'）持有X 9.8%…；B（以下简称B'）持股7.5%；C持股4.6%: all three hold X."""
     text = (
         "东星银行注册资本为52.6亿元。其中，东星国有资本投资运营有限公司（以下简称“东星国投”）持有东星银行9.8%的股份，为第一大股东；"
-        "东星市城市建设投资集团有限公司（以下简称“东星城投”）持股7.5%；民营企业翥昊实业集团有限公司持股4.6%。"
+        "东星市城市建设投资集团有限公司（以下简称“东星城投”）持股7.5%；翥昊实业集团有限公司持股4.6%。"
     )
     pairs = {(f.args.holder.text, f.args.held.text, f.args.stake.text if f.args.stake else None) for f in _facts(text, "ownership")}
     assert {("东星市城市建设投资集团有限公司", "东星银行", "7.5%"), ("翥昊实业集团有限公司", "东星银行", "4.6%")} <= pairs
