@@ -93,6 +93,7 @@ def test_partnership_with_kind_and_repaired_date() -> None:
     ],
 )
 def test_partnership_dated_by_a_month(text: str, value: str) -> None:
+    """A date before or after the parties dates their partnership."""
     (fact,) = _pairs(text)
     assert fact.args.date is not None and fact.args.date.value == value
 
@@ -1091,3 +1092,15 @@ def test_an_officer_in_a_sentence_naming_no_company_is_the_article_s_company_s()
     # two companies named about as often: no company is assumed
     other = "東星集團與融眾集團簽約。東星集團、融眾集團均表示滿意。東星集團與融眾集團將擴大合作。董事長邱承翰會後表示，合作順利。"
     assert ("邱承翰", None, "董事長") in {(r[0], r[1], r[2]) for r in _roles(other)}
+
+
+def test_companies_setting_up_a_joint_venture_on_a_date_are_partners() -> None:
+    """A（…）、B（…）及C（…）於10月27日宣布成立合資公司X: all three, dated; X is named without its kind."""
+    text = (
+        "渟樾銀行（香港）有限公司（以下簡稱「渟樾銀行」）、綦嶸電訊集團有限公司（以下簡稱「綦嶸電訊」）及珣檠支付有限公司"
+        "（以下簡稱「珣檠支付」）於10月27日宣布成立合資公司琇嶧數碼貨幣有限公司。"
+    )
+    doc = finextract.extract(text)
+    (fact,) = [f for f in doc.facts if f.type == "partnership" and f.rule == "partnership.joint_founding"]
+    assert len(fact.args.parties) == 3 and fact.args.date is not None and fact.args.date.text == "10月27日"
+    assert "琇嶧數碼貨幣有限公司" in {e.text for e in doc.entities if e.label == "ORG"}

@@ -28,6 +28,9 @@
   金 for 金控 (宏泰金单月获利居冠), as Taiwan news does: those mentions become
   the holding company's entities, and a tagger's guess there gives way.
 
+* 央行 in an article with two different Taiwan markers (新台币, 金管会, 台股 …) is Taiwan's
+  central bank, not the People's Bank of China.
+
 Canonical names are Simplified, so Traditional and Simplified input agree.
 """
 
@@ -124,13 +127,23 @@ class LinkStage:
 
     def __call__(self, doc: Document) -> Document:
         """Link organizations and bind in-document aliases."""
-        linked = [self._link(doc, e) for e in doc.entities]
+        linked = self._regional([self._link(doc, e) for e in doc.entities], doc)
         linked = _place_prefixed(doc, linked, self.places)
         linked = self._aliases(doc, linked)
         linked = _holding_short_forms(doc, linked)
         linked = _bracketed_latin_names(doc, linked)
         linked = self._coreference(doc, linked)
         return doc.model_copy(update={"entities": linked})
+
+    def _regional(self, entities: list[Entity], doc: Document) -> list[Entity]:
+        """央行 in a Taiwan article (新台币, 金管会 …) is Taiwan's central bank, not the People's Bank of China."""
+        taiwan = self.gazetteer.by_id.get(_TAIWAN_CENTRAL_BANK)
+        if taiwan is None or len(set(_TAIWAN_MARKS.findall(doc.work.norm))) < 2:
+            return entities
+        return [
+            e.model_copy(update={"canonical": taiwan.canonical, "id": taiwan.id}) if e.id == _PBOC and doc.normalized(e) in _CENTRAL_BANK_SHORT else e
+            for e in entities
+        ]
 
     def _link(self, doc: Document, ent: Entity) -> Entity:
         if ent.label != "ORG" or ent.id is not None:
@@ -414,6 +427,11 @@ def _with_short_form_head(doc: Document, entities: list[Entity], target: Entity,
     return entities, target
 
 
+_TAIWAN_MARKS = re.compile(r"新台币|金管会|台湾|台股|证交所|柜买中心|立法院|行政院")
+"""Words of Taiwan's financial news; two different ones make an article Taiwan's."""
+_TAIWAN_CENTRAL_BANK = "cbc_tw"
+_PBOC = "pboc"
+_CENTRAL_BANK_SHORT = frozenset({"央行"})
 _DATING = frozenset({"原", "前", "现"})
 """A word dating a post, glued before a company's short form (原汊口农商行董事长)."""
 

@@ -23,7 +23,7 @@ import re
 from typing import Iterator
 
 from ..facts import PartnershipArgs
-from .base import SentenceView, declared_short_form
+from .base import SentenceView, declared_short_form, past_declaration
 from .relations import EXPIRES, RELATED_AFTER, RelationLexicon, answering_sentence, came_to_nothing, reports_rumour
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
@@ -39,6 +39,8 @@ _JOINT = re.compile(
     r"等?(?:[\d一二三四五六七八九十两几多]+家)?(?:公司|企业|机构|股东|单位)?(?:共同|联合)(?:出资|投资|发起|设立|组建|成立|注资|持股)"
 )
 """Parties listed before what they found or fund together (A、B、C等共同投资组建): a joint venture."""
+_FOUND_JV = re.compile(r"[^，,。；;]{0,16}?(?:成立|组建|设立)(?P<kind>合资公司)|[^，,。；;]{0,16}?(?P<jv>合资)(?:成立|组建|设立)")
+"""Parties that set up a joint venture, maybe on a date (A、B及C于10月27日宣布成立合资公司…)."""
 _JOINT_CONFIDENCE = 0.7
 _VERB_CONFIDENCE = 0.7
 
@@ -124,7 +126,9 @@ def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tupl
     ents = view.entities
     parties_end = ents[run[-1]][1]
     gaps = [view.text[ents[a][1] : ents[b][0]] for a, b in zip(run, run[1:])]
-    joint = _JOINT.match(view.text, parties_end)
+    after = past_declaration(view, parties_end)  # …及C（以下简称C'）|于10月27日宣布成立合资公司
+    paired = any(c in gap for gap in gaps for c in _PAIRING)  # A与B合资成立…: a cooperation read by its trigger
+    joint = _JOINT.match(view.text, after) or (None if paired else _FOUND_JV.match(view.text, after))
     verb = _verb_between(view, run)
     if joint is None and verb is None and (not any(c in gap for gap in gaps for c in _PAIRING) or view.text.startswith("等", parties_end)):
         return None  # a list (腾讯、蚂蚁金服、百度等) is not a partnership, unless they found something together
@@ -153,11 +157,15 @@ def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tupl
     if len(parties) < 2:
         return None
     kind_match = _KIND.search(view.text, parties_end, clause_end) if joint is None else joint
-    kind = view.text_span(kind_match.start(), kind_match.end()) if kind_match else None
+    kind_span = kind_match.span() if kind_match else None
+    if joint is not None and joint.re is _FOUND_JV:
+        kind_span = joint.span("kind") if joint.group("kind") else joint.span("jv")  # 成立|合资公司: what they set up
+    kind = view.text_span(*kind_span) if kind_span else None
     date = next((p[2] for p in reversed(view.periods) if p[1] <= ents[run[0]][0] and p[2].kind in _DATE_KINDS), None)
     if date is None:
         # A与B于9月18日签订…合作协议: a date between the parties and the trigger
-        date = next((p[2] for p in view.periods if parties_end <= p[0] and p[1] <= trigger.start() and p[2].kind in _DATE_KINDS), None)
+        last = joint.end() if joint is not None else trigger.start()  # A、B及C于10月27日宣布成立合资公司
+        date = next((p[2] for p in view.periods if parties_end <= p[0] and p[1] <= last and p[2].kind in _DATE_KINDS), None)
     if joint is not None:
         return "partnership", "partnership.joint_founding", _JOINT_CONFIDENCE, PartnershipArgs(parties=parties, kind=kind, date=date)
     if verb is not None:
