@@ -50,7 +50,7 @@ def test_a_declared_short_form_restores_the_first_character_the_segmenter_cut_of
 
 def test_yangxing_in_a_taiwan_article_is_taiwan_s_central_bank() -> None:
     """央行 with 新台幣 and 金管會 around it is Taiwan's central bank; in a mainland article the People's Bank."""
-    taiwan = "央行昨日宣布調升房貸成數限制，銀行房貸餘額達新台幣11.3兆元。金管會表示將配合。"
+    taiwan = "央行昨日宣布調升房貸成數限制，銀行房貸餘額達新台幣11.3兆元。"  # the currency alone says Taiwan
     assert {e.canonical for e in _orgs(taiwan) if e.text == "央行"} == {"台湾中央银行"}
     mainland = "央行宣布下调存款准备金率0.5个百分点，释放长期资金约1万亿元。"
     assert {e.canonical for e in _orgs(mainland) if e.text == "央行"} == {"中国人民银行"}

@@ -436,6 +436,8 @@ def test_figures_after_cited_data_are_reported_and_a_forecast_is_the_forecaster_
     assert (share.modality, share.attributed_to.text if share.attributed_to else None) == ("reported", "保險業監管局")
     (premium,) = _facts("溫曉薇預計，合作首年經澐嶠銀行渠道取得的新造保費約45億港元。", "metric")
     assert (premium.modality, premium.attributed_to.text if premium.attributed_to else None) == ("forecast", "溫曉薇")
+    (capital,) = _facts("對此，溱岙證券董事會秘書郜念初回應稱，溱岙資管現有淨資本約18.6億元。", "metric")
+    assert capital.attributed_to is not None and capital.attributed_to.text == "郜念初"  # 回应称 reports too
 
 
 def test_denied_cooperation_is_not_a_partnership() -> None:
@@ -1243,3 +1245,9 @@ def test_a_stake_raised_through_a_unit_belongs_to_the_clause_s_company() -> None
     assert not any(f.args.holder.text.startswith("楮沄银行") for f in facts)
     through = [(f.args.holder.text, f.args.held.text, f.args.action.text) for f in facts if f.rule == "ownership.through"]
     assert through == [("榛埕人寿", "楮沄银行", "增持")]
+
+
+def test_a_rumour_the_next_sentence_opens_by_denying_is_no_holding() -> None:
+    """市場早前傳出，A將入股B。C否認有關消息…: no ownership."""
+    text = "市場早前傳出，本地保險公司融眾保險將入股東星集團，成為第四名股東。鄺允澄否認有關消息，表示三方現階段沒有引入其他股東的計劃。"
+    assert _facts(text, "ownership") == []

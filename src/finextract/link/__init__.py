@@ -28,8 +28,8 @@
   金 for 金控 (宏泰金单月获利居冠), as Taiwan news does: those mentions become
   the holding company's entities, and a tagger's guess there gives way.
 
-* 央行 in an article with two different Taiwan markers (新台币, 金管会, 台股 …) is Taiwan's
-  central bank, not the People's Bank of China.
+* 央行 in an article priced in 新台币, or with two different Taiwan markers (金管会, 台股 …), is
+  Taiwan's central bank, not the People's Bank of China.
 
 Canonical names are Simplified, so Traditional and Simplified input agree.
 """
@@ -138,7 +138,8 @@ class LinkStage:
     def _regional(self, entities: list[Entity], doc: Document) -> list[Entity]:
         """央行 in a Taiwan article (新台币, 金管会 …) is Taiwan's central bank, not the People's Bank of China."""
         taiwan = self.gazetteer.by_id.get(_TAIWAN_CENTRAL_BANK)
-        if taiwan is None or len(set(_TAIWAN_MARKS.findall(doc.work.norm))) < 2:
+        marks = set(_TAIWAN_MARKS.findall(doc.work.norm))
+        if taiwan is None or (len(marks) < 2 and "新台币" not in marks):
             return entities
         return [
             e.model_copy(update={"canonical": taiwan.canonical, "id": taiwan.id}) if e.id == _PBOC and doc.normalized(e) in _CENTRAL_BANK_SHORT else e
@@ -428,7 +429,7 @@ def _with_short_form_head(doc: Document, entities: list[Entity], target: Entity,
 
 
 _TAIWAN_MARKS = re.compile(r"新台币|金管会|台湾|台股|证交所|柜买中心|立法院|行政院")
-"""Words of Taiwan's financial news; two different ones make an article Taiwan's."""
+"""Words of Taiwan's financial news; two different ones, or its currency alone, make an article Taiwan's."""
 _TAIWAN_CENTRAL_BANK = "cbc_tw"
 _PBOC = "pboc"
 _CENTRAL_BANK_SHORT = frozenset({"央行"})

@@ -23,7 +23,7 @@ from ..spans import Entity, Figure, Span
 from .base import SentenceView
 from .relations import RelationLexicon, clause_bounds
 
-_SPEECH = ("表示", "认为", "指出", "透露", "称", "说", "强调", "介绍", "坦言", "预计", "预期", "估计", "预测")
+_SPEECH = ("表示", "认为", "指出", "透露", "称", "说", "强调", "介绍", "坦言", "回应称", "回应", "预计", "预期", "估计", "预测")
 """Verbs after a person that attribute what follows to them (a forecast too: 温晓薇预计，…)."""
 _TARGET = re.compile(r"目[标標](?![价價])")
 """A metric named as a goal (目标资产管理规模); a broker's target price (目标价) is its own metric."""

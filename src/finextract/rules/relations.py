@@ -271,8 +271,8 @@ def blocked(view: SentenceView, lex: RelationLexicon, start: int, trigger_start:
     return any(h in view.text[c_start:c_end] for h in lex.hypothetical) or sentence_tail.rstrip().endswith(("吗", "？", "?"))
 
 
-_ANSWERS = re.compile(r"^(?:对此|对于[^，,。]{0,20})[，,]")
-"""How a sentence answering the one before opens (对此，…澄清)."""
+_ANSWERS = re.compile(r"^(?:(?:对此|对于[^，,。]{0,20})[，,]|[^，,。]{1,12}否认)")
+"""How a sentence answering the one before opens (对此，…澄清; 邝允澄否认有关消息)."""
 
 
 def answering_sentence(view: SentenceView) -> str | None:
