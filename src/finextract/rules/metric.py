@@ -151,6 +151,7 @@ _HYPOTHETICAL = re.compile(r"如果|假如|倘若|若是|要是|一旦")
 _NEGATED = re.compile(r"(?:并未|并没有|从未|未曾)[^，,。；;]{0,12}$")
 """A negation in the figure's clause before it (公司并未保证年化配息率达8%): no level is reported."""
 _QUESTIONED = re.compile(r"是否|会否|能否|可否|会不会|有没有")
+"""A question in the figure's clause before it (明年是否会发行不超过40亿元的…): no level is reported."""
 _PART_END = re.compile(r"[。！？!?；;]")
 
 
@@ -158,7 +159,6 @@ def _asked(text: str, pos: int) -> bool:
     """Whether the sentence part holding ``pos`` ends with a question mark (…将派息比率降至30%？)."""
     end = _PART_END.search(text, pos)
     return end is not None and end.group() in "？?" and _QUESTIONED.search(text, 0, end.start()) is not None
-"""A question in the figure's clause before it (明年是否会发行不超过40亿元的…): no level is reported."""
 
 
 def _new_value(view: SentenceView, f_end: int) -> tuple[int, Figure] | None:

@@ -18,8 +18,8 @@ Triggers live in ``data/relations.json``; the rules are small and named:
   (each investor takes a stake in the company raising)
 * ``acquisition.direct``   — 万达集团收购美国院线AMC
 * ``acquisition.passive``  — 亚布力度假村被中诚信收购
-* ``acquisition.merger``   — 东方航空与上海航空合并
-* ``competition.pair``     — 保利地产与万科争夺市场
+* ``acquisition.merger``   — 东方航空与上海航空合并; 瑧磐保险以18.5亿澳门元合并翀涛保险 (the first absorbs the second)
+* ``competition.pair``     — 保利地产与万科争夺市场; 东星投信…，将与融众投信争夺… (the sentence's subject)
 * ``competition.ranked``   — 三一重工超越普茨迈斯特; 销量仅次于海尔; 分别击败万科、金地 (the company right after the verb)
 * ``competition.rival``    — 蒙牛的老对手伊利; 中海油…竞争对手，包括道达尔、壳牌; 包括松下在内的竞争对手
 * ``dispute.direct``       — 东星集团将融众集团告上法庭 (plaintiff, defendant)
