@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from ..lexicons import PUBLIC_KINDS, Gazetteer, load_gazetteer
-from ..ner.patterns import PatternLexicon
+from ..ner.patterns import DATING_MARKS, PatternLexicon
 from ..spans import Entity, Token
 
 _LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "股份公司")
@@ -404,7 +404,7 @@ def _with_alias_mention(doc: Document, entities: list[Entity], at: int, end: int
     # a pattern's shorter name inside the declared one (川银行 in 蓼川银行) gives way too
     inside = [e for e in overlapping if start <= e.start and e.end <= stop and e.end - e.start < stop - start and e.source != "gazetteer"]
     # a dating word read into the name (原|汊口农商行) gives way too: the organization is the declared one
-    inside += [e for e in overlapping if e.end == stop and e.start < start and doc.text[e.start:start] in _DATING and e.source != "gazetteer"]
+    inside += [e for e in overlapping if e.end == stop and e.start < start and doc.text[e.start:start] in DATING_MARKS and e.source != "gazetteer"]
     if doc.in_excluded(start, stop) or any(e.label != "LOC" and not _yields(e) and e not in inside for e in overlapping):
         return entities
     kept = [e for e in entities if not (e.start < stop and start < e.end)]
@@ -433,8 +433,6 @@ _TAIWAN_MARKS = re.compile(r"新台币|金管会|台湾|台股|证交所|柜买�
 _TAIWAN_CENTRAL_BANK = "cbc_tw"
 _PBOC = "pboc"
 _CENTRAL_BANK_SHORT = frozenset({"央行"})
-_DATING = frozenset({"原", "前", "现"})
-"""A word dating a post, glued before a company's short form (原汊口农商行董事长)."""
 
 
 def _covered(entities: list[Entity], start: int, end: int) -> bool:

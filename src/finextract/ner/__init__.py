@@ -221,9 +221,6 @@ def _opens_with_kind(text: str, start: int, end: int, pat: PatternLexicon) -> bo
 _LEGAL_ENDINGS = ("有限公司", "有限责任公司", "（有限合伙）")
 
 
-_BRANCH = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|自治区|特别行政区)?)?(?P<unit>中心支行|分行|支行|分局|监管局|营业管理部)")
-
-
 def _branch_of(text: str, known: Candidate, pat: PatternLexicon) -> Candidate | None:
     """A known institution's branch written right after it with a place (中国人民银行|浙江省分行,
     国家金融监督管理总局|上海监管局): one organization, the branch."""
@@ -241,7 +238,9 @@ def _department_of(text: str, start: int, end: int, pat: PatternLexicon) -> bool
     return text.endswith(_SECTORS, start, end) or is_generic(text[start:end], pat)
 
 
-_BRANCHES = ("分行", "支行", "分局", "监管局", "办事处", "营业管理部", "中心支行")
+_BRANCHES = ("中心支行", "分行", "支行", "分局", "监管局", "办事处", "营业管理部")
+"""Units of an institution written after its name with a place (浙江省分行, 上海监管局)."""
+_BRANCH = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|自治区|特别行政区)?)?(?P<unit>" + "|".join(_BRANCHES) + ")")
 
 
 _SECTORS = ("保险", "银行", "证券", "信托", "基金", "期货", "金融", "支付")

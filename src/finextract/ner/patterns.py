@@ -370,7 +370,7 @@ def _with_partnership_form(text: str, cand: Candidate) -> Candidate:
     return cand
 
 
-_DATING_MARKS = frozenset({"原", "前", "现"})
+DATING_MARKS = frozenset({"原", "前", "现"})
 """Words dating a post, alone before a company's name (，原|鄣稷资产风险管理部总经理…)."""
 _BANK_STOCKS = re.compile(r"股(?![份权价东票本息民])")
 """股 right after 银行 that makes bank stocks (银行股), not a bank's shares or price (银行股份, 银行股价)."""
@@ -506,7 +506,7 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         # 每1|股可|换发…, 第一百一十二|期|中央银行: a word glued to a number holds its measure word, not a name
         # (日|邻: a lone character tagged as a numeral is none)
         return True
-    if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs or word in _DATING_MARKS:
+    if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs or word in DATING_MARKS:
         return True  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post, nor 原 (former) before it
     if word.startswith("日") and start > 0 and text[start - 1].isdigit():
         return True  # ６月１５|日电|南斯拉夫联盟: a dateline, not part of the name

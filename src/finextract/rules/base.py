@@ -61,7 +61,8 @@ CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]|(?<=[\u4e00-\u9fff])[ \u30
 
 
 _DECLARATION = re.compile(r"[（(](?:(?:以下|下文|下称)?简称[：:]?)?[“\"「]?$")
-_DECLARATION_END = re.compile(r"[”\"」]?(?:[，,；;][^)）]{0,30})?[)）]")
+DECLARATION_END = re.compile(r"[”\"」』]?(?:[，,；;][^（(）)，,。]{0,24})?[)）]")
+"""Where the brackets declaring a short form close, maybe after more (”，股票代码：300917）)."""
 
 
 def declared_short_form(view: SentenceView, ent: tuple[int, int, object]) -> bool:
@@ -71,7 +72,7 @@ def declared_short_form(view: SentenceView, ent: tuple[int, int, object]) -> boo
     opening = max(opening, view.text.rfind("(", 0, ent[0] + 1))
     if opening < 0 or not any(e[1] == opening for e in view.entities):
         return False
-    return _DECLARATION.fullmatch(view.text, opening, ent[0]) is not None and _DECLARATION_END.match(view.text, ent[1]) is not None
+    return _DECLARATION.fullmatch(view.text, opening, ent[0]) is not None and DECLARATION_END.match(view.text, ent[1]) is not None
 
 
 def past_declaration(view: SentenceView, end: int) -> int:
@@ -80,14 +81,14 @@ def past_declaration(view: SentenceView, end: int) -> int:
     declared = next((e for e in view.entities if e[0] > end and view.text.startswith(("（", "("), end) and declared_short_form(view, e) and _DECLARATION.fullmatch(view.text, end, e[0])), None)
     if declared is None:
         return end
-    return _DECLARATION_END.match(view.text, declared[1]).end()  # type: ignore[union-attr]
+    return DECLARATION_END.match(view.text, declared[1]).end()  # type: ignore[union-attr]
 
 
 def short_form_closing_at(view: SentenceView, pos: int) -> Placed[Entity] | None:
     """The organization declared as a short form in brackets that close right at ``pos``
     (…有限公司（以下简称“钧达国投”）|的持股比例)."""
     return next(
-        (e for e in view.labelled("ORG") if e[1] < pos and _DECLARATION_END.fullmatch(view.text, e[1], pos) and declared_short_form(view, e)),
+        (e for e in view.labelled("ORG") if e[1] < pos and DECLARATION_END.fullmatch(view.text, e[1], pos) and declared_short_form(view, e)),
         None,
     )
 

@@ -46,7 +46,7 @@ from typing import Iterator, Sequence
 from ..facts import MetricArgs
 from ..spans import Entity, Figure, Period
 from .base import Placed, SentenceView, past_declaration, short_form_closing_at
-from .relations import MOVE_TO, RELATED_AFTER, clause_bounds
+from .relations import MOVE_TO, RELATED_AFTER, clause_bounds, sentence_end
 
 _LINKS = frozenset(
     "为 是 达 达到 高达 突破 力争 约 约为 超 超过 已 已经 了 共 共计 合计 合共 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
@@ -152,13 +152,12 @@ _NEGATED = re.compile(r"(?:并未|并没有|从未|未曾)[^，,。；;]{0,12}$"
 """A negation in the figure's clause before it (公司并未保证年化配息率达8%): no level is reported."""
 _QUESTIONED = re.compile(r"是否|会否|能否|可否|会不会|有没有")
 """A question in the figure's clause before it (明年是否会发行不超过40亿元的…): no level is reported."""
-_PART_END = re.compile(r"[。！？!?；;]")
 
 
 def _asked(text: str, pos: int) -> bool:
     """Whether the sentence part holding ``pos`` ends with a question mark (…将派息比率降至30%？)."""
-    end = _PART_END.search(text, pos)
-    return end is not None and end.group() in "？?" and _QUESTIONED.search(text, 0, end.start()) is not None
+    end = sentence_end(text, pos)
+    return text.startswith(("？", "?"), end) and _QUESTIONED.search(text, 0, end) is not None
 
 
 def _new_value(view: SentenceView, f_end: int) -> tuple[int, Figure] | None:

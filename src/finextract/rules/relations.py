@@ -56,6 +56,7 @@ from ..facts import (
 from ..spans import Entity, Figure, TextSpan
 from .base import (
     CLAUSE_BREAK,
+    DECLARATION_END,
     PAST_ADVERBS,
     Placed,
     SentenceView,
@@ -228,7 +229,7 @@ def came_to_nothing(text: str, fell_through: re.Pattern[str], start: int, clause
     if contrast is None:
         return False
     # 终止 after a contrast may end another deal (…，但此后…，遂与华信泰终止合作): only in the deal's own clause
-    later = fell_through.finditer(text, contrast.end(), _sentence_end(text, contrast.end()))
+    later = fell_through.finditer(text, contrast.end(), sentence_end(text, contrast.end()))
     return any(m.group() not in _ENDED_IN_CLAUSE_ONLY for m in later)
 
 
@@ -239,7 +240,7 @@ EXPIRES = re.compile(r"届满|到期")
 not one to report (a holder's pledge that expires ends no holding, so this is read for partnerships only)."""
 
 
-def _sentence_end(text: str, pos: int) -> int:
+def sentence_end(text: str, pos: int) -> int:
     """Where the sentence part holding ``pos`` ends (a full stop, a semicolon, or the end)."""
     found = _PART_END.search(text, pos)
     return found.start() if found else len(text)
@@ -349,12 +350,11 @@ _VEHICLES = ("平台", "计划")
 def _no_break(text: str, start: int, end: int) -> bool:
     """Nothing between ``start`` and ``end`` ends a clause: no comma or stop, no headline space (a comma inside the
     brackets that declare a short form does not count: （以下简称“翕檀科技”，股票代码：300917）持有…)."""
-    tail = _DECLARATION_TAIL.match(text, start, end)
-    start = tail.end() if tail is not None else start
+    tail = DECLARATION_END.match(text, start, end)
+    if tail is not None and CLAUSE_BREAK.search(text, start, tail.end()):
+        start = tail.end()  # only the brackets' own comma is skipped; a bare closing bracket changes nothing
     return end - start <= _MAX_GAP and not CLAUSE_BREAK.search(text, start, end) and not _spaced(text, start, end)
 
-
-_DECLARATION_TAIL = re.compile(r"[”\"」』]?[，,；;][^（(）)，,。]{0,24}[）)]")
 
 
 def _spaced(text: str, start: int, end: int) -> bool:
