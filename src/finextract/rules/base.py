@@ -84,6 +84,12 @@ def past_declaration(view: SentenceView, end: int) -> int:
     return DECLARATION_END.match(view.text, declared[1]).end()  # type: ignore[union-attr]
 
 
+def first_organization(view: SentenceView, before: int) -> int | None:
+    """Index of the sentence's first organization among ``view.entities[:before]`` that is no declared short
+    form: the subject a later clause opening with 与 goes on with (…；另与沁彦银行合作…)."""
+    return next((i for i, e in enumerate(view.entities[:before]) if e[2].label == "ORG" and not declared_short_form(view, e)), None)
+
+
 def short_form_closing_at(view: SentenceView, pos: int) -> Placed[Entity] | None:
     """The organization declared as a short form in brackets that close right at ``pos``
     (…有限公司（以下简称“钧达国投”）|的持股比例)."""

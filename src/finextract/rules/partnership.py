@@ -23,7 +23,7 @@ import re
 from typing import Iterator
 
 from ..facts import PartnershipArgs
-from .base import SentenceView, declared_short_form, past_declaration
+from .base import SentenceView, declared_short_form, first_organization, past_declaration
 from .relations import EXPIRES, RELATED_AFTER, RelationLexicon, answering_sentence, came_to_nothing, reports_rumour
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
@@ -119,7 +119,7 @@ def _carried_subject(view: SentenceView, k: int) -> int | None:
     clause (该公司与日邻超商合作…；另与沁彦银行合作…)."""
     if _ALSO_WITH.search(view.text, max(0, view.entities[k][0] - 6), view.entities[k][0]) is None:
         return None
-    return next((i for i, (s, _, e) in enumerate(view.entities[:k]) if e.label == "ORG" and not declared_short_form(view, view.entities[i])), None)
+    return first_organization(view, k)
 
 
 def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tuple[str, str, float, PartnershipArgs] | None:

@@ -64,6 +64,7 @@ from .base import (
     appointing_org,
     clause_bounds,
     declared_short_form,
+    first_organization,
     next_sentence,
     org_before_post,
     past_declaration,
@@ -786,7 +787,8 @@ def carried_rivalries(view: SentenceView, lex: RelationLexicon) -> Iterator[tupl
         if b.label != "ORG" or _CLAUSE_WITH.search(view.text, max(0, b_start - 8), b_start) is None:
             continue
         # the sentence's first organization, which must be another company than the one after 与
-        subject = next((e for e in ents[:k] if e[2].label == "ORG" and not declared_short_form(view, e)), None)
+        first = first_organization(view, k)
+        subject = ents[first] if first is not None else None
         if subject is None or subject[2].canonical == b.canonical or _same_clause(view.text, subject[0], b_start):
             continue
         _, c_end = clause_bounds(view.text, b_end, b_end)
