@@ -205,6 +205,25 @@ def test_metric_change_of_previous_metric() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "metric", "value", "direction"),
+    [
+        ("琤渭銀行房貸餘額約新台幣8,650億元，年增率達11.2%。", "房貸餘額", "11.2%", "up"),
+        ("琤渭银行房贷余额约8650亿元，年增率为-3.5%。", "房贷余额", "-3.5%", "down"),
+        ("该行贷款余额达1.2万亿元，增长率为9.4%。", "贷款余额", "9.4%", "up"),
+    ],
+)
+def test_a_rate_of_growth_after_a_level_is_its_change(text: str, metric: str, value: str, direction: str) -> None:
+    """年增率 (Taiwan), 增长率 opening the clause after a level: the level's change, not a metric of its own."""
+    change = next(f for f in _metrics(text) if f.args.value.text == value)
+    assert (change.args.metric.text, change.args.direction, change.rule) == (metric, direction, "metric.change_of_previous")
+
+
+def test_a_rate_of_growth_with_its_own_noun_stays_a_metric() -> None:
+    (fact,) = _metrics("央行預估今年消費者物價指數年增率為1.92%。")
+    assert fact.args.metric.text == "消費者物價指數年增率" and fact.args.direction is None
+
+
+@pytest.mark.parametrize(
     ("text", "metric", "subject"),
     [
         # a modality word or a locative before the metric is not part of its name

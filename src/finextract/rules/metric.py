@@ -265,7 +265,10 @@ def _metric_facts(view: SentenceView) -> Iterator[tuple[str, str, float, MetricA
         per_shares = _PER_SHARES.search(view.text, max(0, f_start - 16), f_start) if figure.kind == "money" else None
         if per_shares is not None:
             span, rule = per_shares.span(), "metric.per_shares"
-        if span is None and direction is not None and previous is not None and (
+        if span is not None and previous is not None and view.text[span[0] : span[1]] in _GROWTH_RATES and _after_comma(view, span[0]):
+            # 房贷余额约8,650亿元，年增率达11.2%: the rate opening the clause is the level's change
+            span, rule, direction = previous, "metric.change_of_previous", "down" if figure.value < 0 else "up"
+        elif span is None and direction is not None and previous is not None and (
             _after_comma(view, links_start) or _after_earlier_level(view, previous[1], links_start)
         ):
             span, rule = previous, "metric.change_of_previous"
@@ -553,6 +556,10 @@ def _after_earlier_level(view: SentenceView, after: int, pos: int) -> bool:
     """Whether ``pos`` follows a level stated as the basis (较去年同期的2.43亿港元|收窄23.5%), after ``after``."""
     earlier = next((s for s, e, _ in view.figures if e == pos and s >= after), None)
     return earlier is not None and _EARLIER_LEVEL.search(view.text, max(after, earlier - 12), earlier) is not None
+
+
+_GROWTH_RATES = frozenset("年增率 增长率 年增长率 同比增长率 增速 同比增速".split())
+"""Rates of growth that, alone after a comma, measure the change of the level before them."""
 
 
 _RANKED_BEFORE = re.compile(r"(?:最大|最高|最多|最低|最少|最快|最强|居首|居前|排名第一|位居第一)[，,]\s*$")
