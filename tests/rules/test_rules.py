@@ -218,6 +218,21 @@ def test_a_rate_of_growth_after_a_level_is_its_change(text: str, metric: str, va
     assert (change.args.metric.text, change.args.direction, change.rule) == (metric, direction, "metric.change_of_previous")
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("分析师预计筱榆银行全年归母净利润同比增长5%至6%。", "全年"),
+        ("分析師預計筱榆銀行全年歸母淨利潤同比增長5%至6%。", "全年"),
+        ("筱榆银行2025年全年归母净利润为120亿元。", "2025年"),  # the year before 全年 names it
+        ("筱榆银行去年全年归母净利润为120亿元。", "去年"),
+        ("2025年，筱榆银行全年归母净利润为120亿元。", "2025年"),
+    ],
+)
+def test_the_full_year_dates_a_metric(text: str, period: str) -> None:
+    (fact,) = _metrics(text)
+    assert fact.args.period is not None and fact.args.period.text == period
+
+
 def test_a_rate_of_growth_with_its_own_noun_stays_a_metric() -> None:
     (fact,) = _metrics("央行預估今年消費者物價指數年增率為1.92%。")
     assert fact.args.metric.text == "消費者物價指數年增率" and fact.args.direction is None

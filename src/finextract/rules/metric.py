@@ -539,11 +539,15 @@ def _dating(view: SentenceView, period: Placed[Period]) -> bool:
 
 
 def _period_before(view: SentenceView, pos: int) -> Period | None:
-    """The last period before ``pos`` (not 同比/全年); in ``三季度单季`` the quarter, not the frequency word after it."""
-    before = [p for p in view.periods if p[1] <= pos and p[2].kind != "relative" and _dating(view, p)]
+    """The last period before ``pos`` (not 同比); in ``三季度单季`` the quarter, not the frequency word after it;
+    全年 alone (预计全年归母净利润…), but the year the sentence names where it does (2025年全年, 2025年，该行全年…)."""
+    before = [p for p in view.periods if p[1] <= pos and (p[2].kind != "relative" or p[2].value == "FY") and _dating(view, p)]
     if not before:
         return None
     last = before[-1]
+    if last[2].value == "FY":
+        year = next((p for p in reversed(before) if p[2].kind == "year"), None)
+        return last[2] if year is None else year[2]
     if last[2].kind == "frequency" and len(before) > 1 and before[-2][1] == last[0]:
         return before[-2][2]
     return last[2]
