@@ -111,6 +111,9 @@ def nlp() -> finextract.Pipeline:
         ("一個月香港銀行同業拆息（HIBOR）今日報3.92厘。", ("香港银行同业拆息（HIBOR）今日报", "ORG")),  # a rate, not a bank
         ("電子支付業者沛綸電子支付股份有限公司（以下簡稱沛綸支付）今（１２）日宣布，旗下「沛綸Pay」用戶數已突破６５０萬戶，市占率約２８％。", ("沛纶Pay", "LOC")),  # a brand, not a place
         ("这已是上述银行今年以来第三次下调存款利率。", ("上述银行", "ORG")),  # a reference, not a name
+        ("楗银理财总经理表示：“养老理财的投资者更看重长期收益的稳定性。”", ("养老理财", "ORG")),  # a line of products
+        ("與此同時，民營股東棻澗實業減持潯槐銀行6億股。", ("民营", "ORG")),  # private, a kind of shareholder
+        ("菀汐消金董事长瞿仲桓辞任 副总经理阙书宁获聘总经理", ("瞿仲桓辞任", "PERSON")),  # a headline's verb after the name
         ("獲利主要來自旗下兩大子公司。", ("两大", "ORG")),
         ("配息率約62%，創該公司近五年新高。", ("创该公司", "ORG")),
         ("璟昕金融控股股份有限公司（以下簡稱璟昕金控）今（13）日召開董事會。", ("今", "ORG")),  # one character names nothing
@@ -129,6 +132,11 @@ def test_patterns_do_not_propose(nlp: finextract.Pipeline, text: str, not_expect
         ("網商銀行計劃於明年一季度推出「小微貸」升級版。", "小微贷"),  # quoted after a launch verb
         ("沛綸支付將於11月20日正式上線「一碼多付」功能。", "一码多付"),  # quoted before what it is
         ("“驿链融”产品正式上线。", "驿链融"),
+        ("楗银理财发行首只养老理财产品“楗银颐康悦享1号”。", "楗银颐康悦享1号"),  # a series number closes the name
+        ("引入大型保險集團有助公司加快發展網上投保平台「洸易保」。", "洸易保"),  # quoted after 平台
+        ("禕峮人壽的數位投保平台「峮e保」已於11月10日正式上線。", "峮e保"),  # Han and a Latin letter
+        ("禕峮人壽於11月3日推出投資型保單「峮富全球變額年金」。", "峮富全球变额年金"),  # quoted after 保单
+        ("楗銀理財發行首隻養老理財產品「楗銀頤康悅享1號」。", "楗银颐康悦享1号"),
         pytest.param(
             "招商银行的业务可以通过掌上生活App办理。", "掌上生活",
             marks=pytest.mark.xfail(strict=True, reason="掌上 is tagged as a non-nominal word, so the unquoted name is not taken"),
@@ -297,6 +305,23 @@ def test_the_head_of_a_company_name_is_no_place(nlp: finextract.Pipeline) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "org", "kept_out"),
+    [
+        # a kind of company after a count or a locality, or a kind of enterprise opening the span, is no part of the name
+        ("市場早前傳出，另一家本地保險公司汭橋保險有意併入瑧磐保險。", "汭桥保险", "保险公司汭桥保险"),
+        ("市場早前傳出，本地保險公司鍇泮保險將入股琇嶧。", "锴泮保险", "保险公司锴泮保险"),
+        ("其中，民营企业翥昊实业集团有限公司持股7.5%。", "翥昊实业集团有限公司", "民营企业翥昊实业集团有限公司"),
+        ("韜瀠保險去年曾擬收購另一家經紀公司蒔沂保險經紀60%股權。", "莳沂保险经纪", "经纪公司莳沂保险经纪"),
+        # …but a branch named after its company keeps it
+        ("中保财产保险公司广州市分公司开展业务。", "中保财产保险公司广州市分公司", "广州市分公司"),
+    ],
+)
+def test_a_counted_kind_before_a_name(nlp: finextract.Pipeline, text: str, org: str, kept_out: str) -> None:
+    found = {e.canonical for e in nlp(text).entities if e.label == "ORG"}
+    assert org in found and kept_out not in found
+
+
+@pytest.mark.parametrize(
     ("text", "org"),
     [
         # a sister company: the brand of a suffixed name found in the document, before another suffix
@@ -312,6 +337,10 @@ def test_the_head_of_a_company_name_is_no_place(nlp: finextract.Pipeline) -> Non
         ("长城汽车与宁德时代签署合作协议。", "长城汽车"),
         ("星耀醫療今日起至12月2日招股。", "星耀医疗"),
         ("元泰投顧總經理李永年表示，短線仍將震盪。", "元泰投顾"),  # an investment adviser (Taiwan)
+        ("潯槐銀行第三大股東崟稞紡織近日將其持有的股份質押。", "崟稞纺织"),  # a textile maker
+        ("据了解，琯溇会计师事务所（特殊普通合伙）自2019年起担任沩宸科技的年审机构。", "琯溇会计师事务所（特殊普通合伙）"),  # an audit firm
+        ("蕲瑗律师事务所合伙人眭予恒认为，中介机构的责任正在压实。", "蕲瑗律师事务所"),
+        ("据了解，琯溇会计师事务所（特殊普通合伙）（以下简称“琯溇所”）自2019年起担任沩宸科技的年审机构。", "琯溇会计师事务所（特殊普通合伙）"),
         # a trade word inside a longer name does not cut it (化工 of …化工新材料有限公司)
         ("中国电子财务有限责任公司拟转让其持有的常熟三爱富中昊化工新材料有限公司8%股权。", "常熟三爱富中昊化工新材料有限公司"),
     ],

@@ -32,6 +32,7 @@ def _facts(text: str, fact_type: str) -> list:
         # 由 marks the holder of what the sentence is about
         ("星滙銀行由星滙集團持有70%股權。", "星滙集團", "星滙銀行", "70%"),
         ("融众集团由东星集团持股51%。", "东星集团", "融众集团", "51%"),
+        ("交易完成后，东星集团将保留融众集团余下30%股权。", "东星集团", "融众集团", "30%"),  # keeps the rest
         # a unit under its parent: 下属, 所属 (as 旗下)
         ("东星集团下属融众集团斥资8亿美元收购瀚海能源。", "东星集团", "融众集团", None),
         ("東星集團所屬融眾集團年產5萬噸銅。", "東星集團", "融眾集團", None),
@@ -50,6 +51,8 @@ def test_ownership(text: str, holder: str, held: str, stake: str | None) -> None
         "東星集團對融眾集團增資8億元。",
         "东星集团通过对融众集团的增资扩股进军稀土产业。",
         "东星集团拟向融众集团注资5亿元。",
+        "东星集团拟以自有资金向融众集团增资5亿元。",  # the funds used before 向
+        "東星集團擬使用募集資金向融眾集團增資。",
     ],
 )
 def test_funds_put_into_a_company_make_a_holding(text: str) -> None:
@@ -409,9 +412,29 @@ def test_planned_launch_with_words_between_the_company_and_the_verb() -> None:
     assert _facts("晨光物流董事長張建華出席。晨光物流並未計劃於12月1日上線“晨運通”小程序。", "product_launch") == []
 
 
+def test_issuing_a_named_product_is_a_launch_and_a_channel_launches_nothing() -> None:
+    """发行 launches a product named in quotes; the bank whose branches sell it (通过…银行) is no launcher."""
+    text = "瀚海理财有限公司11月28日通过瀚海银行手机银行及营业网点发行首只养老理财产品“瀚海颐康1号”。"
+    assert [(f.args.org.text, f.args.product.text, f.args.action.text) for f in _facts(text, "product_launch")] == [("瀚海理财有限公司", "瀚海颐康1号", "发行")]
+    assert _facts("瀚海银行11月28日发行二级资本债券。", "product_launch") == []  # a bond issue names no product
+
+
+def test_a_product_named_before_the_launch_verb_is_its_company_s() -> None:
+    (launch,) = _facts("此外，東星集團的數位投保平台「峮e保」已於11月10日正式上線。", "product_launch")
+    assert (launch.args.org.text, launch.args.product.text, launch.args.action.text, launch.args.date.value) == ("東星集團", "峮e保", "正式上線", "--11-10")
+    assert (launch.rule, launch.modality) == ("product_launch.product_first", "actual")
+    assert _facts("東星集團表示，「峮e保」上線。", "product_launch") == []  # no 的 between: not said to be its product
+
+
 def test_a_launch_on_a_coming_date_is_planned() -> None:
     (launch,) = _facts("數融科技將於下月正式推出「融智雲」平台。", "product_launch")
     assert launch.modality == "planned"
+
+
+def test_the_company_bought_from_is_no_acquirer() -> None:
+    """A将以X向B收购C: B sells; A buys C, and will (将以: planned)."""
+    facts = _facts("东星集团将以9.8亿元向融众集团收购瀚海能源70%股权。", "acquisition")
+    assert [(f.args.acquirer.text, f.args.target.text, f.modality) for f in facts] == [("东星集团", "瀚海能源", "planned")]
 
 
 def test_a_rumoured_deal_is_reported_not_actual() -> None:
@@ -496,12 +519,29 @@ def test_a_lawsuit_whose_defendant_is_named_in_the_demand() -> None:
     assert not _facts("宏硕科技去年与晶彩支付签署协议，要求晶彩支付赔偿损失。", "dispute")
 
 
+def test_a_clause_held_by_a_company_names_the_holder_of_the_sentence_s_company() -> None:
+    (fact,) = _facts("融众集团于2009年由李明创立，目前由东星集团全资持有。", "ownership")
+    assert (fact.args.holder.text, fact.args.held.text, fact.args.action.text, fact.rule) == ("东星集团", "融众集团", "持有", "ownership.held_by")
+    (fact,) = _facts("融眾集團於2009年由李明創立，目前由東星集團全資持有。", "ownership")
+    assert (fact.args.holder.canonical, fact.args.held.canonical) == ("东星集团", "融众集团")
+    assert _facts("融众集团于2009年由李明创立，目前由东星集团持有其股份。", "ownership") == []  # 持有 has an object: another rule's
+
+
+def test_a_person_is_no_company_held() -> None:
+    """滕雨舟将返回股东单位郦桁银行任职: a person before 股东 is no company its shareholder holds."""
+    assert _facts("其中，滕雨舟将返回股东单位江川银行任职。", "ownership") == []
+    assert _facts("其中，滕雨舟的股东江川银行。", "ownership") == []
+
+
 def test_a_stake_without_its_company_is_in_the_company_the_sentence_is_about() -> None:
     """星汇银行注册资本为50亿元，星汇集团持股70%，安信保险持股30%: both hold 星汇银行."""
     for text in ("星匯銀行註冊資本為50億元，星匯集團持股70%，安信保險持股30%。", "星汇银行注册资本为50亿元，星汇集团持股70%，安信保险持股30%。"):
         got = {(f.args.holder.canonical, f.args.held.canonical, f.args.stake.text if f.args.stake else None, f.rule) for f in _facts(text, "ownership")}
         assert ("星汇集团", "星汇银行", "70%", "ownership.topic_stake") in got
         assert ("安信保险", "星汇银行", "30%", "ownership.topic_stake") in got
+    # 持有其: the action is the verb, 其 the company held
+    (held,) = _facts("星汇银行注册资本为50亿元，星汇集团持有其51%的股权。", "ownership")
+    assert (held.args.holder.canonical, held.args.held.canonical, held.args.action.text) == ("星汇集团", "星汇银行", "持有")
     # no company before the holder, or the company held named after the verb: not this rule
     assert not [f for f in _facts("星汇集团持股70%。", "ownership")]
     assert not [f for f in _facts("星汇银行公告，星汇集团持股70%的安信保险已完成增资。", "ownership") if f.rule == "ownership.topic_stake"]
@@ -1184,6 +1224,8 @@ def test_a_later_clause_opening_with_yu_carries_the_sentence_s_subject_into_a_ri
     text = "業界人士認為，東星集團此次以月配息及較低經理費切入，將與融眾集團爭奪高股息ETF市場。"
     facts = _facts(text, "competition")
     assert [sorted(p.text for p in f.args.parties) for f in facts] == [["東星集團", "融眾集團"]]
+    listed = "業界人士分析，東星集團此次推出新商品，將與融眾集團、瀚海集團在投資型保單市場正面競爭。"
+    assert sorted(sorted(p.text for p in f.args.parties) for f in _facts(listed, "competition")) == [["東星集團", "瀚海集團"], ["東星集團", "融眾集團"]]
     denied = "東星集團須具有支持業務發展的相應資源，與融眾集團主營業務不存在同業競爭。"
     assert _facts(denied, "competition") == []  # 不存在: no rivalry
 

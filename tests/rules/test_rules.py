@@ -28,6 +28,10 @@ def _roles(text: str) -> set[tuple]:
         ("董事会聘任孙晓雯为瀚海集团首席执行官。", ("孙晓雯", "瀚海集团", "首席执行官", "role.appointed_as")),
         ("黃立新將繼續擔任平安銀行首席風險官。", ("黃立新", "平安銀行", "首席風險官", "role.name_serves")),  # adverbs before the verb
         ("嘉禾银行行长李明表示，业务稳定。", ("李明", "嘉禾银行", "行长", "role.org_title_name")),  # jieba's 银行行长 is split
+        ("王明远此前曾任江川银行股份有限公司（以下简称“江川银行”）零售金融部副总经理。", ("王明远", "江川银行股份有限公司", "零售金融部副总经理", "role.name_serves")),
+        # the company's short form declared between the company and the post
+        ("菀汐消费金融有限公司（以下简称“菀汐消金”）副总经理阙书宁获聘总经理。", ("阙书宁", "菀汐消费金融有限公司", "副总经理", "role.org_title_name")),
+        ("玓甯證券投資顧問股份有限公司（玓甯投顧）首席經濟學家郜映辰認為，成數上限已相當嚴格。", ("郜映辰", "玓甯證券投資顧問股份有限公司", "首席經濟學家", "role.org_title_name")),
         (
             "因年龄原因，黄立新辞去平安银行副行长职务，将继续担任平安银行首席风险官。",
             ("黄立新", "平安银行", "首席风险官", "role.later_clause"),
@@ -90,6 +94,8 @@ def test_partnership_with_kind_and_repaired_date() -> None:
         ("10月，江川银行与启明云科签署战略合作协议。", "--10"),
         ("10月18日，江川银行与启明云科签约。", "--10-18"),
         ("江川银行与启明云科于9月18日签订为期15年的独家合作协议。", "--09-18"),  # between the parties and the trigger
+        ("江川银行于10月28日与融众集团签署合作协议。", "--10-28"),  # between the first party and 与
+        ("江川銀行於10月28日與融眾集團簽署銀保通路合作協議。", "--10-28"),
     ],
 )
 def test_partnership_dated_by_a_month(text: str, value: str) -> None:
@@ -124,6 +130,7 @@ def test_companies_listed_before_what_they_found_together_are_partners(text: str
         "东星集团表示不会与瀚海集团合作。",  # a negation word of the relation lexicon
         "东星集团已放弃与瀚海集团合作。",
         "若能与瀚海集团合作，东星集团将受益。",  # its hypotheticals
+        "投资者将东星集团和瀚海集团一并列为共同被告。",  # co-defendants
     ],
 )
 def test_partnership_negatives(text: str) -> None:
@@ -219,6 +226,18 @@ def test_a_rate_of_growth_after_a_level_is_its_change(text: str, metric: str, va
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "東星集團擬斥9.8億港元收購瀚海能源七成股權。",
+        "东星集团斥资9.8亿元收购瀚海能源70%股权。",
+        "东星集团去年曾拟收购另一家公司瀚海经纪60%股权。",  # the stake of a deal, which the relation rules keep
+    ],
+)
+def test_the_price_and_stake_of_a_deal_are_no_metrics(text: str) -> None:
+    assert _metrics(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "period"),
     [
         ("分析师预计筱榆银行全年归母净利润同比增长5%至6%。", "全年"),
@@ -231,6 +250,13 @@ def test_a_rate_of_growth_after_a_level_is_its_change(text: str, metric: str, va
 def test_the_full_year_dates_a_metric(text: str, period: str) -> None:
     (fact,) = _metrics(text)
     assert fact.args.period is not None and fact.args.period.text == period
+
+
+def test_a_change_of_the_previous_metric_is_dated_by_its_own_clause() -> None:
+    """…今年CPI年增率為1.92%，明年可望降至1.7%左右: the fall is next year's."""
+    facts = _metrics("央行預估今年消費者物價指數年增率為1.92%，明年可望降至1.7%左右。")
+    change = next(f for f in facts if f.args.value.text == "1.7%左右")
+    assert (change.args.metric.text, change.args.period.text, change.args.direction) == ("消費者物價指數年增率", "明年", "down")
 
 
 def test_a_rate_of_growth_with_its_own_noun_stays_a_metric() -> None:
@@ -259,9 +285,13 @@ def test_a_rate_of_growth_with_its_own_noun_stays_a_metric() -> None:
         ("總局網站披露的信息顯示，東星集團因違規問題被罰款420萬元。", "罰款", "東星集團"),
         ("今年以來，銀行業罰沒金額約為18.6億元。", "罰沒金額", None),
         ("數融科技淨虧損收窄至2.1億元。", "淨虧損", "數融科技"),  # 收窄至: a change word and its level
+        ("增资完成后东星集团注册资本将增至15亿元。", "注册资本", "东星集团"),  # 增至: increased to
+        ("減資後東星集團註冊資本將減至8億元。", "註冊資本", "東星集團"),
         ("截至6月末，数融科技注册用户约1.2亿人。", "注册用户", "数融科技"),
         # the clause's topic is the shareholder the relation noun names
         ("東星集團第二大股東融眾集團上月減持2000萬股，持股比例降至6.3%。", "持股比例", "融眾集團"),  # a duration right before the noun names it
+        # …past the declaration of the first one's short form (A（以下简称…）旗下B…)
+        ("楗州银行股份有限公司（以下简称“楗州银行”）旗下楗银理财有限责任公司发布公告称，首只产品已正式成立，认购人数超过2.3万人。", "认购人数", "楗银理财有限责任公司"),
         ("三季度末，银行业金融机构本外币资产总额为452.6万亿元。", "本外币资产总额", None),  # the institution owns it
         ("普惠型小微企业贷款余额为32.9万亿元。", "普惠型小微企业贷款余额", None),
         # a reporting phrase joined by 的 is part of the name
@@ -300,6 +330,16 @@ def test_a_rate_of_growth_with_its_own_noun_stays_a_metric() -> None:
         ("华晟证券当日成交金额为3.2亿元。", "成交金额", "华晟证券"),
         ("该基金认购规模超过80亿元。", "基金认购规模", None),
         ("东岳证券本期债券发行规模为20亿元。", "债券发行规模", "东岳证券"),
+        ("禕峮人壽今年前三季首年保費收入約新台幣186.4億元。", "首年保費收入", "禕峮人壽"),  # 首|年: the first year's premiums
+        ("雙方預計，明年銀保通路首年保費可達新台幣40億元。", "銀保通路首年保費", None),  # 可|達: may reach
+        ("按照协议，相关产品权益类资产投资比例不超过20%。", "权益类资产投资比例", None),  # the product owns the ratio
+        ("黃志豪表示，聯名卡預計明年1月正式開放申辦，目標首年發卡10萬張。", "目標首年發卡", None),  # a goal named
+        ("梁家豪表示：「我們預計三年內高淨值客戶數目可增加一倍。」", "高淨值客戶數目", None),  # 三年内 is when, not what
+        # a kind of company, maybe with the period or 的 between, owns the figure, not the speaker's company
+        ("金管會保險局副局長王志宏指出，壽險業今年整體獲利有望超過新台幣2,000億元。", "整體獲利", None),
+        ("易观分析高级分析师王晓丹表示：“未来头部机构的市场份额有望超过八成。”", "市场份额", None),
+        ("该产品募集规模不超过30亿元。", "募集规模", None),
+        ("投資型保單首年保費達新台幣72.3億元。", "投資型保單首年保費", None),
     ],
 )
 def test_metric_name_and_subject(text: str, metric: str, subject: str) -> None:
@@ -499,6 +539,7 @@ def _quotes(text: str) -> list[QuoteFact]:
         ("「轉股順利完成。」楠溪銀行董事會秘書蔣懷瑾昨日在投資者電話會上說。", "蔣懷瑾", "轉股順利完成。", "quote.speaker_after"),
         ("“风险整体可控。”东星银行行长李明在业绩会上表示。", "李明", "风险整体可控。", "quote.speaker_after"),
         ("德朗地產主席韋卓霆今日在投資者電話會議上說，集團有信心恢復營運。", "韋卓霆", "集團有信心恢復營運", "quote.say_clause"),  # 今日 opens the setting
+        ("對此，德朗地產董事長韋承嶽澄清，公司「並未洽談任何收購案」。", "韋承嶽", "公司「並未洽談任何收購案」", "quote.say_clause"),  # 澄清: clarified
     ],
 )
 def test_quote_rules(text: str, speaker: str, quote: str, rule: str) -> None:

@@ -176,7 +176,9 @@ _RANGE_LINK_LAST = frozenset(" " + "".join(w[-1] for w in RANGE_LINKS))
 _PERCENT_WORD = re.compile(
     r"(?<![零〇一二三四五六七八九十百千万亿两0-9])(?P<base>[百千万佰仟]{1,3}) *分 *之 *(?P<hundred>百(?![分万亿]))?"
 )
-_UNIT_ONLY = re.compile(r"(?P<q>上|数|几)(?P<units>[十百千万亿]+)(?![零一二三四五六七八九])")
+_UNIT_ONLY = re.compile(r"(?P<q>上|数|几|逾|超|近)(?P<units>[十百千万亿]+)(?![零一二三四五六七八九])")
+_UNIT_ONLY_BOUNDS = {"上": "at_least", "数": "at_least", "几": "at_least", "逾": "more_than", "超": "more_than", "近": "approx"}
+"""What the word before a bare magnitude says of it: 上千 (a thousand or more), 逾千 (over a thousand), 近千 (about)."""
 _NUMBER_WORDS_BEFORE_SHU = "指倍函分系人次总基参点股户票页件字岁天位个多少无"
 _BARE_CODE = re.compile(r"[0-9]{4,6}")
 _CODE_LABEL = re.compile(r"代码[：:]?\s*$|代號[：:]?\s*$|代号[：:]?\s*$")
@@ -205,7 +207,7 @@ def _counted(text: str, pos: int) -> str | None:
 
 def _listed_noun(text: str, pos: int) -> str | None:
     """A listed noun at ``pos``; else the longest run of Han characters from ``pos`` (up to a stop character, at
-    most eight) that ends in a listed noun after at most five modifying characters (偏股混合型|基金)."""
+    most eight) that ends in a listed noun after at most six modifying characters (偏股混合型|基金, 持牌消费金融|公司)."""
     m = _COUNTED.match(text, pos)
     if m is not None:
         return m.group()
@@ -216,7 +218,7 @@ def _listed_noun(text: str, pos: int) -> str | None:
     word = word[: next((i for i, c in enumerate(word) if c in COUNTED_STOP), len(word))]
     for end in range(len(word), 1, -1):
         noun = _COUNTED_AT_END.search(word, 0, end)
-        if noun is not None and noun.start() <= 5:
+        if noun is not None and noun.start() <= 6:
             return word[:end]
     return None
 
@@ -562,7 +564,7 @@ _LIVE = _first_char_led(
         ("分", "(?= *之)"),
         ("半", "(?=[百折成])"),
         ("对", "(?=折)"),
-        ("上数几", "(?=[十百千万亿])"),
+        ("上数几逾超近", "(?=[十百千万亿])"),
         ("第", rf"(?=[负\-]?[{_DIGITS}])"),
         *[(re.escape(w[0]), rf"(?={re.escape(w[1:])} *[负\-]?[{_DIGITS}])") for w in CURRENCY_PREFIXES],
         (_DIGITS, rf"(?=打| *(?:及|或者?)?以[上下内]|{_unnamed(_TAIL_FUZZY)} *(?:{_unnamed(_TAIL_UNITS)}))"),
@@ -585,7 +587,7 @@ def _fixed_percents(text: str) -> list[FigureMatch]:
 
 
 def _unit_only(text: str) -> list[FigureMatch]:
-    """``上千亿`` (at least 10^11), ``数十亿``, ``几十万``: a bound with no digit."""
+    """``上千亿`` (at least 10^11), ``数十亿``, ``几十万``, ``逾千`` (more than 1,000), ``近百`` (about 100): a bound with no digit."""
     out = []
     for m in _UNIT_ONLY.finditer(text):
         if m.group("q") == "数" and m.start() > 0 and text[m.start() - 1] in _NUMBER_WORDS_BEFORE_SHU:
@@ -597,7 +599,7 @@ def _unit_only(text: str) -> list[FigureMatch]:
         pseudo = Numeral(m.start(), m.end(), value, form="han", big_unit=m.group("units")[-1] in BIG_UNITS)
         fig = _single(text, pseudo)
         if fig is not None:
-            out.append(_evolve(_qualified(fig, "at_least"), rule=fig.rule + "_bound"))
+            out.append(_evolve(_qualified(fig, _UNIT_ONLY_BOUNDS[m.group("q")]), rule=fig.rule + "_bound"))
     return out
 
 

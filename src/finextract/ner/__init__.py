@@ -193,6 +193,18 @@ def _cut_at_time(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> C
     return replace(cand, end=at)
 
 
+_FIRM = ("事务所", "协会", "公会")
+"""Words after a profession that make it a kind of firm or body (会计师事务所, 精算师协会)."""
+
+
+def _cut_post_verb(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> Candidate:
+    """A tagger's person ending in a word of taking or leaving a post (瞿仲桓|辞任 in a headline): the name before it."""
+    if cand.label != "PERSON" or cand.source != "model":
+        return cand
+    at = next((s for s, e, _ in sent.tokens if cand.start + 2 <= s and e == cand.end and sent.text[s:e] in pat.role_verbs), None)
+    return cand if at is None else replace(cand, end=at)
+
+
 _DEAL_VERBS = frozenset({"合并", "收购", "并购", "入股", "增持", "减持", "起诉", "联手", "携手"})
 """Verbs between two companies that no name holds (东星集团以…合并|融众集团)."""
 
@@ -840,7 +852,7 @@ class NerStage:
         split = [
             p
             for found in cands
-            for c in [_with_region_form(sent.text, _cut_at_time(sent, _place_as_company(sent.text, found, pat), pat))]
+            for c in [_with_region_form(sent.text, _cut_at_time(sent, _cut_post_verb(sent, _place_as_company(sent.text, found, pat), pat), pat))]
             for p in (
                 split_relation_noun(sent.text, _trimmed(sent.text, c, pat), pat)
                 if c.label == "ORG" and c.source != "gazetteer"
@@ -856,8 +868,8 @@ class NerStage:
         ends = {t[1] for t in sent.tokens}
         hits = []
         for _, start, end in self.lexicons.title_matcher.find_matches_as_indexes(sent.text):
-            if start in starts and end in ends and not any(s < end and start < e for s, e in blocked):
-                hits.append((start, end))
+            if start in starts and end in ends and not any(s < end and start < e for s, e in blocked) and not sent.text.startswith(_FIRM, end):
+                hits.append((start, end))  # 会计师|事务所: the kind of firm, no post
         return hits
 
     def _propagate_names(self, inputs: list[SentenceInput], per_sentence: list[list[Candidate]]) -> list[list[Candidate]]:

@@ -44,6 +44,8 @@ class PatternLexicon:
     product_before: tuple[str, ...] = ()
     product_stop_words: tuple[str, ...] = ()
     product_quoted_after: tuple[str, ...] = ()
+    product_after_quoted: tuple[str, ...] = ()
+    """Nouns a quoted product name may follow (投保平台「洸易保」); unquoted, what follows them is no name."""
     """Launch verbs after which a quoted name is a product (推出「小微贷」升级版)."""
     product_quoted_before: tuple[str, ...] = ()
     """Words after a quoted product name (「一码多付」功能, “驿链融”产品): only a quoted name before them is taken."""
@@ -67,6 +69,9 @@ class PatternLexicon:
     suffix_false_friends: frozenset[str] = frozenset()
     """Common nouns that end in an organization suffix (注册资本, 风险投资): a name never ends in one."""
     descriptors: tuple[str, ...] = ()
+    counted_kinds: tuple[str, ...] = ()
+    """Kinds of company that describe the name after them when a count or a locality precedes them
+    (另一家本地|保险公司|汭桥保险); 民营企业 and the like always do at the start of a span."""
     """Generic words and kinds in apposition of three or more characters (互联网银行, 竞争对手): before a name they describe it."""
     descriptor_re: re.Pattern[str] | None = None
     """Any of :attr:`descriptors` (one search before the word-by-word check)."""
@@ -120,6 +125,7 @@ class PatternLexicon:
                 product_before=tuple(data["product_markers"]["before"]),
                 product_stop_words=tuple(data["product_markers"]["stop_words"]),
                 product_quoted_after=tuple(data["product_markers"]["quoted_after"]),
+                product_after_quoted=tuple(data["product_markers"].get("after_quoted", ())),
                 product_quoted_before=tuple(data["product_markers"].get("quoted_before", ())),
                 org_bad_initials=frozenset(data["org_bad_initials"]),
                 relation_nouns=tuple(sorted(data["relation_nouns"], key=len, reverse=True)),
@@ -136,6 +142,7 @@ class PatternLexicon:
                 industry_suffixes=industry,
                 governing_bodies=tuple(data.get("governing_bodies", ())),
                 descriptors=descriptors,
+                counted_kinds=tuple(sorted(data.get("counted_kinds", ()), key=len, reverse=True)),
                 descriptor_re=re.compile("|".join(map(re.escape, descriptors))) if descriptors else None,
                 suffix_false_friends=frozenset(data.get("suffix_false_friends", ())),
                 apposition_kinds=tuple(sorted(data.get("apposition_kinds", ()), key=len, reverse=True)),
@@ -299,6 +306,9 @@ def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate
     """
     if cand.end - cand.start < 5 or lex.descriptor_re is None:
         return cand
+    counted = _counted_kind(text, cand, lex)
+    if counted is not None:
+        return replace(cand, start=cand.start + len(counted))
     # 配售|代理中安国际证券: the span opens inside a descriptor that starts before it
     straddle = next((m for m in lex.descriptor_re.finditer(text, max(0, cand.start - 4), cand.end) if m.start() < cand.start < m.end()), None)
     tail = suffix_ending_at(text, cand.end, lex) if straddle is not None else None
@@ -315,6 +325,27 @@ def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate
         return cand
     cut = next((m.end() for m in found if len(word) - m.end() > len(suffix)), None)
     return replace(cand, start=cand.start + cut) if cut is not None else cand
+
+
+_KIND_LEAD = re.compile(r"(?:家|间|間|本地|当地|本港|境内|境外|外资)$")
+"""A count or a locality right before a kind of company (另一家|保险公司…, 本地|保险公司…)."""
+
+
+def _counted_kind_ending(text: str, end: int, lex: PatternLexicon) -> bool:
+    """Whether one of ``lex.counted_kinds`` ends at ``end`` after a count or a locality (另一家|经纪公司)."""
+    kind = next((k for k in lex.counted_kinds if text.endswith(k, 0, end)), None)
+    return kind is not None and _KIND_LEAD.search(text, max(0, end - len(kind) - 2), end - len(kind)) is not None
+
+
+def _counted_kind(text: str, cand: Candidate, lex: PatternLexicon) -> str | None:
+    """The kind of company opening ``cand`` that describes the name after it: one of ``lex.counted_kinds``
+    after a count or a locality (另一家本地|保险公司|汭桥保险), or a kind of enterprise (民营企业|翥昊实业…);
+    the name after it must end in a suffix.  中保财产保险公司广州市分公司 is one name."""
+    word = text[cand.start : cand.end]
+    kind = next((k for k in lex.counted_kinds if word.startswith(k) and len(word) - len(k) >= 4), None)
+    if kind is None or suffix_ending_at(text, cand.end, lex) is None:
+        return None
+    return kind if kind.endswith("企业") or _KIND_LEAD.search(text, max(0, cand.start - 2), cand.start) else None
 
 
 _VERBAL_TRADES = frozenset({"建设"})
@@ -357,13 +388,13 @@ def org_suffix(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
     return out
 
 
-_PARTNERSHIP_FORMS = ("（有限合伙）", "(有限合伙)", "（普通合伙）", "(普通合伙)")
+_PARTNERSHIP_FORMS = ("（有限合伙）", "(有限合伙)", "（普通合伙）", "(普通合伙)", "（特殊普通合伙）", "(特殊普通合伙)")
 """The bracketed legal form after a partnership enterprise's name, part of the name."""
 
 
 def _with_partnership_form(text: str, cand: Candidate) -> Candidate:
-    """``cand`` extended over a bracketed partnership form (…基金合伙企业（有限合伙）)."""
-    if text.endswith("合伙企业", 0, cand.end):
+    """``cand`` extended over a bracketed partnership form (…基金合伙企业（有限合伙）, …会计师事务所（特殊普通合伙）)."""
+    if text.endswith(("合伙企业", "事务所"), 0, cand.end):
         form = next((f for f in _PARTNERSHIP_FORMS if text.startswith(f, cand.end)), None)
         if form is not None:
             return replace(cand, end=cand.end + len(form))
@@ -487,11 +518,13 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         pos = "g"  # 日|邻|便利商店: a name's first character jieba tags as a numeral, before a second single character
     if pos == "a" and stop - start == 1 and j >= 1 and tokens[j - 1][2] in _MORPHEMES and tokens[j - 1][1] == start:
         pos = "g"  # 砺|诚|财产保险: a rare character jieba reads as a morpheme, then one it reads as an adjective
-    elif pos in ("zg", "ng") and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "j") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
-        # …and the morpheme itself, also before a character read as a surname, a place or another morpheme
-        # (渚|岩|投资控股…, 苏州|砚|澄|产业投资基金…, 旗下|璟|昕|商业银行); 一大|行|新港银行 stays out: 行 is no
-        # name's first character there
+    elif pos in ("zg", "ng") and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "j", "n", "zg", "ng") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
+        # …and the morpheme itself, also before a character read as a surname, a place, a noun or another
+        # morpheme (渚|岩|投资控股…, 苏州|砚|澄|产业投资基金…, 旗下|璟|昕|商业银行, 崟|稞|纺织, 琯|溇|…); 一大|行|新港银行
+        # stays out: 行 is no name's first character there
         pos = "g"
+    elif pos in ("zg", "ng") and stop - start == 1 and j >= 1 and tokens[j - 1][2] in _MORPHEMES and tokens[j - 1][1] - tokens[j - 1][0] == 1:
+        pos = "g"  # 琯|溇|会计师事务所, 瓴|舒|基金管理…: the second of two morphemes (跑|趟|银行 stays out)
     elif pos == "vg" and stop - start == 1 and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "j", "n") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
         pos = "g"  # 江苏|钤|渊|集成电路…: a rare character read as a verb morpheme, before another single character
     # 渚岩|投资|控股集团|有限公司: 投资 before 控股 is part of the name, not a kind of company before a brand
@@ -512,6 +545,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         return True  # ６月１５|日电|南斯拉夫联盟: a dateline, not part of the name
     if text.endswith(lex.apposition_kinds, 0, stop):
         return True  # 虚拟资产|交易平台|朗曜数码资产有限公司, 一持牌|平台|硕峰交易所: what the company is, before its name
+    if _counted_kind_ending(text, stop, lex):
+        return True  # 另一家|经纪公司|莳沂保险经纪: a counted kind of company before the name
     branded = any(p in BRAND_AFTER_PERSON and s < suffix_start for s, _, p in name_tokens)
     kind = suffix_ending_at(text, stop, lex)
     parent = j >= 1 and tokens[j - 1][2] in BRAND_AFTER_PERSON  # 博泰|集团|深圳|博泰|实业…: a parent's name, kept
@@ -793,8 +828,8 @@ def _bare_brand(head: Sequence[Token], tokens: Sequence[Token]) -> bool:
 def _trade_head(word: str, pos: str, lex: PatternLexicon) -> bool:
     """A word that can name the company before a trade word: a proper noun that is not a place.
     jieba's nz also tags longer common terms (开放式, 爱国主义); its two-character nz are brands (宏达)."""
-    if pos not in lex.proper_pos or pos == "x" or plausible_place(word, lex):
-        return False
+    if pos not in lex.proper_pos or pos == "x" and not is_han(word) or plausible_place(word, lex):
+        return False  # x: punctuation and symbols, or a Han character jieba does not know at all (莳)
     if len(word) >= 3 and word.endswith("业"):
         return False  # 房地产业|建设, 制造业|智能: a whole industry, no brand
     return pos != "nz" or len(word) == 2
@@ -1060,16 +1095,18 @@ def name_before(
 
 
 def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
-    """Product names after 产品/品牌 (分期产品钱小乐, 支付产品“澜付通”), before App (掌上生活App, 《薪享通》App),
+    """Product names after 产品/品牌 (分期产品钱小乐, 支付产品“澜付通”) or quoted after 平台 (投保平台「洸易保」), before App (掌上生活App, 《薪享通》App),
     quoted after a launch verb (推出「小微贷」升级版) or before what it is (「一码多付」功能, “驿链融”产品)."""
     text = sent.text
     out = []
-    for at, marker in occurrences(text, lex.product_after):
+    for at, marker in occurrences(text, lex.product_after + lex.product_after_quoted):
         start = at + len(marker)
-        quoted = _quoted_after(text, start)
+        quoted = _quoted_after(text, start, mixed=True)
         if quoted is not None and 2 <= quoted[1] - quoted[0] <= 8:
             out.append(Candidate(quoted[0], quoted[1], "PRODUCT", source="pattern:product_quoted", priority=3, score=0.6))
             continue  # 支付产品“澜付通”: the quotes delimit the name
+        if marker in lex.product_after_quoted:
+            continue  # 平台公司: unquoted, the noun names nothing after it
         end = _han_run(text, start, lex.product_stop_words, forward=True)
         if 2 <= end - start <= 5:
             out.append(Candidate(start, end, "PRODUCT", source="pattern:product", priority=3, score=0.6))
@@ -1110,6 +1147,8 @@ def _document_title(name: str) -> bool:
 
 _LATIN_TAIL = re.compile(r"[A-Za-z0-9]{1,6}$")
 """A product word in Latin letters closing a name (优息精选ETF, 掌上生活App)."""
+_SERIES_TAIL = re.compile(r"[0-9]{1,3}[号期]$")
+"""A series number closing a product's name (颐康悦享1号, 稳盈3期)."""
 
 
 def _longest_launched(text: str, start: int, end: int) -> int:
@@ -1120,9 +1159,10 @@ def _longest_launched(text: str, start: int, end: int) -> int:
     return 12 if _LATIN_TAIL.search(text, start, end) else 8
 
 
-def _quoted_after(text: str, pos: int, longest: int = 8, latin_tail: bool = False) -> tuple[int, int] | None:
+def _quoted_after(text: str, pos: int, longest: int = 8, latin_tail: bool = False, mixed: bool = False) -> tuple[int, int] | None:
     """The inside of a quoted name that opens right at ``pos`` (推出「小微贷」), at most ``longest`` characters,
-    Han only or (with ``latin_tail``) Han before a Latin product word.
+    Han only, Han before a series number (颐康悦享1号), (with ``latin_tail``) Han before a Latin product word, or
+    (with ``mixed``) Han and Latin letters together (平台「峮e保」).
 
     >>> _quoted_after("推出「小微贷」升级版", 2)
     (3, 6)
@@ -1131,11 +1171,15 @@ def _quoted_after(text: str, pos: int, longest: int = 8, latin_tail: bool = Fals
     end = text.find(closer, pos + 1, pos + longest + 2) if closer else -1
     if end == -1:
         return None
-    tail = _LATIN_TAIL.search(text, pos + 1, end) if latin_tail else None
+    tail = (_LATIN_TAIL.search(text, pos + 1, end) if latin_tail else None) or _SERIES_TAIL.search(text, pos + 1, end)
     han_end = tail.start() if tail is not None and tail.start() - pos - 1 >= 2 else end
-    if not is_han(text[pos + 1 : han_end]):
+    if not is_han(text[pos + 1 : han_end]) and not (mixed and _HAN_AND_LATIN.fullmatch(text, pos + 1, end)):
         return None
     return pos + 1, end
+
+
+_HAN_AND_LATIN = re.compile(r"(?=[^\u4e00-\u9fff]*[\u4e00-\u9fff])[\u4e00-\u9fffA-Za-z]+")
+"""A name of Han characters and Latin letters, with at least one Han character (峮e保)."""
 
 
 def _quoted_before(text: str, pos: int) -> tuple[int, int] | None:

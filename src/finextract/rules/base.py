@@ -152,12 +152,16 @@ def appointee_start(view: SentenceView, p_start: int) -> int:
 
 def org_before_post(view: SentenceView, head: int) -> Placed[Entity] | None:
     """The company written right before a post starting at ``head``, or before a former mark in front
-    of it (汇联支付|董事长, 汇联支付|原|董事长郑伟民), one space before it (招商银行 行长), or the company whose
+    of it (汇联支付|董事长, 汇联支付|原|董事长郑伟民), before the brackets declaring its short form
+    (…有限公司（以下简称“菀汐消金”）|副总经理), one space before it (招商银行 行长), or the company whose
     announcement ends right before it (瑞和人寿公告称，总经理孙卫东…)."""
     held = next((m for m in _POST_MARKS if view.text.endswith(m, 0, head)), "")
     head -= len(held)  # 铭港银行同日宣布，现任|行政总裁…, 栖鹿消金拟任|董事长: the post now or to come, at the same company
     mark = next((m for m in FORMER_MARKS if view.text.endswith(m, 0, head)), "")
     found = view.entity_ending_at(head, "ORG") or (view.entity_ending_at(head - len(mark), "ORG") if mark else None)
+    if found is None and view.text.endswith(("）", ")"), 0, head - len(mark)):
+        # 菀汐消费金融有限公司（以下简称“菀汐消金”）|副总经理: the company whose short form is declared between
+        found = next((e for e in view.labelled("ORG") if e[1] < head and past_declaration(view, e[1]) == head - len(mark)), None)
     if found is None and head > 0 and view.text[head - 1] in _LONE_SPACES and not view.text[head - 2 : head - 1].isspace():
         found = view.entity_ending_at(head - 1, "ORG")  # 招商银行&nbsp;行长: one space between, as scraped pages have
     if found is None and not mark:

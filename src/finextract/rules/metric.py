@@ -50,20 +50,24 @@ from .relations import MOVE_TO, RELATED_AFTER, clause_bounds, sentence_end
 
 _LINKS = frozenset(
     "为 是 达 达到 高达 突破 力争 约 约为 超 超过 已 已经 了 共 共计 合计 合共 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
-    "增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 扩大 上调 调升 调高 摊薄 下降 降低 减少 下滑 回落 降至 降 下跌 下调 调降 调低 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
+    "增长 上升 提高 增加 上涨 升至 增至 提升 回升 攀升 升 增厚 扩大 上调 调升 调高 摊薄 下降 降低 减少 下滑 回落 降至 减至 降 下跌 下调 调降 调低 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
     "年增 年减 月增 月减 季增 季减 "
     "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧 至 报 收报 收于 收在 终场 介乎 介于 每股 "
-    "维持 维持在 保持 保持在 估计 预估".split()
+    "维持 维持在 保持 保持在 估计 预估 可 可望 有望".split()
 )
-_UP = frozenset("增长 上升 提高 增加 上涨 升至 提升 回升 攀升 升 增厚 扩大 上调 调升 调高 增幅 年增 月增 季增".split())
-_DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 降 下跌 下调 调降 调低 收窄 跌 降幅 年减 月减 季减".split())
+_UP = frozenset("增长 上升 提高 增加 上涨 升至 增至 提升 回升 攀升 升 增厚 扩大 上调 调升 调高 增幅 年增 月增 季增".split())
+_DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 减至 降 下跌 下调 调降 调低 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
-_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首期 首笔 首日 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行 购置 新承作 承作".split())
+_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首 首期 首笔 首日 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行 购置 新承作 承作".split())
 _HAS_NOW = frozenset("现有 原有 已有 拥有".split())
 """Verbs of having before a count (澐嶠銀行現有|零售客戶約180萬名): no part of the metric's name."""
-_HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行".split())
-"""Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额)."""
+_HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行 同类产品 该产品".split())
+"""Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额); so does a product
+referred to (同类产品|募集规模, 该|产品|募集规模: see ``_REFERRED``)."""
+_REFERRED = frozenset("该 相关 上述 此 这 这些 该类 此类 同类".split())
+"""Words before 产品 that refer to a product named elsewhere (相关|产品|权益类资产投资比例): it owns the metric;
+a kind of product stays in the name (净值型|产品|占比, 理财产品存续规模)."""
 _OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12}的$|(?:股东|拥有人|权益持有人)应占$")
 """归属于上市公司股东的净利润, 股东应占净利润 (Hong Kong): a reporting phrase right before the noun is part of the metric's name."""
 _SHARE_OF = ("占", "占到", "约占", "占据")
@@ -147,6 +151,7 @@ _BASIS = re.compile(
     r"|年初|年末|上期|此前|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:末|底|初)|[^，,。；;]{0,6}(?:合并|调整|重组|上市|改革|整合)前(?:的平均水平)?)|比(?:上年|去年)(?:末|底|初)?"
 )
 _TO = ("至", "到")
+_STAKE_AFTER = re.compile(r"的?(?:股权|股份|权益)")
 _HYPOTHETICAL = re.compile(r"如果|假如|倘若|若是|要是|一旦")
 _NEGATED = re.compile(r"(?:并未|并没有|从未|未曾)[^，,。；;]{0,12}$")
 """A negation in the figure's clause before it (公司并未保证年化配息率达8%): no level is reported."""
@@ -234,6 +239,8 @@ def _metric_facts(view: SentenceView) -> Iterator[tuple[str, str, float, MetricA
             continue  # 如果…合并，新公司的总资产将超过3000亿元 is not a reported level
         if figure.kind == "money" and _AT_PRICE.search(view.text, max(0, f_start - 8), f_start) and _DEAL_AFTER.match(view.text, f_end):
             continue  # 将所持股份以新台币18亿元出售给…: the price of a deal, which the relation rules keep as its value
+        if figure.kind in ("percent", "ratio") and _STAKE_AFTER.match(view.text, f_end):
+            continue  # 收购瀚海能源70%股权: the stake of a deal, which the relation rules keep
         moved = _from_to(view, f_start, f_end)
         if moved is not None:
             fact, to_start, span = moved
@@ -300,6 +307,16 @@ def _metric_facts(view: SentenceView) -> Iterator[tuple[str, str, float, MetricA
         if view.text[span[0] : span[1]] in _COVERED_METRICS and subject_conf < 1.0:
             subject, subject_conf = _covered_company(view) or (subject, subject_conf)
         period = _period_before(view, span[0])
+        if rule == "metric.change_of_previous":
+            # …年增率为1.92%，明年可望降至1.7%左右: a period in the change's own clause dates it (not one in its
+            # basis: 较年初, 较去年同期)
+            compared = _BASIS.search(view.text, span[1], f_start)
+            own = [
+                p for s, e, p in view.periods
+                if span[1] <= s and e <= f_start and p.kind != "relative" and _dating(view, (s, e, p))
+                and not (compared and compared.start() <= s < compared.end()) and not view.text.endswith(("较", "比"), 0, s)
+            ]
+            period = own[-1] if own else period
         basis = new_value = None
         if direction is not None:
             found = _BASIS.search(view.text, span[1], f_start)
@@ -358,7 +375,7 @@ def _figure_of_noun(view: SentenceView, f_start: int, pos: int, figure: Figure) 
 _DEAL_PAPERS = frozenset("合同 协议 订单 合约 框架协议 意向书".split())
 _NEGATING_PREFIXES = frozenset("无 非 不".split())
 """Words that open a noun phrase as a modifier (无|固定期限资本债券, 非|公开发行股票)."""
-_AT_PRICE = re.compile(r"以(?:现金|人民币|新台币|港币|港元|美元|总价|合计|每股)?(?:约|共|合计|不超过|不低于)?$")
+_AT_PRICE = re.compile(r"(?:以|斥资|斥)(?:现金|人民币|新台币|港币|港元|美元|总价|合计|每股)?(?:约|共|合计|不超过|不低于)?$")
 _DEAL_AFTER = re.compile(r"(?:的)?(?:价格|对价|总价|价款)?[^，,。；;]{0,10}?(?:出售|转让|收购|认购|购买|受让|出让|卖给|售予|增资|入股|竞得)")
 """An amount after 以 and before a deal verb is the deal's price (以6.3亿元的价格转让给…), no company's metric."""
 _ISSUED = re.compile(r"(?:发行|募集|募资|获得|取得|完成|计提|提供|发放|新增|中标|斩获|核处|处以|裁处|开出)$")
@@ -619,7 +636,7 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
         return None  # 因派息等原因下调至5.71元: the reason, not what is measured; 另有三家: a count of others
     start = head_start
     k, taken = i - 1, 0
-    while k >= 0 and taken < 4:
+    while k >= 0 and taken < 5:
         s, e, tag = view.tokens[k]
         word = view.text[s:e]
         if e != start:
@@ -638,6 +655,8 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
             break  # 发行价5.12元/股|募资: a figure before ends the name
         if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES or word in _HOLDERS or word in _YIELD_VERBS or word in _HAS_NOW or _MARKET_SCOPE.fullmatch(word):
             break  # 预计|注册用户数, 一年内|注册用户数, 全国|个人养老金开户数: a linking word, a locative or a scope ends the name
+        if word == "产品" and k >= 1 and view.tokens[k - 1][1] == s and view.text[view.tokens[k - 1][0] : s] in _REFERRED:
+            break  # 相关|产品|权益类资产投资比例: the product referred to owns the metric
         if len(word) > 2 and word.endswith(_PERIOD_NOUNS):
             break  # 第一个完整会计年度|每股收益: the period the metric is measured over
         start = s
@@ -649,6 +668,8 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
     elif view.text.startswith(_SHARE_HEADS, start) and (share := _SHARE_OWNER.search(view.text, max(0, start - 24), start)):
         # 手续费收入占营业收入的|比重: what the share is of names it; a company before it owns it (砥芯微|研发投入占…)
         start = max([share.start()] + [e for s, e, _ in view.entities if share.start() <= s < start])
+    if view.text[start] in _LOCATIVES and any(e == start for _, e, _ in view.figures):
+        return start + 1, end  # 三年|内高|净值客户数目: the segmenter glued the locative after a duration to the name
     # 13个月保单继续率: a duration written right before the noun is part of the name
     duration = next(
         (s for s, e, f in view.figures if e == start and f.rule == "figures.duration" and not view.text.endswith(_TIME_REFERENCE, 0, s)), None
@@ -739,7 +760,7 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
         holder = view.entity_ending_at(org[0] - len(marker), "ORG") if marker is not None else None
         # 恒泰人寿在嘉禾银行的持股比例, 鼎新控股持有瑞和人寿的股权比例: the stake is the first one's, held in the second
         return (holder[2], 0.9) if holder is not None else (org[2], 1.0)
-    if _KIND_BEFORE.search(view.text, max(0, pos - 8), pos):
+    if _KIND_BEFORE.search(view.text, max(0, pos - 12), pos):
         return None, 0.0  # 商业银行净息差, 中小银行存款增速: a kind of company's figure, no one company's
     if view.text.endswith(_SUING, 0, pos) and view.entity_ending_at(pos - 2, "PERSON") is None and view.entity_ending_at(pos - 2, "ORG") is None:
         return None, 0.0  # 前私银董事总经理入禀|索偿逾860万元: the unnamed claimant's, not the company sued
@@ -783,9 +804,11 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
 _SUING = ("入禀", "起诉", "诉请")
 """Verbs of going to court right before a claimed sum's noun (入禀索偿): the claimant owns the claim."""
 _KIND_BEFORE = re.compile(
-    r"(?:商业银行|银行业|中小银行|上市银行|国有大行|股份行|农商行|城商行|农村商业银行|城市商业银行|保险业|寿险业|券商|证券业|基金业|信托业)$"
+    r"(?:商业银行|银行业|中小银行|上市银行|国有大行|股份行|农商行|城商行|农村商业银行|城市商业银行|保险业|寿险业|产险业|券商|证券业|基金业|信托业"
+    r"|头部机构|头部企业|中小机构|全行业)(?:的|今年|去年|明年|全年|整体)*$"
 )
-"""A kind of company right before a metric: the figure of all of them (商业银行净息差为1.53%)."""
+"""A kind of company right before a metric, maybe with the period or 的 between: the figure of all of them
+(商业银行净息差为1.53%, 寿险业今年整体获利, 头部机构的市场份额)."""
 _MARKET_SCOPE = re.compile(r"国内|境内|全国|全球|全行业|行业整体|全市场|市场整体|业内")
 
 
@@ -889,7 +912,7 @@ def _sentence_subject(view: SentenceView, before: int, after: int = 0) -> Entity
         if start < after:
             continue
         if ent.label in ("ORG", "PRODUCT") and not view.text.endswith(_PREPOSITIONS, 0, start) and not _DATA_SOURCE.match(view.text, end):
-            named = RELATED_AFTER.match(view.text, end)
+            named = RELATED_AFTER.match(view.text, past_declaration(view, end))  # A（以下简称…）旗下B
             apposed = view.entity_starting_at(named.end(), "ORG") if named else None
             return apposed[2] if apposed is not None and apposed[1] <= before else ent
     return None

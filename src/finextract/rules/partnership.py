@@ -28,8 +28,9 @@ from .relations import EXPIRES, RELATED_AFTER, RelationLexicon, answering_senten
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
 _PAIRING = ("与", "和", "同", "跟", "携手")
-_TRIGGER = re.compile(r"战略合作|合作|签约|签署|签订|牵手|联手|携手|结盟|联盟|共建|联合|共同|联姻|合资|分保|达成.{0,4}协议")
-_ADVERBIAL = re.compile(r"[\u4e00-\u9fff]{0,6}")
+_TRIGGER = re.compile(r"战略合作|合作|签约|签署|签订|牵手|联手|携手|结盟|联盟|共建|联合|共同(?!被告|原告|被申请人)|联姻|合资|分保|达成.{0,4}协议")
+_ADVERBIAL = re.compile(r"(?:[\u4e00-\u9fff]{0,3}(?:\d{4}年)?\d{1,2}月\d{1,2}日)?[\u4e00-\u9fff]{0,6}")
+"""What may stand between the first party and 与: an adverbial, maybe after a date (于10月28日|与, 日前已经|与)."""
 _KIND = re.compile(r"战略合作|全面合作|深度合作|业务合作|合作")
 _CLAUSE_END = re.compile(r"[。！？!?；;，,]")
 _VERB_GAP = re.compile(r"[\u4e00-\u9fff]{0,4}?(携手|牵手|联手|联姻|签约|结盟|联合)")
@@ -163,9 +164,9 @@ def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tupl
     kind = view.text_span(*kind_span) if kind_span else None
     date = next((p[2] for p in reversed(view.periods) if p[1] <= ents[run[0]][0] and p[2].kind in _DATE_KINDS), None)
     if date is None:
-        # A与B于9月18日签订…合作协议: a date between the parties and the trigger
+        # A与B于9月18日签订…合作协议, A于10月28日与B签署…: a date after the first party, before the trigger
         last = joint.end() if joint is not None else trigger.start()  # A、B及C于10月27日宣布成立合资公司
-        date = next((p[2] for p in view.periods if parties_end <= p[0] and p[1] <= last and p[2].kind in _DATE_KINDS), None)
+        date = next((p[2] for p in view.periods if ents[run[0]][1] <= p[0] and p[1] <= last and p[2].kind in _DATE_KINDS), None)
     if joint is not None:
         return "partnership", "partnership.joint_founding", _JOINT_CONFIDENCE, PartnershipArgs(parties=parties, kind=kind, date=date)
     if verb is not None:

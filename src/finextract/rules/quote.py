@@ -24,12 +24,13 @@ from ..facts import QuoteArgs
 from ..spans import Entity, TextSpan
 from .base import Placed, SentenceView, previous_sentence
 
-_VERBS = ("回应称", "表示", "认为", "指出", "透露", "强调", "介绍", "坦言", "直言", "回应", "说道", "说", "称")
+_VERBS = ("回应称", "表示", "认为", "指出", "透露", "强调", "介绍", "坦言", "直言", "回应", "澄清", "说道", "说", "称")
 _OPENERS = "，,：:；;"
 _SETTINGS = ("在", "于", "对", "向", "接受", "日前", "近日", "今天", "今日", "昨天", "昨日", "此前", "曾", "也", "还", "则", "随后", "同时", "当天", "当日")
 """What may open the short setting between a speaker and the verb (陈明宇此前表示, 王明远在…上表示)."""
 _QUOTED = re.compile(r"[「“『]([^」”』]{2,})[」”』]")
 _TAIL = "。！？!?…」”』 "
+_CLOSERS = {"」": "「", "”": "“", "』": "『"}
 
 
 def quote_rules(view: SentenceView) -> Iterator[tuple[str, str, float, QuoteArgs]]:
@@ -47,6 +48,8 @@ def quote_rules(view: SentenceView) -> Iterator[tuple[str, str, float, QuoteArgs
             start, end = after + 1, len(text)
             while end > start and text[end - 1] in _TAIL:
                 end -= 1
+            if end < len(text) and text[end] in _CLOSERS and _CLOSERS[text[end]] in text[start:end]:
+                end += 1  # 公司「并未洽谈任何收购案」: a quotation inside the clause keeps its closing mark
             if end - start >= 4:
                 yield "quote", "quote.say_clause", 0.8, QuoteArgs(speaker=person, quote=view.text_span(start, end))
     yield from _trailing_speaker(view)

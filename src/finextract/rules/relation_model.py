@@ -394,6 +394,10 @@ def resolve_model_dir(path: str | Path | None) -> Path:
     return resolve_dir(path, DEFAULT_MODEL)
 
 
+_BUYS = re.compile(r"(?:收购|购买|购入|受让|买入)")
+"""Verbs of buying right after the company addressed with 向 (向融众集团|收购): that company sells."""
+
+
 def _rivals_listed(text: str, first: Placed[Entity], second: Placed[Entity]) -> bool:
     """Whether the two are joined by 、 right after a preposition (与A、B…)."""
     return text[first[1] : second[0]].strip() == "、" and text[: first[0]].rstrip().endswith(("与", "和", "同", "跟"))
@@ -522,6 +526,8 @@ class ModelRelations:
             return None  # 转让除融众集团股权之外的全部资产: what the deal leaves out
         if fact_type in ("ownership", "acquisition") and venue(view, agent, PAIR_LABELS):
             return None  # 东星集团在产权交易所竞得融众集团股份: the exchange is a place
+        if fact_type == "acquisition" and view.text.endswith("向", 0, agent[0]) and _BUYS.match(view.text, agent[1]):
+            return None  # 东星集团将以9.8亿元向融众集团收购…: the company bought from sells
         if fact_type == "acquisition" and agent[0] < patient[0] and subsidiary_acts(view, agent, patient[0]):
             return None  # 东星集团子公司东星物业收购融众集团: the subsidiary buys
         if fact_type in ("partnership", "competition") and _rivals_listed(view.text, first, second):

@@ -7,6 +7,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``ownership.passive``    — 浦发银行获广东移动增持
 * ``ownership.remainder``  — 星汇银行由星汇集团持有70%股权，其余30%由安信保险持有 (the rest of the
   company the sentence opened with)
+* ``ownership.held_by``    — 融众集团于2009年由李明创立，目前由东星集团全资持有 (a clause with no subject of its own)
 * ``ownership.topic_stake`` — 星汇银行注册资本为50亿元，星汇集团持股70% (the company the sentence is about)
 * ``ownership.topic_holder`` — 华信信托成立于1986年，…，控股股东为华信集团 (the holder of the sentence's company)
 * ``ownership.under``      — 融众集团是东星集团旗下的支付平台; 融众集团隶属于东星集团 (the second holds the first)
@@ -27,6 +28,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``dispute.demand``       — 宏硕科技向法院提起诉讼，要求晶彩支付赔偿 (the defendant named in the demand)
 * ``dispute.claim``        — 瑞港物流…入禀高等法院，向前合作伙伴亚湾科技追讨…款项 (the party after 向, before the dispute verb)
 * ``product_launch.org_product`` — 招商银行推出掌上生活App
+* ``product_launch.product_first`` — 禕峮人壽的數位投保平台「峮e保」已於11月10日正式上線 (the product before the verb)
 * ``product_launch.both_parties`` — A与B签署合作协议，双方将共同推出「晶彩Go帐户」 (one fact per party)
 * ``appointment.change``   — 王明远出任招商银行行长; 李卫东辞去首席执行官职务
 * ``appointment.named``    — 董事会聘任刘晓峰为晨光控股总裁 (appointed)
@@ -78,9 +80,10 @@ RELATED_AFTER = re.compile(r"的?(?:第[一二三四五六七八九十]大股东
 _CONDITION = re.compile(r"(?:^|[，,；;：:])(?:如果|若是|若(?![干])|假如|倘若|一旦|要是|假设)")
 """A conditional word opening a clause: what the later clauses of the sentence say may not happen."""
 _DISPOSAL = ("将", "把", "已将", "已把")
-_FUNDED = re.compile(r"(?:通过|拟|将|已|计划|再次|继续|再)*(?:向|对)")
+_FUNDED = re.compile(r"(?:通过|拟|将|已|计划|再次|继续|再)*(?:(?:以|使用|动用|用)(?:自有|自筹|募集|闲置)?资金)?(?:向|对)")
 _FUNDING = ("注资", "增资", "入股", "参股", "投资")
-"""Verbs of putting funds into the company named after 向/对 (向融众集团增资, 对融众集团的增资扩股)."""
+"""Verbs of putting funds into the company named after 向/对 (向融众集团增资, 对融众集团的增资扩股); ``_FUNDED``
+is what may stand between the company that pays and 向 (拟, the funds used)."""
 _CONFIDENCE = {
     # Confidence per rule: its precision on FinRE train with the entities given
     # (python benchmarks/finre_eval.py --split train), rounded down to 0.05;
@@ -117,6 +120,8 @@ class RelationLexicon:
     directed: dict[str, DirectedSpec]
     symmetric: dict[str, tuple[str, ...]]
     launch: tuple[str, ...]
+    issue: tuple[str, ...]
+    """Verbs that launch only a named product (发行“颐康1号”; 发行二级资本债券 launches none)."""
     rounds: tuple[str, ...]
     """Investors' words in a funding round (领投, 跟投): ``由红杉中国领投``."""
     appointed: tuple[str, ...]
@@ -158,6 +163,7 @@ class RelationLexicon:
                 directed=directed,
                 symmetric={name: _longest_first(words) for name, words in data["symmetric"].items()},
                 launch=_longest_first(data["launch_triggers"]),
+                issue=_longest_first(data.get("issue_triggers", [])),
                 rounds=_longest_first(data.get("round_triggers", [])),
                 appointed=_longest_first(data["appointment"]["appointed"]),
                 resigned=_longest_first(data["appointment"]["resigned"]),
@@ -553,7 +559,7 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
         reverse = next((w for w in spec.reverse if text.endswith(w, 0, before)), None)
         if reverse is not None:
             # 华晟基金…，控股股东华晟证券: the second holds the first (控股 inside 控股股东 is no trigger)
-            if blocked(view, lex, first[0], before - len(reverse), reverse) or second[2].label not in spec.first_labels:
+            if blocked(view, lex, first[0], before - len(reverse), reverse) or second[2].label not in spec.first_labels or first[2].label not in spec.second_labels:
                 return None
             fact = _build(view, name, "reverse", second[2], first[2], (before - len(reverse), reverse))
             return fact[0], fact[1], _CONFIDENCE.get(fact[1], 0.6), fact[3]
@@ -581,7 +587,7 @@ def _directed_pair(
         reverse = None  # 宁海银行和新股东晨曦集团: a list of shareholders, not 宁海银行's shareholder
     if reverse is not None and (second[0] - (reverse[0] + len(reverse[1])) <= 2 or _DESCRIBED_HOLDER.fullmatch(text, reverse[0] + len(reverse[1]), second[0])):
         # 茂业商业的控股股东茂业集团, …的控股股东为香港上市的旭晋金融集团: the second entity holds the first
-        if blocked(view, lex, first[0], reverse[0], reverse[1]) or second[2].label not in spec.first_labels:
+        if blocked(view, lex, first[0], reverse[0], reverse[1]) or second[2].label not in spec.first_labels or first[2].label not in spec.second_labels:
             return None
         return _build(view, name, "reverse", second[2], first[2], reverse)
     spans = [(s, e) for s, e, _ in view.entities] + [m.span() for m in _MANNER.finditer(text, first[1], second[0])]
@@ -791,16 +797,21 @@ def carried_rivalries(view: SentenceView, lex: RelationLexicon) -> Iterator[tupl
         subject = ents[first] if first is not None else None
         if subject is None or subject[2].canonical == b.canonical or _same_clause(view.text, subject[0], b_start):
             continue
-        _, c_end = clause_bounds(view.text, b_end, b_end)
+        others = [ents[k]] + _listed_after_party(view, ents, k)  # 将与鄞潼人寿、苾嶒人寿…竞争: each one listed
+        last_end = others[-1][1]
+        _, c_end = clause_bounds(view.text, last_end, last_end)
         for name in ("competition", "dispute"):
-            hit = _find(view.text, lex.symmetric[name], b_end, c_end)
+            hit = _find(view.text, lex.symmetric[name], last_end, c_end)
             if hit is None or blocked(view, lex, b_start, hit[0], hit[1]):
                 continue
             trigger = view.text_span(hit[0], hit[0] + len(hit[1]))
-            if name == "competition":
-                yield name, "competition.pair", 0.7, CompetitionArgs(parties=[subject[2], b], trigger=trigger)
-            else:
-                yield name, "dispute.pair", 0.7, DisputeArgs(parties=[subject[2], b], trigger=trigger)
+            for other in others:
+                if other[2].canonical == subject[2].canonical:
+                    continue
+                if name == "competition":
+                    yield name, "competition.pair", 0.7, CompetitionArgs(parties=[subject[2], other[2]], trigger=trigger)
+                else:
+                    yield name, "dispute.pair", 0.7, DisputeArgs(parties=[subject[2], other[2]], trigger=trigger)
             break
 
 
@@ -1030,6 +1041,28 @@ def remainders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, 
         yield "ownership", "ownership.remainder", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
 
 
+_HELD_BY = re.compile(r"[，,；;](?:目前|现时|现在|现|如今|则|仍)?由$")
+_HELD_VERB = re.compile(r"(?:全资|间接|直接|共同)?持有(?=[，,。；;]|$)")
+
+
+def held_by(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
+    """``ownership.held_by``: 融众集团于2009年由李明创立，目前由东星集团全资持有 — a clause opening with 由 and
+    ending with 持有 says who holds the company the sentence opened with."""
+    text = view.text
+    orgs = view.labelled("ORG")
+    for h_start, h_end, holder in orgs:
+        verb = _HELD_VERB.match(text, h_end)
+        opening = _HELD_BY.search(text, max(0, h_start - 4), h_start) if verb is not None else None
+        if opening is None:
+            continue
+        first = first_organization(view, len(view.entities))
+        held = view.entities[first] if first is not None else None
+        if held is None or held[1] > opening.start() or held[2].canonical == holder.canonical or blocked(view, lex, held[0], h_end, ""):
+            continue
+        action = view.text_span(verb.end() - 2, verb.end())  # type: ignore[union-attr]  # 全资|持有: the verb
+        yield "ownership", "ownership.held_by", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action)  # type: ignore[arg-type]
+
+
 _IS_UNDER = ("是", "为", "系", "乃", "成为", "将成为")
 _UNDER_AFTER = re.compile(r"的?(?:旗下|下属|所属|属下|全资子公司|控股子公司|子公司|全资附属公司|附属公司)")
 _SUBORDINATE = re.compile(r"隶属于?")
@@ -1178,7 +1211,8 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             held, confidence = (0, 0, earlier), 0.5  # 招股书显示，苕溪农商行股权较为分散。发行前，A持股9.86%…
         if held is None or (via is not None and held[2].canonical == via.canonical) or blocked(view, lex, h_start, verb.start(), ""):
             continue
-        action = view.text_span(*verb.span())
+        v_start, v_end = verb.span()
+        action = view.text_span(v_start, v_end - 1 if text.endswith("其", 0, v_end) else v_end)  # 持有|其: the verb alone
         yield "ownership", "ownership.topic_stake", confidence, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake, via=via)  # type: ignore[arg-type]
 
 
@@ -1461,22 +1495,54 @@ def _product_after(view: SentenceView, start: int, end: int) -> Entity | TextSpa
     return view.text_span(*titled.span(1)) if titled else None
 
 
+_CHANNEL = ("通过", "经由", "借助", "依托")
+"""Before a company whose outlets carry the product (通过瀚海银行手机银行…发行): the channel, no launcher."""
+
+
 def launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, ProductLaunchArgs]]:
-    """``ORG 推出 PRODUCT`` (a product entity right after the trigger, or a 《title》)."""
+    """``ORG 推出 PRODUCT`` (a product entity right after the trigger, or a 《title》); ``ORG 发行 PRODUCT``
+    with a product entity (首只养老理财产品“颐康1号”)."""
     text = view.text
     for o_start, o_end, org in view.labelled("ORG"):
+        if text.endswith(_CHANNEL, 0, o_start):
+            continue
         _, c_end = clause_bounds(text, o_end, o_end)
         hit = _find(text, lex.launch, o_end, min(c_end, o_end + 16))  # 晨光物流计划于12月1日正式上线
+        issued = _find(text, lex.issue, o_end, min(c_end, o_end + 24)) if hit is None else None
+        hit = hit or issued
         if hit is None or blocked(view, lex, o_start, hit[0], hit[1]):
             continue
         after = hit[0] + len(hit[1])
         product = _product_after(view, after, c_end)
-        if product is None:
+        if product is None or (issued is not None and getattr(product, "label", None) != "PRODUCT"):
             continue
         date = next((p[2] for p in reversed(view.periods) if p[1] <= hit[0]), None)
         action = view.text_span(hit[0], after)
         yield "product_launch", "product_launch.org_product", 0.75, ProductLaunchArgs(org=org, product=product, action=action, date=date)  # type: ignore[arg-type]
+    yield from _products_launched(view, lex)
     yield from _joint_launches(view, lex)
+
+
+_OWN_PRODUCT = re.compile(r"(?:的|旗下)[^，,。；;]{0,10}$")
+"""Between a company and its product named before the launch verb (禕峮人壽的數位投保平台|「峮e保」)."""
+_BEFORE_LAUNCH = re.compile(r"[」”』》]?(?:已|将|已经)?(?:于|於)?[^，,。；;]{0,8}?(?:正式)?$")
+
+
+def _products_launched(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, ProductLaunchArgs]]:
+    """``product_launch.product_first``: 禕峮人壽的數位投保平台「峮e保」已於11月10日正式上線 — the product, then the
+    launch verb; the company whose product it is (的, 旗下) named before it in the clause launches it."""
+    text = view.text
+    for p_start, p_end, product in view.labelled("PRODUCT"):
+        c_start, c_end = clause_bounds(text, p_start, p_end)
+        hit = _find(text, lex.launch, p_end, min(c_end, p_end + 14))
+        if hit is None or not _BEFORE_LAUNCH.fullmatch(text, p_end, hit[0]):
+            continue
+        org = next((o for o in reversed(view.labelled("ORG")) if c_start <= o[0] and o[1] <= p_start and _OWN_PRODUCT.search(text, o[1], p_start)), None)
+        if org is None or blocked(view, lex, org[0], hit[0], hit[1]):
+            continue
+        date = next((p[2] for p in view.periods if p_end <= p[0] and p[1] <= hit[0]), None)
+        action = view.text_span(hit[0], hit[0] + len(hit[1]))
+        yield "product_launch", "product_launch.product_first", 0.7, ProductLaunchArgs(org=org[2], product=product, action=action, date=date)  # type: ignore[arg-type]
 
 
 _BOTH = ("双方", "两家公司", "两家机构")
@@ -1627,6 +1693,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from named_rivals(view, lex)
         yield from funding_rounds(view, lex)
         yield from remainders(view, lex)
+        yield from held_by(view, lex)
         yield from holdings_through(view, lex)
         yield from units_under(view, lex)
         yield from holders_of(view, lex)

@@ -25,7 +25,7 @@ from typing import Iterator
 
 from ..facts import RoleArgs
 from ..spans import Entity
-from .base import FORMER_MARKS, PAST_ADVERBS, SentenceView, appointee_start, appointing_org, org_before_post
+from .base import FORMER_MARKS, PAST_ADVERBS, SentenceView, appointee_start, appointing_org, org_before_post, past_declaration
 
 _CHAIN_JOINERS = ("兼", "、", "和", "及", "兼任")
 _SERVE_VERBS = ("担任", "出任", "兼任", "接任", "升任", "留任", "当选", "任")
@@ -165,7 +165,7 @@ def _posts_after(
     pos = verb_at + len(word)
     org = view.entity_starting_at(pos, "ORG")
     if org is not None:
-        pos = org[1]
+        pos = past_declaration(view, org[1])  # 曾任…有限公司（以下简称“江川银行”）|零售金融部副总经理
         if view.text.startswith("的", pos):
             pos += 1
     titles = []
