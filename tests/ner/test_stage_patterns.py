@@ -114,6 +114,12 @@ def nlp() -> finextract.Pipeline:
         ("楗银理财总经理表示：“养老理财的投资者更看重长期收益的稳定性。”", ("养老理财", "ORG")),  # a line of products
         ("與此同時，民營股東棻澗實業減持潯槐銀行6億股。", ("民营", "ORG")),  # private, a kind of shareholder
         ("菀汐消金董事长瞿仲桓辞任 副总经理阙书宁获聘总经理", ("瞿仲桓辞任", "PERSON")),  # a headline's verb after the name
+        ("此外，还要成立一定数量的保险仲裁机构和律师事务所。", ("仲裁机构和律师事务所", "ORG")),  # a list of kinds
+        ("此外，还要成立一定数量的为保险业务活动服务的保险仲裁机构和律师事务所。", ("和律师事务所", "ORG")),
+        ("董事长戚伯骞表示：“取得公募牌照是公司主动管理转型的关键一步。”", ("公募", "LOC")),  # a kind of fund business
+        ("醴楫资管已于今年6月获得公募资格。", ("公募", "PERSON")),
+        ("但在权益类产品上与公募基金仍有明显差距。", ("公募基金", "ORG")),
+        ("但在权益类产品上与老牌公募基金仍有明显差距。", ("老牌公募基金", "ORG")),
         ("獲利主要來自旗下兩大子公司。", ("两大", "ORG")),
         ("配息率約62%，創該公司近五年新高。", ("创该公司", "ORG")),
         ("璟昕金融控股股份有限公司（以下簡稱璟昕金控）今（13）日召開董事會。", ("今", "ORG")),  # one character names nothing
@@ -302,6 +308,18 @@ def test_the_head_of_a_company_name_is_no_place(nlp: finextract.Pipeline) -> Non
     assert "华晟" not in {e.text for e in doc.entities if e.label in ("LOC", "PERSON")}
     doc = nlp("北京银行近日公告。北京的分行数量增加。")
     assert "北京" in {e.text for e in doc.entities if e.label == "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("公司总经理卞崇和因到龄退休，申请辞去总经理职务。", {"卞崇和"}),  # 和 ends the name
+        ("公司總經理卞崇和表示，將按時交接。", {"卞崇和"}),
+        ("公司董事长王明和总经理李华出席。", {"王明", "李华"}),  # 和 joins two posts
+    ],
+)
+def test_a_name_ending_in_he(nlp: finextract.Pipeline, text: str, people: set[str]) -> None:
+    assert {e.canonical for e in nlp(text).entities if e.label == "PERSON"} == people
 
 
 @pytest.mark.parametrize(

@@ -498,16 +498,24 @@ def _verb_led(sent: SentenceInput, start: int) -> bool:
 
 def _joined_kinds(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> bool:
     """Whether a span joins two words by 与/及 and one side is a kind of institution, not a name
-    (网贷平台与银行: the tagger read two kinds as one organization)."""
+    (网贷平台与银行: the tagger read two kinds as one organization), or by 和 and both are, or it opens
+    with the conjunction."""
     for s, e, pos in sent.tokens:
-        if cand.start < s and e < cand.end and pos[:1] in ("c", "p") and sent.text[s:e] in _JOINING_WORDS:
+        if s == cand.start and pos[:1] == "c" and sent.text[s:e] in _JOINING_WORDS | {"和"}:
+            return True  # 和|律师事务所 (left after the kind before it was cut off): a list's tail
+        if cand.start < s and e < cand.end and pos[:1] in ("c", "p") and sent.text[s:e] in _JOINING_WORDS | {"和"}:
             left, right = sent.text[cand.start : s], sent.text[e : cand.end]
-            return min(len(left), len(right)) >= 2 and (is_generic(left, pat) or is_generic(right, pat))
+            if min(len(left), len(right)) < 2:
+                return False
+            if sent.text[s:e] == "和":
+                # 保险仲裁机构|和|律师事务所: both sides kinds
+                return any(left.endswith(g) for g in pat.generic_orgs if len(g) >= 2) and is_generic(right, pat)
+            return is_generic(left, pat) or is_generic(right, pat)
     return False
 
 
 _JOINING_WORDS = frozenset({"与", "及", "同", "跟"})
-"""Conjunctions that join two names; 和 is left out, names hold it (安和银行, 中和证券)."""
+"""Conjunctions that join two names; 和 joins two only when both are kinds, names hold it (安和银行, 中和证券)."""
 
 
 def _glued_marker(text: str, start: int) -> bool:
@@ -844,7 +852,8 @@ class NerStage:
                     return False  # 旗下「沛纶Pay」: Han and Latin letters in one word make a brand, not a place
                 if word in CURRENCY_WORDS or word.endswith(("元", "币")) and word[:-1] + "元" in CURRENCY_WORDS:
                     return False  # 澳门元及港元存款: a currency, not the place it is named after
-                return not word.endswith(("型", "性", "化", "式", "级")) and word not in _RELATIVE_PLACES
+                # 取得公募|牌照: a kind of fund business is no place
+                return not word.endswith(("型", "性", "化", "式", "级")) and word not in _RELATIVE_PLACES and not is_generic(word, pat)
             if c.label == "TITLE":
                 return not word.endswith(pat.not_title_endings)  # 战略投资者 holds a stake, not a post
             return True

@@ -168,6 +168,8 @@ def is_generic(name: str, lex: PatternLexicon) -> bool:
     a rank, count or quantifier (前三大金控, 多家城商行, 个别银行) or a whole area (全省农商行)."""
     if name in lex.generic_orgs:
         return True
+    if name.startswith(_DESCRIBING) and name[2:] in lex.generic_orgs:
+        return True  # 老牌|公募基金, 头部|券商: a described kind
     at = name.find("性")
     if 0 < at < len(name) - 2 and name[at + 1 :] in lex.generic_orgs:
         return True
@@ -181,6 +183,8 @@ def is_generic(name: str, lex: PatternLexicon) -> bool:
 
 
 _LOCAL_KINDS = ("本土银行", "当地银行", "本地银行", "外资银行", "中资银行")
+_DESCRIBING = ("老牌", "头部", "大型", "中小", "传统", "新兴", "知名", "主要")
+"""Two-character descriptions before a kind of institution (老牌公募基金)."""
 
 
 def generic_body(name: str, lex: PatternLexicon) -> bool:
@@ -1050,12 +1054,24 @@ def name_after(
         end = pos + length
         if end > len(text) or not is_han(text[pos:end]) or _verb_inside(text, pos, end, forbidden):
             continue
-        if tokens and not name_shaped(tokens, pos, end) and not _pronoun_surname(text, tokens, pos, end):
+        if tokens and not name_shaped(tokens, pos, end) and not _pronoun_surname(text, tokens, pos, end) and not _ends_in_he(text, end, boundaries):
             continue
         if end == len(text) or text[end] in boundaries or not is_han(text[end]) or end in word_starts:
             return pos, end
     return None
 
+
+def _ends_in_he(text: str, end: int, boundaries: frozenset[str]) -> bool:
+    """A three-character name ending in 和, which jieba reads as a conjunction, when no name follows it
+    (总经理卞崇和|因到龄退休; 董事长张三和|李四 joins two people).
+
+    >>> _ends_in_he("总经理卞崇和因到龄退休", 6, frozenset("因"))
+    True
+    """
+    return text.startswith("和", end - 1) and end < len(text) and text[end] in boundaries and text[end] not in _LIST_JOINERS
+
+
+_LIST_JOINERS = frozenset("和与及、")
 
 _SURNAME_PRONOUNS = frozenset("何")
 """Surnames that jieba reads as a pronoun when they stand alone (何|咏诗)."""
