@@ -316,10 +316,19 @@ def test_the_head_of_a_company_name_is_no_place(nlp: finextract.Pipeline) -> Non
         ("公司总经理卞崇和因到龄退休，申请辞去总经理职务。", {"卞崇和"}),  # 和 ends the name
         ("公司總經理卞崇和表示，將按時交接。", {"卞崇和"}),
         ("公司董事长王明和总经理李华出席。", {"王明", "李华"}),  # 和 joins two posts
+        ("人事方面，棨煦数科同日公告，殳蔓青因个人原因辞去首席财务官职务。", {"殳蔓青"}),  # before the cause of leaving
     ],
 )
-def test_a_name_ending_in_he(nlp: finextract.Pipeline, text: str, people: set[str]) -> None:
+def test_people_named_before_a_post_s_cause_or_with_he(nlp: finextract.Pipeline, text: str, people: set[str]) -> None:
     assert {e.canonical for e in nlp(text).entities if e.label == "PERSON"} == people
+
+
+def test_a_place_s_own_state_asset_commission(nlp: finextract.Pipeline) -> None:
+    """湖南省国资委 is the province's commission, one organization, not the State Council's 国资委."""
+    doc = nlp("划转完成后，实际控制人由衡阳市国资委变更为湖南省国资委。")
+    orgs = {(e.text, e.id) for e in doc.entities if e.label == "ORG"}
+    assert orgs == {("衡阳市国资委", None), ("湖南省国资委", None)}
+    assert any(e.text == "国资委" and e.id for e in nlp("国资委近日发布通知。").entities)
 
 
 @pytest.mark.parametrize(
@@ -329,6 +338,7 @@ def test_a_name_ending_in_he(nlp: finextract.Pipeline, text: str, people: set[st
         ("市場早前傳出，另一家本地保險公司汭橋保險有意併入瑧磐保險。", "汭桥保险", "保险公司汭桥保险"),
         ("市場早前傳出，本地保險公司鍇泮保險將入股琇嶧。", "锴泮保险", "保险公司锴泮保险"),
         ("其中，民营企业翥昊实业集团有限公司持股7.5%。", "翥昊实业集团有限公司", "民营企业翥昊实业集团有限公司"),
+        ("股東為緹峒科技集團有限公司及保險公司篁禧人壽保險有限公司。", "篁禧人寿保险有限公司", "保险公司篁禧人寿保险有限公司"),  # after 及
         ("韜瀠保險去年曾擬收購另一家經紀公司蒔沂保險經紀60%股權。", "莳沂保险经纪", "经纪公司莳沂保险经纪"),
         # …but a branch named after its company keeps it
         ("中保财产保险公司广州市分公司开展业务。", "中保财产保险公司广州市分公司", "广州市分公司"),
@@ -358,6 +368,7 @@ def test_a_counted_kind_before_a_name(nlp: finextract.Pipeline, text: str, org: 
         ("潯槐銀行第三大股東崟稞紡織近日將其持有的股份質押。", "崟稞纺织"),  # a textile maker
         ("据了解，琯溇会计师事务所（特殊普通合伙）自2019年起担任沩宸科技的年审机构。", "琯溇会计师事务所（特殊普通合伙）"),  # an audit firm
         ("蕲瑗律师事务所合伙人眭予恒认为，中介机构的责任正在压实。", "蕲瑗律师事务所"),
+        ("此前有市场消息称，翚苒资本也有意参与受让莳嵘财险部分股份。", "翚苒资本"),  # a character jieba does not know
         ("据了解，琯溇会计师事务所（特殊普通合伙）（以下简称“琯溇所”）自2019年起担任沩宸科技的年审机构。", "琯溇会计师事务所（特殊普通合伙）"),
         # a trade word inside a longer name does not cut it (化工 of …化工新材料有限公司)
         ("中国电子财务有限责任公司拟转让其持有的常熟三爱富中昊化工新材料有限公司8%股权。", "常熟三爱富中昊化工新材料有限公司"),

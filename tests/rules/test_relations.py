@@ -36,6 +36,9 @@ def _facts(text: str, fact_type: str) -> list:
         # a unit under its parent: 下属, 所属 (as 旗下)
         ("东星集团下属融众集团斥资8亿美元收购瀚海能源。", "东星集团", "融众集团", None),
         ("東星集團所屬融眾集團年產5萬噸銅。", "東星集團", "融眾集團", None),
+        ("融众集团是东星集团全资控股的省属国有企业。", "东星集团", "融众集团", None),  # controlled by
+        # a province's state-asset commission owns its companies (it is no supervisor here)
+        ("融众集团是濂江省人民政府国有资产监督管理委员会（以下简称“濂江省国资委”）全资控股的省属国有企业。", "濂江省人民政府国有资产监督管理委员会", "融众集团", None),
     ],
 )
 def test_ownership(text: str, holder: str, held: str, stake: str | None) -> None:
@@ -527,6 +530,28 @@ def test_a_clause_held_by_a_company_names_the_holder_of_the_sentence_s_company()
     assert _facts("融众集团于2009年由李明创立，目前由东星集团持有其股份。", "ownership") == []  # 持有 has an object: another rule's
 
 
+def test_defendants_listed_after_jiang() -> None:
+    text = "12月11日，东星集团以侵害股东优先购买权为由，向淇甸市中级人民法院提起诉讼，将融众集团和瀚海集团列为被告。"
+    got = {(f.args.plaintiff.text, f.args.defendant.text) for f in _facts(text, "dispute")}
+    assert got == {("东星集团", "融众集团"), ("东星集团", "瀚海集团")}
+    # the plaintiffs unnamed (投资者): no dispute between the co-defendants
+    assert _facts("此次诉讼中，投资者将融众集团和瀚海集团一并列为共同被告。", "dispute") == []
+
+
+def test_shares_sold_past_the_declaration_of_the_company_s_short_form() -> None:
+    text = "东星集团拟将其所持融众财产保险股份有限公司（以下简称“融众财险”）35.8%的股份以42.6亿元的价格转让给瀚海投资有限公司。"
+    got = {(f.args.holder.canonical, f.args.held.canonical, f.args.stake.text if f.args.stake else None, f.rule) for f in _facts(text, "ownership")}
+    assert ("瀚海投资有限公司", "融众财产保险股份有限公司", "35.8%", "ownership.transferee") in got
+
+
+def test_each_share_of_a_capital_injection_funds_the_company_named_with_xiang() -> None:
+    """…向融众银行注资合共6亿港元，其中东星集团注资3.6亿港元，瀚海人寿注资2.4亿港元: both put funds into 融众银行."""
+    text = "兩名股東已按持股比例向融眾銀行注資合共6億港元，其中東星集團注資3.6億港元，瀚海人壽注資2.4億港元。"
+    got = {(f.args.holder.canonical, f.args.held.canonical, f.args.action.text, f.rule) for f in _facts(text, "ownership")}
+    assert got == {("东星集团", "融众银行", "注資", "ownership.funding_share"), ("瀚海人寿", "融众银行", "注資", "ownership.funding_share")}
+    assert _facts("東星集團注資3.6億港元。", "ownership") == []  # no company funded is named
+
+
 def test_a_person_is_no_company_held() -> None:
     """滕雨舟将返回股东单位郦桁银行任职: a person before 股东 is no company its shareholder holds."""
     assert _facts("其中，滕雨舟将返回股东单位江川银行任职。", "ownership") == []
@@ -578,6 +603,13 @@ def test_competition_after_an_adverbial_before_with(text: str, parties: list[tup
     """A此举旨在与B、C…争夺: the adverbs between the subject and 与 do not hide the pair."""
     got = {tuple(p.text for p in f.args.parties) for f in _facts(text, "competition")}
     assert set(parties) <= got
+
+
+def test_a_ranking_in_a_field_after_the_clause_naming_the_company() -> None:
+    """合并后的A将跻身行业前十，在中部地区券商中仅次于B和C: A is ranked against both."""
+    text = "按总资产计算，合并后的东星证券将跻身行业前十，在中部地区券商中仅次于融众证券和瀚海证券。"
+    got = {tuple(p.text for p in f.args.parties) for f in _facts(text, "competition")}
+    assert got == {("东星证券", "融众证券"), ("东星证券", "瀚海证券")}
 
 
 def test_the_other_part_held_by_another_holder() -> None:

@@ -96,6 +96,7 @@ def test_partnership_with_kind_and_repaired_date() -> None:
         ("江川银行与启明云科于9月18日签订为期15年的独家合作协议。", "--09-18"),  # between the parties and the trigger
         ("江川银行于10月28日与融众集团签署合作协议。", "--10-28"),  # between the first party and 与
         ("江川銀行於10月28日與融眾集團簽署銀保通路合作協議。", "--10-28"),
+        ("10月28日，江川银行与融众集团签署联合贷款合作协议。", "--10-28"),  # joint lending is the cooperation
     ],
 )
 def test_partnership_dated_by_a_month(text: str, value: str) -> None:
@@ -191,6 +192,11 @@ def test_hong_kong_comparisons() -> None:
     assert (short.args.metric.text, short.args.direction) == ("盈利", "up")
 
 
+def test_a_forecast_opening_the_sentence_covers_it() -> None:
+    (fact,) = _metrics("预计合并完成后，东星集团的持股比例将降至27.35%。")
+    assert fact.modality == "forecast"
+
+
 def test_a_framing_forecast_covers_the_sentence() -> None:
     (fact,) = _metrics("宏遠證券預計，交易完成後，東華期貨公司可貢獻淨利潤約2.4億元。")
     assert fact.modality == "forecast"
@@ -202,6 +208,12 @@ def test_change_verbs_of_the_previous_metric() -> None:
     facts = _metrics("該公司13個月保單繼續率為91.3%，較上年同期提升2.1個百分點。")
     change = next(f for f in facts if f.rule == "metric.change_of_previous")
     assert (change.args.metric.text, change.args.direction, change.args.value.text) == ("13個月保單繼續率", "up", "2.1個百分點")
+
+
+def test_a_quarter_end_is_the_basis_of_a_change() -> None:
+    facts = _metrics("截至9月末，莳嵘财险综合偿付能力充足率为187.6%，较二季度末下降5.4个百分点。")
+    change = next(f for f in facts if f.args.value.text == "5.4个百分点")
+    assert (change.args.metric.text, change.args.direction, change.args.basis.text) == ("综合偿付能力充足率", "down", "较二季度末")
 
 
 def test_metric_change_of_previous_metric() -> None:
@@ -244,6 +256,8 @@ def test_the_price_and_stake_of_a_deal_are_no_metrics(text: str) -> None:
         ("分析師預計筱榆銀行全年歸母淨利潤同比增長5%至6%。", "全年"),
         ("筱榆银行2025年全年归母净利润为120亿元。", "2025年"),  # the year before 全年 names it
         ("筱榆银行去年全年归母净利润为120亿元。", "去年"),
+        ("东星金控今日公布11月自结获利，单月税后净利为新台币28.6亿元。", "11月"),  # the single month named
+        ("东星银行今年三季度单季净利润为12亿元。", "今年三季度"),
         ("2025年，筱榆银行全年归母净利润为120亿元。", "2025年"),
     ],
 )
@@ -288,6 +302,7 @@ def test_a_rate_of_growth_with_its_own_noun_stays_a_metric() -> None:
         ("增资完成后东星集团注册资本将增至15亿元。", "注册资本", "东星集团"),  # 增至: increased to
         ("減資後東星集團註冊資本將減至8億元。", "註冊資本", "東星集團"),
         ("截至6月末，数融科技注册用户约1.2亿人。", "注册用户", "数融科技"),
+        ("暻瓏人壽已提告，求償金額為新台幣1.36億元。", "求償金額", "暻瓏人壽"),  # 求偿: a verb to jieba
         # the clause's topic is the shareholder the relation noun names
         ("東星集團第二大股東融眾集團上月減持2000萬股，持股比例降至6.3%。", "持股比例", "融眾集團"),  # a duration right before the noun names it
         # …past the declaration of the first one's short form (A（以下简称…）旗下B…)
@@ -333,6 +348,9 @@ def test_a_rate_of_growth_with_its_own_noun_stays_a_metric() -> None:
         ("禕峮人壽今年前三季首年保費收入約新台幣186.4億元。", "首年保費收入", "禕峮人壽"),  # 首|年: the first year's premiums
         ("雙方預計，明年銀保通路首年保費可達新台幣40億元。", "銀保通路首年保費", None),  # 可|達: may reach
         ("按照协议，相关产品权益类资产投资比例不超过20%。", "权益类资产投资比例", None),  # the product owns the ratio
+        ("琅嵋银行现金分红比例为30.02%。", "现金分红比例", "琅嵋银行"),  # 分红: a verb to jieba
+        ("珂潾銀行有限公司（以下簡稱「珂潾銀行」）公布業績。截至6月底，珂潾銀行存款總額約186億港元。", "存款總額", "珂潾銀行"),  # 銀行存款 is one word to jieba
+        ("甘颂禾认为，预计琅嵋银行今年归母净利润同比增长3%至5%。", "归母净利润", "琅嵋银行"),  # 预计 is no part of the name
         ("黃志豪表示，聯名卡預計明年1月正式開放申辦，目標首年發卡10萬張。", "目標首年發卡", None),  # a goal named
         ("梁家豪表示：「我們預計三年內高淨值客戶數目可增加一倍。」", "高淨值客戶數目", None),  # 三年内 is when, not what
         # a kind of company, maybe with the period or 的 between, owns the figure, not the speaker's company

@@ -223,6 +223,7 @@ def _candidates(text: str) -> list[PeriodMatch]:
         found.append(PeriodMatch(m.start(), m.end(), kind, value))
     if "年" in text:
         found += [PeriodMatch(m.start(), m.end(), "year", _RELATIVE_YEARS[m.group("w")]) for m in _BARE_YEAR.finditer(text)]
+        found += [PeriodMatch(m.start(), m.end(), "year", _RELATIVE_YEARS[m.group("w")]) for m in _SAME_PERIOD_OPENING.finditer(text)]
     if "近" in text or "过去" in text:
         found += [p for m in _WINDOW.finditer(text) if (p := _window(m)) is not None]
     if "首季" in text:
@@ -266,6 +267,11 @@ _RELATIVE_YEARS = {"今年": "Y0", "本年": "Y0", "去年": "Y-1", "上年": "Y
 _BARE_YEAR = re.compile(r"(?<![较比与同于和及])(?P<w>今年|本年|去年|上年|明年|前年)(?:度|底|末|初)?(?!同期|[0-9])")
 """A relative year standing alone (去年营收, 今年以来).  After 较/比/于 it is a comparison's basis
 (较去年增长, 高于去年), and 去年同期 is the basis of a year-on-year change: neither dates a figure."""
+
+
+_SAME_PERIOD_OPENING = re.compile(r"(?:(?<=[，,；;。])|^)(?P<w>去年|上年)同期(?=[\u4e00-\u9fff])(?!相比|比较|增长|下降|增加|减少)")
+"""去年同期 opening a clause before a figure's noun (…，去年同期亏损2.36亿港元): the same period of the year
+before dates that figure (``Y-1``); elsewhere it is a change's basis."""
 
 
 def _passes(text: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], PeriodMatch | None]]]:

@@ -395,14 +395,14 @@ def _holding_short_forms(doc: Document, entities: list[Entity]) -> list[Entity]:
 def _with_alias_mention(doc: Document, entities: list[Entity], at: int, end: int, target: Entity) -> list[Entity]:
     """``entities`` with an alias entity of ``target`` at working span ``[at, end)``.
 
-    A backend's own guess (model, POS hint), a copied name, a place and a shorter pattern
-    name inside it give way to it; another gazetteer or pattern entity there stays, and then
-    nothing is added.
+    A backend's own guess (model, POS hint), a copied name, a place and a shorter name inside it
+    give way to it; another gazetteer or pattern entity there stays, and then nothing is added.
     """
     start, stop, text = doc.work.orig_span(at, end)
     overlapping = [e for e in entities if e.start < stop and start < e.end]
-    # a pattern's shorter name inside the declared one (川银行 in 蓼川银行) gives way too
-    inside = [e for e in overlapping if start <= e.start and e.end <= stop and e.end - e.start < stop - start and e.source != "gazetteer"]
+    # a pattern's shorter name inside the declared one (川银行 in 蓼川银行) gives way too, and so does a known
+    # name inside it (国资委 in 濂江省国资委: the province's commission, not the State Council's)
+    inside = [e for e in overlapping if start <= e.start and e.end <= stop and e.end - e.start < stop - start]
     # a dating word read into the name (原|汊口农商行) gives way too: the organization is the declared one
     inside += [e for e in overlapping if e.end == stop and e.start < start and doc.text[e.start:start] in DATING_MARKS and e.source != "gazetteer"]
     if doc.in_excluded(start, stop) or any(e.label != "LOC" and not _yields(e) and e not in inside for e in overlapping):

@@ -197,6 +197,26 @@ _FIRM = ("事务所", "协会", "公会")
 """Words after a profession that make it a kind of firm or body (会计师事务所, 精算师协会)."""
 
 
+_LOCAL_BODIES = frozenset({"国资委", "发改委", "金融办"})
+"""Known bodies' short names that every province and city has its own of (湖南省国资委)."""
+
+
+def _local_body(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> Candidate:
+    """A known body's short name right after a place (衡阳市|国资委) is the place's own body, not the
+    national one the knowledge base names: one organization with the place, unlinked."""
+    if cand.source != "gazetteer" or sent.text[cand.start : cand.end] not in _LOCAL_BODIES:
+        return cand
+    before = [t for t in sent.tokens if t[1] <= cand.start]
+    if not before or before[-1][1] != cand.start:
+        return cand
+    start = before[-1][0]
+    if sent.text[start : cand.start] in pat.place_suffixes and len(before) >= 2 and before[-2][1] == start:
+        start = before[-2][0]  # 湖南|省|国资委
+    if not plausible_place(sent.text[start : cand.start], pat):
+        return cand
+    return Candidate(start, cand.end, "ORG", source="pattern:local_body", priority=cand.priority, score=cand.score)
+
+
 def _cut_post_verb(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> Candidate:
     """A tagger's person ending in a word of taking or leaving a post (瞿仲桓|辞任 in a headline): the name before it."""
     if cand.label != "PERSON" or cand.source != "model":
@@ -861,7 +881,7 @@ class NerStage:
         split = [
             p
             for found in cands
-            for c in [_with_region_form(sent.text, _cut_at_time(sent, _cut_post_verb(sent, _place_as_company(sent.text, found, pat), pat), pat))]
+            for c in [_with_region_form(sent.text, _cut_at_time(sent, _cut_post_verb(sent, _place_as_company(sent.text, _local_body(sent, found, pat), pat), pat), pat))]
             for p in (
                 split_relation_noun(sent.text, _trimmed(sent.text, c, pat), pat)
                 if c.label == "ORG" and c.source != "gazetteer"

@@ -331,8 +331,9 @@ def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate
     return replace(cand, start=cand.start + cut) if cut is not None else cand
 
 
-_KIND_LEAD = re.compile(r"(?:家|间|間|本地|当地|本港|境内|境外|外资)$")
-"""A count or a locality right before a kind of company (另一家|保险公司…, 本地|保险公司…)."""
+_KIND_LEAD = re.compile(r"(?:家|间|間|本地|当地|本港|境内|境外|外资|及|和|与|、|对前|向前)$")
+"""A count, a locality or a conjunction right before a kind of company (另一家|保险公司…, 本地|保险公司…,
+…科技集团有限公司及|保险公司|篁禧人寿保险有限公司)."""
 
 
 def _counted_kind_ending(text: str, end: int, lex: PatternLexicon) -> bool:
@@ -424,7 +425,7 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
         return None  # 创|该公司, 其集团: a reference to a company named elsewhere (the segmenter may glue a verb to it)
     if suffix.endswith("银行") and _BANK_STOCKS.match(text, end):
         return None  # 高股息银行|股, 险资举牌银行|股: bank stocks, no bank's name
-    if suffix == "控股" and text.endswith(("公司", "集团"), 0, suffix_start) and not text.startswith(_AFTER_HOLDING_NAME, end):
+    if suffix == "控股" and _HOLDING_VERB_BEFORE.search(text, max(0, suffix_start - 6), suffix_start) and not text.startswith(_AFTER_HOLDING_NAME, end):
         return None  # 国家电网公司|控股|英大证券: after a company's name 控股 is the verb (controls), no name's end
     if any(text[s:e] in lex.suffix_false_friends for s, e, _ in name_tokens):
         return None  # 海融消费金融|注册资本: the word holding the suffix is a common noun
@@ -522,9 +523,10 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         pos = "g"  # 日|邻|便利商店: a name's first character jieba tags as a numeral, before a second single character
     if pos == "a" and stop - start == 1 and j >= 1 and tokens[j - 1][2] in _MORPHEMES and tokens[j - 1][1] == start:
         pos = "g"  # 砺|诚|财产保险: a rare character jieba reads as a morpheme, then one it reads as an adjective
-    elif pos in ("zg", "ng") and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "j", "n", "zg", "ng") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
+    elif pos in ("zg", "ng") and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "j", "n", "zg", "ng", "x") and tokens[j + 1][1] - tokens[j + 1][0] == 1 and is_han(text[tokens[j + 1][0]]):
         # …and the morpheme itself, also before a character read as a surname, a place, a noun or another
-        # morpheme (渚|岩|投资控股…, 苏州|砚|澄|产业投资基金…, 旗下|璟|昕|商业银行, 崟|稞|纺织, 琯|溇|…); 一大|行|新港银行
+        # morpheme or a character jieba does not know (渚|岩|投资控股…, 苏州|砚|澄|产业投资基金…, 旗下|璟|昕|商业银行,
+        # 崟|稞|纺织, 琯|溇|…, 翚|苒|资本); 一大|行|新港银行
         # stays out: 行 is no name's first character there
         pos = "g"
     elif pos in ("zg", "ng") and stop - start == 1 and j >= 1 and tokens[j - 1][2] in _MORPHEMES and tokens[j - 1][1] - tokens[j - 1][0] == 1:
@@ -560,6 +562,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
     return pos.startswith("nr") and len(word) == 3 and bool(name_tokens) and name_tokens[0][2] in BRAND_AFTER_PERSON
 
 
+_HOLDING_VERB_BEFORE = re.compile(r"(?:公司|集团|国资委)(?:全资|绝对|相对)?$")
+"""What ends before 控股 the verb (东星集团|全资|控股的…): a company, maybe with how much it controls."""
 _AFTER_HOLDING_NAME = ("有限", "股份", "集团", "（", "(")
 """What follows 控股 when it ends part of a name (…公司控股有限公司 is rare but 控股集团 is common)."""
 _DETERMINERS = frozenset("该其此这那")
@@ -1281,11 +1285,17 @@ def _inside_word(tokens: Sequence[Token], at: int) -> bool:
     return False
 
 
+_LEAVING_FOR = re.compile(r"因[^，,。；;]{1,10}?(?:原因|退休|调整|需要|到龄)[，,]?(?:申请|已|拟)?(?:辞去|辞任|卸任|离任|请辞|辞职)")
+"""A cause, then leaving a post (殳蔓青|因个人原因辞去…): the name before it is a person's."""
+
+
 def speaker_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str]) -> list[Candidate]:
-    """Names right before a speech or role verb (谢锦生说, 陈生强表示, 王明远出任)."""
+    """Names right before a speech or role verb (谢锦生说, 陈生强表示, 王明远出任), or before the cause of
+    leaving a post (殳蔓青因个人原因辞去…)."""
     text = sent.text
     out = []
-    for at, _ in occurrences(text, lex.speech_verbs + lex.role_verbs):
+    leaving = [(m.start(), "因") for m in _LEAVING_FOR.finditer(text)] if "因" in text else []
+    for at, _ in [*occurrences(text, lex.speech_verbs + lex.role_verbs), *leaving]:
         if _inside_word(sent.tokens, at):
             continue  # 全套|小说, 称号: the verb is part of a longer word
         span = name_before(text, at, surnames, lex.name_boundaries, sent.tokens)

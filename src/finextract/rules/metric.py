@@ -59,7 +59,7 @@ _UP = frozenset("增长 上升 提高 增加 上涨 升至 增至 提升 回升 
 _DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 减至 降 下跌 下调 调降 调低 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
-_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首 首期 首笔 首日 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行 购置 新承作 承作".split())
+_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首 首期 首笔 首日 分红 促成 求偿 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行 购置 新承作 承作".split())
 _HAS_NOW = frozenset("现有 原有 已有 拥有".split())
 """Verbs of having before a count (澐嶠銀行現有|零售客戶約180萬名): no part of the metric's name."""
 _HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行 同类产品 该产品".split())
@@ -148,7 +148,7 @@ def _split_tokens(view: SentenceView) -> SentenceView:
 
 _BASIS = re.compile(
     r"同比|环比|按年|按季|按月|年增|年减|月增|月减|季增|季减|较(?:上年同期|去年同期|(?:上年度|上季度|上年|去年|前年|上季|上月)(?:末|底|初)?"
-    r"|年初|年末|上期|此前|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:末|底|初)|[^，,。；;]{0,6}(?:合并|调整|重组|上市|改革|整合)前(?:的平均水平)?)|比(?:上年|去年)(?:末|底|初)?"
+    r"|年初|年末|上期|此前|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:末|底|初)|[一二三四1-4]季度(?:末|底)?|[^，,。；;]{0,6}(?:合并|调整|重组|上市|改革|整合)前(?:的平均水平)?)|比(?:上年|去年)(?:末|底|初)?"
 )
 _TO = ("至", "到")
 _STAKE_AFTER = re.compile(r"的?(?:股权|股份|权益)")
@@ -562,12 +562,18 @@ def _period_before(view: SentenceView, pos: int) -> Period | None:
     if not before:
         return None
     last = before[-1]
+    if view.text[last[0] : last[1]] in _SINGLE_PERIOD and (named := [p for p in before[:-1] if p[2].kind in ("month", "quarter")]):
+        return named[-1][2]  # 公布11月自结获利，单月税后净利…: the month named is the single month
     if last[2].value == "FY":
         year = next((p for p in reversed(before) if p[2].kind == "year"), None)
         return last[2] if year is None else year[2]
     if last[2].kind == "frequency" and len(before) > 1 and before[-2][1] == last[0]:
         return before[-2][2]
     return last[2]
+
+
+_SINGLE_PERIOD = frozenset({"单月", "单季", "单季度"})
+"""One month or quarter alone (not 每月, every month): the one the sentence names if it does."""
 
 
 _EARLIER_LEVEL = re.compile(r"(?:较|比|相比)[^，,。；;\d]{0,8}的$")
@@ -649,6 +655,10 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
             start = opening
             k -= 1
             continue
+        ent_end = next((ee for es, ee, _ in view.entities if es <= s < ee < e), None)
+        if ent_end is not None and tag in _NOUN_POS:
+            start = ent_end  # 珂潾|银行存款|总额: the segmenter glued the name's last word to the noun after it
+            break
         if not (tag in _MODIFIER_POS or word in _MODIFIER_WORDS) or _inside_entity(view, s, e) or _in_period(view, s, e) or end - s > 16:
             break
         if any(fs < e and s < fe for fs, fe, _ in view.figures):

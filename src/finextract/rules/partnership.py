@@ -187,7 +187,14 @@ def _transaction(text: str, trigger: re.Match[str], clause_end: int, lex: Relati
     if trigger.group() in _TOGETHER:
         bought = lex.transaction_re.match(text, trigger.end())
         start = bought.end() if bought is not None else start
-    return lex.transaction_re.search(text, start, clause_end) is not None
+    # 联合贷款合作协议, 贷款业务合作: a line of business the parties cooperate in, no deal between them
+    return any(
+        not text.startswith(_COOPERATION_AFTER, m.end()) and not text.endswith(_TOGETHER, 0, m.start())
+        for m in lex.transaction_re.finditer(text, start, clause_end)
+    )
+
+
+_COOPERATION_AFTER = ("合作", "业务合作")
 
 
 def _named_relative(view: SentenceView, pos: int) -> int | None:

@@ -7,6 +7,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``ownership.passive``    — 浦发银行获广东移动增持
 * ``ownership.remainder``  — 星汇银行由星汇集团持有70%股权，其余30%由安信保险持有 (the rest of the
   company the sentence opened with)
+* ``ownership.funding_share`` — 向珂潾银行注资合共6亿港元，其中缇峒科技注资3.6亿港元 (each one's share of the funds)
 * ``ownership.held_by``    — 融众集团于2009年由李明创立，目前由东星集团全资持有 (a clause with no subject of its own)
 * ``ownership.topic_stake`` — 星汇银行注册资本为50亿元，星汇集团持股70% (the company the sentence is about)
 * ``ownership.topic_holder`` — 华信信托成立于1986年，…，控股股东为华信集团 (the holder of the sentence's company)
@@ -27,6 +28,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``dispute.pair``         — 担保公司与济美公司发生追偿权纠纷
 * ``dispute.demand``       — 宏硕科技向法院提起诉讼，要求晶彩支付赔偿 (the defendant named in the demand)
 * ``dispute.claim``        — 瑞港物流…入禀高等法院，向前合作伙伴亚湾科技追讨…款项 (the party after 向, before the dispute verb)
+* ``dispute.named_defendants`` — 峄萝实业…向法院提起诉讼，将檩茳集团和淇甸国投列为被告 (each one listed)
 * ``product_launch.org_product`` — 招商银行推出掌上生活App
 * ``product_launch.product_first`` — 禕峮人壽的數位投保平台「峮e保」已於11月10日正式上線 (the product before the verb)
 * ``product_launch.both_parties`` — A与B签署合作协议，双方将共同推出「晶彩Go帐户」 (one fact per party)
@@ -850,8 +852,9 @@ def symmetric_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tu
 _RANK_CONFIDENCE = 0.7
 """As for every rule with fewer than 20 scored facts on FinRE train (5 of 6 there are competition)."""
 _SHAREHOLDER_RACE = re.compile(r"[^，,。；;]{0,12}股东")
-_LEAD_ADVERB = re.compile(r"[\u4e00-\u9fff]{0,6}")
-"""What may open the verb's clause before it: an adverb (首次) or the metric ranked (市场份额)."""
+_LEAD_ADVERB = re.compile(r"(?:在[\u4e00-\u9fff]{1,10}中)?[\u4e00-\u9fff]{0,6}")
+"""What may open the verb's clause before it: an adverb (首次), the metric ranked (市场份额) or the field
+(在中部地区券商中)."""
 
 
 def ranked_rivals(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, CompetitionArgs]]:
@@ -972,8 +975,9 @@ def _ranked_subject(text: str, name: Placed[Entity], verb_start: int) -> bool:
     return len(gap) <= 5 * _MAX_GAP and _clause_opens(text, name[0])
 
 
-_KIND_LEAD = re.compile(r"[\u4e00-\u9fff]{0,6}(?:业者|公司|平台|机构|企业)$")
-"""What the company is, opening its clause before its name (电子支付业者|沛纶电子支付…)."""
+_KIND_LEAD = re.compile(r"[\u4e00-\u9fff]{0,6}(?:业者|公司|平台|机构|企业)$|(?:合并|重组|交易完成|整合)后的$")
+"""What the company is, opening its clause before its name (电子支付业者|沛纶电子支付…), or when
+(合并后的|燊淮证券…)."""
 
 
 def _clause_opens(text: str, pos: int) -> bool:
@@ -1041,6 +1045,28 @@ def remainders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, 
         yield "ownership", "ownership.remainder", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
 
 
+_FUNDED_BEFORE = re.compile(r"向$")
+_FUNDS_SHARE = re.compile(r"(?:注资|增资|出资)(?=[\d约近逾超])")
+
+
+def funding_shares(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
+    """``ownership.funding_share``: 两名股东向珂潾银行注资合共6亿港元，其中缇峒科技注资3.6亿港元 — a company
+    putting in its share of funds (注资 and an amount) funds the company named after 向 with a funding verb
+    earlier in the sentence."""
+    text = view.text
+    orgs = view.labelled("ORG")
+    funded = [o for o in orgs if _FUNDED_BEFORE.search(text, max(0, o[0] - 1), o[0]) and _find(text, _FUNDING, o[1], min(len(text), o[1] + 4))]
+    if not funded:
+        return
+    for h_start, h_end, holder in orgs:
+        verb = _FUNDS_SHARE.match(text, h_end)
+        held = next((o for o in reversed(funded) if o[1] <= h_start and o[2].canonical != holder.canonical), None)
+        if verb is None or held is None or blocked(view, lex, h_start, verb.start(), verb.group()):
+            continue
+        action = view.text_span(verb.start(), verb.start() + 2)
+        yield "ownership", "ownership.funding_share", 0.6, OwnershipArgs(holder=holder, held=held[2], action=action)  # type: ignore[arg-type]
+
+
 _HELD_BY = re.compile(r"[，,；;](?:目前|现时|现在|现|如今|则|仍)?由$")
 _HELD_VERB = re.compile(r"(?:全资|间接|直接|共同)?持有(?=[，,。；;]|$)")
 
@@ -1064,12 +1090,13 @@ def held_by(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str
 
 
 _IS_UNDER = ("是", "为", "系", "乃", "成为", "将成为")
-_UNDER_AFTER = re.compile(r"的?(?:旗下|下属|所属|属下|全资子公司|控股子公司|子公司|全资附属公司|附属公司)")
+_UNDER_AFTER = re.compile(r"的?(?:旗下|下属|所属|属下|全资子公司|控股子公司|子公司|全资附属公司|附属公司)|(?:全资|绝对)?控股(?=的)")
 _SUBORDINATE = re.compile(r"隶属于?")
 
 
 def units_under(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
     """``ownership.under``: 融众集团是东星集团旗下的支付平台, 融众集团系东星集团下属子公司, 融众集团隶属于东星集团,
+    融众集团是东星集团全资控股的企业,
     融众集团将成为东星集团的子公司 — the company said to be under the next one is held by it; 融众集团将成为其附属公司:
     by the company named last before."""
     text = view.text
@@ -1286,7 +1313,8 @@ def transferees(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str,
     for verb in _TRANSFER_TO.finditer(text):
         buyer = next((p for p in orgs if p[0] == verb.end()), None)
         c_start, _ = clause_bounds(text, verb.start(), verb.start())
-        sold = [p for p in orgs if c_start <= p[0] and p[1] <= verb.start() and _STAKE_GAP.fullmatch(text, p[1], verb.start())]
+        # …所持莳嵘财产保险股份有限公司（以下简称“莳嵘财险”）|35.8%的股份以42.6亿元的价格|转让给
+        sold = [p for p in orgs if c_start <= p[0] and p[1] <= verb.start() and _STAKE_GAP.fullmatch(text, past_declaration(view, p[1]), verb.start())]
         if buyer is None or not sold or sold[-1][2].canonical == buyer[2].canonical or blocked(view, lex, c_start, verb.start(), ""):
             continue
         yield _transferee_fact(view, buyer, sold[-1], verb.start(), verb.span())
@@ -1404,8 +1432,8 @@ def demanded_defendants(view: SentenceView, lex: RelationLexicon) -> Iterator[tu
 
 _COURTS = ("法院", "仲裁委员会", "仲裁庭", "仲裁院", "仲裁中心", "仲裁协会")
 """Name endings of the bodies a claim is filed with."""
-_TOWARDS = re.compile(r"向[^，,。；;：:、]{0,8}$")
-"""向 and a short description before the party a claim is made against (向前合作伙伴|亚湾科技)."""
+_TOWARDS = re.compile(r"[向对][^，,。；;：:、]{0,8}$")
+"""向/对 and a short description before the party a claim is made against (向前合作伙伴|亚湾科技, 对前保险代理人公司|汧嶙…提告)."""
 
 
 def claims_against(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, DisputeArgs]]:
@@ -1431,6 +1459,32 @@ def claims_against(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[s
             continue
         trigger = view.text_span(hit[0], hit[0] + len(hit[1]))
         yield "dispute", "dispute.claim", 0.7, DisputeArgs(parties=[plaintiff[2], defendant], plaintiff=plaintiff[2], defendant=defendant, trigger=trigger)
+
+
+_NAMED_DEFENDANTS = re.compile(r"(?:一并|一同|均|同时)?列为(?:共同)?被告")
+"""After the defendants of a suit listed after 将 (将檩茳集团和淇甸国投列为被告)."""
+
+
+def named_defendants(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, DisputeArgs]]:
+    """``dispute.named_defendants``: 峄萝实业…向法院提起诉讼，将檩茳集团和淇甸国投列为被告 — each company listed
+    after 将 is a defendant; the plaintiff is the sentence's first organization (no court), named before them."""
+    text = view.text
+    ents = view.entities
+    for k, (d_start, _, first) in enumerate(ents):
+        if first.label not in ("ORG", "PERSON") or not text.endswith("将", 0, d_start):
+            continue
+        listed = [ents[k]] + _listed_after_party(view, ents, k)
+        closing = _NAMED_DEFENDANTS.match(text, listed[-1][1])
+        if closing is None:
+            continue
+        plaintiff = next((p for p in ents[:k] if p[2].label in ("ORG", "PERSON") and not is_court(p[2]) and not declared_short_form(view, p)), None)
+        if plaintiff is None or blocked(view, lex, plaintiff[0], closing.start(), closing.group()):
+            continue
+        trigger = view.text_span(*closing.span())
+        for defendant in listed:
+            if defendant[2].canonical != plaintiff[2].canonical and not is_court(defendant[2]):
+                args = DisputeArgs(parties=[plaintiff[2], defendant[2]], plaintiff=plaintiff[2], defendant=defendant[2], trigger=trigger)
+                yield "dispute", "dispute.named_defendants", 0.7, args
 
 
 _RAISED = re.compile(r"(?:完成|获得|宣布完成|获)[^，,。；;：:]{0,16}?融资")
@@ -1694,6 +1748,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from funding_rounds(view, lex)
         yield from remainders(view, lex)
         yield from held_by(view, lex)
+        yield from funding_shares(view, lex)
         yield from holdings_through(view, lex)
         yield from units_under(view, lex)
         yield from holders_of(view, lex)
@@ -1704,6 +1759,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from sellers(view, lex)
         yield from demanded_defendants(view, lex)
         yield from claims_against(view, lex)
+        yield from named_defendants(view, lex)
         yield from launches(view, lex)
         yield from appointments(view, lex)
 
