@@ -29,6 +29,8 @@ def _roles(text: str) -> set[tuple]:
         ("黃立新將繼續擔任平安銀行首席風險官。", ("黃立新", "平安銀行", "首席風險官", "role.name_serves")),  # adverbs before the verb
         ("嘉禾银行行长李明表示，业务稳定。", ("李明", "嘉禾银行", "行长", "role.org_title_name")),  # jieba's 银行行长 is split
         ("王明远此前曾任江川银行股份有限公司（以下简称“江川银行”）零售金融部副总经理。", ("王明远", "江川银行股份有限公司", "零售金融部副总经理", "role.name_serves")),
+        # a department's post in the next part of the sentence, at the company of the role before
+        ("同时，江川银行副行长李明被罚款32万元，零售管理部总经理王华被罚款18.5万元。", ("王华", "江川银行", "零售管理部总经理", "role.carried_company")),
         # the company's short form declared between the company and the post
         ("菀汐消费金融有限公司（以下简称“菀汐消金”）副总经理阙书宁获聘总经理。", ("阙书宁", "菀汐消费金融有限公司", "副总经理", "role.org_title_name")),
         ("玓甯證券投資顧問股份有限公司（玓甯投顧）首席經濟學家郜映辰認為，成數上限已相當嚴格。", ("郜映辰", "玓甯證券投資顧問股份有限公司", "首席經濟學家", "role.org_title_name")),

@@ -1199,7 +1199,8 @@ def _listed_units(view: SentenceView, first: Placed[Entity]) -> list[Placed[Enti
 
 
 _HOLDS = re.compile(r"(?:合计|共|直接|间接)?持有")
-_STAKE_VERB = re.compile(r"(?:合计|共|直接|间接)?(?:持股|持有股份|持有其)(?:比例)?(?:为|约|达)?")
+_STAKE_VERB = re.compile(r"(?:则|亦|也|另)?(?:合计|共|直接|间接)?(?P<verb>持股|持有(?=股份|其|余下|其余|剩余))(?:股份|其|(?:余下|其余|剩余)的?)?(?:比例)?(?:为|约|达)?")
+"""A stake's verb after its holder (持股9%, 持有其72%, 则持有余下25%); the group ``verb`` is the action."""
 
 
 def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
@@ -1238,8 +1239,8 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             held, confidence = (0, 0, earlier), 0.5  # 招股书显示，苕溪农商行股权较为分散。发行前，A持股9.86%…
         if held is None or (via is not None and held[2].canonical == via.canonical) or blocked(view, lex, h_start, verb.start(), ""):
             continue
-        v_start, v_end = verb.span()
-        action = view.text_span(v_start, v_end - 1 if text.endswith("其", 0, v_end) else v_end)  # 持有|其: the verb alone
+        named = verb.span("verb") if "verb" in verb.re.groupindex else verb.span()
+        action = view.text_span(*named)  # 持有|其, 则|持有|余下: the verb alone
         yield "ownership", "ownership.topic_stake", confidence, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake, via=via)  # type: ignore[arg-type]
 
 

@@ -7,6 +7,8 @@ Each rule names itself in the fact's ``rule`` field.
 * ``role.title_name``     — 金融科技事业部负责人谢锦生 (no organization written).
 * ``role.document_company`` — 董事长邱承翰会后表示: a company officer's title in a sentence naming no
   company, in an article about one company (named at least three times, half as often again as any other).
+* ``role.carried_company`` — 珞笙支付副总裁邬思礼…，商户管理部总经理蒯文婧…: a department's post in the next part
+  of the sentence is at the company of the role before it.
 * ``role.qi_title_name``  — …山东城商行联盟…，其常务副总经理兼首席技术官黄鑫: 其 refers
   to the nearest organization earlier in the sentence.
 * ``role.name_serves``    — 易会满担任工商银行董事长; 王明远出任招商银行行长; 黄立新将继续担任…
@@ -21,6 +23,7 @@ or 曾/此前 before the verb (张伟曾任招商银行行长) — gives a role 
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..facts import RoleArgs
@@ -53,6 +56,7 @@ def _title_chain(view: SentenceView, end: int) -> list[tuple[int, int, Entity]]:
 
 def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]:
     """All role rules over one sentence."""
+    last_org: tuple[int, int, Entity] | None = None  # the company of the sentence's last role with one
     for start, _, person in view.labelled("PERSON"):
         chain = _title_chain(view, start)
         if chain:
@@ -62,8 +66,13 @@ def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]
             if org is None and view.text.endswith("其", 0, head):
                 org = next((p for p in reversed(view.labelled("ORG")) if p[1] <= head - 1), None)
                 rule, conf = "role.qi_title_name", 0.75
+            elif org is None and last_org is not None and view.text.endswith(_LIST_BREAKS, 0, head) and _DEPARTMENT_POST.match(chain[0][2].text):
+                # 珞笙支付副总裁邬思礼被罚款32万元，商户管理部总经理蒯文婧…: a department's post after a role at a
+                # company, in the next part of the sentence, is at that company
+                org, rule, conf = last_org, "role.carried_company", 0.65
             elif org is None:
                 rule, conf = "role.title_name", 0.8
+            last_org = org if org is not None else last_org
             former = _former_before(view, org[0] if org and org[1] == head else head)
             company = org[2] if org else None
             if company is None and not view.labelled("ORG") and all(view.doc.normalized(t) in _OFFICER_TITLES for _, _, t in chain):
@@ -72,6 +81,11 @@ def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]
             for _, _, title in chain:
                 yield "role", rule, conf, RoleArgs(person=person, org=company, title=title, former=former)
     yield from _name_serves(view)
+
+
+_LIST_BREAKS = ("，", ",", "、", "；", ";")
+_DEPARTMENT_POST = re.compile(r"[\u4e00-\u9fff]{2,8}(?:部|中心|处|處|室)(?!长|長)[\u4e00-\u9fff]{2,6}")
+"""A post in a named department (商户管理部总经理), not the department's own title (处长)."""
 
 
 _OFFICER_TITLES = frozenset(
