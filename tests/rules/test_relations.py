@@ -362,7 +362,8 @@ def test_a_resignation_opening_the_next_clause_is_the_persons() -> None:
 
 def test_a_controlling_shareholder_after_a_comma_holds_the_company() -> None:
     facts = _facts("华晟基金近日公告，控股股东华晟证券拟向其增资5亿元。", "ownership")
-    assert [(f.args.holder.text, f.args.held.text, f.rule) for f in facts] == [("华晟证券", "华晟基金", "ownership.reverse")]
+    # the holding named by 控股股东, and the funds it puts in (向其增资)
+    assert {(f.args.holder.text, f.args.held.text, f.rule) for f in facts} == {("华晟证券", "华晟基金", "ownership.reverse"), ("华晟证券", "华晟基金", "ownership.funds_its")}
 
 
 def test_a_space_between_headline_clauses_ends_the_clause() -> None:
@@ -528,6 +529,21 @@ def test_a_clause_held_by_a_company_names_the_holder_of_the_sentence_s_company()
     (fact,) = _facts("融眾集團於2009年由李明創立，目前由東星集團全資持有。", "ownership")
     assert (fact.args.holder.canonical, fact.args.held.canonical) == ("东星集团", "融众集团")
     assert _facts("融众集团于2009年由李明创立，目前由东星集团持有其股份。", "ownership") == []  # 持有 has an object: another rule's
+
+
+def test_a_named_holder_s_stake_past_its_short_form() -> None:
+    text = "公开资料显示，东星信托成立于2003年，控股股东为融众金融控股集团有限公司（以下简称“融众集团”），持股67.5%。"
+    (fact,) = [f for f in _facts(text, "ownership") if f.rule == "ownership.topic_holder"]
+    assert (fact.args.holder.text, fact.args.held.text, fact.args.stake.text if fact.args.stake else None) == ("融众金融控股集团有限公司", "东星信托", "67.5%")
+
+
+def test_assets_bought_from_a_bank_make_no_holding_and_funds_into_its_company() -> None:
+    declared = "江西东星资产管理股份有限公司（以下简称“东星资产”）发布公告。"
+    text = declared + "其中，东星资产以3.15亿元竞得融众银行股份有限公司（以下简称“融众银行”）转让的对公不良资产包。"
+    assert not [f for f in _facts(text, "ownership") + _facts(text, "acquisition") if "融众银行" in f.args.model_dump_json()]
+    text = declared + "资金方面，东星资产控股股东融众金融控股集团有限公司（以下简称“融众金控”）已于11月完成对其增资15亿元。"
+    got = {(f.args.holder.text, f.args.held.text, f.rule) for f in _facts(text, "ownership")}
+    assert ("融众金融控股集团有限公司", "东星资产", "ownership.funds_its") in got
 
 
 def test_defendants_listed_after_jiang() -> None:

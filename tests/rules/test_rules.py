@@ -194,6 +194,11 @@ def test_hong_kong_comparisons() -> None:
     assert (short.args.metric.text, short.args.direction) == ("盈利", "up")
 
 
+def test_a_source_described_after_ju_is_attributed() -> None:
+    facts = _metrics("据研究机构旸川咨询统计，今年前三季度，东星支付在线下收单市场的份额为6.3%。")
+    assert [(f.modality, f.attributed_to.text if f.attributed_to else None) for f in facts] == [("reported", "旸川咨询")]
+
+
 def test_a_forecast_opening_the_sentence_covers_it() -> None:
     (fact,) = _metrics("预计合并完成后，东星集团的持股比例将降至27.35%。")
     assert fact.modality == "forecast"
@@ -351,6 +356,9 @@ def test_a_rate_of_growth_with_its_own_noun_stays_a_metric() -> None:
         ("雙方預計，明年銀保通路首年保費可達新台幣40億元。", "銀保通路首年保費", None),  # 可|達: may reach
         ("按照协议，相关产品权益类资产投资比例不超过20%。", "权益类资产投资比例", None),  # the product owns the ratio
         ("琅嵋银行现金分红比例为30.02%。", "现金分红比例", "琅嵋银行"),  # 分红: a verb to jieba
+        ("金管會今年對銀行業開出的罰鍰累計已超過新台幣5,000萬元。", "罰鍰", "金管會"),  # 累计: so far in all
+        ("泂曦銀行有限公司（以下簡稱「泂曦銀行」）公布業績。泂曦銀行今年首三季信用卡簽賬額約1,150億港元。", "信用卡簽賬額", "泂曦銀行"),  # 額約 glued
+        ("譚穎澄預計，「曦町卡」首年持卡人數可達約15萬名。", "首年持卡人數", None),  # 數可達 glued
         ("珂潾銀行有限公司（以下簡稱「珂潾銀行」）公布業績。截至6月底，珂潾銀行存款總額約186億港元。", "存款總額", "珂潾銀行"),  # 銀行存款 is one word to jieba
         ("甘颂禾认为，预计琅嵋银行今年归母净利润同比增长3%至5%。", "归母净利润", "琅嵋银行"),  # 预计 is no part of the name
         ("黃志豪表示，聯名卡預計明年1月正式開放申辦，目標首年發卡10萬張。", "目標首年發卡", None),  # a goal named
@@ -733,6 +741,11 @@ def test_a_founding_year_dates_no_metric() -> None:
     """华信信托成立于1986年，注册资本为50亿元: 1986 is when it was founded, not the capital's period."""
     (fact,) = _metrics("华信信托成立于1986年，注册资本为50亿元。")
     assert fact.args.period is None
+
+
+def test_a_company_fined_for_a_cause_after_an_adverb() -> None:
+    (fine,) = _metrics("今年3月，東星銀行才因理專挪用客戶款項，遭金管會核處罰鍰新台幣1,200萬元。")
+    assert fine.args.subject is not None and fine.args.subject.text == "東星銀行"
 
 
 def test_a_person_fined_is_the_subject_of_the_fine() -> None:

@@ -197,6 +197,19 @@ _FIRM = ("事务所", "协会", "公会")
 """Words after a profession that make it a kind of firm or body (会计师事务所, 精算师协会)."""
 
 
+_EDGE_PUNCTUATION = "，,。；;：:、！？!?"
+
+
+def _without_edge_punctuation(text: str, cand: Candidate) -> Candidate:
+    """A tagger's span without clause punctuation at its edges (，|公司: the tagger read the comma into it)."""
+    start, end = cand.start, cand.end
+    while start < end and text[start] in _EDGE_PUNCTUATION:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCTUATION:
+        end -= 1
+    return cand if (start, end) == (cand.start, cand.end) else replace(cand, start=start, end=end)
+
+
 _LOCAL_BODIES = frozenset({"国资委", "发改委", "金融办"})
 """Known bodies' short names that every province and city has its own of (湖南省国资委)."""
 
@@ -507,8 +520,16 @@ _NON_NOMINAL = ("v", "p", "d", "r", "c", "u", "m", "q", "f", "t")
 
 
 def _lone_verb(sent: SentenceInput, cand: Candidate) -> bool:
-    """Whether the span is exactly one token that jieba tags as a verb, adjective or adverb."""
-    return any(s == cand.start and e == cand.end and pos[:1] in ("v", "a", "d") for s, e, pos in sent.tokens)
+    """Whether the span is exactly one token that jieba tags as a verb, adjective or adverb, or holds
+    将/把 as a word of its own (瀅琚银行|将|财富管理处: the clause goes on)."""
+    return any(
+        (s == cand.start and e == cand.end and pos[:1] in ("v", "a", "d"))
+        or (cand.start < s and e < cand.end and pos[:1] in ("p", "d") and sent.text[s:e] in _OBJECT_MARKERS)
+        for s, e, pos in sent.tokens
+    )
+
+
+_OBJECT_MARKERS = frozenset({"将", "把"})
 
 
 def _verb_led(sent: SentenceInput, start: int) -> bool:
@@ -879,9 +900,9 @@ class NerStage:
             return True
 
         split = [
-            p
+            _without_edge_punctuation(sent.text, p)  # 珈潞精密控股股东|，公司: the part after the relation noun
             for found in cands
-            for c in [_with_region_form(sent.text, _cut_at_time(sent, _cut_post_verb(sent, _place_as_company(sent.text, _local_body(sent, found, pat), pat), pat), pat))]
+            for c in [_with_region_form(sent.text, _cut_at_time(sent, _cut_post_verb(sent, _place_as_company(sent.text, _local_body(sent, _without_edge_punctuation(sent.text, found), pat), pat), pat), pat))]
             for p in (
                 split_relation_noun(sent.text, _trimmed(sent.text, c, pat), pat)
                 if c.label == "ORG" and c.source != "gazetteer"
@@ -890,7 +911,7 @@ class NerStage:
             # 汇远科技控股股东|质押股份: after the relation noun a verb and its object, no second name
             if not (p.start > c.start and _verb_led(sent, p.start))
         ]
-        return [c for c in split if keep(c)]
+        return [c for c in split if c.end > c.start and keep(c)]
 
     def _title_hits(self, sent: SentenceInput, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
         starts = {t[0] for t in sent.tokens}

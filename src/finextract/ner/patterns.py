@@ -569,7 +569,7 @@ _AFTER_HOLDING_NAME = ("有限", "股份", "集团", "（", "(")
 _DETERMINERS = frozenset("该其此这那")
 """Determiners right before a suffix make a reference (该公司, 其集团), not a name."""
 _NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两几半壹贰叁肆伍陆柒捌玖拾佰仟数多每")
-_SUFFIX_VERBS = frozenset({"控股", "投资"})
+_SUFFIX_VERBS = frozenset({"控股", "投资", "支付"})
 
 
 def _lone_non_numeral(word: str) -> bool:
@@ -909,9 +909,13 @@ def _dept_after_org(text: str, start: int, t_start: int, dept_ending: Callable[[
     if org_end is None or org_end == start:
         return start
     gap = text[org_end:t_start]
-    if is_han(gap) and dept_ending(gap) is not None:
+    if is_han(gap) and dept_ending(gap) is not None and not _GAP_MARKERS & set(gap):
         return org_end
     return start
+
+
+_GAP_MARKERS = frozenset("将把对向被由让给")
+"""Function words no department name holds (金管会命令…将|财富管理处: the clause goes on, no department)."""
 
 
 def _extend_dept(

@@ -53,7 +53,7 @@ _LINKS = frozenset(
     "增长 上升 提高 增加 上涨 升至 增至 提升 回升 攀升 升 增厚 扩大 上调 调升 调高 摊薄 下降 降低 减少 下滑 回落 降至 减至 降 下跌 下调 调降 调低 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
     "年增 年减 月增 月减 季增 季减 "
     "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧 至 报 收报 收于 收在 终场 介乎 介于 每股 "
-    "维持 维持在 保持 保持在 估计 预估 可 可望 有望".split()
+    "维持 维持在 保持 保持在 估计 预估 可 可望 有望 累计".split()
 )
 _UP = frozenset("增长 上升 提高 增加 上涨 升至 增至 提升 回升 攀升 升 增厚 扩大 上调 调升 调高 增幅 年增 月增 季增".split())
 _DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 减至 降 下跌 下调 调降 调低 收窄 跌 降幅 年减 月减 季减".split())
@@ -116,6 +116,8 @@ def _metric_figure(figure: Figure, written: str) -> bool:
 
 
 _GLUED_LINKS = frozenset("为达约")
+_NOUN_TAILS = frozenset("额量数")
+"""Characters that close a noun (签账额, 交易量, 人数) when jieba glued them to a qualifier (额约)."""
 
 
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -134,6 +136,9 @@ def _split_tokens(view: SentenceView) -> SentenceView:
             tokens[-1] = (tokens[-1][0], end, "n")
             continue
         inner = cuts[bisect_right(cuts, start) : bisect_left(cuts, end)]
+        if not inner and tag == "unk" and end - start >= 3 and end in cuts and view.text.endswith("可达", 0, end):
+            tokens += [(start, end - 2, "n"), (end - 2, end - 1, "v"), (end - 1, end, "p")]  # 持卡人|数可达|约15万名
+            continue
         if not inner and tag == "unk" and end - start >= 2 and end in cuts and view.text[end - 1] in _GLUED_LINKS:
             tokens += [(start, end - 1, "n"), (end - 1, end, "p")]  # 评估|值为|7.85亿元: jieba's new word holds the link
             continue
@@ -141,6 +146,9 @@ def _split_tokens(view: SentenceView) -> SentenceView:
             tokens.append((start, end, tag))
             continue
         for a, b in zip([start, *inner], [*inner, end]):
+            if b - a == 1 and view.text[a] in _NOUN_TAILS and tokens and tokens[-1][1] == a and _HAN_WORD.fullmatch(view.text, tokens[-1][0], a):
+                tokens[-1] = (tokens[-1][0], b, "n")  # 签账|额约|1,150亿港元: 额 closes the noun before it
+                continue
             # 三年|期: the tenor's 期 after a duration names the product with it (三年期定期存款利率)
             tokens.append((a, b, "n" if view.text[a:b] == "期" else tag))
     return replace(view, tokens=tuple(tokens))
@@ -180,6 +188,10 @@ def metric_rules(view: SentenceView, regulators: Sequence[str] = ()) -> Iterator
         yield fact_type, rule, confidence, (args if punished is None else args.model_copy(update={"subject": punished}))
 
 
+_CAUSE = re.compile(r"(?:才|已|曾|亦|也|则|均)?因")
+"""因 after a company, maybe after an adverb (璈堤银行才因…，遭金管会核处罚锾…)."""
+
+
 def _punished(view: SentenceView, args: MetricArgs, regulators: tuple[str, ...]) -> Entity | None:
     """The company or person after 对 between a supervisor subject and the metric (证监会决定对衡远证券
     责令改正…，罚没金额合计约3,709.5万元: the broker's), or the one named last before 对其 (…谴责滘朗证券并对其罚款),
@@ -197,7 +209,7 @@ def _punished(view: SentenceView, args: MetricArgs, regulators: tuple[str, ...])
     if after_dui is not None:
         return after_dui
     cause = next(
-        (ent for s, e, ent in view.entities if s_end <= s < m_start and ent.label in ("ORG", "PERSON") and view.text.startswith("因", past_declaration(view, e))),
+        (ent for s, e, ent in view.entities if s_end <= s < m_start and ent.label in ("ORG", "PERSON") and _CAUSE.match(view.text, past_declaration(view, e))),
         None,
     )
     if cause is not None:
@@ -715,7 +727,7 @@ def _inside_entity(view: SentenceView, start: int, end: int) -> bool:
 
 _MODALS = ("可", "将", "能", "会", "应", "仍", "还", "亦", "也", "均", "已")
 """Modal verbs and adverbs opening a word the segmenter does not know (可享, 将达, 仍会): a predicate, no metric's head."""
-_PREPOSITIONS = ("和", "与", "以", "对", "为", "通过", "跟", "同", "向", "在", "据", "根据", "从", "把", "被", "给", "及", "、")
+_PREPOSITIONS = ("和", "与", "以", "对", "为", "通过", "跟", "同", "向", "在", "据", "根据", "从", "把", "被", "遭", "给", "及", "、")
 _STAKE_IN = ("在", "对", "持有")
 _PLURAL = ("两者", "二者", "双方", "三者", "各方")
 _ANOTHER = ("新公司", "合资公司", "子公司")

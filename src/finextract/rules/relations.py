@@ -8,6 +8,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``ownership.remainder``  — 星汇银行由星汇集团持有70%股权，其余30%由安信保险持有 (the rest of the
   company the sentence opened with)
 * ``ownership.funding_share`` — 向珂潾银行注资合共6亿港元，其中缇峒科技注资3.6亿港元 (each one's share of the funds)
+* ``ownership.funds_its``  — 瀛楚资产控股股东晞峪金控…完成对其增资15亿元 (其: the sentence's first company)
 * ``ownership.held_by``    — 融众集团于2009年由李明创立，目前由东星集团全资持有 (a clause with no subject of its own)
 * ``ownership.topic_stake`` — 星汇银行注册资本为50亿元，星汇集团持股70% (the company the sentence is about)
 * ``ownership.topic_holder`` — 华信信托成立于1986年，…，控股股东为华信集团 (the holder of the sentence's company)
@@ -614,6 +615,8 @@ def _directed_pair(
         seller = _SELLER_OF_NEXT.match(text, second[1])
         if seller is not None and any(p[0] == seller.end() for p in view.entities):
             return None  # 受让中原投资所持瑞和人寿…股份: the seller, whose shares of the next one change hands
+        if _ASSETS_SOLD_BY.match(text, past_declaration(view, second[1])):
+            return None  # 竞得洺溪银行…转让的对公不良资产包: the bank sells assets, it is not bought
         if _agent_between(view, first, min(hit[0], second[0])):
             return None  # 金融监管总局…批复同意鼎新控股受让…: the nearer name acts
         if excepted(text, hit[0] + len(hit[1]), second[0], second[1]):
@@ -1045,6 +1048,25 @@ def remainders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, 
         yield "ownership", "ownership.remainder", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
 
 
+_ASSETS_SOLD_BY = re.compile(r"[^，,。；;]{0,60}?(?:转让|出售|挂牌转让|处置)的[^，,。；;]{0,12}?(?:资产包|资产|债权|不良贷款)")
+"""After the company whose assets a deal buys (…洺溪银行转让的对公不良资产包): the company is the seller."""
+_FUNDS_ITS = re.compile(r"[^，,。；;]{0,12}?(?:对|向)其(?:进行)?(?:增资|注资)")
+
+
+def funds_its(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
+    """``ownership.funds_its``: 瀛楚资产控股股东晞峪金控已于11月完成对其增资15亿元 — 其 is the sentence's first
+    company, which the one putting in funds holds."""
+    text = view.text
+    for h_start, h_end, holder in view.labelled("ORG"):
+        verb = _FUNDS_ITS.match(text, past_declaration(view, h_end))
+        first = first_organization(view, len(view.entities)) if verb is not None else None
+        held = view.entities[first] if first is not None else None
+        if verb is None or held is None or held[1] > h_start or held[2].canonical == holder.canonical or blocked(view, lex, h_start, verb.end(), ""):
+            continue
+        action = view.text_span(verb.end() - 2, verb.end())
+        yield "ownership", "ownership.funds_its", 0.6, OwnershipArgs(holder=holder, held=held[2], action=action)  # type: ignore[arg-type]
+
+
 _FUNDED_BEFORE = re.compile(r"向$")
 _FUNDS_SHARE = re.compile(r"(?:注资|增资|出资)(?=[\d约近逾超])")
 
@@ -1294,8 +1316,8 @@ def named_holders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[st
             continue  # 宁海银行控股股东为…: the near form is ownership.reverse's
         action = view.text_span(named.start(), named.end() - (1 if text[named.end() - 1] in "为是" else 0))
         stake = _figure_near(view, h_start, _is_stake, _next_party(view, held[2], holder))
-        following = _STAKE_NEXT.match(text, h_end)
-        if stake is None and following is not None:  # …华信集团，持股比例为78.3%
+        following = _STAKE_NEXT.match(text, past_declaration(view, h_end))
+        if stake is None and following is not None:  # …华信集团（以下简称…），持股比例为78.3%
             stake = next((f for s, _, f in view.figures if s == following.end() and _is_stake(f)), None)
         yield "ownership", "ownership.topic_holder", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
 
@@ -1611,7 +1633,7 @@ def _joint_launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[
         at = text.find(word)
         if at == -1:
             continue
-        named = list({e[2].canonical: e for e in view.labelled("ORG") if e[1] <= at}.values())
+        named = list({e[2].canonical: e for e in reversed(view.labelled("ORG")) if e[1] <= at}.values())[::-1]  # each one's first mention
         _, c_end = clause_bounds(text, at, at)
         hit = _find(text, lex.launch, at + len(word), min(c_end, at + len(word) + 16))
         if len(named) != 2 or hit is None or blocked(view, lex, at, hit[0], hit[1]):
@@ -1750,6 +1772,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from remainders(view, lex)
         yield from held_by(view, lex)
         yield from funding_shares(view, lex)
+        yield from funds_its(view, lex)
         yield from holdings_through(view, lex)
         yield from units_under(view, lex)
         yield from holders_of(view, lex)
