@@ -337,6 +337,7 @@ def test_a_place_s_own_state_asset_commission(nlp: finextract.Pipeline) -> None:
     orgs = {(e.text, e.id) for e in doc.entities if e.label == "ORG"}
     assert orgs == {("衡阳市国资委", None), ("湖南省国资委", None)}
     assert any(e.text == "国资委" and e.id for e in nlp("国资委近日发布通知。").entities)
+    assert "之前市发改委" not in {e.text for e in nlp("据了解，之前市发改委已批复该项目。").entities}  # 之前 is no place
 
 
 @pytest.mark.parametrize(

@@ -584,6 +584,9 @@ def test_a_stake_without_its_company_is_in_the_company_the_sentence_is_about() -
     text = "星匯銀行註冊資本為50億元，星匯集團持股40%，安信保險持股35%，恆達支付則持有餘下25%。"
     got = {(f.args.holder.canonical, f.args.held.canonical, f.args.stake.text if f.args.stake else None, f.args.action.text) for f in _facts(text, "ownership")}
     assert ("恒达支付", "星汇银行", "25%", "持有") in got
+    # a holder of the unnamed company listed first is no topic (哈药股份持有该公司…，B持有剩余…)
+    text = "目前东星股份持有该公司51%股权，瀚海集团持有剩余49%股权。"
+    assert not [f for f in _facts(text, "ownership") if f.args.held.canonical == "东星股份"]
     # 持有其: the action is the verb, 其 the company held
     (held,) = _facts("星汇银行注册资本为50亿元，星汇集团持有其51%的股权。", "ownership")
     assert (held.args.holder.canonical, held.args.held.canonical, held.args.action.text) == ("星汇集团", "星汇银行", "持有")

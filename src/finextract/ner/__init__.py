@@ -223,8 +223,11 @@ def _local_body(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> Ca
     if not before or before[-1][1] != cand.start:
         return cand
     start = before[-1][0]
-    if sent.text[start : cand.start] in pat.place_suffixes and len(before) >= 2 and before[-2][1] == start:
-        start = before[-2][0]  # 湖南|省|国资委
+    if sent.text[start : cand.start] in pat.place_suffixes:
+        # 湖南|省|国资委; 之前|市|发改委 names no place
+        if len(before) < 2 or before[-2][1] != start or not (before[-2][2] == "ns" or sent.text[before[-2][0] : start] in pat.places):
+            return cand
+        start = before[-2][0]
     if not plausible_place(sent.text[start : cand.start], pat):
         return cand
     return Candidate(start, cand.end, "ORG", source="pattern:local_body", priority=cand.priority, score=cand.score)

@@ -1016,7 +1016,11 @@ def _topic_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int, 
     follows (星汇银行由星汇集团持有…), else the first named."""
     before = [e for e in orgs if e[1] <= pos and e[2].canonical != other.canonical]
     # 苕溪国投持股9.86%，…；晟岱实业持股6.02%: a holder (or funder) listed before is another holder, not the topic
-    before = [e for e in before if not _STAKE_VERB.match(view.text, past_declaration(view, e[1])) and not _FUNDS.match(view.text, e[1])]
+    before = [
+        e for e in before
+        if not _STAKE_VERB.match(view.text, past_declaration(view, e[1])) and not _HOLDS_LATER.match(view.text, e[1]) and not _FUNDS.match(view.text, e[1])
+        and not (e[2].source == "coreference" and view.text.endswith("持有", 0, e[0]))
+    ]  # …，北汽将持有…: a company followed by 持有 holds, it is no topic; 持有该公司: a reference held by it
     # 由原股东宁海银行和新股东晨曦集团…: holders; a short form declared after a name is that name again
     before = [e for e in before if not view.text.endswith("股东", 0, e[0]) and not declared_short_form(view, e)]
     first = next((e for e in before if view.text.startswith("由", e[1])), before[0] if before else None)
