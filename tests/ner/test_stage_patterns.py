@@ -119,6 +119,7 @@ def nlp() -> finextract.Pipeline:
         ("融资方未能按约支付到期本息。", ("按约支付", "ORG")),  # 支付 the verb
         ("转让完成后，泠州产投将成为珈潞精密控股股东，公司实际控制人将由邬承禹变更为泠州市国资委。", ("，公司", "ORG")),  # punctuation
         ("此前有市场传闻称邾蕙集团拟出售杪皋信托控股权。", ("出售杪皋信托", "ORG")),  # the deal verb before the name
+        ("经查，缙磬证券在保荐荥嵊医疗科技股份有限公司首次公开发行股票过程中未勤勉尽责。", ("保荐荥嵊医疗科技股份有限公司", "ORG")),  # a verb
         ("金管會命令瀅琚銀行將財富管理處處長顏子綸解除職務。", ("滢琚银行将财富管理处", "ORG")),  # 将 marks the object
         ("此外，还要成立一定数量的保险仲裁机构和律师事务所。", ("仲裁机构和律师事务所", "ORG")),  # a list of kinds
         ("此外，还要成立一定数量的为保险业务活动服务的保险仲裁机构和律师事务所。", ("和律师事务所", "ORG")),
@@ -129,6 +130,7 @@ def nlp() -> finextract.Pipeline:
         ("獲利主要來自旗下兩大子公司。", ("两大", "ORG")),
         ("配息率約62%，創該公司近五年新高。", ("创该公司", "ORG")),
         ("璟昕金融控股股份有限公司（以下簡稱璟昕金控）今（13）日召開董事會。", ("今", "ORG")),  # one character names nothing
+        ("鈞嶼金融控股股份有限公司（以下簡稱鈞嶼金控）今（18）日董事會通過，擬以現金公開收購岑淯票券。", ("今（18）日董事会", "ORG")),  # a date, an organ
         ("璟昕金融控股股份有限公司（以下簡稱璟昕金控）今（13）日召開董事會，通過2026年度盈餘分配案，擬每股配發現金股利1.33元。", ("今（13）日", "ORG")),
     ],
 )
@@ -325,6 +327,7 @@ def test_the_head_of_a_company_name_is_no_place(nlp: finextract.Pipeline) -> Non
         ("公司總經理卞崇和表示，將按時交接。", {"卞崇和"}),
         ("公司董事长王明和总经理李华出席。", {"王明", "李华"}),  # 和 joins two posts
         ("人事方面，棨煦数科同日公告，殳蔓青因个人原因辞去首席财务官职务。", {"殳蔓青"}),  # before the cause of leaving
+        ("浙江证监局对东星证券保荐代表人贲书衡、溥景和分别采取出具警示函的监管措施。", {"贲书衡", "溥景和"}),  # listed after the post
     ],
 )
 def test_people_named_before_a_post_s_cause_or_with_he(nlp: finextract.Pipeline, text: str, people: set[str]) -> None:
@@ -379,6 +382,7 @@ def test_a_counted_kind_before_a_name(nlp: finextract.Pipeline, text: str, org: 
         ("蕲瑗律师事务所合伙人眭予恒认为，中介机构的责任正在压实。", "蕲瑗律师事务所"),
         ("此前有市场消息称，翚苒资本也有意参与受让莳嵘财险部分股份。", "翚苒资本"),  # a character jieba does not know
         ("骊洹支付吸收合并珈赟网络支付有限公司（以下简称“珈赟支付”）。", "珈赟网络支付有限公司"),  # 支付 is a verb to jieba
+        ("璠屹科技与去年已在港股上市的同业蓿原科技（02381.HK）竞争激烈。", "蓿原科技"),  # before its code, an unknown character
         ("据了解，琯溇会计师事务所（特殊普通合伙）（以下简称“琯溇所”）自2019年起担任沩宸科技的年审机构。", "琯溇会计师事务所（特殊普通合伙）"),
         # a trade word inside a longer name does not cut it (化工 of …化工新材料有限公司)
         ("中国电子财务有限责任公司拟转让其持有的常熟三爱富中昊化工新材料有限公司8%股权。", "常熟三爱富中昊化工新材料有限公司"),

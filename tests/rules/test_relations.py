@@ -63,6 +63,11 @@ def test_funds_put_into_a_company_make_a_holding(text: str) -> None:
     assert (fact.args.holder.canonical, fact.args.held.canonical) == ("东星集团", "融众集团")
 
 
+def test_funds_put_in_right_after_a_declared_short_form() -> None:
+    (fact,) = _facts("东星集团股份有限公司（以下简称“东星集团”）向融众集团出资44.1亿元，持股51.04%。", "ownership")
+    assert (fact.args.holder.text, fact.args.held.text, fact.args.action.text) == ("东星集团", "融众集团", "出资")
+
+
 @pytest.mark.parametrize("text", ["东星集团日前已经与融众集团达成了并购协议。", "東星集團與融眾集團簽署收購協議。"])
 def test_a_merger_agreement_between_two_companies_is_an_acquisition(text: str) -> None:
     (fact,) = _facts(text, "acquisition")
@@ -439,6 +444,11 @@ def test_the_company_bought_from_is_no_acquirer() -> None:
     """A将以X向B收购C: B sells; A buys C, and will (将以: planned)."""
     facts = _facts("东星集团将以9.8亿元向融众集团收购瀚海能源70%股权。", "acquisition")
     assert [(f.args.acquirer.text, f.args.target.text, f.modality) for f in facts] == [("东星集团", "瀚海能源", "planned")]
+
+
+def test_a_rumour_denied_later_in_the_sentence_yields_no_holding() -> None:
+    text = "此前有市场传闻称东星集团有意入股融众集团，李明对此回应称，公司并未与东星集团进行任何股权方面的接触。"
+    assert _facts(text, "ownership") == []
 
 
 def test_a_rumoured_deal_is_reported_not_actual() -> None:

@@ -29,6 +29,8 @@ def _roles(text: str) -> set[tuple]:
         ("黃立新將繼續擔任平安銀行首席風險官。", ("黃立新", "平安銀行", "首席風險官", "role.name_serves")),  # adverbs before the verb
         ("嘉禾银行行长李明表示，业务稳定。", ("李明", "嘉禾银行", "行长", "role.org_title_name")),  # jieba's 银行行长 is split
         ("王明远此前曾任江川银行股份有限公司（以下简称“江川银行”）零售金融部副总经理。", ("王明远", "江川银行股份有限公司", "零售金融部副总经理", "role.name_serves")),
+        # an officer then (时任), at the sentence's company, not at its supervisor
+        ("东星医疗因信息披露违法被浙江证监局罚款1,200万元，时任董事长李明被罚款300万元。", ("李明", "东星医疗", "董事长", "role.carried_company")),
         # a department's post in the next part of the sentence, at the company of the role before
         ("同时，江川银行副行长李明被罚款32万元，零售管理部总经理王华被罚款18.5万元。", ("王华", "江川银行", "零售管理部总经理", "role.carried_company")),
         # the company's short form declared between the company and the post
@@ -99,6 +101,7 @@ def test_partnership_with_kind_and_repaired_date() -> None:
         ("江川银行于10月28日与融众集团签署合作协议。", "--10-28"),  # between the first party and 与
         ("江川銀行於10月28日與融眾集團簽署銀保通路合作協議。", "--10-28"),
         ("10月28日，江川银行与融众集团签署联合贷款合作协议。", "--10-28"),  # joint lending is the cooperation
+        ("12月8日，江川银行还与全国性股份制商业银行融众银行股份有限公司签署全面战略合作协议。", "--12-08"),  # the partner's kind
     ],
 )
 def test_partnership_dated_by_a_month(text: str, value: str) -> None:
@@ -134,6 +137,7 @@ def test_companies_listed_before_what_they_found_together_are_partners(text: str
         "东星集团已放弃与瀚海集团合作。",
         "若能与瀚海集团合作，东星集团将受益。",  # its hypotheticals
         "投资者将东星集团和瀚海集团一并列为共同被告。",  # co-defendants
+        "他还表示，如果首批合作项目进展顺利，东星银行将考虑与瀚海银行单独签署理财代销协议。",  # a condition before
     ],
 )
 def test_partnership_negatives(text: str) -> None:
@@ -192,6 +196,11 @@ def test_hong_kong_comparisons() -> None:
     assert changes == {("股東應佔溢利", "up", "按年"), ("淨息差", "down", "按年")}
     (short,) = [f for f in _metrics("恒信銀行中期盈利按年升12%。") if f.args.direction]
     assert (short.args.metric.text, short.args.direction) == ("盈利", "up")
+
+
+def test_a_speaker_with_an_adverb_before_the_verb_is_attributed() -> None:
+    (fact,) = _metrics("李明同时透露，该行计划到明年末将绿色贷款余额提升至600亿元。")
+    assert fact.attributed_to is not None and fact.attributed_to.text == "李明"
 
 
 def test_a_source_described_after_ju_is_attributed() -> None:
@@ -357,6 +366,9 @@ def test_a_rate_of_growth_with_its_own_noun_stays_a_metric() -> None:
         ("按照协议，相关产品权益类资产投资比例不超过20%。", "权益类资产投资比例", None),  # the product owns the ratio
         ("琅嵋银行现金分红比例为30.02%。", "现金分红比例", "琅嵋银行"),  # 分红: a verb to jieba
         ("金管會今年對銀行業開出的罰鍰累計已超過新台幣5,000萬元。", "罰鍰", "金管會"),  # 累计: so far in all
+        ("本期债券此前已获中国人民银行批准，全场认购倍数约2.7倍。", "全场认购倍数", None),  # the approving body owns nothing
+        ("东星银行计划到明年末将绿色贷款占各项贷款的比重提升至10%以上。", "绿色贷款占各项贷款的比重", "东星银行"),
+        ("东星证券被责令改正，并处以罚款2,372.8万元。", "罚款", "东星证券"),  # 处以: imposed, no instrument
         ("泂曦銀行有限公司（以下簡稱「泂曦銀行」）公布業績。泂曦銀行今年首三季信用卡簽賬額約1,150億港元。", "信用卡簽賬額", "泂曦銀行"),  # 額約 glued
         ("譚穎澄預計，「曦町卡」首年持卡人數可達約15萬名。", "首年持卡人數", None),  # 數可達 glued
         ("珂潾銀行有限公司（以下簡稱「珂潾銀行」）公布業績。截至6月底，珂潾銀行存款總額約186億港元。", "存款總額", "珂潾銀行"),  # 銀行存款 is one word to jieba
@@ -568,6 +580,7 @@ def _quotes(text: str) -> list[QuoteFact]:
         ("“风险整体可控。”东星银行行长李明在业绩会上表示。", "李明", "风险整体可控。", "quote.speaker_after"),
         ("德朗地產主席韋卓霆今日在投資者電話會議上說，集團有信心恢復營運。", "韋卓霆", "集團有信心恢復營運", "quote.say_clause"),  # 今日 opens the setting
         ("對此，德朗地產董事長韋承嶽澄清，公司「並未洽談任何收購案」。", "韋承嶽", "公司「並未洽談任何收購案」", "quote.say_clause"),  # 澄清: clarified
+        ("德朗地產財務總監詹若晴回應指，董事會目前並未討論任何回購方案。", "詹若晴", "董事會目前並未討論任何回購方案", "quote.say_clause"),  # 回应指
     ],
 )
 def test_quote_rules(text: str, speaker: str, quote: str, rule: str) -> None:
@@ -741,6 +754,16 @@ def test_a_founding_year_dates_no_metric() -> None:
     """华信信托成立于1986年，注册资本为50亿元: 1986 is when it was founded, not the capital's period."""
     (fact,) = _metrics("华信信托成立于1986年，注册资本为50亿元。")
     assert fact.args.period is None
+
+
+def test_a_person_listed_after_one_with_a_post_holds_it_too() -> None:
+    roles = _roles("浙江证监局对东星证券保荐代表人贲书衡、溥景和分别采取出具警示函的监管措施。")
+    assert {(p, o, t) for p, o, t, _ in roles} == {("贲书衡", "东星证券", "保荐代表人"), ("溥景和", "东星证券", "保荐代表人")}
+
+
+def test_a_supervisor_s_sums_go_to_the_company_it_orders() -> None:
+    facts = _metrics("浙江证监局决定，责令东星证券暂停保荐业务6个月，罚没金额合计约3,559.2万元。")
+    assert [(f.args.metric.text, f.args.subject.text if f.args.subject else None) for f in facts] == [("罚没金额", "东星证券")]
 
 
 def test_a_company_fined_for_a_cause_after_an_adverb() -> None:

@@ -180,7 +180,8 @@ _UNIT_ONLY = re.compile(r"(?P<q>上|数|几|逾|超|近)(?P<units>[十百千万�
 _UNIT_ONLY_BOUNDS = {"上": "at_least", "数": "at_least", "几": "at_least", "逾": "more_than", "超": "more_than", "近": "approx"}
 """What the word before a bare magnitude says of it: 上千 (a thousand or more), 逾千 (over a thousand), 近千 (about)."""
 _NUMBER_WORDS_BEFORE_SHU = "指倍函分系人次总基参点股户票页件字岁天位个多少无"
-_BARE_CODE = re.compile(r"[0-9]{4,6}")
+_BARE_CODE = re.compile(r"[0-9]{4,9}")
+"""A code's digits: stock codes have four to six, bond codes up to nine (债券代码：2628015)."""
 _CODE_LABEL = re.compile(r"代码[：:]?\s*$|代號[：:]?\s*$|代号[：:]?\s*$")
 """A label right before a code (基金代码：, 股票代码, 证券代號)."""
 _STOCK_SUFFIX = re.compile(r"\.(?:SZ|SH|SS|HK|BJ|US|N|O|TW|KS|T)(?![A-Za-z])", re.I)

@@ -200,6 +200,17 @@ _FIRM = ("事务所", "协会", "公会")
 _EDGE_PUNCTUATION = "，,。；;：:、！？!?"
 
 
+def _without_leading_verb(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> Candidate:
+    """A tagger's organization without a verb of two or more characters opening it, when a name ending in a
+    suffix follows (保荐|荥嵊医疗科技股份有限公司: the sponsor's verb and the company it sponsors)."""
+    if cand.label != "ORG" or cand.source != "model":
+        return cand
+    first = next((t for t in sent.tokens if t[0] == cand.start), None)
+    if first is None or first[2] != "v" or first[1] - first[0] < 2 or cand.end - first[1] < 4 or suffix_ending_at(sent.text, cand.end, pat) is None:
+        return cand
+    return replace(cand, start=first[1])
+
+
 def _without_edge_punctuation(text: str, cand: Candidate) -> Candidate:
     """A tagger's span without clause punctuation at its edges (，|公司: the tagger read the comma into it)."""
     start, end = cand.start, cand.end
@@ -828,8 +839,11 @@ class NerStage:
                     if org[1] < t.start:  # the words between belong to the title (a department)
                         titles[k] = t = Candidate(org[1], t.end, "TITLE", source=t.source, priority=t.priority, score=t.score)
             span = name_after(sent.text, t.end, lex.surnames, lex.patterns.name_boundaries, lex.patterns.speech_verbs, known_words, sent.tokens)
-            if span is not None and sent.text[span[0] : span[1]] not in lex.patterns.not_names:
+            while span is not None and sent.text[span[0] : span[1]] not in lex.patterns.not_names:
                 cands.append(Candidate(span[0], span[1], "PERSON", source="pattern:title_name", priority=4, score=0.9))
+                # 保荐代表人贲书衡、溥景和: names listed after the first one hold the same post
+                listed = sent.text.startswith("、", span[1])
+                span = name_after(sent.text, span[1] + 1, lex.surnames, lex.patterns.name_boundaries, lex.patterns.speech_verbs, known_words, sent.tokens) if listed else None
         cands += titles
         # the quotes of 《薪享通》App delimit the name, whatever its tokens' tags
         cands += [c for c in products(sent, lex.patterns) if c.source == "pattern:product_quoted" or _nominal(sent, c.start, c.end)]
@@ -905,7 +919,7 @@ class NerStage:
         split = [
             _without_edge_punctuation(sent.text, p)  # 珈潞精密控股股东|，公司: the part after the relation noun
             for found in cands
-            for c in [_with_region_form(sent.text, _cut_at_time(sent, _cut_post_verb(sent, _place_as_company(sent.text, _local_body(sent, _without_edge_punctuation(sent.text, found), pat), pat), pat), pat))]
+            for c in [_with_region_form(sent.text, _cut_at_time(sent, _cut_post_verb(sent, _place_as_company(sent.text, _local_body(sent, _without_leading_verb(sent, _without_edge_punctuation(sent.text, found), pat), pat), pat), pat), pat))]
             for p in (
                 split_relation_noun(sent.text, _trimmed(sent.text, c, pat), pat)
                 if c.label == "ORG" and c.source != "gazetteer"

@@ -188,8 +188,16 @@ _DESCRIBING = ("老牌", "头部", "大型", "中小", "传统", "新兴", "知�
 
 
 def generic_body(name: str, lex: PatternLexicon) -> bool:
-    """公司董事会, 银行股东大会, 董事会 alone: a company's organ after a generic word or none names no organization."""
-    return any(name.endswith(b) and (len(name) == len(b) or name[: -len(b)] in lex.generic_orgs) for b in lex.governing_bodies)
+    """公司董事会, 银行股东大会, 董事会 alone, 今（18）日董事会: a company's organ after a generic word, a date or
+    nothing names no organization."""
+    return any(
+        name.endswith(b) and (len(name) == len(b) or name[: -len(b)] in lex.generic_orgs or not is_han(name[: -len(b)]) or _DAY_BEFORE.search(name[: -len(b)]) is not None)
+        for b in lex.governing_bodies
+    )
+
+
+_DAY_BEFORE = re.compile(r"(?:今|昨|当|同|本|次)日$")
+"""A day before a company's organ (今（18）日|董事会, 同日|董事会): when, not whose."""
 
 
 def _good_initial(name: str, lex: PatternLexicon) -> bool:
@@ -795,10 +803,16 @@ def stock_code_names(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate
         while k is not None and k >= 0 and m.start() - tokens[k][0] <= 10:
             s, e, pos = tokens[k]
             word = text[s:e]
+            unknown_before = k >= 1 and tokens[k - 1][2] == "x" and is_han(text[tokens[k - 1][0] : tokens[k - 1][1]])
+            if pos == "x" and is_han(word) or (e - s == 1 and unknown_before):
+                start, k = s, k - 1  # 蓿|原|科技（02381.HK）: a character jieba does not know, and the one after it
+                continue
             if not is_han(word) or pos in _CODE_NAME_POS or word in lex.org_break_words or word in lex.generic_orgs or word.endswith(lex.apposition_kinds):
                 break  # 知名券商|宏远证券（…）, 控股股东|天元控股（…）: a kind before the name
             start, k = s, k - 1
         name = text[start : m.start()]
+        if suffix_ending_at(text, m.start(), lex) == name:
+            continue  # a bare suffix (科技（02381.HK）) names no company
         if len(name) >= 2 and not name.endswith(_NOT_LISTED) and not plausible_place(name, lex) and _good_initial(name, lex):
             out.append(Candidate(start, m.start(), "ORG", source="pattern:stock_code", priority=4, score=0.9))
     return out
@@ -1076,7 +1090,7 @@ def _ends_in_he(text: str, end: int, boundaries: frozenset[str]) -> bool:
     >>> _ends_in_he("总经理卞崇和因到龄退休", 6, frozenset("因"))
     True
     """
-    return text.startswith("和", end - 1) and end < len(text) and text[end] in boundaries and text[end] not in _LIST_JOINERS
+    return text.startswith("和", end - 1) and end < len(text) and (text[end] in boundaries or text.startswith("分别", end)) and text[end] not in _LIST_JOINERS
 
 
 _LIST_JOINERS = frozenset("和与及、")

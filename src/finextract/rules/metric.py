@@ -59,10 +59,10 @@ _UP = frozenset("增长 上升 提高 增加 上涨 升至 增至 提升 回升 
 _DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 减至 降 下跌 下调 调降 调低 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
-_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首 首期 首笔 首日 分红 促成 求偿 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行 购置 新承作 承作".split())
+_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首 首期 首笔 首日 分红 促成 求偿 保证 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行 购置 新承作 承作".split())
 _HAS_NOW = frozenset("现有 原有 已有 拥有".split())
 """Verbs of having before a count (澐嶠銀行現有|零售客戶約180萬名): no part of the metric's name."""
-_HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行 同类产品 该产品".split())
+_HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行 同类产品 该产品 系统 全系统".split())
 """Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额); so does a product
 referred to (同类产品|募集规模, 该|产品|募集规模: see ``_REFERRED``)."""
 _REFERRED = frozenset("该 相关 上述 此 这 这些 该类 此类 同类".split())
@@ -72,9 +72,9 @@ _OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12
 """归属于上市公司股东的净利润, 股东应占净利润 (Hong Kong): a reporting phrase right before the noun is part of the metric's name."""
 _SHARE_OF = ("占", "占到", "约占", "占据")
 _SHARE_HEADS = ("比重", "比例", "占比")
-_SHARE_OWNER = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}占[\u4e00-\u9fff]{2,10}的$")
+_SHARE_OWNER = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[将把]))[\u4e00-\u9fff]{2,10}占[\u4e00-\u9fff]{2,10}的$")
 """A占B的 before a share's head (手续费收入占营业收入的比重), opening its clause."""
-_INSTRUMENT = re.compile(r"(?:以|用|动用|使用)(?:自有|自筹|募集|闲置)?$")
+_INSTRUMENT = re.compile(r"(?:(?<!处)以|用|动用|使用)(?:自有|自筹|募集|闲置)?$")
 _ABBREVIATION = re.compile(r"[（(][A-Za-z0-9]{1,8}[）)]$")
 """An abbreviation in brackets right before ``end``: （M2）, (LPR)."""
 _UPPER_HEAD = re.compile(r"[A-Z][A-Z0-9]{1,5}")
@@ -193,7 +193,7 @@ _CAUSE = re.compile(r"(?:才|已|曾|亦|也|则|均)?因")
 
 
 def _punished(view: SentenceView, args: MetricArgs, regulators: tuple[str, ...]) -> Entity | None:
-    """The company or person after 对 between a supervisor subject and the metric (证监会决定对衡远证券
+    """The company or person after 对 or 责令 between a supervisor subject and the metric (证监会决定对衡远证券
     责令改正…，罚没金额合计约3,709.5万元: the broker's), or the one named last before 对其 (…谴责滘朗证券并对其罚款),
     if the subject is a supervisor."""
     subject = args.subject
@@ -205,7 +205,7 @@ def _punished(view: SentenceView, args: MetricArgs, regulators: tuple[str, ...])
     s_end = next((e for s, e, ent in view.entities if ent is subject), None)
     if s_end is None:
         return None
-    after_dui = next((ent for s, _, ent in view.entities if s_end <= s < m_start and ent.label in ("ORG", "PERSON") and view.text.endswith("对", 0, s)), None)
+    after_dui = next((ent for s, _, ent in view.entities if s_end <= s < m_start and ent.label in ("ORG", "PERSON") and view.text.endswith(("对", "责令"), 0, s)), None)
     if after_dui is not None:
         return after_dui
     cause = next(
@@ -727,7 +727,7 @@ def _inside_entity(view: SentenceView, start: int, end: int) -> bool:
 
 _MODALS = ("可", "将", "能", "会", "应", "仍", "还", "亦", "也", "均", "已")
 """Modal verbs and adverbs opening a word the segmenter does not know (可享, 将达, 仍会): a predicate, no metric's head."""
-_PREPOSITIONS = ("和", "与", "以", "对", "为", "通过", "跟", "同", "向", "在", "据", "根据", "从", "把", "被", "遭", "给", "及", "、")
+_PREPOSITIONS = ("和", "与", "以", "对", "为", "通过", "跟", "同", "向", "在", "据", "根据", "从", "把", "被", "遭", "获", "给", "及", "、")
 _STAKE_IN = ("在", "对", "持有")
 _PLURAL = ("两者", "二者", "双方", "三者", "各方")
 _ANOTHER = ("新公司", "合资公司", "子公司")

@@ -25,6 +25,8 @@ from .relations import RelationLexicon, clause_bounds
 
 _SPEECH = ("表示", "认为", "指出", "透露", "称", "说", "强调", "介绍", "坦言", "回应称", "回应", "预计", "预期", "估计", "预测")
 """Verbs after a person that attribute what follows to them (a forecast too: 温晓薇预计，…)."""
+_SPEECH_ADVERBS = ("同时", "还", "也", "亦", "进一步", "则")
+"""Adverbs between a speaker and the speech verb (郗慕白同时透露，…)."""
 _TARGET = re.compile(r"目[标標](?![价價])")
 """A metric named as a goal (目标资产管理规模); a broker's target price (目标价) is its own metric."""
 _BY_DATA = re.compile(r"(?:^|[，,：:])(?:据|根据)[^，,。；;！？]{0,20}(?:数据|统计)[，,]")
@@ -90,7 +92,8 @@ class ModalityReader:
         for start, end, ent in view.entities:
             if end > first:
                 break
-            if ent.label == "PERSON" and any(view.text.startswith(v, end) for v in _SPEECH):
+            said = end + next((len(a) for a in _SPEECH_ADVERBS if view.text.startswith(a, end)), 0)  # 同时|透露
+            if ent.label == "PERSON" and any(view.text.startswith(v, said) for v in _SPEECH):
                 return ent
             if ent.label == "ORG" and _ACCORDING_TO.search(view.text, max(0, start - 10), start):
                 return ent  # 据旸川咨询统计, 据研究机构旸川咨询统计

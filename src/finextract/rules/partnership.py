@@ -67,7 +67,7 @@ def _party_run(view: SentenceView, first: int) -> list[int]:
     return run
 
 
-_PARTNER_KIND = re.compile(r"[\u4e00-\u9fff]{0,10}(?:公司|企业|机构|平台|服务商|营运商|运营商|供应商|业者|合作伙伴|超商|零售商|连锁店)")
+_PARTNER_KIND = re.compile(r"[\u4e00-\u9fff]{0,10}(?:公司|企业|机构|平台|服务商|营运商|运营商|供应商|业者|合作伙伴|超商|零售商|连锁店|商业银行)")
 """What a partner is, written between 与 and its name (与国有资产管理公司|东方汇达, 與…電子錢包營運商|樂付通)."""
 
 
@@ -145,7 +145,8 @@ def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tupl
     if trigger is None:
         return None
     clause_start = _clause_start(view.text, ents[run[0]][0])
-    if lex.negation_re.search(view.text, clause_start, trigger.start()) or lex.hypothetical_re.search(view.text, clause_start, clause_end):
+    # a condition earlier in the sentence covers the clauses after it (如果…顺利，B将考虑与C签署…)
+    if lex.negation_re.search(view.text, clause_start, trigger.start()) or lex.hypothetical_re.search(view.text, 0, clause_end):
         return None
     if came_to_nothing(view.text, lex.fell_through_re, trigger.end() if verb is None else parties_end, clause_end) or EXPIRES.search(view.text, parties_end, clause_end):
         return None

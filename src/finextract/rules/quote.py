@@ -24,7 +24,7 @@ from ..facts import QuoteArgs
 from ..spans import Entity, TextSpan
 from .base import Placed, SentenceView, previous_sentence
 
-_VERBS = ("回应称", "表示", "认为", "指出", "透露", "强调", "介绍", "坦言", "直言", "回应", "澄清", "说道", "说", "称")
+_VERBS = ("回应称", "回应指", "表示", "认为", "指出", "透露", "强调", "介绍", "坦言", "直言", "回应", "澄清", "说道", "说", "称")
 _OPENERS = "，,：:；;"
 _SETTINGS = ("在", "于", "对", "向", "接受", "日前", "近日", "今天", "今日", "昨天", "昨日", "此前", "曾", "也", "还", "则", "随后", "同时", "当天", "当日")
 """What may open the short setting between a speaker and the verb (陈明宇此前表示, 王明远在…上表示)."""

@@ -83,10 +83,11 @@ RELATED_AFTER = re.compile(r"的?(?:第[一二三四五六七八九十]大股东
 _CONDITION = re.compile(r"(?:^|[，,；;：:])(?:如果|若是|若(?![干])|假如|倘若|一旦|要是|假设)")
 """A conditional word opening a clause: what the later clauses of the sentence say may not happen."""
 _DISPOSAL = ("将", "把", "已将", "已把")
-_FUNDED = re.compile(r"(?:通过|拟|将|已|计划|再次|继续|再)*(?:(?:以|使用|动用|用)(?:自有|自筹|募集|闲置)?资金)?(?:向|对)")
-_FUNDING = ("注资", "增资", "入股", "参股", "投资")
+_FUNDED = re.compile(r"(?:[”\"」』]?[)）])?(?:通过|拟|将|已|计划|再次|继续|再)*(?:(?:以|使用|动用|用)(?:自有|自筹|募集|闲置)?资金)?(?:向|对)")
+_FUNDING = ("注资", "增资", "入股", "参股", "投资", "出资")
 """Verbs of putting funds into the company named after 向/对 (向融众集团增资, 对融众集团的增资扩股); ``_FUNDED``
-is what may stand between the company that pays and 向 (拟, the funds used)."""
+is what may stand between the company that pays and 向 (拟, the funds used; the brackets closing its
+declared short form: …（以下简称“郜嵩金控”）|向…出资)."""
 _CONFIDENCE = {
     # Confidence per rule: its precision on FinRE train with the entities given
     # (python benchmarks/finre_eval.py --split train), rounded down to 0.05;
@@ -258,7 +259,7 @@ def sentence_end(text: str, pos: int) -> int:
 
 _PART_END = re.compile(r"[。；;！？!?]")
 _RUMOUR = re.compile(r"传出|传闻|传言|据传|盛传|的消息|有[^，,。；;]{0,4}(?:媒体|消息人士|报道|消息)称")
-_DENIAL = re.compile(r"否认|辟谣|不实|纯属臆测|(?:没有|并无|并未|无)[^，,。；;]{0,12}(?:计划|打算|意向|安排|协商|洽谈|磋商|规划)")
+_DENIAL = re.compile(r"否认|辟谣|不实|纯属臆测|(?:没有|并无|并未|无)[^，,。；;]{0,16}(?:计划|打算|意向|安排|协商|洽谈|磋商|规划|接触|谈判)")
 """A later clause denying the rumoured plan (没有任何并购计划); 并未收购…任何股份 denies an act, not the rumour."""
 
 

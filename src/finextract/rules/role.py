@@ -57,8 +57,16 @@ def _title_chain(view: SentenceView, end: int) -> list[tuple[int, int, Entity]]:
 def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]:
     """All role rules over one sentence."""
     last_org: tuple[int, int, Entity] | None = None  # the company of the sentence's last role with one
-    for start, _, person in view.labelled("PERSON"):
+    listed: dict[int, tuple[list, tuple[int, int, Entity] | None, str, float]] = {}  # person end → its posts
+    for start, end, person in view.labelled("PERSON"):
         chain = _title_chain(view, start)
+        if not chain and view.text.endswith("、", 0, start) and start - 1 in listed:
+            # 保荐代表人贲书衡、溥景和: a person listed after one with a post holds the same post
+            titles, org, rule, conf = listed[start - 1]
+            listed[end] = listed[start - 1]
+            for _, _, title in titles:
+                yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else None, title=title, former=False)
+            continue
         if chain:
             head = chain[0][0]
             org = org_before_post(view, head)
@@ -70,9 +78,14 @@ def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]
                 # 珞笙支付副总裁邬思礼被罚款32万元，商户管理部总经理蒯文婧…: a department's post after a role at a
                 # company, in the next part of the sentence, is at that company
                 org, rule, conf = last_org, "role.carried_company", 0.65
+            elif org is None and view.text.endswith("时任", 0, head) and view.doc.normalized(chain[0][2]) in _OFFICER_TITLES:
+                # 荥嵊医疗因…被罚款1,200万元，时任董事长隗宗翰被罚款300万元: an officer then, at the sentence's company
+                org = next((p for p in view.labelled("ORG") if p[1] <= head and not _is_supervisor(p[2])), None)
+                rule, conf = ("role.carried_company", 0.65) if org is not None else ("role.title_name", 0.8)
             elif org is None:
                 rule, conf = "role.title_name", 0.8
             last_org = org if org is not None else last_org
+            listed[end] = (chain, org, rule, conf)
             former = _former_before(view, org[0] if org and org[1] == head else head)
             company = org[2] if org else None
             if company is None and not view.labelled("ORG") and all(view.doc.normalized(t) in _OFFICER_TITLES for _, _, t in chain):
@@ -92,6 +105,12 @@ _OFFICER_TITLES = frozenset(
     "董事长 副董事长 总经理 副总经理 总裁 副总裁 行长 副行长 首席执行官 行政总裁 副行政总裁 董事会秘书 财务总监 首席财务官".split()
 )
 """A company's own officers: with no company in the sentence, the article's company is theirs."""
+_SUPERVISORS = ("证监会", "证监局", "监管局", "监督管理总局", "金管会", "金管局", "人民银行", "交易所")
+"""Names of supervisors, whose officers are no company's (…被浙江证监局罚款…，时任董事长…)."""
+
+
+def _is_supervisor(org: Entity) -> bool:
+    return org.canonical.endswith(_SUPERVISORS)
 
 
 def _document_company(view: SentenceView) -> Entity | None:
