@@ -383,6 +383,7 @@ def test_a_counted_kind_before_a_name(nlp: finextract.Pipeline, text: str, org: 
         ("此前有市场消息称，翚苒资本也有意参与受让莳嵘财险部分股份。", "翚苒资本"),  # a character jieba does not know
         ("骊洹支付吸收合并珈赟网络支付有限公司（以下简称“珈赟支付”）。", "珈赟网络支付有限公司"),  # 支付 is a verb to jieba
         ("璠屹科技与去年已在港股上市的同业蓿原科技（02381.HK）竞争激烈。", "蓿原科技"),  # before its code, an unknown character
+        ("中石化于8月初宣布，联合石化有限公司与埃索高地签署供应框架协议。", "联合石化有限公司"),  # 联合 opens the name
         ("据了解，琯溇会计师事务所（特殊普通合伙）（以下简称“琯溇所”）自2019年起担任沩宸科技的年审机构。", "琯溇会计师事务所（特殊普通合伙）"),
         # a trade word inside a longer name does not cut it (化工 of …化工新材料有限公司)
         ("中国电子财务有限责任公司拟转让其持有的常熟三爱富中昊化工新材料有限公司8%股权。", "常熟三爱富中昊化工新材料有限公司"),

@@ -201,12 +201,14 @@ _EDGE_PUNCTUATION = "，,。；;：:、！？!?"
 
 
 def _without_leading_verb(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> Candidate:
-    """A tagger's organization without a verb of two or more characters opening it, when a name ending in a
-    suffix follows (保荐|荥嵊医疗科技股份有限公司: the sponsor's verb and the company it sponsors)."""
+    """A tagger's organization without a verb that opens no name (``org_stop_words``: 保荐, 责令, 收购 …) at its
+    start, when a name ending in a suffix follows (保荐|荥嵊医疗科技股份有限公司: the sponsor's verb and the company)."""
     if cand.label != "ORG" or cand.source != "model":
         return cand
     first = next((t for t in sent.tokens if t[0] == cand.start), None)
-    if first is None or first[2] != "v" or first[1] - first[0] < 2 or cand.end - first[1] < 4 or suffix_ending_at(sent.text, cand.end, pat) is None:
+    if first is None or first[2] != "v" or sent.text[first[0] : first[1]] not in pat.org_break_words:
+        return cand  # 联合|石化有限公司: a verb that names may open stays
+    if cand.end - first[1] < 4 or suffix_ending_at(sent.text, cand.end, pat) is None:
         return cand
     return replace(cand, start=first[1])
 
