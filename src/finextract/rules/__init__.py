@@ -36,7 +36,7 @@ __all__ = ["FactStage", "DEFAULT_RULES", "default_rules", "relation_scorer"]
 def default_rules(lex: RelationLexicon) -> tuple[Rule, ...]:
     """Every built-in rule, the partnership and relation rules bound to ``lex``."""
     partnership = partial(partnership_rules, lex=lex)
-    return (role_rules, partnership, partial(metric_rules, regulators=lex.regulators), quote_rules, relation_rules(lex))
+    return (partial(role_rules, regulators=lex.regulators), partnership, partial(metric_rules, regulators=lex.regulators), quote_rules, relation_rules(lex))
 
 
 @dataclass
@@ -113,14 +113,8 @@ def _held_public_body(fact_type: str, args: object, lexicon: RelationLexicon) ->
 
 
 def _regulator_holds(fact_type: str, args: object, lexicon: RelationLexicon) -> bool:
-    """An ownership or acquisition whose holder or buyer is a supervisor (金融监管总局批复同意…受让…: it approves);
-    a state-asset commission owns the state's companies (濂江金控是濂江省国资委全资控股的…), it is no supervisor here."""
-    if _side_ends_with(fact_type, args, ("holder", "acquirer"), _STATE_OWNERS):
-        return False
+    """An ownership or acquisition whose holder or buyer is a supervisor (金融监管总局批复同意…受让…: it approves)."""
     return _side_ends_with(fact_type, args, ("holder", "acquirer"), lexicon.regulators)
-
-
-_STATE_OWNERS = ("国有资产监督管理委员会", "国资委")
 
 
 def _side_ends_with(fact_type: str, args: object, sides: tuple[str, str], endings: tuple[str, ...]) -> bool:

@@ -59,8 +59,6 @@ class ModalityReader:
         self._res = {name: _word_re(words) for name, words in lex.modality.items()}
         # a forecast word before a comma frames the whole sentence: 宏远证券预计，…，东华期货可贡献净利润…
         self._framed = re.compile("(?:" + _word_re(lex.modality["forecast"]).pattern + ")[，,：:]")
-        # …or opens it: 预计合并完成后，濂江金控的持股比例将降至27.35%
-        self._opening = re.compile("(?:" + _word_re(lex.modality["forecast"]).pattern + ")")
 
     def read(self, view: SentenceView, fact_type: str, args: BaseModel) -> tuple[str, Entity | None]:
         """``(modality, attributed_to)`` for a fact with ``args`` in ``view``."""
@@ -78,7 +76,8 @@ class ModalityReader:
         modality = "actual"
         if self._res["planned"].search(window):
             modality = "planned"
-        elif self._res["forecast"].search(window) or self._framed.search(view.text, 0, c_start) or self._opening.match(view.text):
+        elif self._res["forecast"].search(window) or self._framed.search(view.text, 0, c_start) or self._res["forecast"].match(view.text):
+            # …or opening the sentence: 预计合并完成后，濂江金控的持股比例将降至27.35%
             modality = "forecast"
         elif self._res["reported"].search(view.text, 0, last) or _BY_DATA.search(view.text, 0, last):
             modality = "reported"

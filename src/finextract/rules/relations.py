@@ -1072,7 +1072,6 @@ def funds_its(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, s
         yield "ownership", "ownership.funds_its", 0.6, OwnershipArgs(holder=holder, held=held[2], action=action)  # type: ignore[arg-type]
 
 
-_FUNDED_BEFORE = re.compile(r"向$")
 _FUNDS_SHARE = re.compile(r"(?:注资|增资|出资)(?=[\d约近逾超])")
 
 
@@ -1082,7 +1081,7 @@ def funding_shares(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[s
     earlier in the sentence."""
     text = view.text
     orgs = view.labelled("ORG")
-    funded = [o for o in orgs if _FUNDED_BEFORE.search(text, max(0, o[0] - 1), o[0]) and _find(text, _FUNDING, o[1], min(len(text), o[1] + 4))]
+    funded = [o for o in orgs if text.endswith("向", 0, o[0]) and _find(text, _FUNDING, o[1], min(len(text), o[1] + 4))]
     if not funded:
         return
     for h_start, h_end, holder in orgs:

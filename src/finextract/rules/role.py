@@ -24,7 +24,7 @@ or 曾/此前 before the verb (张伟曾任招商银行行长) — gives a role 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ..facts import RoleArgs
 from ..spans import Entity
@@ -54,8 +54,9 @@ def _title_chain(view: SentenceView, end: int) -> list[tuple[int, int, Entity]]:
     return chain
 
 
-def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]:
-    """All role rules over one sentence."""
+def role_rules(view: SentenceView, regulators: Sequence[str] = ()) -> Iterator[tuple[str, str, float, RoleArgs]]:
+    """All role rules over one sentence; a supervisor (a name ending in one of ``regulators``) is no
+    company of an officer named after 时任."""
     last_org: tuple[int, int, Entity] | None = None  # the company of the sentence's last role with one
     listed: dict[int, tuple[list, tuple[int, int, Entity] | None, str, float]] = {}  # person end → its posts
     for start, end, person in view.labelled("PERSON"):
@@ -80,7 +81,7 @@ def role_rules(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs]]
                 org, rule, conf = last_org, "role.carried_company", 0.65
             elif org is None and view.text.endswith("时任", 0, head) and view.doc.normalized(chain[0][2]) in _OFFICER_TITLES:
                 # 荥嵊医疗因…被罚款1,200万元，时任董事长隗宗翰被罚款300万元: an officer then, at the sentence's company
-                org = next((p for p in view.labelled("ORG") if p[1] <= head and not _is_supervisor(p[2])), None)
+                org = next((p for p in view.labelled("ORG") if p[1] <= head and not p[2].canonical.endswith(tuple(regulators))), None)
                 rule, conf = ("role.carried_company", 0.65) if org is not None else ("role.title_name", 0.8)
             elif org is None:
                 rule, conf = "role.title_name", 0.8
@@ -105,12 +106,7 @@ _OFFICER_TITLES = frozenset(
     "董事长 副董事长 总经理 副总经理 总裁 副总裁 行长 副行长 首席执行官 行政总裁 副行政总裁 董事会秘书 财务总监 首席财务官".split()
 )
 """A company's own officers: with no company in the sentence, the article's company is theirs."""
-_SUPERVISORS = ("证监会", "证监局", "监管局", "监督管理总局", "金管会", "金管局", "人民银行", "交易所")
-"""Names of supervisors, whose officers are no company's (…被浙江证监局罚款…，时任董事长…)."""
 
-
-def _is_supervisor(org: Entity) -> bool:
-    return org.canonical.endswith(_SUPERVISORS)
 
 
 def _document_company(view: SentenceView) -> Entity | None:
