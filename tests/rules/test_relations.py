@@ -1358,3 +1358,38 @@ def test_a_rumour_the_next_sentence_opens_by_denying_is_no_holding() -> None:
     """市場早前傳出，A將入股B。C否認有關消息…: no ownership."""
     text = "市場早前傳出，本地保險公司融眾保險將入股東星集團，成為第四名股東。鄺允澄否認有關消息，表示三方現階段沒有引入其他股東的計劃。"
     assert _facts(text, "ownership") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "滕雨舟、蒯立言因工作调整，分别辞去公司副总经理、首席风险官职务。",
+            {("滕雨舟", "resigned", "副总经理"), ("蒯立言", "resigned", "首席风险官")},
+        ),
+        (
+            "董事会同意葛书萍和郦一鸣分别出任星途支付首席执行官及首席财务官。",
+            {("葛书萍", "appointed", "首席执行官"), ("郦一鸣", "appointed", "首席财务官")},
+        ),
+        (
+            "黎婉淇、童嘉朗、翁子健分別擔任營運總監、風控總監及財務總監。",
+            {("黎婉淇", "appointed", "營運總監"), ("童嘉朗", "appointed", "風控總監"), ("翁子健", "appointed", "財務總監")},
+        ),
+    ],
+)
+def test_people_and_posts_paired_by_respectively(text: str, expected: set) -> None:
+    """A list of people, 分别 and a list of as many posts: each person takes the post in the same place."""
+    changes = {(f.args.person.text, f.args.change, f.args.title.text) for f in _facts(text, "appointment")}
+    assert changes == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "滕雨舟、蒯立言分别辞去公司副总经理职务。",  # one post for two people: no pairing to make
+        "滕雨舟、蒯立言并未分别辞去公司副总经理、首席风险官职务。",
+    ],
+)
+def test_respectively_needs_as_many_posts_as_people(text: str) -> None:
+    pairs = {(f.args.person.text, f.args.title.text if f.args.title else None) for f in _facts(text, "appointment")}
+    assert ("蒯立言", "首席风险官") not in pairs and ("滕雨舟", "首席风险官") not in pairs

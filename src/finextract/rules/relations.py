@@ -36,6 +36,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``appointment.change``   — 王明远出任招商银行行长; 李卫东辞去首席执行官职务
 * ``appointment.named``    — 董事会聘任刘晓峰为晨光控股总裁 (appointed)
 * ``appointment.successor`` — 刘建国…不再担任行长职务，由副行长孙丽接任 (孙丽 appointed 行长)
+* ``appointment.respectively`` — 滕雨舟、蒯立言…分别辞去副总经理、首席风险官职务 (each person the post in the same place)
 
 A relation needs both entities in one clause (no ，。； between the trigger and
 either entity).  Negated (并未收购), hypothetical (如果…收购) and questioned
@@ -1658,10 +1659,78 @@ _CONTINUING = ("继续", "仍", "仍然", "依然", "留任", "同时")
 """Adverbs before a serving verb that keep a post or add one held already (将继续担任, 同时担任): no appointment."""
 
 
-def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, AppointmentArgs]]:
-    """``PERSON 出任/辞去 [ORG] [TITLE]`` and ``聘任 PERSON 为 [ORG] TITLE``."""
+_RESPECTIVELY = "分别"
+_RESPECTIVELY_GAP = re.compile(r"[于在]?[^，,。；;、]{0,8}?")
+
+
+def _listed_back(view: SentenceView, items: Sequence[Placed[Entity]], last: int) -> list[Placed[Entity]]:
+    """``items[last]`` and the ones listed right before it with a connector between (滕雨舟、蒯立言 → both)."""
+    out = [items[last]]
+    for k in range(last - 1, -1, -1):
+        if view.text[items[k][1] : out[0][0]] not in _CONNECTORS:
+            break
+        out.insert(0, items[k])
+    return out
+
+
+def _listed_titles(view: SentenceView, start: int, end: int) -> list[Placed[Entity]]:
+    """The titles listed from ``start`` to ``end`` (副总经理、首席风险官; 首席执行官及首席财务官), each
+    joined to the one before by a connector; a company may stand before the first."""
+    titles = [t for t in view.labelled("TITLE") if start <= t[0] and t[1] <= end]
+    if not titles:
+        return []
+    out = [titles[0]]
+    for t in titles[1:]:
+        if view.text[out[-1][1] : t[0]] not in _CONNECTORS:
+            break
+        out.append(t)
+    return out
+
+
+def respective_appointments(view: SentenceView, lex: RelationLexicon) -> list[tuple[Placed[Entity], tuple[str, str, float, AppointmentArgs]]]:
+    """``appointment.respectively``: people listed before 分别 and as many posts listed after its verb,
+    paired in order (滕雨舟、蒯立言因工作调整，分别辞去公司副总经理、首席风险官职务; 葛书萍和郦一鸣分别出任
+    星途支付首席执行官及首席财务官).  Each pair comes with the person's placed mention."""
     text = view.text
+    people = view.labelled("PERSON")
+    out: list[tuple[Placed[Entity], tuple[str, str, float, AppointmentArgs]]] = []
+    at = text.find(_RESPECTIVELY)
+    while at != -1 and people:
+        after = at + len(_RESPECTIVELY)
+        at = text.find(_RESPECTIVELY, after)
+        last = next((k for k in range(len(people) - 1, -1, -1) if people[k][1] <= after - len(_RESPECTIVELY)), None)
+        if last is None or sentence_end(text, people[last][1]) < after:
+            continue
+        _, c_end = clause_bounds(text, after, after)
+        found = next(
+            ((change, hit) for change, words in (("resigned", lex.resigned), ("appointed", lex.appointed)) for hit in [_find(text, words, after, min(c_end, after + 10))] if hit is not None),
+            None,
+        )
+        if found is None or not _RESPECTIVELY_GAP.fullmatch(text, after, found[1][0]):
+            continue
+        change, (v_start, verb) = found
+        listed = _listed_back(view, people, last)
+        titles = _listed_titles(view, v_start + len(verb), c_end)
+        if len(listed) < 2 or len(listed) != len(titles) or blocked(view, lex, listed[0][0], v_start, verb):
+            continue
+        org = next((e[2] for e in view.labelled("ORG") if v_start + len(verb) <= e[0] < titles[0][0]), None)
+        action = view.text_span(v_start, v_start + len(verb))
+        for person, title in zip(listed, titles):
+            args = AppointmentArgs(person=person[2], change=change, title=title[2], org=org, action=action)  # type: ignore[arg-type]
+            out.append((person, ("appointment", "appointment.respectively", 0.75, args)))
+    return out
+
+
+def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, AppointmentArgs]]:
+    """``PERSON 出任/辞去 [ORG] [TITLE]`` and ``聘任 PERSON 为 [ORG] TITLE``; people and posts paired by 分别
+    (:func:`respective_appointments`) take theirs from that rule alone."""
+    text = view.text
+    paired = respective_appointments(view, lex) if _RESPECTIVELY in text else []
+    yield from (fact for _, fact in paired)
+    done = {person[0] for person, _ in paired}
     for p_start, p_end, person in view.labelled("PERSON"):
+        if p_start in done:
+            continue
         _, c_end = clause_bounds(text, p_end, p_end)
         opening = appointee_start(view, p_start)
         verb = next((v for v in lex.appointing if text.endswith(v, 0, opening)), None)
