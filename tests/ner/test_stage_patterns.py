@@ -597,6 +597,9 @@ def test_financial_holding_non_names(nlp: finextract.Pipeline, text: str, not_ex
         # a time word right after the two words: they are the sentence's subject, not a verb and its object
         ("评级机构联信评级日前将江川银行的主体信用等级由AA+上调至AAA。", "联信评级"),
         ("合作伙伴远航快运近日宣布扩大合作。", "远航快运"),
+        # a rare morpheme jieba splits off opens a four-character name before the verb
+        ("公司并未与另一家电商平台邡集优选签署任何合作协议。", "邡集优选"),
+        ("交易對手翚苒優選已完成付款。", "翚苒优选"),
     ],
 )
 def test_a_name_in_apposition_or_with_its_shares_after_it(nlp: finextract.Pipeline, text: str, org: str) -> None:
@@ -616,6 +619,7 @@ def test_a_name_in_apposition_or_with_its_shares_after_it(nlp: finextract.Pipeli
         "收购对象尚未确定。",
         "双方合作方式灵活。",
         "公司持有快运35%的股份。",
+        "电商平台集中优选商品。",  # no rare morpheme: words, no name
     ],
 )
 def test_no_name_from_a_kind_of_organization_alone(nlp: finextract.Pipeline, text: str) -> None:

@@ -31,6 +31,8 @@ def test_occupations_are_titles_but_not_corporate_ones() -> None:
         ("中金公司首席经济学家彭文生表示，降准空间仍在。", {("中金公司", "ORG"), ("首席经济学家", "TITLE"), ("彭文生", "PERSON")}),
         ("華夏基金基金經理張明認為，債市仍有機會。", {("基金经理", "TITLE"), ("张明", "PERSON")}),
         ("新华社记者从多家银行了解到，房贷利率继续下行。", {("新华社", "ORG"), ("记者", "TITLE")}),
+        # 副 before a title the lexicon has without it; 现为 opens no name
+        ("董事會委任區卓翹為財務總監。區卓翹現為集團副財務總監。", {("区卓翘", "PERSON"), ("副财务总监", "TITLE")}),
     ],
 )
 def test_titles_found(nlp: finextract.Pipeline, text: str, expected: set[tuple[str, str]]) -> None:
@@ -48,3 +50,15 @@ def test_titles_found(nlp: finextract.Pipeline, text: str, expected: set[tuple[s
 )
 def test_occupations_do_not_anchor_name_patterns(nlp: finextract.Pipeline, text: str, not_expected: tuple[str, str]) -> None:
     assert not_expected not in _entities(nlp, text)
+
+
+def test_a_person_and_a_serving_verb_are_no_organization(nlp: finextract.Pipeline) -> None:
+    """區卓翹|現為|集團: a name and 現為 before 集團 are no group's name."""
+    orgs = {e.canonical for e in nlp("區卓翹現為集團副財務總監。").entities if e.label == "ORG"}
+    assert not any("现为" in o for o in orgs)
+
+
+def test_macau_s_regulator_is_a_known_name(nlp: finextract.Pipeline) -> None:
+    """澳門金融管理局 is Macau's regulator (a knowledge-base entry), in both scripts."""
+    for text in ("交易尚待澳門金融管理局批准。", "交易尚待澳门金融管理局批准。"):
+        assert ("澳门金融管理局", "ORG") in {(e.canonical, e.label) for e in nlp(text).entities}

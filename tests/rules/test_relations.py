@@ -201,6 +201,15 @@ def test_acquisition_negatives(text: str) -> None:
     assert _facts(text, "acquisition") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["是次協議屬一般業務安排，並不涉及嶔霖再保入股皞泰保險。", "此次合作不涉及东星集团入股融众集团。"],
+)
+def test_ownership_negated_by_bu_sheji(text: str) -> None:
+    """並不涉及…入股, 不涉及…入股: a negation as much as 并未."""
+    assert _facts(text, "ownership") == []
+
+
 def test_a_rumour_is_reported_and_a_denied_rumour_is_nothing() -> None:
     (rumour,) = _facts("外界傳出永豐數位銀行將收購晶彩支付。", "acquisition")
     assert rumour.modality == "reported"
@@ -1393,3 +1402,34 @@ def test_people_and_posts_paired_by_respectively(text: str, expected: set) -> No
 def test_respectively_needs_as_many_posts_as_people(text: str) -> None:
     pairs = {(f.args.person.text, f.args.title.text if f.args.title else None) for f in _facts(text, "appointment")}
     assert ("蒯立言", "首席风险官") not in pairs and ("滕雨舟", "首席风险官") not in pairs
+
+
+def test_a_passive_holding_reads_its_verb_past_the_holder_s_declared_short_form() -> None:
+    """…由蒓灣控股集團有限公司（下稱「蒓灣控股」）持有70%股權: the verb is 持有, not 控股 inside the short form."""
+    (held,) = _facts("澦寶支付由香港上市的蒓灣控股集團有限公司（下稱「蒓灣控股」）持有70%股權。", "ownership")
+    assert (held.args.holder.text, held.args.held.text, held.args.action.text, held.args.stake.text) == ("蒓灣控股集團有限公司", "澦寶支付", "持有", "70%")
+
+
+def test_a_sale_agreement_is_no_partnership_and_a_later_clause_s_referral_deal_is() -> None:
+    """簽署買賣協議 is a transaction; 並會與…簽訂…合作協議 carries the sentence's subject into a planned partnership."""
+    assert _facts("澦寶支付已與璣泰銀行簽署買賣協議，以4.6億澳門元收購璣泰銀行的商戶收單業務。", "partnership") == []
+    (referral,) = _facts("璣泰銀行表示，出售收單業務後會集中資源發展企業業務，並會與澦寶支付簽訂為期五年的轉介合作協議。", "partnership")
+    assert [p.text for p in referral.args.parties] == ["璣泰銀行", "澦寶支付"]
+
+
+def test_a_defendant_after_jiang_keeps_its_declared_short_form_out_of_the_way() -> None:
+    """泖峰银行将深圳楦付科技有限公司（以下简称“楦付科技”）起诉至…: the verb after the declaration."""
+    (suit,) = _facts("近日，泖峰银行将深圳楦付科技有限公司（以下简称“楦付科技”）起诉至深圳市福田区人民法院。", "dispute")
+    assert (suit.args.plaintiff.text, suit.args.defendant.text) == ("泖峰银行", "深圳楦付科技有限公司")
+
+
+def test_a_resignation_applied_for_in_the_clause_after_the_reason() -> None:
+    """阚嘉树因到龄退休，申请辞去澴宇期货董事长、董事职务: 申请 before the verb opening the next clause."""
+    changes = {(f.args.action.text, f.args.title.text if f.args.title else None, f.args.org.text if f.args.org else None) for f in _facts("阚嘉树因到龄退休，申请辞去澴宇期货董事长、董事职务。", "appointment")}
+    assert ("辞去", "董事长", "澴宇期货") in changes
+
+
+def test_a_body_named_after_the_post_is_not_its_company() -> None:
+    """申请辞去公司董事长、董事及董事会战略委员会主任委员职务: the committee is no company of 董事长."""
+    facts = _facts("周建明因工作调整原因，申请辞去公司董事长、董事及董事会战略委员会主任委员职务。", "appointment")
+    assert facts and all(f.args.org is None for f in facts if f.args.title is not None and f.args.title.text == "董事长")

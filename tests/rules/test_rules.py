@@ -1235,3 +1235,53 @@ def test_companies_setting_up_a_joint_venture_on_a_date_are_partners() -> None:
     (fact,) = [f for f in doc.facts if f.type == "partnership" and f.rule == "partnership.joint_founding"]
     assert len(fact.args.parties) == 3 and fact.args.date is not None and fact.args.date.text == "10月27日"
     assert "琇嶧數碼貨幣有限公司" in {e.text for e in doc.entities if e.label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("溫筱涵於2009年加入岦鼎證券，曾任風險管理部副總經理。", ("溫筱涵", "岦鼎證券", "風險管理部副總經理", True)),
+        ("温筱涵2009年加入岦鼎证券，先后担任风险管理部副总经理。", ("温筱涵", "岦鼎证券", "风险管理部副总经理", True)),
+        # joined before the post: the post was somewhere else
+        ("陈立新2021年加入嘉泰人寿之前，曾任投资部总经理。", ("陈立新", None, "投资部总经理", True)),
+    ],
+)
+def test_a_post_after_joining_a_company_is_at_that_company(text: str, expected: tuple) -> None:
+    """…加入岦鼎證券，曾任風險管理部副總經理: a later clause's post without a company is at the company just joined."""
+    roles = {(f.args.person.text, f.args.org.text if f.args.org else None, f.args.title.text, f.args.former) for f in _facts(text, "role")}
+    assert expected in roles
+
+
+def test_a_post_written_after_qianren_is_former() -> None:
+    """前任風險長鄒明燦: 前任 dates the post as past, as 前 and 原 do."""
+    roles = {(f.args.person.text, f.args.title.text, f.args.former) for f in _facts("前任風險長鄒明燦已於10月底屆齡退休。", "role")}
+    assert roles == {("鄒明燦", "風險長", True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        ("據臺灣證券交易所統計，10月底全市場融資餘額約新台幣7,132億元。", "融資餘額", "約新台幣7,132億元"),
+        ("截至10月末，全市场两融余额约1.8万亿元。", "两融余额", "约1.8万亿元"),
+        ("目前客戶整戶維持率約172%，仍高於追繳門檻。", "客戶整戶維持率", "約172%"),
+        ("该公司客户担保维持率约265%。", "客户担保维持率", "约265%"),
+        ("協議涉及每年分出保費約12億港元。", "分出保費", "約12億港元"),  # ceded premiums, one noun
+    ],
+)
+def test_market_scope_and_maintenance_ratios(text: str, metric: str, value: str) -> None:
+    """全市場 is a scope, not part of the metric's name; 維持率 is one noun (jieba reads 率約 as a word)."""
+    assert (metric, value) in {(f.args.metric.text, f.args.value.text) for f in _metrics(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "皞泰保險集團有限公司宣布已於8月27日與嶔霖再保險有限公司簽訂成數再保險協議。",
+        "皞泰保險集團有限公司昨日發出公告，宣布已於8月27日與嶔霖再保險有限公司簽訂成數再保險協議。",
+        "皞泰保險集團有限公司（以下簡稱「皞泰保險」，股份代號：2639）昨日發出公告，宣布已於8月27日與嶔霖再保險有限公司簽訂成數再保險協議。",
+    ],
+)
+def test_an_announced_partnership_keeps_its_date(text: str) -> None:
+    """…發出公告，宣布已於8月27日與…簽訂協議: the announcement frames the clause, the date is the signing's."""
+    found = {(tuple(p.text for p in f.args.parties), f.args.date.text if f.args.date else None, f.rule) for f in _pairs(text)}
+    assert (("皞泰保險集團有限公司", "嶔霖再保險有限公司"), "8月27日", "partnership.pair_trigger") in found

@@ -182,8 +182,8 @@ _UNIT_ONLY_BOUNDS = {"上": "at_least", "数": "at_least", "几": "at_least", "�
 _NUMBER_WORDS_BEFORE_SHU = "指倍函分系人次总基参点股户票页件字岁天位个多少无"
 _BARE_CODE = re.compile(r"[0-9]{4,9}")
 """A code's digits: stock codes have four to six, bond codes up to nine (债券代码：2628015)."""
-_CODE_LABEL = re.compile(r"代码[：:]?\s*$|代號[：:]?\s*$|代号[：:]?\s*$")
-"""A label right before a code (基金代码：, 股票代码, 证券代號)."""
+_CODE_LABEL = re.compile(r"(?:代码|代號|代号)(?:[：:]|为|是|為)?\s*$")
+"""A label right before a code (基金代码：, 股票代码, 证券代號, 证券代码为)."""
 _STOCK_SUFFIX = re.compile(r"\.(?:SZ|SH|SS|HK|BJ|US|N|O|TW|KS|T)(?![A-Za-z])", re.I)
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _PHONE_LINK = re.compile(r"-[0-9]{7,8}(?![0-9])")

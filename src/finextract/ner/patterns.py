@@ -668,7 +668,27 @@ def org_apposition(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
         verb_brand = hpos == "v" and text[ts:te] in lex.industry_suffixes and tpos != "vn" and after in _PREDICATE_POS
         if brand or verb_brand or _subject_before_time(text[hs:he], hpos, after, lex):
             out.append(Candidate(hs, te, "ORG", source="pattern:org_apposition", priority=3, score=0.7))
-    return out + _named_by_kind(sent, lex)
+    return out + _named_by_kind(sent, lex) + _morpheme_led(sent, lex)
+
+
+_RARE_LEADS = _MORPHEMES | {"x"}
+
+
+def _morpheme_led(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
+    """Four Han characters after a kind in apposition, opened by a character jieba only knows as a
+    morpheme and ended by a verb (电商平台|邡|集|优选|签署, 交易对手|翚|苒|优选|已…): a new brand, as no
+    common phrase opens with such a character."""
+    text, tokens = sent.text, sent.tokens
+    out = []
+    for i, (hs, he, hpos) in enumerate(tokens):
+        if he - hs != 1 or hpos not in _RARE_LEADS or not is_han(text[hs]) or not text.endswith(lex.apposition_kinds, 0, hs):
+            continue
+        last = next((j for j in range(i + 1, min(i + 4, len(tokens))) if tokens[j][1] - hs >= 4), None)
+        if last is None or tokens[last][1] - hs != 4 or last + 1 >= len(tokens) or tokens[last + 1][2] not in _PREDICATE_POS:
+            continue
+        if is_han(text[hs : hs + 4]):
+            out.append(Candidate(hs, hs + 4, "ORG", source="pattern:org_apposition", priority=3, score=0.7))
+    return out
 
 
 def _named_by_kind(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:

@@ -60,7 +60,7 @@ CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]|(?<=[\u4e00-\u9fff])[ \u30
 """Punctuation that ends a clause, and a space between Han characters (headlines separate their clauses with one)."""
 
 
-_DECLARATION = re.compile(r"[（(](?:(?:以下|下文|下称)?简称[：:]?)?[“\"「]?$")
+_DECLARATION = re.compile(r"[（(](?:(?:以下|下文)?简称[：:]?|下称[：:]?)?[“\"「]?$")
 DECLARATION_END = re.compile(r"[”\"」』]?(?:[，,；;][^（(）)，,。]{0,24})?[)）]")
 """Where the brackets declaring a short form close, maybe after more (”，股票代码：300917）)."""
 
@@ -104,8 +104,8 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     right = CLAUSE_BREAK.search(text, end)
     return left, right.start() if right else len(text)
-FORMER_MARKS = ("原", "前", "时任")
-"""Words before a post that date it as past (兴港银行原行长, 前汇丰银行零售业务主管, 时任该行…)."""
+FORMER_MARKS = ("原", "前", "前任", "时任")
+"""Words before a post that date it as past (兴港银行原行长, 前汇丰银行零售业务主管, 前任风险长, 时任该行…)."""
 PAST_ADVERBS = ("曾", "曾经", "此前", "之前", "先后", "早年", "历任")
 """Adverbs before a serve verb that date the post as past (曾任, 此前担任, 早年担任): a career note."""
 

@@ -677,6 +677,8 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
             break  # 发行价5.12元/股|募资: a figure before ends the name
         if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES or word in _HOLDERS or word in _YIELD_VERBS or word in _HAS_NOW or _MARKET_SCOPE.fullmatch(word):
             break  # 预计|注册用户数, 一年内|注册用户数, 全国|个人养老金开户数: a linking word, a locative or a scope ends the name
+        if k >= 1 and view.tokens[k - 1][1] == s and _MARKET_SCOPE.fullmatch(view.text, view.tokens[k - 1][0], e):
+            break  # 全|市场|融资余额: a scope of two words ends the name too
         if word == "产品" and k >= 1 and view.tokens[k - 1][1] == s and view.text[view.tokens[k - 1][0] : s] in _REFERRED:
             break  # 相关|产品|权益类资产投资比例: the product referred to owns the metric
         if len(word) > 2 and word.endswith(_PERIOD_NOUNS):

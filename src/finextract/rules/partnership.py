@@ -59,7 +59,7 @@ def _party_run(view: SentenceView, first: int) -> list[int]:
         if declared_short_form(view, ents[nxt]) and nxt + 1 < len(ents):
             nxt, gap_start = nxt + 1, ents[nxt][1]  # A（以下简称“A'”）与B: the short form is A's, not a party
         gap = view.text[gap_start : ents[nxt][0]].strip()
-        gap = re.sub(r"^[(（][^)）]*[)）]|^[”\"」]?[)）]", "", gap).strip()  # (以下简称…) between parties
+        gap = re.sub(r"^[(（][^)）]*[)）]|^[”\"」]?(?:[，,][^()（）]*)?[)）]", "", gap).strip()  # (以下简称…[，股份代号…]) between parties
         if ents[nxt][2].label != "ORG" or not _joins(gap):
             break
         run.append(nxt)
@@ -71,7 +71,7 @@ _PARTNER_KIND = re.compile(r"[\u4e00-\u9fff]{0,10}(?:公司|企业|机构|平台
 """What a partner is, written between 与 and its name (与国有资产管理公司|东方汇达, 與…電子錢包營運商|樂付通)."""
 
 
-_ANNOUNCING = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?|[今昨]?[（(]\d{1,2}[)）]日)(?:宣布|表示|公告称|公告|透露|称)[，,]")
+_ANNOUNCING = re.compile(r"^(?:(?:[\u4e00-\u9fff]{0,4}?|[今昨]?[（(]\d{1,2}[)）]日)(?:宣布|表示|公告称|公告|透露|称)(?:[，,]|(?=[已将于在正]))){1,2}")
 
 
 def _joins(gap: str) -> bool:
@@ -79,7 +79,7 @@ def _joins(gap: str) -> bool:
     second party is (与国有资产管理公司东方汇达)."""
     if gap in _CONNECTORS or _VERB_GAP.fullmatch(gap):
         return True
-    gap = _ANNOUNCING.sub("", gap)  # 宏安人寿宣布，与…: the subject's announcement frames the clause
+    gap = _ANNOUNCING.sub("", gap)  # 宏安人寿宣布，与…; …发出公告，宣布已于8月27日与…: the subject's announcement frames the clause
     at = max((gap.rfind(c) + len(c) for c in _PAIRING if c in gap), default=-1)
     if at > 0 and _PARTNER_KIND.fullmatch(gap, at):
         gap = gap[:at]
@@ -111,8 +111,8 @@ def partnership_rules(view: SentenceView, lex: RelationLexicon) -> Iterator[tupl
         k = run[-1] + 1
 
 
-_ALSO_WITH = re.compile(r"(?:^|(?<=[，,；;]))(?:另|并|还|同时|此外[，,]?)(?:与|和|同|跟)$")
-"""与 opening a clause with no subject of its own (…；另与沁彦银行合作推出…): the sentence's subject cooperates."""
+_ALSO_WITH = re.compile(r"(?:^|(?<=[，,；;]))(?:另|并|还|同时|此外[，,]?)(?:会|将|已|拟)?(?:与|和|同|跟)$")
+"""与 opening a clause with no subject of its own (…；另与沁彦银行合作推出…, …，并会与…签订): the sentence's subject cooperates."""
 
 
 def _carried_subject(view: SentenceView, k: int) -> int | None:

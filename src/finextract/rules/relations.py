@@ -600,9 +600,10 @@ def _directed_pair(
         spans.append((reverse[0], reverse[0] + len(reverse[1])))  # 控股 inside 控股股东 is no trigger
     hit = _find(text, spec.triggers, first[1], second[0], spans)
     if hit is None and text[first[1] : second[0]].strip() in _DISPOSAL:
-        # 东星集团将融众集团告上法庭: the trigger follows the object
-        _, c_end = clause_bounds(text, second[1], second[1])
-        hit = _find(text, spec.triggers, second[1], min(c_end, second[1] + 8))
+        # 东星集团将融众集团告上法庭: the trigger follows the object (and the brackets declaring its short form)
+        after = past_declaration(view, second[1])
+        _, c_end = clause_bounds(text, after, after)
+        hit = _find(text, spec.triggers, after, min(c_end, after + 8))
     elif hit is None and name == "ownership" and _FUNDED.fullmatch(text, first[1], second[0]):
         # 东星集团向融众集团增资: funds put into the company after 向/对 (向…转让 sells to it instead)
         _, c_end = clause_bounds(text, second[1], second[1])
@@ -637,8 +638,9 @@ def _directed_pair(
     passive = _passive_before(text, first[1], _described_start(view, second[0]), spec.passive)
     if passive is None:
         return None
-    _, c_end = clause_bounds(text, second[1], second[1])
-    hit = _find(text, spec.triggers, second[1], min(c_end, second[1] + 8))
+    after = past_declaration(view, second[1])  # …集团有限公司（下称「蒓湾控股」）|持有: not 控股 inside the short form
+    _, c_end = clause_bounds(text, after, after)
+    hit = _find(text, spec.triggers, after, min(c_end, after + 8))
     if hit is None or _attached(hit[1]) or second[2].label not in spec.first_labels or first[2].label not in spec.second_labels:
         return None
     if blocked(view, lex, first[0], hit[0], hit[1]):
@@ -1752,8 +1754,10 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
                 break  # 将继续担任, 仍担任: the post is kept, no change (the role stays)
             _, c_end = clause_bounds(text, hit[0], hit[0])
             after = hit[0] + len(hit[1])
-            org = next((e[2] for e in view.labelled("ORG") if after <= e[0] < c_end), None)
-            title = next((e[2] for e in view.labelled("TITLE") if after <= e[0] < c_end), None)
+            first_title = next((e for e in view.labelled("TITLE") if after <= e[0] < c_end), None)
+            title = first_title[2] if first_title is not None else None
+            # 辞去公司董事长、董事及董事会战略委员会主任委员职务: a body after the post is another post's
+            org = next((e[2] for e in view.labelled("ORG") if after <= e[0] < (first_title[0] if first_title else c_end)), None)
             rule = "appointment.change"
             if title is None and org is None and change == "appointed":
                 vacated = _vacated_title(view, p_start, hit[1])
@@ -1801,6 +1805,10 @@ def _vacated_title(view: SentenceView, p_start: int, verb: str) -> Placed[Entity
     return next((e for e in reversed(view.labelled("TITLE")) if e[1] <= start - 1), None)
 
 
+_APPLYING = ("申请", "请求", "提出")
+"""Words of asking before a resignation verb (申请辞去, 提出辞去)."""
+
+
 def _opening_next_clause(view: SentenceView, words: Sequence[str], p_end: int, c_end: int) -> tuple[int, str] | None:
     """A trigger opening the clause right after the person's, which has no subject of its own
     (刘建国因到龄退休，不再担任行长职务)."""
@@ -1810,6 +1818,7 @@ def _opening_next_clause(view: SentenceView, words: Sequence[str], p_end: int, c
     start = c_end + 1
     if any(p_end <= s < start for s, _, _ in view.labelled("PERSON")):
         return None
+    start += next((len(a) for a in _APPLYING if text.startswith(a, start)), 0)  # …，申请辞去…
     word = next((w for w in words if text.startswith(w, start)), None)
     return (start, word) if word is not None else None
 

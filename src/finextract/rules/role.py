@@ -169,7 +169,20 @@ def _name_serves(view: SentenceView) -> Iterator[tuple[str, str, float, RoleArgs
             yield from _posts_after(view, person, p_end, (p_end, "为"), "role.appointed_as", 0.85, board)
             continue
         for verb_at, verb, rule, conf in _serve_verbs(view, p_end):
-            yield from _posts_after(view, person, p_end, (verb_at, verb), rule, conf, None)
+            joined = _joined_before(view, p_end, verb_at) if rule == "role.later_clause" else None
+            yield from _posts_after(view, person, p_end, (verb_at, verb), rule, conf, joined)
+
+
+_JOINED = ("加入", "加盟")
+
+
+def _joined_before(view: SentenceView, p_end: int, verb_at: int) -> Entity | None:
+    """The company the person joined in the clause that ends right before a later clause's serve verb
+    (温筱涵于2009年加入岦鼎证券，曾任…: the post was there); not one joined after it (加入嘉泰人寿之前，曾任…)."""
+    org = next((e for e in view.labelled("ORG") if p_end <= e[0] and e[1] < verb_at and view.text.endswith(_JOINED, 0, e[0])), None)
+    if org is None or view.text[org[1] : org[1] + 1] not in _CLAUSE_COMMAS or any(c in view.text[org[1] + 1 : verb_at] for c in _CLAUSE_COMMAS):
+        return None  # the verb's clause must come right after the one that names the company
+    return org[2]
 
 
 def _serve_verbs(view: SentenceView, p_end: int) -> list[tuple[int, str, str, float]]:
