@@ -1285,3 +1285,30 @@ def test_an_announced_partnership_keeps_its_date(text: str) -> None:
     """…發出公告，宣布已於8月27日與…簽訂協議: the announcement frames the clause, the date is the signing's."""
     found = {(tuple(p.text for p in f.args.parties), f.args.date.text if f.args.date else None, f.rule) for f in _pairs(text)}
     assert (("皞泰保險集團有限公司", "嶔霖再保險有限公司"), "8月27日", "partnership.pair_trigger") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("瑧磐保險同日宣佈，現任行政總裁岑宇樑將於本月底退休，董事會已委任副行政總裁鄺穎芝出任行政總裁。", ("鄺穎芝", "瑧磐保險", "副行政總裁")),
+        ("湛旻支付同日公告，總經理鄔宥丞辭去總經理職務；總經理職務暫由副總經理葛沛晴代理。", ("葛沛晴", "湛旻支付", "副總經理")),
+        ("同日，澴宇期货召开董事会，选举总经理晏书棠接任董事长，并聘任副总经理郗若川为总经理。", ("郗若川", "澴宇期货", "副总经理")),
+    ],
+)
+def test_a_post_in_a_later_clause_of_a_company_s_announcement_is_at_that_company(text: str, expected: tuple) -> None:
+    """X宣布/公告/召开董事会，…TITLE PERSON…: with no other organization between, the post is at X."""
+    roles = {(f.args.person.text, f.args.org.text if f.args.org else None, f.args.title.text) for f in _facts(text, "role")}
+    assert expected in roles
+
+
+def test_another_company_between_keeps_the_post_unattached() -> None:
+    text = "瑞和人寿公告称，与星途科技达成合作，星途科技总经理孙卫东出席仪式。"
+    roles = {(f.args.person.text, f.args.org.text if f.args.org else None) for f in _facts(text, "role")}
+    assert ("孙卫东", "瑞和人寿") not in roles
+
+
+def test_a_post_held_now_is_actual_when_its_company_opens_an_earlier_clause_with_jiang_between() -> None:
+    """瑧磐保險同日宣佈，現任行政總裁岑宇樑將於本月底退休，董事會已委任副行政總裁鄺穎芝…: 將 is the retirement's."""
+    text = "瑧磐保險同日宣佈，現任行政總裁岑宇樑將於本月底退休，董事會已委任副行政總裁鄺穎芝出任行政總裁。"
+    (now,) = [f for f in _facts(text, "role") if f.args.person.text == "鄺穎芝" and f.args.title.text == "副行政總裁"]
+    assert now.modality == "actual"

@@ -123,7 +123,28 @@ def appointing_org(view: SentenceView, verb_start: int) -> Entity | None:
     owner = view.entity_ending_at(anchor, "ORG")
     if owner is None and (chained := _CHAINED.search(view.text, max(0, anchor - 3), anchor)) is not None:
         owner = _clause_appointer(view, chained.start())
+    if owner is None:
+        owner = announcing_company(view, anchor)  # 瑧磐保险同日宣布，…，董事会已委任…
     return owner[2] if owner is not None else None
+
+
+_ANNOUNCES = re.compile(
+    r"(?:[，,]?(?:\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|当日|同日|今天|昨天))?(?:晚间|晚)?(?:同时|同日|还|也|亦|另)?"
+    r"(?:发布公告称|发布公告|公告称|公告|宣布|披露|召开董事会(?:会议)?)[，,：:]"
+)
+
+
+def announcing_company(view: SentenceView, pos: int) -> Placed[Entity] | None:
+    """The company whose announcement or board meeting opens a clause before ``pos`` with no other organization
+    after it up to ``pos`` (瑧磐保险同日宣布，现任…，董事会已委任副行政总裁…; 同日，澴宇期货召开董事会，选举总经理…):
+    the posts and appointments the later clauses name are that company's."""
+    orgs = [e for e in view.labelled("ORG") if e[1] <= pos]
+    for k in range(len(orgs) - 1, -1, -1):
+        said = _ANNOUNCES.match(view.text, past_declaration(view, orgs[k][1]))
+        if said is not None and said.end() <= pos:
+            later = [e for e in orgs[k + 1 :] if e[0] >= said.end()]
+            return orgs[k] if not later else None
+    return None
 
 
 def _clause_appointer(view: SentenceView, comma: int) -> Placed[Entity] | None:
@@ -167,6 +188,8 @@ def org_before_post(view: SentenceView, head: int) -> Placed[Entity] | None:
     if found is None and not mark:
         announced = _ANNOUNCEMENT_BEFORE.search(view.text, 0, head)
         found = view.entity_ending_at(announced.start(), "ORG") if announced is not None else None  # 瑞和人寿公告称，总经理…
+    if found is None and not mark:
+        found = announcing_company(view, head)  # 湛旻支付同日公告，…；总经理职务暂由副总经理…代理
     return found
 
 

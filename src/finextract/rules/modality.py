@@ -37,8 +37,15 @@ _BOUND = frozenset({"at_most", "less_than"})
 _QUOTED = re.compile(r"[「“『][^」”』]*[」”』]")
 
 
-def _arg_spans(args: BaseModel) -> Iterable[Span]:
+_READ_WITHOUT = {"role": frozenset({"org"})}
+"""Arguments the modality is not read up to: a role's company may be named clauses before the post
+(瑧磐保险同日宣布，现任行政总裁…将于本月底退休，董事会已委任副行政总裁鄺穎芝…: her post now is no plan)."""
+
+
+def _arg_spans(args: BaseModel, skip: frozenset[str] = frozenset()) -> Iterable[Span]:
     for name in type(args).model_fields:
+        if name in skip:
+            continue
         value = getattr(args, name)
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, Span):
@@ -63,10 +70,11 @@ class ModalityReader:
     def read(self, view: SentenceView, fact_type: str, args: BaseModel) -> tuple[str, Entity | None]:
         """``(modality, attributed_to)`` for a fact with ``args`` in ``view``."""
         work = view.doc.work
-        placed = [work.to_norm(s.start, s.end) for s in _arg_spans(args)]
-        placed = [(a - view.base, b - view.base) for a, b in placed if view.base <= a]
+        every = [(a - view.base, b - view.base) for a, b in (work.to_norm(s.start, s.end) for s in _arg_spans(args)) if view.base <= a]
+        placed = [(a - view.base, b - view.base) for a, b in (work.to_norm(s.start, s.end) for s in _arg_spans(args, _READ_WITHOUT.get(fact_type, frozenset()))) if view.base <= a]
         if not placed:
             return "actual", None
+        source = self._source(view, min(a for a, _ in every))
         first = min(a for a, _ in placed)
         last = max(b for _, b in placed)
         if fact_type == "quote":
@@ -85,7 +93,7 @@ class ModalityReader:
             modality = "limit"
         if modality in ("actual", "reported") and fact_type == "metric" and _TARGET.match(getattr(args, "metric").text):  # type: ignore[attr-defined]
             modality = "planned"  # 目标资产管理规模达3,500亿元: a goal, not a level reached
-        return modality, self._source(view, first)
+        return modality, source
 
     def _source(self, view: SentenceView, first: int) -> Entity | None:
         for start, end, ent in view.entities:
