@@ -1433,3 +1433,19 @@ def test_a_body_named_after_the_post_is_not_its_company() -> None:
     """申请辞去公司董事长、董事及董事会战略委员会主任委员职务: the committee is no company of 董事长."""
     facts = _facts("周建明因工作调整原因，申请辞去公司董事长、董事及董事会战略委员会主任委员职务。", "appointment")
     assert facts and all(f.args.org is None for f in facts if f.args.title is not None and f.args.title.text == "董事长")
+
+
+@pytest.mark.parametrize(
+    ("text", "fact_type", "modality"),
+    [
+        ("交易完成後，東星集團將保留融眾集團30%股權。", "ownership", "planned"),
+        ("要约收购完成后，东星集团将合计持有融众集团29.8%股份。", "ownership", "planned"),
+        ("璣泰銀行表示，並會與澦寶支付簽訂為期五年的轉介合作協議。", "partnership", "planned"),
+        ("私募完成後，東星集團預計將持有融眾集團約19.6%股權。", "ownership", "forecast"),  # the forecast frames it
+        ("公司将所持股份转让给东星集团，东星集团持有融众集团35%股份。", "ownership", "actual"),  # 将 marking an object
+    ],
+)
+def test_what_the_subject_will_do_is_planned(text: str, fact_type: str, modality: str) -> None:
+    """将保留, 将合计持有, 会与: the subject's own future act; a forecast word before still makes it a forecast."""
+    facts = _facts(text, fact_type)
+    assert facts and {f.modality for f in facts} == {modality}

@@ -53,8 +53,9 @@ def _arg_spans(args: BaseModel, skip: frozenset[str] = frozenset()) -> Iterable[
 
 
 def _word_re(words: Iterable[str]) -> re.Pattern[str]:
-    # 拟 inside 模拟/虚拟 is not "plan to", nor 准备 in 准备金 (a reserve) "prepare to"
-    special = {"拟": r"(?<![模虚])拟", "准备": r"准备(?!金)"}
+    # 拟 inside 模拟/虚拟 is not "plan to", nor 准备 in 准备金 (a reserve) "prepare to",
+    # nor 将持有的 (将 marking the object: 将持有的股权转让给…) "will hold"
+    special = {"拟": r"(?<![模虚])拟", "准备": r"准备(?!金)", "将持有": r"将持有(?!的)"}
     parts = [special.get(w, re.escape(w)) for w in sorted(words, key=len, reverse=True)]
     return re.compile("|".join(parts))
 
@@ -91,6 +92,8 @@ class ModalityReader:
             modality = "reported"
         elif fact_type == "metric" and isinstance(getattr(args, "value", None), Figure) and args.value.qualifier in _BOUND:  # type: ignore[attr-defined]
             modality = "limit"
+        elif "future" in self._res and self._res["future"].search(window):
+            modality = "planned"  # 交易完成后，朴叡投资将保留…: what the subject will do, unless a forecast or a source frames it
         if modality in ("actual", "reported") and fact_type == "metric" and _TARGET.match(getattr(args, "metric").text):  # type: ignore[attr-defined]
             modality = "planned"  # 目标资产管理规模达3,500亿元: a goal, not a level reached
         return modality, source
