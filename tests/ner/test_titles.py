@@ -62,3 +62,17 @@ def test_macau_s_regulator_is_a_known_name(nlp: finextract.Pipeline) -> None:
     """澳門金融管理局 is Macau's regulator (a knowledge-base entry), in both scripts."""
     for text in ("交易尚待澳門金融管理局批准。", "交易尚待澳门金融管理局批准。"):
         assert ("澳门金融管理局", "ORG") in {(e.canonical, e.label) for e in nlp(text).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("國家金融監督管理總局豳州監管分局日前批復同意。", ("国家金融监督管理总局豳州监管分局", "ORG")),
+        ("瑀澄投顧資深分析師聶珮綺預估，明年餘額約1,000億元。", ("资深分析师", "TITLE")),
+        ("派任東京分行副經理巫承翰擔任分行經理。", ("副经理", "TITLE")),
+        ("派任東京分行副經理巫承翰擔任分行經理。", ("分行经理", "TITLE")),
+    ],
+)
+def test_a_regulator_s_local_office_and_bank_branch_posts(nlp: finextract.Pipeline, text: str, expected: tuple[str, str]) -> None:
+    """监管分局 ends a name; 资深 is part of a post; a branch's manager and deputy manager are posts."""
+    assert expected in {(e.canonical, e.label) for e in nlp(text).entities}

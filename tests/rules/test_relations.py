@@ -1449,3 +1449,15 @@ def test_what_the_subject_will_do_is_planned(text: str, fact_type: str, modality
     """将保留, 将合计持有, 会与: the subject's own future act; a forecast word before still makes it a forecast."""
     facts = _facts(text, fact_type)
     assert facts and {f.modality for f in facts} == {modality}
+
+
+def test_bing_wu_negates_an_acquisition() -> None:
+    """目前该行并无吸收合并…的计划: 并无 negates as 并未 does."""
+    assert _facts("对此，东星集团董事会秘书回应称，目前该公司并无吸收合并融众集团的计划。", "acquisition") == []
+
+
+def test_every_target_listed_after_the_verb_is_acquired() -> None:
+    """同意A吸收合并B（以下简称“B'”）和C（以下简称“C'”）: both B and C are targets."""
+    text = "同意豳州银行吸收合并岜溪村镇银行股份有限公司（以下简称“岜溪村镇银行”）和峂口村镇银行股份有限公司（以下简称“峂口村镇银行”）。"
+    targets = {f.args.target.text for f in _facts(text, "acquisition") if f.args.acquirer.text == "豳州银行"}
+    assert targets == {"岜溪村镇银行股份有限公司", "峂口村镇银行股份有限公司"}

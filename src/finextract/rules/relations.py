@@ -482,7 +482,34 @@ def directed_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tup
             if found:
                 # one type per pair: a relation noun right before the second name (收购控股股东|天元控股: the
                 # holder of the first), else the trigger read first (收购并增资: an acquisition)
-                yield min(found, key=lambda f: (not f[1].endswith(".reverse"), _trigger_start(f)))
+                fact = min(found, key=lambda f: (not f[1].endswith(".reverse"), _trigger_start(f)))
+                yield fact
+                yield from _listed_patients(view, fact, (b_start, b_end, b))
+
+
+_PATIENT_ARG = {"acquisition": "target", "ownership": "held"}
+_LIST_JOINERS = ("、", "和", "及", "以及")
+"""What joins a list of patients (与 joins a partner: 全资子公司A与B签署…)."""
+
+
+def _listed_patients(view: SentenceView, fact: tuple[str, str, float, object], patient: Placed[Entity]) -> Iterator[tuple[str, str, float, object]]:
+    """The same fact for each organization listed right after a direct fact's patient, past the brackets
+    declaring short forms (吸收合并岜溪村镇银行股份有限公司（以下简称“岜溪村镇银行”）和峂口村镇银行股份有限公司…):
+    a list too long for the pair's own gap."""
+    name, rule, confidence, args = fact
+    if not rule.endswith(".direct") or name not in _PATIENT_ARG:
+        return
+    action = args.action  # type: ignore[attr-defined]
+    a_start, a_end = view.doc.work.to_norm(action.start, action.end)
+    if view.text[a_end - view.base : patient[0]] not in ("", "了"):
+        return  # the list must follow the verb (持有的股权转让给了A和B: A and B are buyers, not held)
+    orgs = [p for p in view.labelled("ORG") if p[0] >= patient[1] and not declared_short_form(view, p)]
+    end = patient[1]
+    for nxt in orgs:
+        if view.text[past_declaration(view, end) : nxt[0]].strip() not in _LIST_JOINERS:
+            return  # the list ends (a pair the rule reads itself comes out twice and is merged as one reading)
+        yield name, rule, confidence, args.model_copy(update={_PATIENT_ARG[name]: nxt[2]})  # type: ignore[attr-defined]
+        end = nxt[1]
 
 
 _COURTS = ("法院", "高院", "法庭", "仲裁委员会", "仲裁院", "仲裁中心")
@@ -759,12 +786,13 @@ def _listed_after(view: SentenceView, start: int, end: int) -> bool:
     ``招商地产子公司瑞嘉公司接到南京国土资源局…``: 南京国土资源局 is not held, because
     瑞嘉公司 comes between; ``持有A、B股份``: B is held like A.
     """
-    between = [(s, e) for s, e, x in view.entities if start <= s and e <= end and x.label in ("ORG", "PERSON")]
+    between = [(s, e) for s, e, x in view.entities if start <= s and e <= end and x.label in ("ORG", "PERSON") and not declared_short_form(view, (s, e, x))]
     if not between:
         return True
     if _HOLDER_OF_NEXT.fullmatch(view.text, between[-1][1], end):
         return True  # 收购控股股东天元控股旗下的明远科技: the name between describes the one bought
-    ends = [e for _, e in between]
+    # 吸收合并A（以下简称“A'”）和B: a list item's declared short form is part of it
+    ends = [past_declaration(view, e) for _, e in between]
     starts = [s for s, _ in between[1:]] + [end]
     return all(view.text[e:s].strip() in _CONNECTORS for e, s in zip(ends, starts))
 
