@@ -278,3 +278,30 @@ def test_a_long_short_form_in_the_headline_before_its_declaration() -> None:
     doc = finextract.extract("陇垣资产与祁钧钢铁签署债转股协议\n\n甘肃陇垣资产管理股份有限公司（以下简称“陇垣资产”）与河西祁钧钢铁集团有限公司（以下简称“祁钧钢铁”）签署协议。")
     first = [e for e in doc.entities if e.end <= 8]
     assert [(e.text, e.canonical) for e in first if e.label == "ORG"][0] == ("陇垣资产", "甘肃陇垣资产管理股份有限公司")
+
+
+def test_words_glued_before_a_declared_short_form_are_no_part_of_the_name() -> None:
+    """已代表|瓚暉信託, 交易可令|瓚暉信託: the segmenter glues a verb to a rare name; the declared short form wins."""
+    text = "瓚暉產業信託（下稱「瓚暉信託」）公布，管理人已代表瓚暉信託簽訂協議。她預計，交易可令瓚暉信託明年分派增加約2.1%。"
+    orgs = {e.text for e in _orgs(text)}
+    assert "瓚暉信託" in orgs and not {"代表瓚暉信託", "交易可令瓚暉信託", "可令瓚暉信託"} & orgs
+
+
+def test_a_place_before_a_short_form_keeps_its_name() -> None:
+    """深圳数融科技: a place before the short form is part of another company's name."""
+    text = "北京数融科技股份有限公司（以下简称“数融科技”）与深圳数融科技有限公司签署协议。"
+    assert "深圳数融科技有限公司" in {e.text for e in _orgs(text)}
+
+
+def test_a_word_ending_before_a_declared_name_is_cut_off_it() -> None:
+    """的管理|人瓚暉資產管理有限公司（下稱「瓚暉資管」）: 管理人 is a word, its 人 is no part of the name."""
+    text = "瓚暉產業信託的管理人瓚暉資產管理有限公司（下稱「瓚暉資管」）昨晚公布業績。"
+    orgs = {e.text for e in _orgs(text)}
+    assert "瓚暉資產管理有限公司" in orgs and "人瓚暉資產管理有限公司" not in orgs
+
+
+def test_a_short_form_declared_after_the_stock_code() -> None:
+    """（股份代號：2869，下稱「瓚暉信託」）: the code first, then the declaration."""
+    text = "瓚暉產業信託（股份代號：2869，下稱「瓚暉信託」）公布。她預計，交易可令瓚暉信託明年分派增加約2.1%。"
+    later = [e for e in _orgs(text) if e.start > text.index("。")]
+    assert [(e.text, e.canonical) for e in later] == [("瓚暉信託", "瓒晖产业信托")]

@@ -985,3 +985,16 @@ def test_a_quoted_product_with_a_latin_product_word_after_a_launch_verb(nlp: fin
     doc = nlp("昶崴投信於11月24日推出「昶崴台灣優息精選ETF」（00962），並同步展開募集。")
     inside = [(e.text, e.label) for e in doc.entities if e.start >= doc.text.index("「")]
     assert inside == [("昶崴台灣優息精選ETF", "PRODUCT")]
+
+
+def test_a_trust_s_fund_units_are_no_fund(nlp: finextract.Pipeline) -> None:
+    """瓚暉信託|基金單位: units of the trust, not a fund named 瓚暉信託基金."""
+    orgs = {e.canonical for e in nlp("瓚暉產業信託（下稱「瓚暉信託」）公布，嶷峰集團現時持有約6.37億個瓚暉信託基金單位。").entities if e.label == "ORG"}
+    assert not any(o.endswith("信托基金") for o in orgs)
+
+
+def test_a_tagger_s_organization_opening_with_a_dating_word_is_a_department_before_a_post(nlp: finextract.Pipeline) -> None:
+    """时任|信息科技部总经理: 时任 dates the post; the department belongs to the title, no organization."""
+    doc = nlp("同时，时任猗琮支付总经理冼嘉曜被罚款12万元，时任信息科技部总经理佘若琪被罚款7.5万元。")
+    found = {(e.canonical, e.label) for e in doc.entities}
+    assert ("信息科技部总经理", "TITLE") in found and not any(t.startswith("时任") for t, _ in found)

@@ -1266,6 +1266,9 @@ def test_a_post_written_after_qianren_is_former() -> None:
         ("目前客戶整戶維持率約172%，仍高於追繳門檻。", "客戶整戶維持率", "約172%"),
         ("该公司客户担保维持率约265%。", "客户担保维持率", "约265%"),
         ("協議涉及每年分出保費約12億港元。", "分出保費", "約12億港元"),  # ceded premiums, one noun
+        ("该行将新增县域信贷投放不少于80亿元。", "新增县域信贷投放", "不少于80亿元"),  # 投放 is a noun here
+        ("瓚暉信託上半年可分派收入為6.82億港元。", "可分派收入", "6.82億港元"),  # a REIT's distributable income
+        ("交易完成後，嶷峰集團的持有比例將升至35.8%。", "持有比例", "35.8%"),
     ],
 )
 def test_market_scope_and_maintenance_ratios(text: str, metric: str, value: str) -> None:

@@ -74,8 +74,11 @@ _ANNOUNCED = re.compile(
 its officers speaking (董事长闵绍钧在接受记者采访时表示，)."""
 _ANNOUNCER_LEAD = re.compile(r"(?:[^，,。；;\n]{1,8}[，,])?(?:[^，,。；;\n]{0,14}?(?:上市公司|挂牌公司|上市的))?")
 """What may open the sentence before the announcer (同日，, 此外，, 深交所创业板上市公司)."""
-_ALIAS_DECL = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*(?:[，,；;][^）)]{0,30})?[）)]")
-"""A declared short form in brackets, maybe with more after it (（以下简称“翕檀科技”，股票代码：300917）)."""
+_ALIAS_DECL = re.compile(
+    r"[（(]\s*(?:(?:股份代号|股票代码|证券代码)[:：]\s*[0-9A-Z.]{3,12}\s*[，,；;]\s*)?(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*(?:[，,；;][^）)]{0,30})?[）)]"
+)
+"""A declared short form in brackets, maybe with more after it (（以下简称“翕檀科技”，股票代码：300917）) or a stock
+code before it (（股份代号：2869，下称「瓒晖信托」）)."""
 
 
 _EARLY_ALIAS = 4
@@ -164,6 +167,7 @@ class LinkStage:
             target = next((e for e in reversed(entities) if e.label == "ORG" and e.end == decl_start), None)
             if target is not None and not bare:
                 entities, target = _with_short_form_head(doc, entities, target, match.group(1))
+                entities, target = _without_agent_ending(doc, entities, target, match.group(1))
             # a short form in bare brackets must abbreviate the name ((香港) after a bank is no short form)
             if target is not None and (not bare or _abbreviates(match.group(1), doc.normalized(target))):
                 bindings.append((match.start(1), match.group(1), target))
@@ -185,7 +189,7 @@ class LinkStage:
             at = work.norm.find(alias, 0 if len(alias) >= _EARLY_ALIAS else after)
             while at != -1:
                 if at >= after or self._early_mention(doc, out, at, at + len(alias), target):
-                    out = _with_alias_mention(doc, out, at, at + len(alias), target)
+                    out = _with_alias_mention(doc, out, at, at + len(alias), target, self.places)
                 at = work.norm.find(alias, at + len(alias))
         return sorted(out, key=lambda e: (e.start, e.end))
 
@@ -392,7 +396,7 @@ def _holding_short_forms(doc: Document, entities: list[Entity]) -> list[Entity]:
     return sorted(out, key=lambda e: (e.start, e.end))
 
 
-def _with_alias_mention(doc: Document, entities: list[Entity], at: int, end: int, target: Entity) -> list[Entity]:
+def _with_alias_mention(doc: Document, entities: list[Entity], at: int, end: int, target: Entity, places: frozenset[str] = frozenset()) -> list[Entity]:
     """``entities`` with an alias entity of ``target`` at working span ``[at, end)``.
 
     A backend's own guess (model, POS hint), a copied name, a place and a shorter name inside it
@@ -405,10 +409,39 @@ def _with_alias_mention(doc: Document, entities: list[Entity], at: int, end: int
     inside = [e for e in overlapping if start <= e.start and e.end <= stop and e.end - e.start < stop - start]
     # a dating word read into the name (原|汊口农商行) gives way too: the organization is the declared one
     inside += [e for e in overlapping if e.end == stop and e.start < start and doc.text[e.start:start] in DATING_MARKS and e.source != "gazetteer"]
+    # so do a few words the segmenter glued to a rare name (已代表|瓒晖信托, 交易可令|瓒晖信托), unless they name a place
+    inside += [e for e in overlapping if e.end == stop and e.start < start and _glued_lead(doc, e, start, places)]
     if doc.in_excluded(start, stop) or any(e.label != "LOC" and not _yields(e) and e not in inside for e in overlapping):
         return entities
     kept = [e for e in entities if not (e.start < stop and start < e.end)]
     return kept + [Entity(text=text, start=start, end=stop, label="ORG", canonical=target.canonical, id=target.id, source="alias")]
+
+
+_MAX_GLUED_LEAD = 4
+_PLACE_ENDINGS = ("省", "市", "县", "区", "州")
+
+
+def _glued_lead(doc: Document, entity: Entity, start: int, places: frozenset[str]) -> bool:
+    """Whether the part of a suffix pattern's name before a declared short form at ``start`` is a few
+    words read into it, not a place that names another company (深圳|数融科技)."""
+    if not entity.source.startswith("pattern:org_suffix") or start - entity.start > _MAX_GLUED_LEAD:
+        return False
+    lead = doc.work.norm_slice(entity.start, start)
+    return lead not in places and not lead.endswith(_PLACE_ENDINGS) and not any(p in lead for p in places if len(p) >= 2)
+
+
+_AGENT_ENDINGS = ("人", "方", "者")
+"""Characters that end an agent noun (管理人, 收购方, 投资者): glued by the segmenter onto a rare name after them."""
+
+
+def _without_agent_ending(doc: Document, entities: list[Entity], target: Entity, alias: str) -> tuple[list[Entity], Entity]:
+    """The declared company's entity without an agent noun's last character read into it
+    (的管理|人瓒晖资产管理有限公司（下称「瓒晖资管」）): the short form starts one character later."""
+    name = doc.normalized(target)
+    if len(name) < 4 or name[0] not in _AGENT_ENDINGS or not name[1:].startswith(alias[:2]) or target.source == "gazetteer":
+        return entities, target
+    trimmed = target.model_copy(update={"text": target.text[1:], "start": target.start + 1, "canonical": target.canonical[1:] if target.canonical == name else target.canonical})
+    return [trimmed if e is target else e for e in entities], trimmed
 
 
 def _with_short_form_head(doc: Document, entities: list[Entity], target: Entity, alias: str) -> tuple[list[Entity], Entity]:

@@ -644,7 +644,7 @@ class NerStage:
         """
         work = doc.work
         inputs, offsets = self._inputs(doc)
-        backend_cands = self.backend.predict(inputs)
+        backend_cands = [self._undated(s, b) for s, b in zip(inputs, self.backend.predict(inputs))]
         per_sentence = [
             resolve(self._plausible(s, list(b) + self._model_layers(s, b)))
             for s, b in zip(inputs, backend_cands)
@@ -671,6 +671,12 @@ class NerStage:
                     )
                 )
         return doc.model_copy(update={"entities": entities, "meta": {**doc.meta, "ner": self.backend.name}})
+
+    def _undated(self, sent: SentenceInput, model: Sequence[Candidate]) -> list[Candidate]:
+        """The tagger's candidates without an organization that opens with a word dating a post
+        (时任|信息科技部|总经理: the department belongs to the title the patterns read, no organization)."""
+        qualifiers = self.lexicons.patterns.title_qualifiers
+        return [c for c in model if not (c.label == "ORG" and any(sent.text.startswith(q, c.start) for q in qualifiers))]
 
     def _model_layers(self, sent: SentenceInput, model: Sequence[Candidate]) -> list[Candidate]:
         """The layers' candidates for one sentence, reconciled with the statistical ones (see the functions called)."""

@@ -437,6 +437,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
         return None  # 国家电网公司|控股|英大证券: after a company's name 控股 is the verb (controls), no name's end
     if any(text[s:e] in lex.suffix_false_friends for s, e, _ in name_tokens):
         return None  # 海融消费金融|注册资本: the word holding the suffix is a common noun
+    if any(f.startswith(suffix) and text.startswith(f, suffix_start) for f in lex.suffix_false_friends):
+        return None  # 瓒晖信托|基金单位: the suffix opens a common noun (a trust's units, no fund)
     chars = end - (name_tokens[0][0] if name_tokens else suffix_start)
     while j >= 0 and len(name_tokens) < 10 and chars < 24:
         start, stop, pos = tokens[j]

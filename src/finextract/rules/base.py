@@ -60,7 +60,7 @@ CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]|(?<=[\u4e00-\u9fff])[ \u30
 """Punctuation that ends a clause, and a space between Han characters (headlines separate their clauses with one)."""
 
 
-_DECLARATION = re.compile(r"[（(](?:(?:以下|下文)?简称[：:]?|下称[：:]?)?[“\"「]?$")
+_DECLARATION = re.compile(r"[（(](?:(?:股份代号|股票代码|证券代码)[:：]\s*[0-9A-Z.]{3,12}\s*[，,；;]\s*)?(?:(?:以下|下文)?简称[：:]?|下称[：:]?)?[“\"「]?$")
 DECLARATION_END = re.compile(r"[”\"」』]?(?:[，,；;][^（(）)，,。]{0,24})?[)）]")
 """Where the brackets declaring a short form close, maybe after more (”，股票代码：300917）)."""
 
