@@ -64,6 +64,13 @@ def test_macau_s_regulator_is_a_known_name(nlp: finextract.Pipeline) -> None:
         assert ("澳门金融管理局", "ORG") in {(e.canonical, e.label) for e in nlp(text).entities}
 
 
+
+def test_hong_kong_s_appeals_tribunal_is_a_known_name(nlp: finextract.Pipeline) -> None:
+    """證券及期貨事務上訴審裁處: the tribunal that hears appeals against the SFC's decisions."""
+    found = {(e.canonical, e.label) for e in nlp("他可於21日內向證券及期貨事務上訴審裁處申請覆核。").entities}
+    assert ("证券及期货事务上诉审裁处", "ORG") in found
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -1461,3 +1461,14 @@ def test_every_target_listed_after_the_verb_is_acquired() -> None:
     text = "同意豳州银行吸收合并岜溪村镇银行股份有限公司（以下简称“岜溪村镇银行”）和峂口村镇银行股份有限公司（以下简称“峂口村镇银行”）。"
     targets = {f.args.target.text for f in _facts(text, "acquisition") if f.args.acquirer.text == "豳州银行"}
     assert targets == {"岜溪村镇银行股份有限公司", "峂口村镇银行股份有限公司"}
+
+
+def test_a_condition_opening_the_trigger_s_own_clause_after_a_speaker() -> None:
+    """有业内人士指出，若A向B增资…: 若 opens the clause of the trigger, not the sentence."""
+    assert _facts("有业内人士指出，若东星集团向融众集团增资20亿元，将与监管要求相违背。", "ownership") == []
+
+
+def test_a_holding_described_inside_a_condition_is_still_a_holding() -> None:
+    """若东星集团持有的融众集团股份减少…: the condition is the decrease; 持有的 describes a holding that exists."""
+    facts = _facts("若东星集团持有的融众集团股份减少到5%以下，东星集团应及时通知融众集团。", "ownership")
+    assert [(f.args.holder.text, f.args.held.text) for f in facts] == [("东星集团", "融众集团")]

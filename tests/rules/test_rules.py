@@ -1315,3 +1315,24 @@ def test_a_post_held_now_is_actual_when_its_company_opens_an_earlier_clause_with
     text = "瑧磐保險同日宣佈，現任行政總裁岑宇樑將於本月底退休，董事會已委任副行政總裁鄺穎芝出任行政總裁。"
     (now,) = [f for f in _facts(text, "role") if f.args.person.text == "鄺穎芝" and f.args.title.text == "副行政總裁"]
     assert now.modality == "actual"
+
+
+def test_a_regulator_publishing_statistics_owns_no_figure_and_the_industry_is_no_part_of_the_name() -> None:
+    """金管會昨（18）日公布最新統計，…壽險業外匯價格變動準備金餘額為…: no subject, the name without 壽險業."""
+    text = "金融監督管理委員會（金管會）昨（18）日公布最新統計，截至10月底，壽險業外匯價格變動準備金餘額為新台幣1,156億元。"
+    facts = [(f.args.metric.text, f.args.subject.text if f.args.subject else None) for f in _metrics(text) if f.args.value.text == "新台幣1,156億元"]
+    assert facts == [("外匯價格變動準備金餘額", None)]
+
+
+def test_a_move_between_two_dated_levels() -> None:
+    """避險比率由6月底的71%降至10月底的64%: the dates between 由/降至 and the figures."""
+    text = "瑢恩人壽避險比率由6月底的71%降至10月底的64%，下降7個百分點。"
+    found = {(f.args.metric.text, f.args.value.text) for f in _metrics(text)}
+    assert {("避險比率", "64%"), ("避險比率", "7個百分點")} <= found
+
+
+def test_a_department_post_dated_by_shiren_carries_the_company_of_the_post_before() -> None:
+    """时任猗琮支付总经理…，时任信息科技部总经理佘若琪…: the department's post is at the same company, and past."""
+    text = "同时，时任东星集团总经理冼嘉曜被罚款12万元，时任信息科技部总经理佘若琪被罚款7.5万元。"
+    roles = {(f.args.person.text, f.args.org.text if f.args.org else None, f.args.title.text, f.args.former) for f in _facts(text, "role")}
+    assert ("佘若琪", "东星集团", "信息科技部总经理", True) in roles

@@ -62,7 +62,7 @@ _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
 _MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首 首期 首笔 首日 分红 促成 求偿 保证 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行 购置 新承作 承作".split())
 _HAS_NOW = frozenset("现有 原有 已有 拥有".split())
 """Verbs of having before a count (澐嶠銀行現有|零售客戶約180萬名): no part of the metric's name."""
-_HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行 同类产品 该产品 系统 全系统".split())
+_HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 寿险业 产险业 保险业 证券业 基金业 信托业 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行 同类产品 该产品 系统 全系统".split())
 """Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额); so does a product
 referred to (同类产品|募集规模, 该|产品|募集规模: see ``_REFERRED``)."""
 _REFERRED = frozenset("该 相关 上述 此 这 这些 该类 此类 同类".split())
@@ -439,22 +439,27 @@ _RANGE_WORDS = ("至", "到", "-", "—", "~")
 
 
 _FROM_LEAD = re.compile(
-    r"(?:将会|预计将|有望|或将|可望|将|已)?(?P<from>由(?:年初|年末|上年末|上年底|去年底|去年末|去年|上年|上季末|上季度末|上月末|此前|原来|原先|之前)?的?)$"
+    r"(?:将会|预计将|有望|或将|可望|将|已)?(?P<from>由(?:年初|年末|上年末|上年底|去年底|去年末|去年|上年|上季末|上季度末|上月末|此前|原来|原先|之前"
+    r"|(?:\d{4}年)?\d{1,2}月(?:底|末)|\d{4}年(?:底|末))?的?)$"
 )
 """由 before the figure a metric moved from, maybe with when it stood there (由年初的3.71%) and after a
 modal adverb (资产负债率将由82.6%降至68.9%)."""
 
 
+_WHEN_REACHED = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月(?:底|末)的?|(?:年底|年末)的?)?")
+
+
 def _from_to(view: SentenceView, f_start: int, f_end: int) -> tuple[tuple[str, str, float, MetricArgs], int, tuple[int, int]] | None:
     """``metric.from_to``: 注册资本由15亿元增加至30亿元 — the metric now stands at the second figure;
     the first, where it came from, is the basis (由15亿元) and no level of its own."""
-    lead = _FROM_LEAD.search(view.text, max(0, f_start - 8), f_start)
+    lead = _FROM_LEAD.search(view.text, max(0, f_start - 12), f_start)
     if lead is None:
         return None
     move = MOVE_TO.match(view.text, f_end)
     if move is None:
         return None
-    to = next(((s, f) for s, _, f in view.figures if s == move.end()), None)
+    when = _WHEN_REACHED.match(view.text, move.end())  # 降至10月底的64%: the date it stood there
+    to = next(((s, f) for s, _, f in view.figures if s == when.end()), None)
     span = _metric_noun(view, lead.start())
     if to is None or span is None:
         return None
@@ -923,8 +928,12 @@ def _previous_clause_opener(view: SentenceView, c_start: int) -> Entity | None:
     return _sentence_subject(view, c_start, p_start)  # 东星集团第二大股东融众集团…: the one the relation noun names
 
 
-_DATA_SOURCE = re.compile(r"(?:发布|公布)?的?(?:最新)?(?:统计)?数据(?:显示|表明)|统计显示")
-"""What follows the source of a statistic (人力资源和社会保障部数据显示，…): the source owns no figure."""
+_DATA_SOURCE = re.compile(
+    r"(?:发布|公布)?的?(?:最新)?(?:统计)?数据(?:显示|表明)|统计显示"
+    r"|(?:[今昨前]?[（(]\d{1,2}[)）]日|\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|今天|昨天)?(?:发布|公布)了?(?:最新)?(?:统计|数据)[，,：:]"
+)
+"""What follows the source of a statistic (人力资源和社会保障部数据显示，…; 金管会昨（18）日公布最新统计，…): the source
+owns no figure."""
 
 
 def _sentence_subject(view: SentenceView, before: int, after: int = 0) -> Entity | None:
@@ -935,7 +944,7 @@ def _sentence_subject(view: SentenceView, before: int, after: int = 0) -> Entity
             break
         if start < after:
             continue
-        if ent.label in ("ORG", "PRODUCT") and not view.text.endswith(_PREPOSITIONS, 0, start) and not _DATA_SOURCE.match(view.text, end):
+        if ent.label in ("ORG", "PRODUCT") and not view.text.endswith(_PREPOSITIONS, 0, start) and not _DATA_SOURCE.match(view.text, past_declaration(view, end)):
             named = RELATED_AFTER.match(view.text, past_declaration(view, end))  # A（以下简称…）旗下B
             apposed = view.entity_starting_at(named.end(), "ORG") if named else None
             return apposed[2] if apposed is not None and apposed[1] <= before else ent

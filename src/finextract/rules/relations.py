@@ -281,6 +281,8 @@ def blocked(view: SentenceView, lex: RelationLexicon, start: int, trigger_start:
         return True  # 外界传出A将收购B的消息，…强调“没有任何并购计划”: a rumour the sentence (or the next one) denies
     if _CONDITION.search(view.text, 0, c_start):
         return True  # 若要约成功，远东控股将成为明达电子的控股股东: a condition opens an earlier clause
+    if _CONDITION.search(view.text, max(0, c_start - 1), trigger_start) and not view.text.startswith("的", trigger_start + len(trigger)):
+        return True  # …指出，若A向B增资…: or the trigger's own (若A持有的B股份减少…: the holding is no condition)
     return any(h in view.text[c_start:c_end] for h in lex.hypothetical) or sentence_tail.rstrip().endswith(("吗", "？", "?"))
 
 

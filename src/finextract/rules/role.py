@@ -75,7 +75,7 @@ def role_rules(view: SentenceView, regulators: Sequence[str] = ()) -> Iterator[t
             if org is None and view.text.endswith("其", 0, head):
                 org = next((p for p in reversed(view.labelled("ORG")) if p[1] <= head - 1), None)
                 rule, conf = "role.qi_title_name", 0.75
-            elif org is None and last_org is not None and view.text.endswith(_LIST_BREAKS, 0, head) and _DEPARTMENT_POST.match(chain[0][2].text):
+            elif org is None and last_org is not None and view.text.endswith(_LIST_BREAKS, 0, _before_dating(view, head)) and _DEPARTMENT_POST.match(chain[0][2].text):
                 # 珞笙支付副总裁邬思礼被罚款32万元，商户管理部总经理蒯文婧…: a department's post after a role at a
                 # company, in the next part of the sentence, is at that company
                 org, rule, conf = last_org, "role.carried_company", 0.65
@@ -98,6 +98,11 @@ def role_rules(view: SentenceView, regulators: Sequence[str] = ()) -> Iterator[t
 
 
 _LIST_BREAKS = ("，", ",", "、", "；", ";")
+
+
+def _before_dating(view: SentenceView, head: int) -> int:
+    """Where the post at ``head`` starts with the word dating it (时任|信息科技部总经理), else ``head``."""
+    return head - next((len(m) for m in FORMER_MARKS if len(m) > 1 and view.text.endswith(m, 0, head)), 0)
 _DEPARTMENT_POST = re.compile(r"[\u4e00-\u9fff]{2,8}(?:部|中心|处|處|室)(?!长|長)[\u4e00-\u9fff]{2,6}")
 """A post in a named department (商户管理部总经理), not the department's own title (处长)."""
 
