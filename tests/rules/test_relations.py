@@ -1472,3 +1472,25 @@ def test_a_holding_described_inside_a_condition_is_still_a_holding() -> None:
     """若东星集团持有的融众集团股份减少…: the condition is the decrease; 持有的 describes a holding that exists."""
     facts = _facts("若东星集团持有的融众集团股份减少到5%以下，东星集团应及时通知融众集团。", "ownership")
     assert [(f.args.holder.text, f.args.held.text) for f in facts] == [("东星集团", "融众集团")]
+
+
+def test_a_post_to_be_taken_is_a_planned_appointment() -> None:
+    """邘江消金拟任董事长仉砚舟…: 拟任 names a planned appointment at the company written before it."""
+    text = "人事安排方面，邘江消金拟任董事长仉砚舟现任邘江银行行长助理。"
+    (planned,) = _facts(text, "appointment")
+    assert (planned.args.person.text, planned.args.change, planned.args.title.text, planned.modality) == ("仉砚舟", "appointed", "董事长", "planned")
+    assert planned.args.org is not None and planned.args.org.text == "邘江消金" and planned.rule == "appointment.proposed"
+
+
+def test_the_seller_named_with_its_short_form_before_suo_chi_holds_nothing_bought() -> None:
+    """受让蓂泰实业有限公司（以下简称“蓂泰实业”）所持瀹川信托20%股权: the buyer takes the trust's shares, not the seller."""
+    text = "埙城金控受让蓂泰实业有限公司（以下简称“蓂泰实业”）所持瀹川信托20%股权。"
+    pairs = {(f.args.holder.text, f.args.held.text) for f in _facts(text, "ownership")}
+    assert ("埙城金控", "蓂泰实业有限公司") not in pairs and ("埙城金控", "瀹川信托") in pairs
+
+
+def test_talks_are_a_planned_partnership_and_an_unsettled_one_is_none() -> None:
+    """…与泰国曈暹银行的合作谈判仍在进行: talks, planned; 与曈暹银行合作仍未落定: nothing settled."""
+    (talks,) = _facts("湑岚科技与泰国曈暹银行的合作谈判仍在进行。", "partnership")
+    assert talks.modality == "planned"
+    assert _facts("东星集团与融众集团合作仍未落定。", "partnership") == []

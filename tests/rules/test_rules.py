@@ -1336,3 +1336,34 @@ def test_a_department_post_dated_by_shiren_carries_the_company_of_the_post_befor
     text = "同时，时任东星集团总经理冼嘉曜被罚款12万元，时任信息科技部总经理佘若琪被罚款7.5万元。"
     roles = {(f.args.person.text, f.args.org.text if f.args.org else None, f.args.title.text, f.args.former) for f in _facts(text, "role")}
     assert ("佘若琪", "东星集团", "信息科技部总经理", True) in roles
+
+
+def test_hong_kong_mortgage_figures_published_by_the_monetary_authority() -> None:
+    """金管局昨日公布，…拖欠比率…為0.14%: no subject; 拖欠比率 and 負資產 are nouns of the figures' names."""
+    text = "金管局昨日公布，截至6月底，本港住宅按揭貸款拖欠比率為0.14%；負資產住宅按揭貸款個案約3.56萬宗。"
+    found = {(f.args.metric.text, f.args.subject.text if f.args.subject else None) for f in _metrics(text)}
+    assert {("住宅按揭貸款拖欠比率", None), ("負資產住宅按揭貸款個案", None)} <= found
+
+
+def test_a_company_publishing_its_own_results_keeps_them() -> None:
+    """瑞和人寿昨日公布，…: a company's own announcement is no market statistic."""
+    (fact,) = _metrics("瑞和人寿昨日公布，公司前三季度净利润为12.3亿元。")
+    assert fact.args.subject is not None and fact.args.subject.text == "瑞和人寿"
+
+
+def test_a_note_in_brackets_between_a_metric_and_its_figure() -> None:
+    """住宅按揭貸款拖欠比率（拖欠三個月以上）為0.14%: the note qualifies the metric, the figure is its level."""
+    found = {(f.args.metric.text, f.args.value.text) for f in _metrics("本港住宅按揭貸款拖欠比率（拖欠三個月以上）為0.14%，較3月底上升0.02個百分點。")}
+    assert {("住宅按揭貸款拖欠比率", "0.14%"), ("住宅按揭貸款拖欠比率", "0.02個百分點")} <= found
+
+
+def test_a_market_figure_published_by_a_body_is_attributed_to_it() -> None:
+    """金管局昨日公布，…拖欠比率為0.14%: no subject, attributed to the publisher."""
+    (fact,) = [f for f in _metrics("金管局昨日公布，截至6月底，本港住宅按揭貸款拖欠比率為0.14%。") if f.args.value.text == "0.14%"]
+    assert fact.args.subject is None and fact.attributed_to is not None and fact.attributed_to.text == "金管局"
+
+
+def test_an_approval_document_reports_its_figures() -> None:
+    """批复显示，…注册资本为10亿元: read from a document, as 公告显示 is."""
+    (fact,) = _metrics("批复显示，东星消金注册资本为10亿元。")
+    assert fact.modality == "reported"

@@ -62,7 +62,7 @@ _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
 _MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首 首期 首笔 首日 分红 促成 求偿 保证 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行 购置 新承作 承作".split())
 _HAS_NOW = frozenset("现有 原有 已有 拥有".split())
 """Verbs of having before a count (澐嶠銀行現有|零售客戶約180萬名): no part of the metric's name."""
-_HOLDERS = frozenset("金融机构 机构 银行业 银行业金融机构 寿险业 产险业 保险业 证券业 基金业 信托业 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行 同类产品 该产品 系统 全系统".split())
+_HOLDERS = frozenset("金融机构 机构 业者 银行业 银行业金融机构 寿险业 产险业 保险业 证券业 基金业 信托业 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行 同类产品 该产品 系统 全系统".split())
 """Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额); so does a product
 referred to (同类产品|募集规模, 该|产品|募集规模: see ``_REFERRED``)."""
 _REFERRED = frozenset("该 相关 上述 此 这 这些 该类 此类 同类".split())
@@ -76,6 +76,8 @@ _SHARE_OWNER = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[将把]))[\u4e00-\u9fff
 """A占B的 before a share's head (手续费收入占营业收入的比重), opening its clause."""
 _INSTRUMENT = re.compile(r"(?:(?<!处)以|用|动用|使用)(?:自有|自筹|募集|闲置)?$")
 _ABBREVIATION = re.compile(r"[（(][A-Za-z0-9]{1,8}[）)]$")
+_NOTE = re.compile(r"[（(](?!以下|简称|下称|下文)[\u4e00-\u9fff0-9]{2,12}[）)]$")
+"""A note in brackets between a metric and its figure (拖欠比率（拖欠三个月以上）为0.14%): no part of the name."""
 """An abbreviation in brackets right before ``end``: （M2）, (LPR)."""
 _UPPER_HEAD = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 """An upper-case abbreviation can be a metric's noun: LPR, GDP, CPI, M2, ROE."""
@@ -185,7 +187,22 @@ def metric_rules(view: SentenceView, regulators: Sequence[str] = ()) -> Iterator
     on a company named after 对 leaves the fines and sums of its decision to that company."""
     for fact_type, rule, confidence, args in _metric_facts(view):
         punished = _punished(view, args, tuple(regulators)) if regulators and args.subject is not None else None
+        if punished is None and regulators and _publishing_supervisor(view, args, tuple(regulators)):
+            args = args.model_copy(update={"subject": None})  # 金管局昨日公布，…拖欠比率为0.14%: the market's figure
         yield fact_type, rule, confidence, (args if punished is None else args.model_copy(update={"subject": punished}))
+
+
+_PUBLISHED = re.compile(r"(?:[今昨前]?[（(]\d{1,2}[)）]日|\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|今天|昨天)?(?:发布|公布)[，,：:]")
+
+
+def _publishing_supervisor(view: SentenceView, args: MetricArgs, regulators: tuple[str, ...]) -> bool:
+    """Whether the subject is a supervisor whose publication opens the sentence (金管局昨日公布，…): the
+    figures it reports are the market's, not its own."""
+    subject = args.subject
+    if subject is None or not (getattr(subject, "canonical", "") or "").endswith(regulators):
+        return False
+    s_end = next((e for s, e, ent in view.entities if ent is subject), None)
+    return s_end is not None and _PUBLISHED.match(view.text, past_declaration(view, s_end)) is not None
 
 
 _CAUSE = re.compile(r"(?:才|已|曾|亦|也|则|均)?因")
@@ -642,7 +659,10 @@ def _skip_links(view: SentenceView, pos: int) -> tuple[int, str | None]:
 
 def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
     abbreviation = _ABBREVIATION.search(view.text, max(0, end - 12), end)
+    note = None if abbreviation else _NOTE.search(view.text, max(0, end - 14), end)
     noun_end = abbreviation.start() if abbreviation else end  # 贷款市场报价利率（LPR）为3.45%
+    if note is not None:
+        noun_end = end = note.start()  # 拖欠比率（拖欠三个月以上）为0.14%: the note is no part of the name
     i = _token_index_ending_at(view, noun_end)
     if i is None:
         return None
@@ -734,7 +754,7 @@ def _inside_entity(view: SentenceView, start: int, end: int) -> bool:
 
 _MODALS = ("可", "将", "能", "会", "应", "仍", "还", "亦", "也", "均", "已")
 """Modal verbs and adverbs opening a word the segmenter does not know (可享, 将达, 仍会): a predicate, no metric's head."""
-_PREPOSITIONS = ("和", "与", "以", "对", "为", "通过", "跟", "同", "向", "在", "据", "根据", "从", "把", "被", "遭", "获", "给", "及", "、")
+_PREPOSITIONS = ("和", "与", "以", "对", "为", "通过", "跟", "同", "向", "在", "据", "根据", "从", "把", "被", "遭", "获", "给", "及", "、", "由")
 _STAKE_IN = ("在", "对", "持有")
 _PLURAL = ("两者", "二者", "双方", "三者", "各方")
 _ANOTHER = ("新公司", "合资公司", "子公司")

@@ -20,7 +20,7 @@ from typing import Iterable
 from pydantic import BaseModel
 
 from ..spans import Entity, Figure, Span
-from .base import SentenceView
+from .base import SentenceView, past_declaration
 from .relations import RelationLexicon, clause_bounds
 
 _SPEECH = ("表示", "认为", "指出", "透露", "称", "说", "强调", "介绍", "坦言", "回应称", "回应", "预计", "预期", "估计", "预测")
@@ -36,6 +36,23 @@ _ACCORDING_TO = re.compile(r"(?:据|根据)(?:[\u4e00-\u9fff]{0,4}(?:研究机�
 _BOUND = frozenset({"at_most", "less_than"})
 _QUOTED = re.compile(r"[「“『][^」”』]*[」”』]")
 
+
+_PUBLISHES = re.compile(r"(?:[今昨前]?[（(]\d{1,2}[)）]日|\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|今天|昨天)?(?:发布|公布)(?:了?(?:最新)?(?:统计|数据))?[，,：:]")
+
+
+def _publisher(view: SentenceView, first: int) -> Entity | None:
+    """The organization whose publication opens the sentence before ``first`` (金管局昨日公布，…): the source of
+    a figure that belongs to no one named."""
+    for start, end, ent in view.entities:
+        if end > first:
+            break
+        if ent.label == "ORG" and _PUBLISHES.match(view.text, past_declaration(view, end)):
+            return ent
+    return None
+
+
+_TALKS_AFTER = re.compile(r"(?:谈判|洽谈|磋商|商谈)")
+"""Talks written right after a partnership's trigger (…的合作谈判仍在进行): the cooperation is planned."""
 
 _READ_WITHOUT = {"role": frozenset({"org"})}
 """Arguments the modality is not read up to: a role's company may be named clauses before the post
@@ -76,6 +93,8 @@ class ModalityReader:
         if not placed:
             return "actual", None
         source = self._source(view, min(a for a, _ in every))
+        if source is None and fact_type == "metric" and getattr(args, "subject", None) is None:
+            source = _publisher(view, min(a for a, _ in every))  # 金管局昨日公布，…拖欠比率为0.14%
         first = min(a for a, _ in placed)
         last = max(b for _, b in placed)
         if fact_type == "quote":
@@ -83,8 +102,8 @@ class ModalityReader:
         c_start, _ = clause_bounds(view.text, first, first)
         window = _QUOTED.sub(lambda m: " " * len(m.group()), view.text[c_start:last])
         modality = "actual"
-        if self._res["planned"].search(window):
-            modality = "planned"
+        if self._res["planned"].search(window) or fact_type == "partnership" and _TALKS_AFTER.match(view.text, last):
+            modality = "planned"  # …的合作|谈判仍在进行: talks right after the trigger plan the cooperation
         elif self._res["forecast"].search(window) or self._framed.search(view.text, 0, c_start) or self._res["forecast"].match(view.text):
             # …or opening the sentence: 预计合并完成后，濂江金控的持股比例将降至27.35%
             modality = "forecast"

@@ -37,6 +37,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``appointment.named``    — 董事会聘任刘晓峰为晨光控股总裁 (appointed)
 * ``appointment.successor`` — 刘建国…不再担任行长职务，由副行长孙丽接任 (孙丽 appointed 行长)
 * ``appointment.respectively`` — 滕雨舟、蒯立言…分别辞去副总经理、首席风险官职务 (each person the post in the same place)
+* ``appointment.proposed`` — 邘江消金拟任董事长仉砚舟 (appointed, planned)
 
 A relation needs both entities in one clause (no ，。； between the trigger and
 either entity).  Negated (并未收购), hypothetical (如果…收购) and questioned
@@ -644,7 +645,7 @@ def _directed_pair(
             return None
         if name == "ownership" and holds_debt(text, second[1]):
             return None  # 持有德朗地产…的优先票据: a creditor, not a shareholder
-        seller = _SELLER_OF_NEXT.match(text, second[1])
+        seller = _SELLER_OF_NEXT.match(text, past_declaration(view, second[1]))
         if seller is not None and any(p[0] == seller.end() for p in view.entities):
             return None  # 受让中原投资所持瑞和人寿…股份: the seller, whose shares of the next one change hands
         if _ASSETS_SOLD_BY.match(text, past_declaration(view, second[1])):
@@ -1763,6 +1764,9 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
     for p_start, p_end, person in view.labelled("PERSON"):
         if p_start in done:
             continue
+        proposed = _proposed_post(view, p_start)
+        if proposed is not None:
+            yield proposed[0], proposed[1], proposed[2], proposed[3].model_copy(update={"person": person})
         _, c_end = clause_bounds(text, p_end, p_end)
         opening = appointee_start(view, p_start)
         verb = next((v for v in lex.appointing if text.endswith(v, 0, opening)), None)
@@ -1809,6 +1813,22 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             args = AppointmentArgs(person=person, change=change, title=title, org=org, action=action)  # type: ignore[arg-type]
             yield "appointment", rule, 0.75 if rule == "appointment.successor" else 0.8, args
             break
+
+
+_PROPOSED = ("拟任", "候任")
+
+
+def _proposed_post(view: SentenceView, p_start: int) -> tuple[str, str, float, AppointmentArgs] | None:
+    """``appointment.proposed``: 邘江消金拟任董事长仉砚舟… — a post the person is to take (planned by its 拟任), at the
+    company written before it."""
+    title = view.entity_ending_at(p_start, "TITLE")
+    if title is None or not view.text.endswith(_PROPOSED, 0, title[0]):
+        return None
+    owner = org_before_post(view, title[0])
+    mark = next(m for m in _PROPOSED if view.text.endswith(m, 0, title[0]))
+    action = view.text_span(title[0] - len(mark), title[0])
+    args = AppointmentArgs(person=title[2], change="appointed", title=title[2], org=owner[2] if owner else None, action=action)  # type: ignore[arg-type]
+    return "appointment", "appointment.proposed", 0.7, args
 
 
 _SUCCESSION = ("接任", "出任", "担任")
