@@ -1494,3 +1494,17 @@ def test_talks_are_a_planned_partnership_and_an_unsettled_one_is_none() -> None:
     (talks,) = _facts("湑岚科技与泰国曈暹银行的合作谈判仍在进行。", "partnership")
     assert talks.modality == "planned"
     assert _facts("东星集团与融众集团合作仍未落定。", "partnership") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("股权结构方面，墀禾控股有限公司持有湑岚科技38.6%的股份，为其控股股东。", "墀禾控股有限公司"),
+        ("渫川控股集团有限公司（以下简称“渫川集团”）持有隰安财险51%的股份，为其控股股东。", "渫川集团"),
+        ("澴宇证券持有澴宇期货92.5%的股权，为其控股股东；武汉枬垣投资有限公司持有其余7.5%的股权。", "澴宇证券"),
+    ],
+)
+def test_a_holder_said_to_be_its_controlling_shareholder_in_the_next_clause(text: str, holder: str) -> None:
+    """…持有B…，为其控股股东: the holder of the clause before is B's controlling shareholder."""
+    facts = [f for f in _facts(text, "ownership") if f.args.action is not None and f.args.action.text == "控股股东"]
+    assert [(f.args.holder.text, f.rule) for f in facts] == [(holder, "ownership.holder_clause")]

@@ -1365,5 +1365,6 @@ def test_a_market_figure_published_by_a_body_is_attributed_to_it() -> None:
 
 def test_an_approval_document_reports_its_figures() -> None:
     """批复显示，…注册资本为10亿元: read from a document, as 公告显示 is."""
-    (fact,) = _metrics("批复显示，东星消金注册资本为10亿元。")
-    assert fact.modality == "reported"
+    for text in ("批复显示，东星消金注册资本为10亿元。", "批覆顯示，東星消金註冊資本為10億元。"):  # OpenCC writes 批覆 both ways
+        (fact,) = _metrics(text)
+        assert fact.modality == "reported"

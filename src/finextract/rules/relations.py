@@ -38,6 +38,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``appointment.successor`` — 刘建国…不再担任行长职务，由副行长孙丽接任 (孙丽 appointed 行长)
 * ``appointment.respectively`` — 滕雨舟、蒯立言…分别辞去副总经理、首席风险官职务 (each person the post in the same place)
 * ``appointment.proposed`` — 邘江消金拟任董事长仉砚舟 (appointed, planned)
+* ``ownership.holder_clause`` — 墀禾控股有限公司持有湑岚科技38.6%的股份，为其控股股东 (the holder nearest the verb)
 
 A relation needs both entities in one clause (no ，。； between the trigger and
 either entity).  Negated (并未收购), hypothetical (如果…收购) and questioned
@@ -1204,6 +1205,29 @@ def holders_of(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, 
         yield "ownership", "ownership.holder_of", _HOLDER_OF_CONFIDENCE, OwnershipArgs(holder=a, held=b, action=view.text_span(*noun.span("noun")))
 
 
+_ITS_HOLDER = re.compile(r"[，,](?:并|亦|也)?(?:为|是|系|成为)其(?P<noun>控股股东|第一大股东|第二大股东|大股东)")
+_HOLDING_VERB = re.compile(r"(?:合计|直接|间接)?(?:持有|持股)")
+
+
+def holders_of_its(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
+    """``ownership.holder_clause``: 墀禾控股有限公司持有湑岚科技38.6%的股份，为其控股股东 — the holder of the clause
+    before (the mention nearest its verb) is the held company's controlling shareholder."""
+    text = view.text
+    for m in _ITS_HOLDER.finditer(text):
+        c_start, _ = clause_bounds(text, m.start(), m.start())
+        verb = _HOLDING_VERB.search(text, c_start, m.start())
+        if verb is None:
+            continue
+        before = [p for p in view.labelled("ORG") + view.labelled("PERSON") if c_start <= p[0] and p[1] <= verb.start()]
+        held = next((p for p in view.labelled("ORG") if verb.end() <= p[0] < m.start()), None)
+        if not before or held is None or blocked(view, lex, c_start, verb.start(), verb.group()):
+            continue
+        holder = max(before, key=lambda p: p[1])
+        if holder[2].canonical == held[2].canonical:
+            continue
+        yield "ownership", "ownership.holder_clause", _HOLDER_OF_CONFIDENCE, OwnershipArgs(holder=holder[2], held=held[2], action=view.text_span(*m.span("noun")))
+
+
 _UNDER_CONFIDENCE = 0.7
 """As for every rule with fewer than 20 scored facts on FinRE train (6 of 7 such pairs there are 拥有)."""
 _UNITS_OF_SUBJECT = re.compile(r"(?:其|来自|包括|通过|拥有|整合|故|因此|所以|因而)旗下的?")
@@ -1908,6 +1932,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from holdings_through(view, lex)
         yield from units_under(view, lex)
         yield from holders_of(view, lex)
+        yield from holders_of_its(view, lex)
         yield from subject_units(view, lex)
         yield from topic_stakes(view, lex)
         yield from named_holders(view, lex)
