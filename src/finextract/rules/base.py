@@ -104,6 +104,10 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     right = CLAUSE_BREAK.search(text, end)
     return left, right.start() if right else len(text)
+PUBLISHES = re.compile(
+    r"(?:[今昨前]?[（(]\d{1,2}[)）]日|\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|今天|昨天)?(?:发布|公布)(?:了?(?:最新)?(?:统计|数据))?[，,：:]"
+)
+"""A publication opening a sentence after its publisher (金管局昨日公布，…; …公布最新统计，…)."""
 FORMER_MARKS = ("原", "前", "前任", "时任")
 """Words before a post that date it as past (兴港银行原行长, 前汇丰银行零售业务主管, 前任风险长, 时任该行…)."""
 PAST_ADVERBS = ("曾", "曾经", "此前", "之前", "先后", "早年", "历任")

@@ -45,7 +45,7 @@ from typing import Iterator, Sequence
 
 from ..facts import MetricArgs
 from ..spans import Entity, Figure, Period
-from .base import Placed, SentenceView, past_declaration, short_form_closing_at
+from .base import PUBLISHES, Placed, SentenceView, past_declaration, short_form_closing_at
 from .relations import MOVE_TO, RELATED_AFTER, clause_bounds, sentence_end
 
 _LINKS = frozenset(
@@ -192,9 +192,6 @@ def metric_rules(view: SentenceView, regulators: Sequence[str] = ()) -> Iterator
         yield fact_type, rule, confidence, (args if punished is None else args.model_copy(update={"subject": punished}))
 
 
-_PUBLISHED = re.compile(r"(?:[今昨前]?[（(]\d{1,2}[)）]日|\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|今天|昨天)?(?:发布|公布)[，,：:]")
-
-
 def _publishing_supervisor(view: SentenceView, args: MetricArgs, regulators: tuple[str, ...]) -> bool:
     """Whether the subject is a supervisor whose publication opens the sentence (金管局昨日公布，…): the
     figures it reports are the market's, not its own."""
@@ -202,7 +199,7 @@ def _publishing_supervisor(view: SentenceView, args: MetricArgs, regulators: tup
     if subject is None or not (getattr(subject, "canonical", "") or "").endswith(regulators):
         return False
     s_end = next((e for s, e, ent in view.entities if ent is subject), None)
-    return s_end is not None and _PUBLISHED.match(view.text, past_declaration(view, s_end)) is not None
+    return s_end is not None and PUBLISHES.match(view.text, past_declaration(view, s_end)) is not None
 
 
 _CAUSE = re.compile(r"(?:才|已|曾|亦|也|则|均)?因")

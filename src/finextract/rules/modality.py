@@ -20,7 +20,7 @@ from typing import Iterable
 from pydantic import BaseModel
 
 from ..spans import Entity, Figure, Span
-from .base import SentenceView, past_declaration
+from .base import PUBLISHES, SentenceView, past_declaration
 from .relations import RelationLexicon, clause_bounds
 
 _SPEECH = ("表示", "认为", "指出", "透露", "称", "说", "强调", "介绍", "坦言", "回应称", "回应", "预计", "预期", "估计", "预测")
@@ -37,16 +37,13 @@ _BOUND = frozenset({"at_most", "less_than"})
 _QUOTED = re.compile(r"[「“『][^」”』]*[」”』]")
 
 
-_PUBLISHES = re.compile(r"(?:[今昨前]?[（(]\d{1,2}[)）]日|\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|今天|昨天)?(?:发布|公布)(?:了?(?:最新)?(?:统计|数据))?[，,：:]")
-
-
 def _publisher(view: SentenceView, first: int) -> Entity | None:
     """The organization whose publication opens the sentence before ``first`` (金管局昨日公布，…): the source of
     a figure that belongs to no one named."""
     for start, end, ent in view.entities:
         if end > first:
             break
-        if ent.label == "ORG" and _PUBLISHES.match(view.text, past_declaration(view, end)):
+        if ent.label == "ORG" and PUBLISHES.match(view.text, past_declaration(view, end)):
             return ent
     return None
 
@@ -69,6 +66,13 @@ def _arg_spans(args: BaseModel, skip: frozenset[str] = frozenset()) -> Iterable[
                 yield item
 
 
+def _placed(view: SentenceView, args: BaseModel, skip: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """The sentence-relative working spans of the arguments (those in ``skip`` left out)."""
+    work = view.doc.work
+    spans = (work.to_norm(s.start, s.end) for s in _arg_spans(args, skip))
+    return [(a - view.base, b - view.base) for a, b in spans if view.base <= a]
+
+
 def _word_re(words: Iterable[str]) -> re.Pattern[str]:
     # 拟 inside 模拟/虚拟 is not "plan to", nor 准备 in 准备金 (a reserve) "prepare to",
     # nor 将持有的 (将 marking the object: 将持有的股权转让给…) "will hold"
@@ -87,9 +91,8 @@ class ModalityReader:
 
     def read(self, view: SentenceView, fact_type: str, args: BaseModel) -> tuple[str, Entity | None]:
         """``(modality, attributed_to)`` for a fact with ``args`` in ``view``."""
-        work = view.doc.work
-        every = [(a - view.base, b - view.base) for a, b in (work.to_norm(s.start, s.end) for s in _arg_spans(args)) if view.base <= a]
-        placed = [(a - view.base, b - view.base) for a, b in (work.to_norm(s.start, s.end) for s in _arg_spans(args, _READ_WITHOUT.get(fact_type, frozenset()))) if view.base <= a]
+        every = _placed(view, args)
+        placed = _placed(view, args, _READ_WITHOUT.get(fact_type, frozenset()))
         if not placed:
             return "actual", None
         source = self._source(view, min(a for a, _ in every))

@@ -103,6 +103,8 @@ _LIST_BREAKS = ("，", ",", "、", "；", ";")
 def _before_dating(view: SentenceView, head: int) -> int:
     """Where the post at ``head`` starts with the word dating it (时任|信息科技部总经理), else ``head``."""
     return head - next((len(m) for m in FORMER_MARKS if len(m) > 1 and view.text.endswith(m, 0, head)), 0)
+
+
 _DEPARTMENT_POST = re.compile(r"[\u4e00-\u9fff]{2,8}(?:部|中心|处|處|室)(?!长|長)[\u4e00-\u9fff]{2,6}")
 """A post in a named department (商户管理部总经理), not the department's own title (处长)."""
 
