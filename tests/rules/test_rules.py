@@ -1368,3 +1368,14 @@ def test_an_approval_document_reports_its_figures() -> None:
     for text in ("批复显示，东星消金注册资本为10亿元。", "批覆顯示，東星消金註冊資本為10億元。"):  # OpenCC writes 批覆 both ways
         (fact,) = _metrics(text)
         assert fact.modality == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        ("年底負資產個案或升至約4.5萬宗。", "負資產個案", "約4.5萬宗"),  # 或 (may) before the move links it
+        ("瑢恩人壽6月底資本適足率為238%。", "資本適足率", "238%"),  # Taiwan's capital adequacy ratio, one noun
+    ],
+)
+def test_a_possible_move_and_taiwan_s_capital_adequacy_ratio(text: str, metric: str, value: str) -> None:
+    assert (metric, value) in {(f.args.metric.text, f.args.value.text) for f in _metrics(text)}
