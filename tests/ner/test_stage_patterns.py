@@ -998,3 +998,15 @@ def test_a_tagger_s_organization_opening_with_a_dating_word_is_a_department_befo
     doc = nlp("同时，时任猗琮支付总经理冼嘉曜被罚款12万元，时任信息科技部总经理佘若琪被罚款7.5万元。")
     found = {(e.canonical, e.label) for e in doc.entities}
     assert ("信息科技部总经理", "TITLE") in found and not any(t.startswith("时任") for t, _ in found)
+
+
+def test_a_rare_character_jieba_knows_only_from_an_idiom_opens_a_name(nlp: finextract.Pipeline) -> None:
+    """僅次於|瀣|峰|銀行: jieba tags 瀣 as an idiom's character; with 峰 it opens the bank's name."""
+    orgs = {e.canonical for e in nlp("藟暉銀行在本港排名第三，僅次於瀣峰銀行。").entities if e.label == "ORG"}
+    assert "瀣峰银行" in orgs
+
+
+def test_an_adjective_after_a_character_jieba_does_not_know_is_part_of_the_name(nlp: finextract.Pipeline) -> None:
+    """璗|新|金控: 新 after the unknown 璗 is the name's second character, not an adjective before a kind."""
+    orgs = {e.text for e in nlp("曄琭金控此次發行僅次於璗新金控的新台幣40億元。").entities if e.label == "ORG"}
+    assert "璗新金控" in orgs  # (its canonical name is OpenCC's Simplified 𬍡新金控, a supplementary-plane character)

@@ -216,8 +216,9 @@ def is_sector(name: str, suffix: str, lex: PatternLexicon) -> bool:
 
 
 def is_han(text: str) -> bool:
-    """Whether ``text`` is non-empty and all Han characters."""
-    return bool(text) and all("\u3400" <= c <= "\u9fff" for c in text)
+    """Whether ``text`` is non-empty and all Han characters, those of the supplementary planes included
+    (OpenCC simplifies some rare characters into them: 璗 → 𬍡)."""
+    return bool(text) and all("\u3400" <= c <= "\u9fff" or "\U00020000" <= c <= "\U000323af" for c in text)
 
 
 def split_relation_noun(text: str, cand: Candidate, lex: PatternLexicon) -> list[Candidate]:
@@ -525,14 +526,23 @@ def _unit_after_name(text: str, name_tokens: Sequence[Token], end: int, suffix: 
     )
 
 
+def _lone_unknown(text: str, token: Token) -> bool:
+    """Whether ``token`` is one Han character jieba does not know (璗)."""
+    start, stop, pos = token
+    return pos == "unk" and stop - start == 1 and is_han(text[start])
+
+
 def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence[Token], suffix_start: int, lex: PatternLexicon) -> bool:
     """Whether token ``j``, left of the name read so far, can no longer be part of it."""
     start, stop, pos = tokens[j]
     word = text[start:stop]
     if pos == "m" and _lone_non_numeral(word) and name_tokens and name_tokens[0][1] - name_tokens[0][0] == 1:
         pos = "g"  # 日|邻|便利商店: a name's first character jieba tags as a numeral, before a second single character
-    if pos == "a" and stop - start == 1 and j >= 1 and tokens[j - 1][2] in _MORPHEMES and tokens[j - 1][1] == start:
-        pos = "g"  # 砺|诚|财产保险: a rare character jieba reads as a morpheme, then one it reads as an adjective
+    paired = False
+    if pos == "a" and stop - start == 1 and j >= 1 and tokens[j - 1][1] == start and (tokens[j - 1][2] in _MORPHEMES or _lone_unknown(text, tokens[j - 1])):
+        # 砺|诚|财产保险, 璗|新|金控: a rare character jieba reads as a morpheme (or does not know), then one it reads
+        # as an adjective, which then is no word of its own (新 breaks 新|金控 only where it means "new")
+        pos, paired = "g", True
     elif pos in ("zg", "ng") and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "j", "n", "zg", "ng", "x") and tokens[j + 1][1] - tokens[j + 1][0] == 1 and is_han(text[tokens[j + 1][0]]):
         # …and the morpheme itself, also before a character read as a surname, a place, a noun or another
         # morpheme or a character jieba does not know (渚|岩|投资控股…, 苏州|砚|澄|产业投资基金…, 旗下|璟|昕|商业银行,
@@ -543,11 +553,13 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         pos = "g"  # 琯|溇|会计师事务所, 瓴|舒|基金管理…: the second of two morphemes (跑|趟|银行 stays out)
     elif pos == "vg" and stop - start == 1 and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "j", "n") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
         pos = "g"  # 江苏|钤|渊|集成电路…: a rare character read as a verb morpheme, before another single character
+    elif pos == "i" and stop - start == 1 and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "n") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
+        pos = "g"  # 仅次于|瀣|峰|银行: a rare character jieba knows only inside an idiom (沆瀣), before another single one
     # 渚岩|投资|控股集团|有限公司: 投资 before 控股 is part of the name, not a kind of company before a brand
     holding = word in _SUFFIX_VERBS and text.startswith("控股", stop)
     if pos in ("v", "vn") and word in _SUFFIX_VERBS and name_tokens and (text[name_tokens[0][0] : suffix_start] == "" or holding):
         pos = "n"  # 翠麟|金融|控股|有限公司: 控股 is part of the name before the legal form
-    if pos not in lex.org_name_pos or not is_han(word) and pos != "eng" or word in lex.org_break_words or word.endswith(lex.relation_nouns):
+    if pos not in lex.org_name_pos or not is_han(word) and pos != "eng" or word in lex.org_break_words and not paired or word.endswith(lex.relation_nouns):
         return True
     before = text[tokens[j - 1][0] : tokens[j - 1][1]] if j >= 1 else ""
     numeral = not _lone_non_numeral(before)
