@@ -1010,3 +1010,9 @@ def test_an_adjective_after_a_character_jieba_does_not_know_is_part_of_the_name(
     """璗|新|金控: 新 after the unknown 璗 is the name's second character, not an adjective before a kind."""
     orgs = {e.text for e in nlp("曄琭金控此次發行僅次於璗新金控的新台幣40億元。").entities if e.label == "ORG"}
     assert "璗新金控" in orgs  # (its canonical name is OpenCC's Simplified 𬍡新金控, a supplementary-plane character)
+
+
+def test_taiwan_s_word_for_a_credit_rating_keeps_the_agency_s_name_whole(nlp: finextract.Pipeline) -> None:
+    """中華信用評等公司（中華信評）: 評等 (a rating, in Taiwan) is one noun, so the agency's name ends in 公司."""
+    orgs = {e.text for e in nlp("債券並獲中華信用評等公司（中華信評）給予「twAA」長期評等。").entities if e.label == "ORG"}
+    assert {"中華信用評等公司", "中華信評"} <= orgs
