@@ -104,10 +104,11 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     right = CLAUSE_BREAK.search(text, end)
     return left, right.start() if right else len(text)
-PUBLISHES = re.compile(
-    r"(?:[今昨前]?[（(]\d{1,2}[)）]日|\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|今天|昨天)?(?:发布|公布)(?:了?(?:最新)?(?:统计|数据))?[，,：:]"
-)
+_PUBLISHED_ON = r"(?:[今昨前]?[（(]\d{1,2}[)）]日|\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|今天|昨天)?(?:发布|公布)"
+PUBLISHES = re.compile(_PUBLISHED_ON + r"(?:了?(?:最新)?(?:统计|数据))?[，,：:]")
 """A publication opening a sentence after its publisher (金管局昨日公布，…; …公布最新统计，…)."""
+PUBLISHES_STATISTICS = _PUBLISHED_ON + r"了?(?:最新)?(?:统计|数据)[，,：:]"
+"""The pattern of a publication that says it is of statistics (…昨（18）日公布最新统计，)."""
 FORMER_MARKS = ("原", "前", "前任", "时任")
 """Words before a post that date it as past (兴港银行原行长, 前汇丰银行零售业务主管, 前任风险长, 时任该行…)."""
 PAST_ADVERBS = ("曾", "曾经", "此前", "之前", "先后", "早年", "历任")
@@ -132,10 +133,12 @@ def appointing_org(view: SentenceView, verb_start: int) -> Entity | None:
     return owner[2] if owner is not None else None
 
 
-_ANNOUNCES = re.compile(
-    r"(?:[，,]?(?:\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|当日|同日|今天|昨天))?(?:晚间|晚)?(?:同时|同日|还|也|亦|另)?"
-    r"(?:发布公告称|发布公告|公告称|公告|宣布|披露|召开董事会(?:会议)?)[，,：:]"
+_ANNOUNCED = (
+    r"(?:\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|当日|同日|今天|昨天)?(?:晚间|晚)?(?:同时|同日|还|也|亦|另)?"
+    r"(?:(?:发布|发)?(?:公告称|公告|宣布|披露)|召开董事会(?:会议)?)[，,：:]"
 )
+"""A company's announcement or board meeting after its name (…同日宣布，; 召开董事会，)."""
+_ANNOUNCES = re.compile(_ANNOUNCED)
 
 
 def announcing_company(view: SentenceView, pos: int) -> Placed[Entity] | None:
@@ -197,10 +200,7 @@ def org_before_post(view: SentenceView, head: int) -> Placed[Entity] | None:
     return found
 
 
-_ANNOUNCEMENT_BEFORE = re.compile(
-    r"(?:[（(][^（()）]{1,24}[）)])?(?:\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|当日|同日|今天|昨天)?(?:晚间|晚)?"
-    r"(?:同时|同日|还|也|亦|另)?(?:发布|发)?(?:公告称|公告|宣布|披露)[，,：:]$"
-)
+_ANNOUNCEMENT_BEFORE = re.compile(r"(?:[（(][^（()）]{1,24}[）)])?" + _ANNOUNCED + "$")
 """A company's announcement right before a post (瑞和人寿（601888.SH）昨日公告，|总经理…): the post is at that company."""
 
 

@@ -45,7 +45,7 @@ from typing import Iterator, Sequence
 
 from ..facts import MetricArgs
 from ..spans import Entity, Figure, Period
-from .base import PUBLISHES, Placed, SentenceView, past_declaration, short_form_closing_at
+from .base import PUBLISHES, PUBLISHES_STATISTICS, Placed, SentenceView, past_declaration, short_form_closing_at
 from .relations import MOVE_TO, RELATED_AFTER, clause_bounds, sentence_end
 
 _LINKS = frozenset(
@@ -945,10 +945,7 @@ def _previous_clause_opener(view: SentenceView, c_start: int) -> Entity | None:
     return _sentence_subject(view, c_start, p_start)  # 东星集团第二大股东融众集团…: the one the relation noun names
 
 
-_DATA_SOURCE = re.compile(
-    r"(?:发布|公布)?的?(?:最新)?(?:统计)?数据(?:显示|表明)|统计显示"
-    r"|(?:[今昨前]?[（(]\d{1,2}[)）]日|\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|今天|昨天)?(?:发布|公布)了?(?:最新)?(?:统计|数据)[，,：:]"
-)
+_DATA_SOURCE = re.compile(r"(?:发布|公布)?的?(?:最新)?(?:统计)?数据(?:显示|表明)|统计显示|" + PUBLISHES_STATISTICS)
 """What follows the source of a statistic (人力资源和社会保障部数据显示，…; 金管会昨（18）日公布最新统计，…): the source
 owns no figure."""
 

@@ -56,21 +56,19 @@ _READ_WITHOUT = {"role": frozenset({"org"})}
 (瑧磐保险同日宣布，现任行政总裁…将于本月底退休，董事会已委任副行政总裁鄺穎芝…: her post now is no plan)."""
 
 
-def _arg_spans(args: BaseModel, skip: frozenset[str] = frozenset()) -> Iterable[Span]:
+def _arg_spans(args: BaseModel) -> Iterable[tuple[str, Span]]:
     for name in type(args).model_fields:
-        if name in skip:
-            continue
         value = getattr(args, name)
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, Span):
-                yield item
+                yield name, item
 
 
-def _placed(view: SentenceView, args: BaseModel, skip: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-    """The sentence-relative working spans of the arguments (those in ``skip`` left out)."""
+def _placed(view: SentenceView, args: BaseModel) -> list[tuple[str, int, int]]:
+    """Each argument's name and sentence-relative working span."""
     work = view.doc.work
-    spans = (work.to_norm(s.start, s.end) for s in _arg_spans(args, skip))
-    return [(a - view.base, b - view.base) for a, b in spans if view.base <= a]
+    spans = ((name, *work.to_norm(s.start, s.end)) for name, s in _arg_spans(args))
+    return [(name, a - view.base, b - view.base) for name, a, b in spans if view.base <= a]
 
 
 def _word_re(words: Iterable[str]) -> re.Pattern[str]:
@@ -92,12 +90,14 @@ class ModalityReader:
     def read(self, view: SentenceView, fact_type: str, args: BaseModel) -> tuple[str, Entity | None]:
         """``(modality, attributed_to)`` for a fact with ``args`` in ``view``."""
         every = _placed(view, args)
-        placed = _placed(view, args, _READ_WITHOUT.get(fact_type, frozenset()))
+        skip = _READ_WITHOUT.get(fact_type, frozenset())
+        placed = [(a, b) for name, a, b in every if name not in skip]
         if not placed:
             return "actual", None
-        source = self._source(view, min(a for a, _ in every))
+        opening = min(a for _, a, _ in every)
+        source = self._source(view, opening)
         if source is None and fact_type == "metric" and getattr(args, "subject", None) is None:
-            source = _publisher(view, min(a for a, _ in every))  # 金管局昨日公布，…拖欠比率为0.14%
+            source = _publisher(view, opening)  # 金管局昨日公布，…拖欠比率为0.14%
         first = min(a for a, _ in placed)
         last = max(b for _, b in placed)
         if fact_type == "quote":

@@ -10,6 +10,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``ownership.funding_share`` — 向珂潾银行注资合共6亿港元，其中缇峒科技注资3.6亿港元 (each one's share of the funds)
 * ``ownership.funds_its``  — 瀛楚资产控股股东晞峪金控…完成对其增资15亿元 (其: the sentence's first company)
 * ``ownership.held_by``    — 融众集团于2009年由李明创立，目前由东星集团全资持有 (a clause with no subject of its own)
+* ``ownership.holder_clause`` — 墀禾控股有限公司持有湑岚科技38.6%的股份，为其控股股东 (the holder nearest the verb)
 * ``ownership.topic_stake`` — 星汇银行注册资本为50亿元，星汇集团持股70% (the company the sentence is about)
 * ``ownership.topic_holder`` — 华信信托成立于1986年，…，控股股东为华信集团 (the holder of the sentence's company)
 * ``ownership.under``      — 融众集团是东星集团旗下的支付平台; 融众集团隶属于东星集团 (the second holds the first)
@@ -38,7 +39,6 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``appointment.successor`` — 刘建国…不再担任行长职务，由副行长孙丽接任 (孙丽 appointed 行长)
 * ``appointment.respectively`` — 滕雨舟、蒯立言…分别辞去副总经理、首席风险官职务 (each person the post in the same place)
 * ``appointment.proposed`` — 邘江消金拟任董事长仉砚舟 (appointed, planned)
-* ``ownership.holder_clause`` — 墀禾控股有限公司持有湑岚科技38.6%的股份，为其控股股东 (the holder nearest the verb)
 
 A relation needs both entities in one clause (no ，。； between the trigger and
 either entity).  Negated (并未收购), hypothetical (如果…收购) and questioned
@@ -504,7 +504,7 @@ def _listed_patients(view: SentenceView, fact: tuple[str, str, float, object], p
     if not rule.endswith(".direct") or name not in _PATIENT_ARG:
         return
     action = args.action  # type: ignore[attr-defined]
-    a_start, a_end = view.doc.work.to_norm(action.start, action.end)
+    _, a_end = view.doc.work.to_norm(action.start, action.end)
     if view.text[a_end - view.base : patient[0]] not in ("", "了"):
         return  # the list must follow the verb (持有的股权转让给了A和B: A and B are buyers, not held)
     orgs = [p for p in view.labelled("ORG") if p[0] >= patient[1] and not declared_short_form(view, p)]
@@ -1028,10 +1028,10 @@ def _clause_opens(text: str, pos: int) -> bool:
     return lead is not None and (lead.start() == 0 or CLAUSE_BREAK.match(text, lead.start() - 1) is not None)
 
 
-def _listed_after_party(view: SentenceView, ents: Sequence[Placed[Entity]], k: int) -> list[Placed[Entity]]:
-    """The parties listed right after ``ents[k]`` (、中国人寿, 和中国人寿)."""
+def _listed_after_party(view: SentenceView, ents: Sequence[Placed[Entity]], k: int, labels: tuple[str, ...] = ("ORG", "PERSON")) -> list[Placed[Entity]]:
+    """The parties (or entities with ``labels``) listed right after ``ents[k]`` (、中国人寿, 和中国人寿)."""
     out = []
-    while k + 1 < len(ents) and view.text[ents[k][1] : ents[k + 1][0]].strip() in _CONNECTORS and ents[k + 1][2].label in ("ORG", "PERSON"):
+    while k + 1 < len(ents) and view.text[ents[k][1] : ents[k + 1][0]].strip() in _CONNECTORS and ents[k + 1][2].label in labels:
         k += 1
         out.append(ents[k])
     return out
@@ -1734,14 +1734,7 @@ def _listed_titles(view: SentenceView, start: int, end: int) -> list[Placed[Enti
     """The titles listed from ``start`` to ``end`` (副总经理、首席风险官; 首席执行官及首席财务官), each
     joined to the one before by a connector; a company may stand before the first."""
     titles = [t for t in view.labelled("TITLE") if start <= t[0] and t[1] <= end]
-    if not titles:
-        return []
-    out = [titles[0]]
-    for t in titles[1:]:
-        if view.text[out[-1][1] : t[0]] not in _CONNECTORS:
-            break
-        out.append(t)
-    return out
+    return [titles[0]] + _listed_after_party(view, titles, 0, ("TITLE",)) if titles else []
 
 
 def respective_appointments(view: SentenceView, lex: RelationLexicon) -> list[tuple[Placed[Entity], tuple[str, str, float, AppointmentArgs]]]:
@@ -1788,9 +1781,9 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
     for p_start, p_end, person in view.labelled("PERSON"):
         if p_start in done:
             continue
-        proposed = _proposed_post(view, p_start)
+        proposed = _proposed_post(view, p_start, person)
         if proposed is not None:
-            yield proposed[0], proposed[1], proposed[2], proposed[3].model_copy(update={"person": person})
+            yield proposed
         _, c_end = clause_bounds(text, p_end, p_end)
         opening = appointee_start(view, p_start)
         verb = next((v for v in lex.appointing if text.endswith(v, 0, opening)), None)
@@ -1842,7 +1835,7 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
 _PROPOSED = ("拟任", "候任")
 
 
-def _proposed_post(view: SentenceView, p_start: int) -> tuple[str, str, float, AppointmentArgs] | None:
+def _proposed_post(view: SentenceView, p_start: int, person: Entity) -> tuple[str, str, float, AppointmentArgs] | None:
     """``appointment.proposed``: 邘江消金拟任董事长仉砚舟… — a post the person is to take (planned by its 拟任), at the
     company written before it."""
     title = view.entity_ending_at(p_start, "TITLE")
@@ -1851,7 +1844,7 @@ def _proposed_post(view: SentenceView, p_start: int) -> tuple[str, str, float, A
     owner = org_before_post(view, title[0])
     mark = next(m for m in _PROPOSED if view.text.endswith(m, 0, title[0]))
     action = view.text_span(title[0] - len(mark), title[0])
-    args = AppointmentArgs(person=title[2], change="appointed", title=title[2], org=owner[2] if owner else None, action=action)  # type: ignore[arg-type]
+    args = AppointmentArgs(person=person, change="appointed", title=title[2], org=owner[2] if owner else None, action=action)  # type: ignore[arg-type]
     return "appointment", "appointment.proposed", 0.7, args
 
 
