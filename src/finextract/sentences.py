@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Document
+from .han import is_han
 from .spans import Sentence
 
 _MARKS = re.compile(r"[。！？!?\n「」『』“”]|\.(?=\s)|…+")
@@ -38,8 +39,8 @@ def _wrapped(norm: str, at: int) -> bool:
     nxt = norm[at + 1 : at + 2]
     return (
         len(line) >= _WRAP_MIN_LINE
-        and "\u4e00" <= line[-1] <= "\u9fff"
-        and bool(nxt) and ("\u4e00" <= nxt <= "\u9fff" or nxt.isdigit())
+        and is_han(line[-1])
+        and bool(nxt) and (is_han(nxt) or nxt.isdigit())
         and any(c in _CLAUSE_MARKS for c in line)
     )
 

@@ -1012,6 +1012,13 @@ def test_an_adjective_after_a_character_jieba_does_not_know_is_part_of_the_name(
     assert "璗新金控" in orgs  # (its canonical name is OpenCC's Simplified 𬍡新金控, a supplementary-plane character)
 
 
+def test_a_name_opening_with_a_supplementary_plane_character_is_whole_where_the_tagger_reads_it(nlp: finextract.Pipeline) -> None:
+    """璗 simplifies to 𬍡 (U+2C361); the tagger's features read it as a Han character, so the model's span
+    does not start one character late (新金控) and override the pattern's whole name."""
+    orgs = {e.text for e in nlp("璗新金控董事長王立強表示，將擴大規模。").entities if e.label == "ORG"}
+    assert orgs == {"璗新金控"}
+
+
 def test_taiwan_s_word_for_a_credit_rating_keeps_the_agency_s_name_whole(nlp: finextract.Pipeline) -> None:
     """中華信用評等公司（中華信評）: 評等 (a rating, in Taiwan) is one noun, so the agency's name ends in 公司."""
     orgs = {e.text for e in nlp("債券並獲中華信用評等公司（中華信評）給予「twAA」長期評等。").entities if e.label == "ORG"}

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
+from ..han import HAN
+
 _HAN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
 
 _YEAR = r"(?P<y>(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})"
@@ -269,7 +271,7 @@ _BARE_YEAR = re.compile(r"(?<![较比与同于和及])(?P<w>今年|本年|去年
 (较去年增长, 高于去年), and 去年同期 is the basis of a year-on-year change: neither dates a figure."""
 
 
-_SAME_PERIOD_OPENING = re.compile(r"(?:(?<=[，,；;。])|^)(?P<w>去年|上年)同期(?=[\u4e00-\u9fff])(?!相比|比较|增长|下降|增加|减少)")
+_SAME_PERIOD_OPENING = re.compile(r"(?:(?<=[，,；;。])|^)(?P<w>去年|上年)同期(?=[" + HAN + r"])(?!相比|比较|增长|下降|增加|减少)")
 """去年同期 opening a clause before a figure's noun (…，去年同期亏损2.36亿港元): the same period of the year
 before dates that figure (``Y-1``); elsewhere it is a change's basis."""
 

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from ..han import HAN, is_han
 from .lexicon import (
     AGE_WORDS,
     COUNTED_NOUNS,
@@ -117,7 +118,6 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
 
 
-_HAN = r"\u4e00-\u9fff"
 _CURRENCY_AFTER = {w: c for w, c in CURRENCY_WORDS.items() if w not in ("块",)}
 _TAIL_FUZZY = r" *(?P<fuzzy>[多余几](?![十百千万亿]))?"
 _TAIL_UNITS = (
@@ -128,7 +128,7 @@ _TAIL_UNITS = (
     rf"|(?P<cheng>成)(?:(?P<cheng_d> ?[一二三四五六七八九1-9](?![0-9十百千万亿个家名位人种成折]))|(?P<cheng_half>半))?(?![员本立交功长效绩都熟型品])"
     r"|(?P<zhe>折)(?![合算旧扣价叠射线返])"
     rf"|(?:{_alternation(CRYPTO_COUNTERS)})?(?P<cur>{_alternation(_CURRENCY_AFTER)})(?P<cur_tail>人民币)?"
-    rf"|(?P<kuai>块)(?![{_HAN}])"
+    rf"|(?P<kuai>块)(?![{HAN}])"
     r"|(?P<ratio>倍)"
     rf"|(?P<age>{_alternation(AGE_WORDS)})"
     r"|(?P<age_dur>(?:个月|周|天)大)(?![小型量幅])"
@@ -149,7 +149,7 @@ _CENTS = re.compile(r"(?:又|零)? *(?P<cents>[0-9]{1,2}|[一二三四五六七�
 _COUNTED = re.compile(_alternation(COUNTED_NOUNS))
 _CLAUSE_END = frozenset("，。；：！？、,.;:!?）)」』 ")
 _SELF_COUNTED = frozenset({"人", "人次", "次", "吨", "公斤", "千克", "克", "斤", "米", "公里", "千米", "亩", "度", "点"})
-_HAN_RUN = re.compile(rf"[{_HAN}]{{1,4}}")
+_HAN_RUN = re.compile(rf"[{HAN}]{{1,4}}")
 _SUFFIX_QUALIFIER = re.compile(rf" *(?:{_alternation(SUFFIX_QUALIFIERS)})")
 def _spaced_alternation(words: object) -> str:
     """Like :func:`_alternation`, with spaces tolerated between characters (``小于 或 等于``, ``< =``)."""
@@ -224,7 +224,7 @@ def _listed_noun(text: str, pos: int) -> str | None:
     return None
 
 
-_HAN_RUN_LONG = re.compile(rf"[{_HAN}]{{2,8}}")
+_HAN_RUN_LONG = re.compile(rf"[{HAN}]{{2,8}}")
 _COUNTED_AT_END = re.compile("(?:" + _alternation(COUNTED_NOUNS) + ")$")
 
 
@@ -371,7 +371,7 @@ def _skip(text: str, numeral: Numeral) -> bool:
     return len(surface) in (7, 8) and numeral.start > 0 and text[numeral.start - 1] == "-" and _is_area_code(text, numeral.start - 1)
 
 
-_BOND_NAME = re.compile(r"[“\"「『]\d{2}[\u4e00-\u9fff]{1,6}(?:[A-Z]{2,4})?\d{2,3}[”\"」』]")
+_BOND_NAME = re.compile(r"[“\"「『]\d{2}[" + HAN + r"]{1,6}(?:[A-Z]{2,4})?\d{2,3}[”\"」』]")
 """A bond's short name in quotes: issue year, issuer, programme and serial (“21华拓01”, “19万达MTN001”)."""
 
 
@@ -388,7 +388,7 @@ def _bracketed_after_name(text: str, start: int, end: int) -> bool:
     (国泰金控(2882), 「昶崴台湾优息精选ETF」（00962）)."""
     if start < 2 or text[start - 1] not in "(（" or text[end : end + 1] not in (")", "）"):
         return False
-    return "\u4e00" <= text[start - 2] <= "\u9fff" or text[start - 2] in "」”』》"
+    return is_han(text[start - 2]) or text[start - 2] in "」”』》"
 
 
 def _is_area_code(text: str, dash: int) -> bool:

@@ -42,8 +42,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..document import Document
+from ..han import HAN
 from ..lexicons import PUBLIC_KINDS, Gazetteer, load_gazetteer
 from ..ner.patterns import DATING_MARKS, PatternLexicon
+from ..shortforms import CODE_BEFORE_SHORT_FORM
 from ..spans import Entity, Token
 
 _LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "股份公司")
@@ -54,7 +56,7 @@ def _is_bank(name: str) -> bool:
     bare = next((name[: -len(f)] for f in _LEGAL_FORMS if name.endswith(f)), name)
     return bare.endswith("行")
 _ORG_ANAPHORA = re.compile(r"该(行|银行|公司|集团|机构|所|社)")
-_PERSON_SHORT = re.compile(r"([\u4e00-\u9fff])(总裁|总经理|总|董事长|董|行长|主席|经理)(?![\u4e00-\u9fff]{0,0}[理监])")
+_PERSON_SHORT = re.compile(r"([" + HAN + r"])(总裁|总经理|总|董事长|董|行长|主席|经理)(?![" + HAN + r"]{0,0}[理监])")
 _OWN_COMPANY = re.compile(
     r"公司(?=(?:[约近逾超]?[\d.,]+[万亿]?(?:股|%)的?)?(?:股份|股票|股权|总股本|股本|控制权)|[约近逾超]?[\d.,]+[万亿]?股(?:[，,。；;]|$)"
     r"|(?:原)?(?:控股股东|第一大股东|实际控制人|实控人))"
@@ -67,7 +69,7 @@ _ANNOUNCED = re.compile(
     r"(?:(?:还|也|亦|同时|另|则|并|进一步)?(?:发布|发)?(?:公告|披露|宣布|表示)(?:[^，,。；;：:“”「」\n]{0,8}?(?:称|显示)?[，,：:]|[^，,。；;：:“”「」\n]{0,24}。)"
     r"|[^，,。；;：:“”「」\n]{0,10}?(?:报告|年报|季报|半年报|财报)显示[，,：:]"
     r"|[^，,。；;：:“”「」\n]{0,4}?(?:董事长|总裁|总经理|行长|首席执行官|董事会秘书|副总裁|副总经理|副行长|负责人|发言人)"
-    r"[\u4e00-\u9fff]{2,4}?[^，,。；;：:“”「」\n]{0,14}?(?:表示|称|说|指出|透露)[，,：:])"
+    r"[" + HAN + r"]{2,4}?[^，,。；;：:“”「」\n]{0,14}?(?:表示|称|说|指出|透露)[，,：:])"
 )
 """What follows an announcing company: its code, a date, the verb and what it published
 (（603055.SH）12月1日晚间公告称，; 披露重组预案，), its own report (三季度偿付能力报告显示，), or one of
@@ -75,7 +77,7 @@ its officers speaking (董事长闵绍钧在接受记者采访时表示，)."""
 _ANNOUNCER_LEAD = re.compile(r"(?:[^，,。；;\n]{1,8}[，,])?(?:[^，,。；;\n]{0,14}?(?:上市公司|挂牌公司|上市的))?")
 """What may open the sentence before the announcer (同日，, 此外，, 深交所创业板上市公司)."""
 _ALIAS_DECL = re.compile(
-    r"[（(]\s*(?:(?:股份代号|股票代码|证券代码)[:：]\s*[0-9A-Z.]{3,12}\s*[，,；;]\s*)?(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*(?:[，,；;][^）)]{0,30})?[）)]"
+    r"[（(]\s*" + CODE_BEFORE_SHORT_FORM + r"(?:以下)?(?:简称|下称)\s*[:：]?\s*[“\"「『]?([^）)”\"」』，,、\s]{2,12})[”\"」』]?\s*(?:[，,；;][^）)]{0,30})?[）)]"
 )
 """A declared short form in brackets, maybe with more after it (（以下简称“翕檀科技”，股票代码：300917）) or a stock
 code before it (（股份代号：2869，下称「瓒晖信托」）)."""
@@ -83,7 +85,7 @@ code before it (（股份代号：2869，下称「瓒晖信托」）)."""
 
 _EARLY_ALIAS = 4
 """Characters a declared short form needs to be found before its declaration too (陇垣资产 in the headline)."""
-_BARE_ALIAS = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
+_BARE_ALIAS = re.compile(r"[（(]([" + HAN + r"]{2,8})[）)]")
 """A short form in brackets right after the full name, Hong Kong and Taiwan style (宸磊行动支付股份有限公司（宸磊支付）)."""
 
 

@@ -15,6 +15,7 @@ from typing import Any, Callable, Container, Sequence
 
 from ..document import Document
 from ..figures.lexicon import CURRENCY_WORDS
+from ..han import HAN
 from ..lexicons import PUBLIC_KINDS, Gazetteer, load_gazetteer, load_surnames, load_titles
 from ..registry import ner_backend_factory
 from ..spans import Entity
@@ -129,7 +130,7 @@ def _opens_inside_verb(sent: SentenceInput, start: int, end: int | None = None) 
 
 
 _LATIN = re.compile("[A-Za-z]")
-_HAN = re.compile("[\u4e00-\u9fff]")
+_HAN = re.compile(f"[{HAN}]")
 _DATELINE = re.compile(r"[今昨前明]?[（(]\d{1,2}[)）]日")
 """A Taiwan dateline's day (今（13）日)."""
 
@@ -310,7 +311,7 @@ def _department_of(text: str, start: int, end: int, pat: PatternLexicon) -> bool
 
 _BRANCHES = ("中心支行", "分行", "支行", "分局", "监管局", "办事处", "营业管理部")
 """Units of an institution written after its name with a place (浙江省分行, 上海监管局)."""
-_BRANCH = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|自治区|特别行政区)?)?(?P<unit>" + "|".join(_BRANCHES) + ")")
+_BRANCH = re.compile(r"(?P<place>[" + HAN + r"]{2,6}?(?:省|市|自治区|特别行政区)?)?(?P<unit>" + "|".join(_BRANCHES) + ")")
 
 
 _SECTORS = ("保险", "银行", "证券", "信托", "基金", "期货", "金融", "支付")

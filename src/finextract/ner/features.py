@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from ..han import is_han
 from .base import SentenceInput
 
 TEMPLATES: tuple[str, ...] = (
@@ -67,7 +68,7 @@ _EXTRA_SUFFIXES = ("银行", "证券", "集团", "股份", "控股", "基金", "
 
 def char_class(char: str) -> str:
     """``H`` Han, ``D`` digit, ``L`` ASCII letter, ``S`` space, ``P`` anything else."""
-    if "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf":
+    if is_han(char):
         return "H"
     if char.isdigit():
         return "D"

@@ -37,6 +37,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..errors import ConfigError
+from ..han import HAN
 from .base import Candidate, SentenceInput
 from .features import TEMPLATES, FeatureLexicons, char_class
 from .lookup import FeatureRows
@@ -337,7 +338,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 _BRACKETS = frozenset("）)】]")
 """Closing brackets (not quotation marks) that may end a dateline or a note glued before a name."""
-_HEADLINE_BREAK = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
+_HEADLINE_BREAK = re.compile(r"[" + HAN + r"][ \u3000]+[" + HAN + r"]")
 """Spaces between Han characters: a headline's clause break, never inside a name."""
 _TAIWAN_DAY = re.compile(r"[（(]\d{1,2}[)）]日")
 """The day of a Taiwan dateline after 今/昨/明: 今（18）日."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
 from ..errors import LexiconError
+from ..han import HAN, is_han
 from .base import Candidate, SentenceInput
 
 Token = tuple[int, int, str]
@@ -213,12 +214,6 @@ def plausible_place(word: str, lex: PatternLexicon) -> bool:
 def is_sector(name: str, suffix: str, lex: PatternLexicon) -> bool:
     """A place before a trade word names a sector, not a company (广东|钢铁产量; 南岭|重工 is a company)."""
     return suffix in lex.industry_suffixes and plausible_place(name[: len(name) - len(suffix)], lex)
-
-
-def is_han(text: str) -> bool:
-    """Whether ``text`` is non-empty and all Han characters, those of the supplementary planes included
-    (OpenCC simplifies some rare characters into them: 璗 → 𬍡)."""
-    return bool(text) and all("\u3400" <= c <= "\u9fff" or "\U00020000" <= c <= "\U000323af" for c in text)
 
 
 def split_relation_noun(text: str, cand: Candidate, lex: PatternLexicon) -> list[Candidate]:
@@ -769,7 +764,7 @@ def listed_companies(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate
     return out
 
 
-_BETWEEN_SEPARATORS = re.compile(r"(?<=、)[\u4e00-\u9fff]{3,8}(?=、|等|和|及|与)")
+_BETWEEN_SEPARATORS = re.compile(r"(?<=、)[" + HAN + r"]{3,8}(?=、|等|和|及|与)")
 
 
 def listed_suffix_names(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
@@ -1250,7 +1245,7 @@ def _quoted_after(text: str, pos: int, longest: int = 8, latin_tail: bool = Fals
     return pos + 1, end
 
 
-_HAN_AND_LATIN = re.compile(r"(?=[^\u4e00-\u9fff]*[\u4e00-\u9fff])[\u4e00-\u9fffA-Za-z]+")
+_HAN_AND_LATIN = re.compile(r"(?=[^" + HAN + r"]*[" + HAN + r"])[" + HAN + r"A-Za-z]+")
 """A name of Han characters and Latin letters, with at least one Han character (峮e保)."""
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from ..han import is_han
 from ..lexicons import load_surnames
 from .base import Candidate, SentenceInput
 
@@ -20,7 +21,7 @@ _POS_LABELS = {"nr": "PERSON", "ns": "LOC", "nt": "ORG"}
 
 def person_shaped(word: str, surnames: frozenset[str]) -> bool:
     """A 2–3 character Han word that starts with a surname."""
-    if not 2 <= len(word) <= 3 or not all("\u4e00" <= c <= "\u9fff" for c in word):
+    if not 2 <= len(word) <= 3 or not is_han(word):
         return False
     return word[0] in surnames or word[:2] in surnames
 

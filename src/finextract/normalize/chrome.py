@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..errors import LexiconError
+from ..han import HAN
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _STATEMENT_END = re.compile(r"[。！!；;]")
@@ -89,8 +90,8 @@ def _is_body_line(line: str, rules: ChromeRules, ends: re.Pattern[str] = _SENTEN
 
 _DATELINE = re.compile(
     r"^\d{4}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s|$)|来源[：:]"
-    r"|^(?:本报|本刊|本台)?(?:特约)?(?:记者|通讯员|实习生)[\s\u3000]*[\u4e00-\u9fff]{2,4}(?:[\s\u3000、]+[\u4e00-\u9fff]{2,4})*$"
-    r"|^(?:文|图|撰文)[/／|｜][\u4e00-\u9fff]{2,4}|^作者[：:]"
+    r"|^(?:本报|本刊|本台)?(?:特约)?(?:记者|通讯员|实习生)[\s\u3000]*[" + HAN + r"]{2,4}(?:[\s\u3000、]+[" + HAN + r"]{2,4})*$"
+    r"|^(?:文|图|撰文)[/／|｜][" + HAN + r"]{2,4}|^作者[：:]"
 )
 """A dateline or byline (2026年11月18日 09:12 来源：金融时报; 本报记者 周若兰; 文/张宁): it stands between the
 title and the body."""

@@ -12,7 +12,9 @@ from pydantic import BaseModel, TypeAdapter
 
 from ..document import Document
 from ..facts import Fact, fact_id
+from ..han import HAN
 from ..offsets import WorkingText
+from ..shortforms import CODE_BEFORE_SHORT_FORM
 from ..spans import Entity, Figure, Period, Sentence, TextSpan, Token
 
 T = TypeVar("T")
@@ -56,11 +58,11 @@ _APPOINTER = r"(?:(?:今年|去年|本月|上月)?(?:\d{1,2}月(?:\d{1,2}日)?|�
 _APPOINTER_BEFORE = re.compile(_APPOINTER + "$")
 _APPOINTER_AFTER = re.compile(_APPOINTER)
 _CHAINED = re.compile(r"[，,](?:并|同时|另|还)?$")
-CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:]|(?<=[" + HAN + r"])[ \u3000]+(?=[" + HAN + r"])")
 """Punctuation that ends a clause, and a space between Han characters (headlines separate their clauses with one)."""
 
 
-_DECLARATION = re.compile(r"[（(](?:(?:股份代号|股票代码|证券代码)[:：]\s*[0-9A-Z.]{3,12}\s*[，,；;]\s*)?(?:(?:以下|下文)?简称[：:]?|下称[：:]?)?[“\"「]?$")
+_DECLARATION = re.compile(r"[（(]" + CODE_BEFORE_SHORT_FORM + r"(?:(?:以下|下文)?简称[：:]?|下称[：:]?)?[“\"「]?$")
 DECLARATION_END = re.compile(r"[”\"」』]?(?:[，,；;][^（(）)，,。]{0,24})?[)）]")
 """Where the brackets declaring a short form close, maybe after more (”，股票代码：300917）)."""
 

@@ -44,6 +44,7 @@ from operator import itemgetter
 from typing import Iterator, Sequence
 
 from ..facts import MetricArgs
+from ..han import HAN
 from ..spans import Entity, Figure, Period
 from .base import PUBLISHES, PUBLISHES_STATISTICS, Placed, SentenceView, past_declaration, short_form_closing_at
 from .relations import MOVE_TO, RELATED_AFTER, clause_bounds, sentence_end
@@ -72,11 +73,11 @@ _OWNED_BY = re.compile(r"(?:归属于|归属|归于)[^，,。；;：:、\s]{1,12
 """归属于上市公司股东的净利润, 股东应占净利润 (Hong Kong): a reporting phrase right before the noun is part of the metric's name."""
 _SHARE_OF = ("占", "占到", "约占", "占据")
 _SHARE_HEADS = ("比重", "比例", "占比")
-_SHARE_OWNER = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[将把]))[\u4e00-\u9fff]{2,10}占[\u4e00-\u9fff]{2,10}的$")
+_SHARE_OWNER = re.compile(r"(?:(?<![" + HAN + r"])|(?<=[将把]))[" + HAN + r"]{2,10}占[" + HAN + r"]{2,10}的$")
 """A占B的 before a share's head (手续费收入占营业收入的比重), opening its clause."""
 _INSTRUMENT = re.compile(r"(?:(?<!处)以|用|动用|使用)(?:自有|自筹|募集|闲置)?$")
 _ABBREVIATION = re.compile(r"[（(][A-Za-z0-9]{1,8}[）)]$")
-_NOTE = re.compile(r"[（(](?!以下|简称|下称|下文)[\u4e00-\u9fff0-9]{2,12}[）)]$")
+_NOTE = re.compile(r"[（(](?!以下|简称|下称|下文)[" + HAN + r"0-9]{2,12}[）)]$")
 """A note in brackets between a metric and its figure (拖欠比率（拖欠三个月以上）为0.14%): no part of the name."""
 """An abbreviation in brackets right before ``end``: （M2）, (LPR)."""
 _UPPER_HEAD = re.compile(r"[A-Z][A-Z0-9]{1,5}")
@@ -122,7 +123,7 @@ _NOUN_TAILS = frozenset("额量数")
 """Characters that close a noun (签账额, 交易量, 人数) when jieba glued them to a qualifier (额约)."""
 
 
-_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_WORD = re.compile(r"[" + HAN + r"]+")
 
 
 def _split_tokens(view: SentenceView) -> SentenceView:

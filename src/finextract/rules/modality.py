@@ -19,6 +19,7 @@ from typing import Iterable
 
 from pydantic import BaseModel
 
+from ..han import HAN
 from ..spans import Entity, Figure, Span
 from .base import PUBLISHES, SentenceView, past_declaration
 from .relations import RelationLexicon, clause_bounds
@@ -31,7 +32,7 @@ _TARGET = re.compile(r"目[标標](?![价價])")
 """A metric named as a goal (目标资产管理规模); a broker's target price (目标价) is its own metric."""
 _BY_DATA = re.compile(r"(?:^|[，,：:])(?:据|根据)[^，,。；;！？]{0,20}(?:数据|统计)[，,]")
 """A clause citing data (据保险业监管局数据，…; 据不完全统计，…): what follows is reported."""
-_ACCORDING_TO = re.compile(r"(?:据|根据)(?:[\u4e00-\u9fff]{0,4}(?:研究机构|咨询机构|数据机构|第三方机构|机构|平台))?$")
+_ACCORDING_TO = re.compile(r"(?:据|根据)(?:[" + HAN + r"]{0,4}(?:研究机构|咨询机构|数据机构|第三方机构|机构|平台))?$")
 """据 right before a source, maybe with what the source is between (据研究机构|旸川咨询统计)."""
 _BOUND = frozenset({"at_most", "less_than"})
 _QUOTED = re.compile(r"[「“『][^」”』]*[」”』]")

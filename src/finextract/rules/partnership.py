@@ -23,17 +23,18 @@ import re
 from typing import Iterator
 
 from ..facts import PartnershipArgs
+from ..han import HAN
 from .base import SentenceView, declared_short_form, first_organization, past_declaration
 from .relations import EXPIRES, RELATED_AFTER, RelationLexicon, answering_sentence, came_to_nothing, reports_rumour
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
 _PAIRING = ("与", "和", "同", "跟", "携手")
 _TRIGGER = re.compile(r"战略合作|合作|签约|签署|签订|牵手|联手|携手|结盟|联盟|共建|联合|共同(?!被告|原告|被申请人)|联姻|合资|分保|达成.{0,4}协议")
-_ADVERBIAL = re.compile(r"(?:[\u4e00-\u9fff]{0,3}(?:\d{4}年)?\d{1,2}月\d{1,2}日)?[\u4e00-\u9fff]{0,6}")
+_ADVERBIAL = re.compile(r"(?:[" + HAN + r"]{0,3}(?:\d{4}年)?\d{1,2}月\d{1,2}日)?[" + HAN + r"]{0,6}")
 """What may stand between the first party and 与: an adverbial, maybe after a date (于10月28日|与, 日前已经|与)."""
 _KIND = re.compile(r"战略合作|全面合作|深度合作|业务合作|合作")
 _CLAUSE_END = re.compile(r"[。！？!?；;，,]")
-_VERB_GAP = re.compile(r"[\u4e00-\u9fff]{0,4}?(携手|牵手|联手|联姻|签约|结盟|联合)")
+_VERB_GAP = re.compile(r"[" + HAN + r"]{0,4}?(携手|牵手|联手|联姻|签约|结盟|联合)")
 """A cooperation verb, maybe after a short adverbial (正式牵手), as the whole gap between two parties."""
 
 _JOINT = re.compile(
@@ -67,11 +68,11 @@ def _party_run(view: SentenceView, first: int) -> list[int]:
     return run
 
 
-_PARTNER_KIND = re.compile(r"[\u4e00-\u9fff]{0,10}(?:公司|企业|机构|平台|服务商|营运商|运营商|供应商|业者|合作伙伴|超商|零售商|连锁店|商业银行)")
+_PARTNER_KIND = re.compile(r"[" + HAN + r"]{0,10}(?:公司|企业|机构|平台|服务商|营运商|运营商|供应商|业者|合作伙伴|超商|零售商|连锁店|商业银行)")
 """What a partner is, written between 与 and its name (与国有资产管理公司|东方汇达, 與…電子錢包營運商|樂付通)."""
 
 
-_ANNOUNCING = re.compile(r"^(?:(?:[\u4e00-\u9fff]{0,4}?|[今昨]?[（(]\d{1,2}[)）]日)(?:宣布|表示|公告称|公告|透露|称)(?:[，,]|(?=[已将于在正]))){1,2}")
+_ANNOUNCING = re.compile(r"^(?:(?:[" + HAN + r"]{0,4}?|[今昨]?[（(]\d{1,2}[)）]日)(?:宣布|表示|公告称|公告|透露|称)(?:[，,]|(?=[已将于在正]))){1,2}")
 
 
 def _joins(gap: str) -> bool:

@@ -36,6 +36,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..facts import AcquisitionArgs, CompetitionArgs, DisputeArgs, OwnershipArgs, PartnershipArgs
+from ..han import HAN
 from ..ner.model import default_model_dir as ner_model_dir
 from ..ner.model import load_arrays, read_card
 from ..ner.model import resolve_model_dir as resolve_dir
@@ -230,7 +231,7 @@ def hash_features(feats: Iterable[str], dim: int) -> np.ndarray:
     return np.fromiter(sorted(cols), dtype=np.int64, count=len(cols))
 
 
-_PASSIVE = re.compile(r"[\u4e00-\u9fff]{0,3}?(被|获(?!得|取|悉|批|准|奖))")
+_PASSIVE = re.compile(r"[" + HAN + r"]{0,3}?(被|获(?!得|取|悉|批|准|奖))")
 
 
 def passive_cue(pair: PairInput) -> bool:

@@ -61,6 +61,7 @@ from ..facts import (
     OwnershipArgs,
     ProductLaunchArgs,
 )
+from ..han import HAN
 from ..spans import Entity, Figure, TextSpan
 from .base import (
     CLAUSE_BREAK,
@@ -398,7 +399,7 @@ MOVE_TO = re.compile(r"(增加|增长|上升|提高|提升|上调|下降|减少|
 """A move to a level after the figure it starts from (增加至, 增至, 降至, 到); the verb is group 1."""
 
 
-_HEADLINE_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+_HEADLINE_GAP = re.compile(r"(?<=[" + HAN + r"]) +(?=[" + HAN + r"])")
 
 
 def _headline_gap(text: str, start: int, end: int, last: bool = False) -> int:
@@ -891,7 +892,7 @@ def symmetric_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tu
 _RANK_CONFIDENCE = 0.7
 """As for every rule with fewer than 20 scored facts on FinRE train (5 of 6 there are competition)."""
 _SHAREHOLDER_RACE = re.compile(r"[^，,。；;]{0,12}股东")
-_LEAD_ADVERB = re.compile(r"(?:在[\u4e00-\u9fff]{1,10}中)?[\u4e00-\u9fff]{0,6}")
+_LEAD_ADVERB = re.compile(r"(?:在[" + HAN + r"]{1,10}中)?[" + HAN + r"]{0,6}")
 """What may open the verb's clause before it: an adverb (首次), the metric ranked (市场份额) or the field
 (在中部地区券商中)."""
 
@@ -1014,7 +1015,7 @@ def _ranked_subject(text: str, name: Placed[Entity], verb_start: int) -> bool:
     return len(gap) <= 5 * _MAX_GAP and _clause_opens(text, name[0])
 
 
-_KIND_LEAD = re.compile(r"[\u4e00-\u9fff]{0,6}(?:业者|公司|平台|机构|企业)$|(?:合并|重组|交易完成|整合)后的$")
+_KIND_LEAD = re.compile(r"[" + HAN + r"]{0,6}(?:业者|公司|平台|机构|企业)$|(?:合并|重组|交易完成|整合)后的$")
 """What the company is, opening its clause before its name (电子支付业者|沛纶电子支付…), or when
 (合并后的|燊淮证券…)."""
 
@@ -1233,7 +1234,7 @@ _UNDER_CONFIDENCE = 0.7
 _UNITS_OF_SUBJECT = re.compile(r"(?:其|来自|包括|通过|拥有|整合|故|因此|所以|因而)旗下的?")
 """旗下 after a verb or 其, no holder right before: the sentence's subject holds what follows."""
 _SUBJECT_UNITS_CONFIDENCE = 0.6
-_AGENT_OF_QI = re.compile(r"[\u4e00-\u9fff]{1,4}")
+_AGENT_OF_QI = re.compile(r"[" + HAN + r"]{1,4}")
 """A short verb between a company and 其 (青岛啤酒并购|其): the company acts on what 其 refers to."""
 
 

@@ -27,6 +27,7 @@ import re
 from typing import Iterator, Sequence
 
 from ..facts import RoleArgs
+from ..han import HAN
 from ..spans import Entity
 from .base import FORMER_MARKS, PAST_ADVERBS, SentenceView, appointee_start, appointing_org, org_before_post, past_declaration
 
@@ -105,7 +106,7 @@ def _before_dating(view: SentenceView, head: int) -> int:
     return head - next((len(m) for m in FORMER_MARKS if len(m) > 1 and view.text.endswith(m, 0, head)), 0)
 
 
-_DEPARTMENT_POST = re.compile(r"[\u4e00-\u9fff]{2,8}(?:部|中心|处|處|室)(?!长|長)[\u4e00-\u9fff]{2,6}")
+_DEPARTMENT_POST = re.compile(r"[" + HAN + r"]{2,8}(?:部|中心|处|處|室)(?!长|長)[" + HAN + r"]{2,6}")
 """A post in a named department (商户管理部总经理), not the department's own title (处长)."""
 
 
