@@ -80,12 +80,15 @@ def _names(doc: Document) -> dict[str, set[str]]:
 
 
 def _arg_matches(value: Any, written: str | None, names: dict[str, set[str]]) -> bool:
-    """An argument as written; an entity may also be a reference (公司, 该行) resolved to what is written,
-    or to the company the written name names in the document."""
+    """An argument as written; an entity may also be another name of the company written (a short form the
+    article declares for it: 澪川城投 for 澪川城市建设投资集团有限公司, or the reverse), or a reference (公司, 该行)
+    resolved to what is written or to the company the written name names in the document."""
     if _arg_text(value) == written:
         return True
-    if written is None or getattr(value, "source", None) != "coreference":
+    if written is None or not hasattr(value, "canonical"):
         return False
+    if value.source != "coreference":
+        return value.canonical in names.get(written, set())
     return value.canonical == _working(written) or value.canonical in names.get(written, set())
 
 
