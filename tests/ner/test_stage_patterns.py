@@ -1019,6 +1019,59 @@ def test_a_name_opening_with_a_supplementary_plane_character_is_whole_where_the_
     assert orgs == {"璗新金控"}
 
 
+def test_a_tagger_s_person_ending_inside_a_three_character_word_jieba_does_not_know_takes_the_whole_word(nlp: finextract.Pipeline) -> None:
+    """酆启望|出任: jieba keeps the unknown name whole, the tagger stops one character short (酆启)."""
+    people = {e.text for e in nlp("2016年3月，酆启望出任澪川农商银行董事长，在任超过8年。").entities if e.label == "PERSON"}
+    assert people == {"酆启望"}
+
+
+def test_a_word_dating_the_post_is_no_part_of_a_tagger_s_longer_title(nlp: finextract.Pipeline) -> None:
+    """原|党委书记: jieba tags 原 a noun, the tagger reads it into the title; it dates the post (a former one)."""
+    titles = {e.text for e in nlp("澪川农商银行原党委书记、董事长酆启望涉嫌严重违纪违法。").entities if e.label == "TITLE"}
+    assert titles == {"党委书记", "董事长"}
+
+
+def test_a_rare_character_before_an_unknown_word_ending_in_a_province_opens_the_name(nlp: finextract.Pipeline) -> None:
+    """瀍|江省|农村|信用社|联合社: jieba glues 省 to the place's second character and tags the first a morpheme."""
+    orgs = {e.text for e in nlp("酆启望曾任瀍江省农村信用社联合社审计部总经理。").entities if e.label == "ORG"}
+    assert orgs == {"瀍江省农村信用社联合社"}
+
+
+def test_a_bond_trustee_s_role_noun_is_no_part_of_its_name(nlp: finextract.Pipeline) -> None:
+    """受托管理人|镡江证券股份有限公司: the role the firm plays, in apposition before its name."""
+    orgs = {e.text for e in nlp("本期债券受托管理人镡江证券股份有限公司担任本次会议召集人。").entities if e.label == "ORG"}
+    assert orgs == {"镡江证券股份有限公司"}
+
+
+def test_quoted_funds_listed_after_a_launch_verb_are_products(nlp: finextract.Pipeline) -> None:
+    """推出「A基金」及「B基金」: both names are products, up to twelve characters when they end in a product's kind."""
+    found = {(e.text, e.label) for e in nlp("澉璿銀行於11月25日推出「璿匯大灣區債券基金」及「璿匯亞洲高息股票基金」兩隻專屬基金。").entities}
+    assert {("璿匯大灣區債券基金", "PRODUCT"), ("璿匯亞洲高息股票基金", "PRODUCT")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("浯菉銀行上線北向通理財產品「浯菉穩盈180天」。", "浯菉穩盈180天"),  # a term closing the name, as a series number
+        ("雙方亦會加入浯菉銀行研發的智能理財助手「菉小萱」。", "菉小萱"),  # a named assistant
+    ],
+)
+def test_quoted_product_names_with_a_term_or_after_an_assistant(nlp: finextract.Pipeline, text: str, product: str) -> None:
+    found = {(e.text, e.label) for e in nlp(text).entities}
+    assert (product, "PRODUCT") in found and (product, "PERSON") not in found
+
+
+def test_the_mainland_before_a_company_is_no_part_of_its_name(nlp: finextract.Pipeline) -> None:
+    orgs = {e.text for e in nlp("澉璿銀行與內地浯菉銀行股份有限公司簽署合作協議。").entities if e.label == "ORG"}
+    assert "浯菉銀行股份有限公司" in orgs and "內地浯菉銀行股份有限公司" not in orgs
+
+
+@pytest.mark.parametrize("text", ["信用卡處處長柯瑞麟屆齡退休，即日生效。", "行长柯瑞麟因到龄退休，不再担任行长。"])
+def test_reaching_retirement_age_is_no_part_of_the_name_before_it(nlp: finextract.Pipeline, text: str) -> None:
+    """屆齡/到龄 (on reaching the age) is a word of its own, not the end of an unknown name (柯瑞麟屆齡)."""
+    assert {e.text for e in nlp(text).entities if e.label == "PERSON"} == {"柯瑞麟"}
+
+
 def test_taiwan_s_word_for_a_credit_rating_keeps_the_agency_s_name_whole(nlp: finextract.Pipeline) -> None:
     """中華信用評等公司（中華信評）: 評等 (a rating, in Taiwan) is one noun, so the agency's name ends in 公司."""
     orgs = {e.text for e in nlp("債券並獲中華信用評等公司（中華信評）給予「twAA」長期評等。").entities if e.label == "ORG"}

@@ -29,6 +29,9 @@ def _facts(text: str, fact_type: str) -> list:
         ("恒泰人寿计划在未来12个月内继续增持嘉禾银行股份。", "恒泰人寿", "嘉禾银行", None),
         # a count of trading days is no stake either; shares and percentages are
         ("东星集团计划在公告披露之日起15个交易日后增持融众集团股份。", "东星集团", "融众集团", None),
+        # Taiwan counts shares in lots (張, a thousand shares) of stock; cards counted in 張 are no stake
+        ("琁曜人壽目前持有岏溪銀行約4.65萬張股票。", "琁曜人壽", "岏溪銀行", "約4.65萬張"),
+        ("东星集团持有融众集团发行的3万张储值卡。", "东星集团", "融众集团", None),
         # 由 marks the holder of what the sentence is about
         ("星滙銀行由星滙集團持有70%股權。", "星滙集團", "星滙銀行", "70%"),
         ("融众集团由东星集团持股51%。", "东星集团", "融众集团", "51%"),
@@ -319,6 +322,25 @@ def test_both_parties_launch_together() -> None:
     assert _facts("雙方將於明年推出「晶彩Go帳戶」。", "product_launch") == []  # no parties named
 
 
+def test_a_dispute_between_a_company_with_a_declared_short_form_and_another() -> None:
+    """A（以下簡稱A'）與B…發生爭議: the pair reads past the declaration."""
+    text = "蕎絜消費者權益促進基金會（以下簡稱蕎絜基金會）與璿霂銀行自今年8月起就循環利率差別定價發生爭議。"
+    facts = [([p.text for p in f.args.parties], f.args.plaintiff) for f in _facts(text, "dispute")]
+    assert facts == [(["蕎絜消費者權益促進基金會", "璿霂銀行"], None)]
+
+
+def test_companies_consolidated_into_a_new_one_acquire_none_of_each_other() -> None:
+    """A（…）、B（…）和C（…）以新设合并方式组建D: a consolidation into a new bank, no merger of one into another."""
+    text = "汊口农村商业银行股份有限公司（以下简称“汊口农商行”）、芗田农村商业银行股份有限公司（以下简称“芗田农商行”）以新设合并方式组建渌原农商银行。"
+    assert _facts(text, "acquisition") == []
+
+
+def test_every_product_listed_after_one_launch_verb_is_launched() -> None:
+    text = "澉璿銀行於11月25日推出「璿匯大灣區債券基金」及「璿匯亞洲高息股票基金」兩隻專屬基金。"
+    launched = {(f.args.org.text, f.args.product.text) for f in _facts(text, "product_launch")}
+    assert launched == {("澉璿銀行", "璿匯大灣區債券基金"), ("澉璿銀行", "璿匯亞洲高息股票基金")}
+
+
 def test_product_launch_and_appointment() -> None:
     (launch,) = _facts("7月1日，招商銀行推出《掌上生活》App。", "product_launch")
     assert launch.args.org.text == "招商銀行" and launch.args.product.text == "掌上生活"
@@ -463,6 +485,20 @@ def test_a_rumour_denied_later_in_the_sentence_yields_no_holding() -> None:
 def test_a_rumoured_deal_is_reported_not_actual() -> None:
     (rumour,) = _facts("此前有傳言稱瀚海集團將併購廣信銀行。", "acquisition")
     assert rumour.modality == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("收購後資本適足率須維持在200%以上。", "limit"),  # a floor the sentence requires
+        ("监管要求核心一级资本充足率不得低于7.5%。", "limit"),
+        ("该行资本充足率维持在13%以上。", "actual"),  # a level kept, no requirement
+        ("截至10月底，南向通累計開戶數逾3.2萬戶。", "actual"),
+    ],
+)
+def test_a_required_floor_is_a_limit(text: str, modality: str) -> None:
+    (fact,) = _facts(text, "metric")
+    assert fact.modality == modality
 
 
 def test_modality_limit_planned_and_reported_with_source() -> None:
@@ -997,6 +1033,13 @@ def test_a_person_holding_through_a_company(text: str) -> None:
     assert [(f.args.holder.canonical, f.args.held.canonical, f.args.via.canonical) for f in facts] == [("韦卓霆", "德朗地产", "卓霆投资有限公司")]
 
 
+@pytest.mark.parametrize("text", ["阚书朗现年51岁，2021年出任澪川农商银行行长。", "闞書朗現年51歲，於2021年出任澪川農商銀行行長。"])
+def test_an_appointment_opening_the_next_clause_after_a_date(text: str) -> None:
+    """…，2021年出任…: the clause after the person's has no subject of its own; its date opens it."""
+    facts = [(f.args.person.text, f.args.change, f.args.org.text if f.args.org else None) for f in _facts(text, "appointment")]
+    assert facts == [(text[:3], "appointed", text[text.index("澪") : text.index("行長" if "行長" in text else "行长")])]
+
+
 def test_a_date_between_the_appointing_company_and_the_verb() -> None:
     """东星银行今年8月聘任…为行长: the company appoints, the date only says when."""
     (named,) = _facts("东星银行今年8月聘任原副行长钭志刚为行长。", "appointment")
@@ -1443,6 +1486,8 @@ def test_a_body_named_after_the_post_is_not_its_company() -> None:
         ("璣泰銀行表示，並會與澦寶支付簽訂為期五年的轉介合作協議。", "partnership", "planned"),
         ("私募完成後，東星集團預計將持有融眾集團約19.6%股權。", "ownership", "forecast"),  # the forecast frames it
         ("公司将所持股份转让给东星集团，东星集团持有融众集团35%股份。", "ownership", "actual"),  # 将 marking an object
+        # 基金会|与: 会 closes a name, it is no "will"
+        ("蕎絜消費者權益促進基金會與璿霂銀行自今年8月起就循環利率差別定價發生爭議。", "dispute", "actual"),
     ],
 )
 def test_what_the_subject_will_do_is_planned(text: str, fact_type: str, modality: str) -> None:
@@ -1494,6 +1539,12 @@ def test_talks_are_a_planned_partnership_and_an_unsettled_one_is_none() -> None:
     (talks,) = _facts("湑岚科技与泰国曈暹银行的合作谈判仍在进行。", "partnership")
     assert talks.modality == "planned"
     assert _facts("东星集团与融众集团合作仍未落定。", "partnership") == []
+
+
+@pytest.mark.parametrize("text", ["另据了解，粼柃数科与嵙阳银行的助贷合作仍在洽谈中，双方尚未签署协议。", "粼柃數科與嵙陽銀行的合作正在磋商。"])
+def test_a_cooperation_still_under_talks_is_planned(text: str) -> None:
+    (talks,) = _facts(text, "partnership")
+    assert talks.modality == "planned"
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,12 @@ def _roles(text: str) -> set[tuple]:
             "因年龄原因，黄立新辞去平安银行副行长职务，将继续担任平安银行首席风险官。",
             ("黄立新", "平安银行", "首席风险官", "role.later_clause"),
         ),
+        # a second company's post listed after 、 takes that company, and the verb's dating
+        ("酆启望曾任瀍江省农村信用社联合社审计部总经理、湫口农商银行行长。", ("酆启望", "湫口农商银行", "行长", "role.name_serves")),
+        ("酆啟望曾任瀍江省農村信用社聯合社審計部總經理、湫口農商銀行行長。", ("酆啟望", "湫口農商銀行", "行長", "role.name_serves")),
+        # the post an appointee holds now, written after the appointing board's verb, is at the board's company
+        ("澪豐銀行董事會委任財務總監鄺思穎為副行政總裁。", ("鄺思穎", "澪豐銀行", "財務總監", "role.appointing_company")),
+        ("岭南农商银行董事会聘任副行长苏明哲为行长。", ("苏明哲", "岭南农商银行", "副行长", "role.appointing_company")),
         # a past post: a dating word or a time adverb before the verb (the org pattern must stop there)
         ("周文涛曾任南岭农商银行副行长。", ("周文涛", "南岭农商银行", "副行长", "role.name_serves")),
         ("周文濤現任南嶺農商銀行副行長。", ("周文濤", "南嶺農商銀行", "副行長", "role.name_serves")),
@@ -70,6 +76,11 @@ def test_later_clause_needs_an_elided_subject(text: str) -> None:
     assert not any(person == "张伟" for person, *_ in _roles(text))
 
 
+def test_posts_listed_at_two_companies_are_both_former() -> None:
+    roles = {f.args.org.text: f.args.former for f in _facts("酆启望曾任瀍江省农村信用社联合社审计部总经理、湫口农商银行行长。", "role")}
+    assert roles == {"瀍江省农村信用社联合社": True, "湫口农商银行": True}
+
+
 def test_title_chain_gives_one_fact_per_title() -> None:
     roles = _roles("京東集團董事局主席兼首席執行官劉強東出席。")
     assert {r[2] for r in roles if r[0] == "劉強東"} == {"董事局主席", "首席執行官"}
@@ -82,6 +93,12 @@ def test_speech_verb_is_not_part_of_a_name() -> None:
 
 def _pairs(text: str) -> list[PartnershipFact]:
     return _facts(text, "partnership")
+
+
+def test_a_region_word_between_with_and_the_partner() -> None:
+    """與內地|浯菉銀行: where the partner is from stands between 与 and its name."""
+    (fact,) = _pairs("澉璿銀行與內地浯菉銀行股份有限公司於11月20日簽署合作協議。")
+    assert [p.text for p in fact.args.parties] == ["澉璿銀行", "浯菉銀行股份有限公司"]
 
 
 def test_partnership_with_kind_and_repaired_date() -> None:
@@ -201,6 +218,19 @@ def test_hong_kong_comparisons() -> None:
 def test_a_speaker_with_an_adverb_before_the_verb_is_attributed() -> None:
     (fact,) = _metrics("李明同时透露，该行计划到明年末将绿色贷款余额提升至600亿元。")
     assert fact.attributed_to is not None and fact.attributed_to.text == "李明"
+
+
+@pytest.mark.parametrize("text", ["龐致遠並指出，琁曜人壽去年起陸續買入岏溪銀行股票。", "庞致远又透露，琁曜人寿去年起陆续买入岏溪银行股票。"])
+def test_a_speaker_with_and_or_again_before_the_verb_is_attributed(text: str) -> None:
+    """並指出, 又透露: the speaker's statement goes on; what it says is theirs."""
+    (fact,) = _facts(text, "ownership")
+    assert fact.attributed_to is not None and fact.attributed_to.text == text[:3]
+
+
+def test_taiwan_s_words_for_a_forecast() -> None:
+    """預估 (to estimate) after a speaker, 可望 (is expected to) before the level: a forecast, the speaker's."""
+    facts = [f for f in _metrics("翁崇霈並預估，明年璿霂銀行循環信用餘額可望回升至新台幣75億元。") if f.args.value.text == "新台幣75億元"]
+    assert [(f.modality, f.attributed_to.text if f.attributed_to else None, f.args.metric.text) for f in facts] == [("forecast", "翁崇霈", "循環信用餘額")]
 
 
 def test_a_source_described_after_ju_is_attributed() -> None:
@@ -1355,6 +1385,37 @@ def test_a_note_in_brackets_between_a_metric_and_its_figure() -> None:
     """住宅按揭貸款拖欠比率（拖欠三個月以上）為0.14%: the note qualifies the metric, the figure is its level."""
     found = {(f.args.metric.text, f.args.value.text) for f in _metrics("本港住宅按揭貸款拖欠比率（拖欠三個月以上）為0.14%，較3月底上升0.02個百分點。")}
     assert {("住宅按揭貸款拖欠比率", "0.14%"), ("住宅按揭貸款拖欠比率", "0.02個百分點")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("展期议案的同意比例为76.52%。", "同意比例"),  # the share of votes for (a noun of the user dictionary)
+        ("澉璿銀行推出兩隻基金，首批基金規模合共約12.6億港元。", "首批基金規模"),  # the first batch, as 首期
+    ],
+)
+def test_modifiers_that_stay_in_a_metric_s_name(text: str, metric: str) -> None:
+    assert metric in {f.args.metric.text for f in _metrics(text)}
+
+
+def test_a_note_in_latin_letters_between_a_metric_and_its_figure() -> None:
+    """收入费率（即take rate）为3.46%: a gloss in English is a note too."""
+    found = {(f.args.metric.text, f.args.value.text) for f in _metrics("二季度粼柃数科的收入费率（即take rate）为3.46%，较一季度下降0.18个百分点。")}
+    assert {("收入费率", "3.46%"), ("收入费率", "0.18个百分点")} <= found
+
+
+def test_a_speaker_after_the_subject_of_a_forecast_is_its_source() -> None:
+    """公司首席财务官亓语棠表示，预计…: the company opens the sentence, its officer says what follows."""
+    text = "粼柃数科发布业绩。公司首席财务官亓语棠表示，预计三季度促成贷款规模在2,350亿元至2,450亿元之间。"
+    facts = [f for f in _metrics(text) if f.args.value.text.startswith("2,350")]
+    assert facts and facts[0].args.subject is not None  # 公司 refers to 粼柃数科
+    assert [(f.modality, f.attributed_to.text if f.attributed_to else None) for f in facts] == [("forecast", "亓语棠")]
+
+
+def test_a_body_s_statistics_showing_a_market_figure_are_its_report() -> None:
+    """金管會統計顯示，…: the body's statistics, reported, attributed to it, owned by no one."""
+    (fact,) = _metrics("金管會統計顯示，截至今年9月底，全體發卡機構流通卡數約5,960萬張。")
+    assert (fact.modality, fact.attributed_to.text if fact.attributed_to else None, fact.args.subject) == ("reported", "金管會", None)
 
 
 def test_a_market_figure_published_by_a_body_is_attributed_to_it() -> None:

@@ -79,6 +79,7 @@ COUNTED_STOP = frozenset("的了和与及在是为中等以左上下内外后前
 PREFIX_QUALIFIERS: dict[str, str] = {
     "不超过": "at_most", "不高于": "at_most", "不多于": "at_most", "至多": "at_most", "最多": "at_most",
     "不低于": "at_least", "不少于": "at_least", "至少": "at_least", "起码": "at_least", "最少": "at_least",
+    "不得低于": "at_least", "不得少于": "at_least", "不得超过": "at_most", "不得高于": "at_most", "不得多于": "at_most",
     "最低": "at_least", "最高": "at_most", "低至": "at_least",
     "不到": "less_than", "不足": "less_than", "低于": "less_than", "少于": "less_than", "未满": "less_than",
     "未达": "less_than",

@@ -640,7 +640,9 @@ def _with_qualifiers(text: str, fig: FigureMatch) -> FigureMatch:
         word = prefix.group("word").replace(" ", "")
         blockers = PREFIX_BLOCKERS.get(word, "")
         particle_ok = _particle_ok(word, prefix.group("particle"))
-        if particle_ok and not (blockers and prefix.start() > 0 and text[prefix.start() - 1] in blockers):
+        # 合约 is a contract, but 折合|约 converts and then qualifies (折合约41.6亿澳门元)
+        blocked = blockers and prefix.start() > 0 and text[prefix.start() - 1] in blockers and not text.endswith("折合", 0, prefix.start())
+        if particle_ok and not blocked:
             fig = _evolve(_qualified(fig, PREFIX_QUALIFIERS[word]), start=prefix.start())
     suffix = None
     if fig.end < len(text) and text[fig.end] in _SUFFIX_QUALIFIER_FIRST:

@@ -26,6 +26,7 @@ from .patterns import (
     appointee_names,
     cut_descriptor,
     BRAND_AFTER_PERSON,
+    DATING_MARKS,
     INTERBANK_RATES,
     generic_body,
     holder_names,
@@ -205,6 +206,24 @@ def _reshaped(sent: SentenceInput, cand: Candidate, pat: PatternLexicon) -> Cand
     cand = _local_body(sent, _without_leading_verb(sent, _without_edge_punctuation(sent.text, cand), pat), pat)
     cand = _cut_post_verb(sent, _place_as_company(sent.text, cand, pat), pat)
     return _with_region_form(sent.text, _cut_at_time(sent, cand, pat))
+
+
+_NOT_NAME_ENDINGS = frozenset("说称讲在和与及是为的了等以于则率将对向把被从也都就又还即因转所曾已均到给跟由按任")
+"""Characters jieba may glue to a name it does not know that are a verb or function word, not the name's end
+(李菊|以, 哈文|则, 马内|率)."""
+
+
+def _whole_unknown_name(sent: SentenceInput, cand: Candidate, surnames: frozenset[str]) -> Candidate:
+    """A tagger's two-character person opening with a surname that stops one character inside a three-character
+    word jieba does not know, opening where the person does, is that word (酆启|望 of 酆启望|出任); a glued verb
+    or function word is no part of it."""
+    if cand.label != "PERSON" or cand.source != "model" or cand.end - cand.start != 2 or sent.text[cand.start] not in surnames:
+        return cand
+    word = next((t for t in sent.tokens if t[0] == cand.start), None)
+    if word is None or word[2] != "unk" or word[1] != cand.end + 1:
+        return cand
+    last = sent.text[cand.end]
+    return cand if last in _NOT_NAME_ENDINGS or not is_han(last) else replace(cand, end=word[1])
 
 
 _EDGE_PUNCTUATION = "，,。；;：:、！？!?"
@@ -488,7 +507,8 @@ def _defer_titles(sent: SentenceInput, model: Sequence[Candidate], layered: list
     longer = {
         m.end: m.start
         for m in model
-        if m.label == "TITLE" and not any(s < m.end and m.start < e for s, e in orgs)
+        # 原|党委书记: a word dating the post opens no longer title (the role reads it as a former post)
+        if m.label == "TITLE" and not any(s < m.end and m.start < e for s, e in orgs) and sent.text[m.start] not in DATING_MARKS
     }
 
     def modifier_only(start: int, end: int) -> bool:
@@ -937,7 +957,7 @@ class NerStage:
         split = [
             _without_edge_punctuation(sent.text, p)  # 珈潞精密控股股东|，公司: the part after the relation noun
             for found in cands
-            for c in [_reshaped(sent, found, pat)]
+            for c in [_reshaped(sent, _whole_unknown_name(sent, found, self.lexicons.surnames), pat)]
             for p in (
                 split_relation_noun(sent.text, _trimmed(sent.text, c, pat), pat)
                 if c.label == "ORG" and c.source != "gazetteer"

@@ -521,6 +521,10 @@ def _unit_after_name(text: str, name_tokens: Sequence[Token], end: int, suffix: 
     )
 
 
+_PROVINCE_ENDS = ("省", "市", "县")
+"""Endings of a place's administrative level, which jieba glues to a rare place name's last character (江省)."""
+
+
 def _lone_unknown(text: str, token: Token) -> bool:
     """Whether ``token`` is one Han character jieba does not know (璗)."""
     start, stop, pos = token
@@ -544,6 +548,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         # 崟|稞|纺织, 琯|溇|…, 翚|苒|资本); 一大|行|新港银行
         # stays out: 行 is no name's first character there
         pos = "g"
+    elif pos in ("zg", "ng") and stop - start == 1 and j + 1 < len(tokens) and tokens[j + 1][2] == "unk" and text.endswith(_PROVINCE_ENDS, tokens[j + 1][0], tokens[j + 1][1]):
+        pos = "g"  # 瀍|江省|农村信用社联合社: a rare character before what jieba reads as an unknown word ending in 省/市
     elif pos in ("zg", "ng") and stop - start == 1 and j >= 1 and tokens[j - 1][2] in _MORPHEMES and tokens[j - 1][1] - tokens[j - 1][0] == 1:
         pos = "g"  # 琯|溇|会计师事务所, 瓴|舒|基金管理…: the second of two morphemes (跑|趟|银行 stays out)
     elif pos == "vg" and stop - start == 1 and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "j", "n") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
@@ -1179,10 +1185,13 @@ def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
             out.append(Candidate(start, end, "PRODUCT", source="pattern:product", priority=3, score=0.6))
     for at, verb in occurrences(text, lex.product_quoted_after):
         quoted = _quoted_after(text, at + len(verb), _LONG_NAME, latin_tail=True)
-        if quoted is not None and 2 <= quoted[1] - quoted[0] <= _longest_launched(text, *quoted) and not _document_title(text[quoted[0] : quoted[1]]):
+        while quoted is not None and 2 <= quoted[1] - quoted[0] <= _longest_launched(text, *quoted) and not _document_title(text[quoted[0] : quoted[1]]):
             # 推出《岫泓恒享个人养老年金保险》: an insurance plan's name in title marks may be long; the marks
-            # delimit it, so a name read inside it is none (priority over the suffix pattern's 养老年金保险)
-            out.append(Candidate(quoted[0], quoted[1], "PRODUCT", source="pattern:product_quoted", priority=4, score=0.6))
+            # delimit it, so a name read inside it is none (priority over the suffix pattern's 养老年金保险, and
+            # over its reading of the whole quoted name as a company: 推出「璿汇大湾区债券基金」)
+            out.append(Candidate(quoted[0], quoted[1], "PRODUCT", source="pattern:product_quoted", priority=5, score=0.6))
+            joiner = _LISTED_QUOTE.match(text, quoted[1] + 1)  # 推出「A」及「B」: each name listed after the verb
+            quoted = _quoted_after(text, joiner.end(), _LONG_NAME, latin_tail=True) if joiner else None
     for at, _ in occurrences(text, lex.product_quoted_before):
         quoted = _quoted_before(text, at)
         if quoted is not None and 2 <= quoted[1] - quoted[0] <= 8:
@@ -1214,16 +1223,23 @@ def _document_title(name: str) -> bool:
 
 _LATIN_TAIL = re.compile(r"[A-Za-z0-9]{1,6}$")
 """A product word in Latin letters closing a name (优息精选ETF, 掌上生活App)."""
-_SERIES_TAIL = re.compile(r"[0-9]{1,3}[号期]$")
-"""A series number closing a product's name (颐康悦享1号, 稳盈3期)."""
+_SERIES_TAIL = re.compile(r"[0-9]{1,3}[号期]$|[0-9]{1,4}(?:天|个月)$")
+"""A series number or a term closing a product's name (颐康悦享1号, 稳盈3期, 稳盈180天)."""
 
 
 def _longest_launched(text: str, start: int, end: int) -> int:
     """How long a quoted name after a launch verb may be: long in 《》 (an insurance plan), twelve characters
-    with a Latin product word at its end (「昶崴台湾优息精选ETF」), else eight."""
+    with a Latin product word or a product's kind at its end (「昶崴台湾优息精选ETF」, 「璿汇亚洲高息股票基金」),
+    else eight."""
     if text[start - 1] == "《":
         return _LONG_NAME
-    return 12 if _LATIN_TAIL.search(text, start, end) else 8
+    return 12 if _LATIN_TAIL.search(text, start, end) or text.endswith(_PRODUCT_KINDS, start, end) else 8
+
+
+_PRODUCT_KINDS = ("基金", "保险", "理财", "债券", "年金")
+"""Kinds of product that may close a launched product's quoted name."""
+_LISTED_QUOTE = re.compile(r"(?:及|和|与|以及|、)(?=[“「《『])")
+"""A joiner between two quoted names listed after one launch verb."""
 
 
 def _quoted_after(text: str, pos: int, longest: int = 8, latin_tail: bool = False, mixed: bool = False) -> tuple[int, int] | None:

@@ -107,8 +107,8 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     right = CLAUSE_BREAK.search(text, end)
     return left, right.start() if right else len(text)
 _PUBLISHED_ON = r"(?:[今昨前]?[（(]\d{1,2}[)）]日|\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|今天|昨天)?(?:发布|公布)"
-PUBLISHES = re.compile(_PUBLISHED_ON + r"(?:了?(?:最新)?(?:统计|数据))?[，,：:]")
-"""A publication opening a sentence after its publisher (金管局昨日公布，…; …公布最新统计，…)."""
+PUBLISHES = re.compile(r"(?:" + _PUBLISHED_ON + r"(?:了?(?:最新)?(?:统计|数据))?|的?(?:最新)?(?:统计|数据)显示)[，,：:]")
+"""A publication opening a sentence after its publisher (金管局昨日公布，…; …公布最新统计，…; 金管会统计显示，…)."""
 PUBLISHES_STATISTICS = _PUBLISHED_ON + r"了?(?:最新)?(?:统计|数据)[，,：:]"
 """The pattern of a publication that says it is of statistics (…昨（18）日公布最新统计，)."""
 FORMER_MARKS = ("原", "前", "前任", "时任")

@@ -60,7 +60,7 @@ _UP = frozenset("增长 上升 提高 增加 上涨 升至 增至 提升 回升 
 _DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 减至 降 下跌 下调 调降 调低 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
-_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首 首期 首笔 首日 分红 促成 求偿 保证 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行 购置 新承作 承作".split())
+_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首 首期 首批 首笔 首日 分红 促成 求偿 保证 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行 购置 新承作 承作".split())
 _HAS_NOW = frozenset("现有 原有 已有 拥有".split())
 """Verbs of having before a count (澐嶠銀行現有|零售客戶約180萬名): no part of the metric's name."""
 _HOLDERS = frozenset("金融机构 机构 业者 银行业 银行业金融机构 寿险业 产险业 保险业 证券业 基金业 信托业 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行 同类产品 该产品 系统 全系统".split())
@@ -77,8 +77,9 @@ _SHARE_OWNER = re.compile(r"(?:(?<![" + HAN + r"])|(?<=[将把]))[" + HAN + r"]{
 """A占B的 before a share's head (手续费收入占营业收入的比重), opening its clause."""
 _INSTRUMENT = re.compile(r"(?:(?<!处)以|用|动用|使用)(?:自有|自筹|募集|闲置)?$")
 _ABBREVIATION = re.compile(r"[（(][A-Za-z0-9]{1,8}[）)]$")
-_NOTE = re.compile(r"[（(](?!以下|简称|下称|下文)[" + HAN + r"0-9]{2,12}[）)]$")
-"""A note in brackets between a metric and its figure (拖欠比率（拖欠三个月以上）为0.14%): no part of the name."""
+_NOTE = re.compile(r"[（(](?!以下|简称|下称|下文)[" + HAN + r"0-9A-Za-z ]{2,16}[）)]$")
+"""A note in brackets between a metric and its figure (拖欠比率（拖欠三个月以上）为0.14%, 收入费率（即take rate）为3.46%):
+no part of the name."""
 """An abbreviation in brackets right before ``end``: （M2）, (LPR)."""
 _UPPER_HEAD = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 """An upper-case abbreviation can be a metric's noun: LPR, GDP, CPI, M2, ROE."""

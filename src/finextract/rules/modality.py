@@ -15,7 +15,7 @@ organization it is according to (据银保监会统计，…).
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from pydantic import BaseModel
 
@@ -24,9 +24,9 @@ from ..spans import Entity, Figure, Span
 from .base import PUBLISHES, SentenceView, past_declaration
 from .relations import RelationLexicon, clause_bounds
 
-_SPEECH = ("表示", "认为", "指出", "透露", "称", "说", "强调", "介绍", "坦言", "回应称", "回应", "预计", "预期", "估计", "预测")
+_SPEECH = ("表示", "认为", "指出", "透露", "称", "说", "强调", "介绍", "坦言", "回应称", "回应", "预计", "预期", "估计", "预测", "预估")
 """Verbs after a person that attribute what follows to them (a forecast too: 温晓薇预计，…)."""
-_SPEECH_ADVERBS = ("同时", "还", "也", "亦", "进一步", "则")
+_SPEECH_ADVERBS = ("同时", "还", "也", "亦", "进一步", "则", "并", "又")
 """Adverbs between a speaker and the speech verb (郗慕白同时透露，…)."""
 _TARGET = re.compile(r"目[标標](?![价價])")
 """A metric named as a goal (目标资产管理规模); a broker's target price (目标价) is its own metric."""
@@ -35,6 +35,23 @@ _BY_DATA = re.compile(r"(?:^|[，,：:])(?:据|根据)[^，,。；;！？]{0,20}
 _ACCORDING_TO = re.compile(r"(?:据|根据)(?:[" + HAN + r"]{0,4}(?:研究机构|咨询机构|数据机构|第三方机构|机构|平台))?$")
 """据 right before a source, maybe with what the source is between (据研究机构|旸川咨询统计)."""
 _BOUND = frozenset({"at_most", "less_than"})
+_FLOOR = frozenset({"at_least", "more_than"})
+_REQUIRED = re.compile(r"须|必须|不得|应当|要求")
+"""Words making a floor in their clause a requirement (资本适足率须维持在200%以上, 不得低于7.5%), not a level."""
+
+
+def _outside_names(view: SentenceView, offset: int, matches: Iterator[re.Match[str]]) -> bool:
+    """Whether any of ``matches`` (in a window of the sentence opening at ``offset``) starts outside every entity
+    (基金会|与: 会 closes the foundation's name, it is no "will")."""
+    spans = [(s, e) for s, e, _ in view.entities]
+    return any(not any(s <= offset + m.start() < e for s, e in spans) for m in matches)
+
+
+def _bound(value: Figure, window: str) -> bool:
+    """Whether a metric's figure is a limit: a ceiling (不超过0.3%), or a floor its clause requires."""
+    return value.qualifier in _BOUND or value.qualifier in _FLOOR and _REQUIRED.search(window) is not None
+
+
 _QUOTED = re.compile(r"[「“『][^」”』]*[」”』]")
 
 
@@ -49,8 +66,8 @@ def _publisher(view: SentenceView, first: int) -> Entity | None:
     return None
 
 
-_TALKS_AFTER = re.compile(r"(?:谈判|洽谈|磋商|商谈)")
-"""Talks written right after a partnership's trigger (…的合作谈判仍在进行): the cooperation is planned."""
+_TALKS_AFTER = re.compile(r"(?:仍在|正在|仍|正)?(?:谈判|洽谈|磋商|商谈)")
+"""Talks written right after a partnership's trigger (…的合作谈判仍在进行, …的合作仍在洽谈中): the cooperation is planned."""
 
 _READ_WITHOUT = {"role": frozenset({"org"})}
 """Arguments the modality is not read up to: a role's company may be named clauses before the post
@@ -95,7 +112,10 @@ class ModalityReader:
         placed = [(a, b) for name, a, b in every if name not in skip]
         if not placed:
             return "actual", None
-        opening = min(a for _, a, _ in every)
+        # a metric's subject may open the sentence before its speaker (公司首席财务官亓语棠表示，预计…): the
+        # source is read up to the figure's own words
+        measured = [a for name, a, _ in every if name != "subject"] if fact_type == "metric" else []
+        opening = min(measured or [a for _, a, _ in every])
         source = self._source(view, opening)
         if source is None and fact_type == "metric" and getattr(args, "subject", None) is None:
             source = _publisher(view, opening)  # 金管局昨日公布，…拖欠比率为0.14%
@@ -113,9 +133,9 @@ class ModalityReader:
             modality = "forecast"
         elif self._res["reported"].search(view.text, 0, last) or _BY_DATA.search(view.text, 0, last):
             modality = "reported"
-        elif fact_type == "metric" and isinstance(getattr(args, "value", None), Figure) and args.value.qualifier in _BOUND:  # type: ignore[attr-defined]
+        elif fact_type == "metric" and isinstance(getattr(args, "value", None), Figure) and _bound(args.value, window):  # type: ignore[attr-defined]
             modality = "limit"
-        elif "future" in self._res and self._res["future"].search(window):
+        elif "future" in self._res and _outside_names(view, c_start, self._res["future"].finditer(window)):
             modality = "planned"  # 交易完成后，朴叡投资将保留…: what the subject will do, unless a forecast or a source frames it
         if modality in ("actual", "reported") and fact_type == "metric" and _TARGET.match(getattr(args, "metric").text):  # type: ignore[attr-defined]
             modality = "planned"  # 目标资产管理规模达3,500亿元: a goal, not a level reached

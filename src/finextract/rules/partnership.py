@@ -68,8 +68,11 @@ def _party_run(view: SentenceView, first: int) -> list[int]:
     return run
 
 
-_PARTNER_KIND = re.compile(r"[" + HAN + r"]{0,10}(?:公司|企业|机构|平台|服务商|营运商|运营商|供应商|业者|合作伙伴|超商|零售商|连锁店|商业银行)")
-"""What a partner is, written between 与 and its name (与国有资产管理公司|东方汇达, 與…電子錢包營運商|樂付通)."""
+_PARTNER_KIND = re.compile(
+    r"[" + HAN + r"]{0,10}(?:公司|企业|机构|平台|服务商|营运商|运营商|供应商|业者|合作伙伴|超商|零售商|连锁店|商业银行)|内地|本地|当地|境外|境内|海外"
+)
+"""What a partner is or where it is from, written between 与 and its name (与国有资产管理公司|东方汇达, 與…電子錢包營運商|樂付通,
+與內地|浯菉銀行)."""
 
 
 _ANNOUNCING = re.compile(r"^(?:(?:[" + HAN + r"]{0,4}?|[今昨]?[（(]\d{1,2}[)）]日)(?:宣布|表示|公告称|公告|透露|称)(?:[，,]|(?=[已将于在正]))){1,2}")

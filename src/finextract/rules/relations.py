@@ -462,8 +462,14 @@ def share_confidence(confidence: float, stake: Figure | None, part: TextSpan | N
 
 
 def _is_stake(figure: Figure) -> bool:
-    """A percentage, a number or a count of shares (1.2亿股; 15个交易日 counts days, not shares)."""
-    return figure.kind in ("percent", "number") or (figure.kind == "quantity" and figure.unit == "股")
+    """A percentage, a number or a count of shares (1.2亿股; 15个交易日 counts days, not shares), also in Taiwan's
+    lots of stock (4.65万张股票; 3万张储值卡 counts cards)."""
+    if figure.kind in ("percent", "number"):
+        return True
+    return figure.kind == "quantity" and (figure.unit == "股" or figure.unit == "张" and figure.counted in _STOCK_WORDS)
+
+
+_STOCK_WORDS = frozenset({"股票", "股份", "股"})
 
 
 def _is_money(figure: Figure) -> bool:
@@ -861,22 +867,29 @@ def symmetric_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tu
     """``A 与 B … TRIGGER`` for competition, disputes and mergers."""
     ents = view.entities
     for k in range(len(ents) - 1):
-        a, b = ents[k], ents[k + 1]
-        if a[2].label not in ("ORG", "PERSON") or b[2].label not in ("ORG", "PERSON") or a[2].canonical == b[2].canonical:
+        a = ents[k]
+        if declared_short_form(view, a):
+            continue  # its full name before the brackets is the party
+        # A（以下简称A'）与B: the next party comes after the declaration
+        n = next((j for j in range(k + 1, len(ents)) if ents[j][0] >= past_declaration(view, a[1])), None)
+        b = ents[n] if n is not None else None
+        if b is None or a[2].label not in ("ORG", "PERSON") or b[2].label not in ("ORG", "PERSON") or a[2].canonical == b[2].canonical:
             continue
-        gap = view.text[a[1] : b[0]].strip()
+        gap = view.text[past_declaration(view, a[1]) : b[0]].strip()
         gap = re.sub(r"^[(（][^)）]*[)）]", "", gap).strip()
         if gap not in _CONNECTORS and not _DESCRIBED_PARTY.fullmatch(gap) and not _ADVERBIAL_WITH.fullmatch(gap):
             continue
         if gap == "、" and view.text[: a[0]].rstrip().endswith(_CONNECTORS[:4]):
             continue  # 与中信证券、华泰证券等…竞争: a list of the subject's rivals, not rivals of each other
-        others = [b] + _listed_after_party(view, ents, k + 1)
+        others = [b] + _listed_after_party(view, ents, n)  # type: ignore[arg-type]
         last = others[-1]
         _, c_end = clause_bounds(view.text, last[1], last[1])
         for name, triggers in lex.symmetric.items():
             hit = _find(view.text, triggers, last[1], c_end)
             if hit is None or blocked(view, lex, a[0], hit[0], hit[1]):
                 continue
+            if name == "acquisition" and view.text.endswith("新设", 0, hit[0]):
+                continue  # 以新设合并方式组建…: a consolidation into a new company, no merger into one of them
             trigger = view.text_span(hit[0], hit[0] + len(hit[1]))
             for other in others:  # 华盛保险与中国平安、中国人寿…竞争: the first party with each one listed
                 parties = [a[2], other[2]]
@@ -1626,13 +1639,24 @@ _TITLED = re.compile(r"[《「“]([^》」”]{2,20})[》」”]")
 """A name in title or quotation marks (《掌上生活》, 「星企贷」)."""
 
 
-def _product_after(view: SentenceView, start: int, end: int) -> Entity | TextSpan | None:
-    """The product launched: a product entity in ``[start, end)``, else a name in title or quotation marks."""
-    product = next((p[2] for p in view.labelled("PRODUCT") if start <= p[0] < end), None)
-    if product is not None:
-        return product
-    titled = _TITLED.search(view.text, start, end)
-    return view.text_span(*titled.span(1)) if titled else None
+def _products_after(view: SentenceView, start: int, end: int) -> list[Entity | TextSpan]:
+    """The products launched: the first product entity in ``[start, end)`` and each one listed after it
+    (推出「A」及「B」), else a name in title or quotation marks."""
+    placed = next((p for p in view.labelled("PRODUCT") if start <= p[0] < end), None)
+    if placed is None:
+        titled = _TITLED.search(view.text, start, end)
+        return [view.text_span(*titled.span(1))] if titled else []
+    listed = [placed]
+    while (joiner := _LISTED_PRODUCT.match(view.text, listed[-1][1])) is not None:
+        nxt = view.entity_starting_at(joiner.end(), "PRODUCT")
+        if nxt is None:
+            break
+        listed.append(nxt)
+    return [p[2] for p in listed]
+
+
+_LISTED_PRODUCT = re.compile(r"[」”》』]?(?:及|和|与|以及|、)[「“《『]?")
+"""Between two products listed after one launch verb (「璿汇大湾区债券基金」及「璿汇亚洲高息股票基金」)."""
 
 
 _CHANNEL = ("通过", "经由", "借助", "依托")
@@ -1653,12 +1677,13 @@ def launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, st
         if hit is None or blocked(view, lex, o_start, hit[0], hit[1]):
             continue
         after = hit[0] + len(hit[1])
-        product = _product_after(view, after, c_end)
-        if product is None or (issued is not None and getattr(product, "label", None) != "PRODUCT"):
+        products = _products_after(view, after, c_end)
+        if not products or (issued is not None and getattr(products[0], "label", None) != "PRODUCT"):
             continue
         date = next((p[2] for p in reversed(view.periods) if p[1] <= hit[0]), None)
         action = view.text_span(hit[0], after)
-        yield "product_launch", "product_launch.org_product", 0.75, ProductLaunchArgs(org=org, product=product, action=action, date=date)  # type: ignore[arg-type]
+        for product in products:
+            yield "product_launch", "product_launch.org_product", 0.75, ProductLaunchArgs(org=org, product=product, action=action, date=date)  # type: ignore[arg-type]
     yield from _products_launched(view, lex)
     yield from _joint_launches(view, lex)
 
@@ -1701,13 +1726,12 @@ def _joint_launches(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[
         hit = _find(text, lex.launch, at + len(word), min(c_end, at + len(word) + 16))
         if len(named) != 2 or hit is None or blocked(view, lex, at, hit[0], hit[1]):
             continue
-        product = _product_after(view, hit[0] + len(hit[1]), c_end)
-        if product is None:
-            continue
+        products = _products_after(view, hit[0] + len(hit[1]), c_end)
         action = view.text_span(hit[0], hit[0] + len(hit[1]))
         date = next((p[2] for p in reversed(view.periods) if at <= p[1] <= hit[0]), None)
         for org in named:
-            yield "product_launch", "product_launch.both_parties", 0.7, ProductLaunchArgs(org=org[2], product=product, action=action, date=date)  # type: ignore[arg-type]
+            for product in products:
+                yield "product_launch", "product_launch.both_parties", 0.7, ProductLaunchArgs(org=org[2], product=product, action=action, date=date)  # type: ignore[arg-type]
 
 
 _REASON = re.compile(r"因为|由于|因")
@@ -1887,8 +1911,15 @@ def _opening_next_clause(view: SentenceView, words: Sequence[str], p_end: int, c
     if any(p_end <= s < start for s, _, _ in view.labelled("PERSON")):
         return None
     start += next((len(a) for a in _APPLYING if text.startswith(a, start)), 0)  # …，申请辞去…
+    start = _past_opening_date(view, start)  # 阚书朗现年51岁，2021年出任…
     word = next((w for w in words if text.startswith(w, start)), None)
     return (start, word) if word is not None else None
+
+
+def _past_opening_date(view: SentenceView, pos: int) -> int:
+    """Past a date or period opening a clause at ``pos``, with 于 before it (，于2021年|出任…); else ``pos``."""
+    at = pos + 1 if view.text.startswith("于", pos) else pos
+    return next((e for s, e, _ in view.periods if s == at), pos)
 
 
 def _named(

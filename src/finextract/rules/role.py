@@ -16,6 +16,11 @@ Each rule names itself in the fact's ``rule`` field.
 * ``role.later_clause``   — 黄立新辞去平安银行副行长职务，将继续担任平安银行首席风险官: a
   later clause of the sentence with no subject of its own continues the person's.
 * ``role.appointed_as``   — 董事会聘任孙晓雯为瀚海集团首席执行官.
+* ``role.appointing_company`` — 澪豐銀行董事會委任財務總監鄺思穎為副行政總裁: the post an appointee holds now, written
+  after the appointing verb, is at the company whose board appoints.
+
+Posts at several companies listed after one verb (曾任瀍江省农村信用社联合社审计部总经理、湫口农商银行行长) each take
+their own company.
 
 A post the text dates as past — 原/前/时任 before it (兴港银行原行长刘建国, 前汇丰银行零售业务主管何志明)
 or 曾/此前 before the verb (张伟曾任招商银行行长) — gives a role with ``former`` set.
@@ -29,13 +34,20 @@ from typing import Iterator, Sequence
 from ..facts import RoleArgs
 from ..han import HAN
 from ..spans import Entity
-from .base import FORMER_MARKS, PAST_ADVERBS, SentenceView, appointee_start, appointing_org, org_before_post, past_declaration
+from .base import FORMER_MARKS, PAST_ADVERBS, Placed, SentenceView, appointee_start, appointing_org, org_before_post, past_declaration
 
 _CHAIN_JOINERS = ("兼", "、", "和", "及", "兼任")
 _SERVE_VERBS = ("担任", "出任", "兼任", "接任", "升任", "留任", "当选", "任")
 _ADVERBS = ("将", "仍", "继续", "还", "并", "同时", "也", "现", "已", "曾", "则", "目前", "此前", "之前", "曾经", "先后", "早年")
 _CLAUSE_COMMAS = ("，", ",")
 _APPOINT_VERBS = ("聘任", "任命", "委任", "选举", "提名", "聘请")
+
+
+def _appointing_board(view: SentenceView, head: int) -> Placed[Entity] | None:
+    """The company whose board appoints, placed, where an appointing verb stands right before a post (董事會委任|財務總監…)."""
+    verb = next((v for v in _APPOINT_VERBS if view.text.endswith(v, 0, head)), None)
+    board = appointing_org(view, head - len(verb)) if verb is not None else None
+    return next((e for e in view.labelled("ORG") if e[2] is board), None) if board is not None else None
 
 
 def _title_chain(view: SentenceView, end: int) -> list[tuple[int, int, Entity]]:
@@ -84,6 +96,9 @@ def role_rules(view: SentenceView, regulators: Sequence[str] = ()) -> Iterator[t
                 # 荥嵊医疗因…被罚款1,200万元，时任董事长隗宗翰被罚款300万元: an officer then, at the sentence's company
                 org = next((p for p in view.labelled("ORG") if p[1] <= head and not p[2].canonical.endswith(tuple(regulators))), None)
                 rule, conf = ("role.carried_company", 0.65) if org is not None else ("role.title_name", 0.8)
+            elif org is None and (board := _appointing_board(view, head)) is not None:
+                # 澪豐銀行董事會委任|財務總監鄺思穎為副行政總裁: the post held now, at the appointing company
+                org, rule, conf = board, "role.appointing_company", 0.75
             elif org is None:
                 rule, conf = "role.title_name", 0.8
             last_org = org if org is not None else last_org
@@ -212,21 +227,35 @@ def _posts_after(
 ) -> Iterator[tuple[str, str, float, RoleArgs]]:
     """The roles a serve verb (or 为 after an appointing verb) gives: ``[ORG][的]TITLE[兼TITLE…]`` after it."""
     verb_at, word = verb
-    pos = verb_at + len(word)
-    org = view.entity_starting_at(pos, "ORG")
-    if org is not None:
-        pos = past_declaration(view, org[1])  # 曾任…有限公司（以下简称“江川银行”）|零售金融部副总经理
-        if view.text.startswith("的", pos):
-            pos += 1
-    titles = []
-    title = view.entity_starting_at(pos, "TITLE")
-    while title is not None:
-        titles.append(title)
-        joiner = next((j for j in _CHAIN_JOINERS if view.text.startswith(j, title[1])), None)
-        title = view.entity_starting_at(title[1] + len(joiner), "TITLE") if joiner else None
-    if rule == "role.later_clause" and titles and view.text.startswith("的", titles[-1][1]):
+    posts = _company_posts(view, verb_at + len(word))
+    if rule == "role.later_clause" and posts and view.text.startswith("的", posts[-1][1][-1][1]):
         return  # …，将担任瀚海集团董事长的人选: the clause modifies a noun, it has no elided subject
     # 曾任, 此前担任: the adverbs right before the verb date the post
     former = rule != "role.appointed_as" and any(a in view.text[max(p_end, verb_at - 4) : verb_at] for a in PAST_ADVERBS)
-    for title in titles:
-        yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else board, title=title[2], former=former)
+    for org, titles in posts:
+        for title in titles:
+            yield "role", rule, conf, RoleArgs(person=person, org=org[2] if org else board, title=title[2], former=former)
+
+
+def _company_posts(view: SentenceView, pos: int) -> list[tuple[Placed[Entity] | None, list[Placed[Entity]]]]:
+    """``[ORG][的]TITLE[兼TITLE…]`` at ``pos``, then each further company's posts listed after 、
+    (曾任瀍江省农村信用社联合社审计部总经理、湫口农商银行行长): the companies with their titles, in order."""
+    out: list[tuple[Placed[Entity] | None, list[Placed[Entity]]]] = []
+    while True:
+        org = view.entity_starting_at(pos, "ORG")
+        if org is not None:
+            pos = past_declaration(view, org[1])  # 曾任…有限公司（以下简称“江川银行”）|零售金融部副总经理
+            if view.text.startswith("的", pos):
+                pos += 1
+        titles = []
+        title = view.entity_starting_at(pos, "TITLE")
+        while title is not None:
+            titles.append(title)
+            joiner = next((j for j in _CHAIN_JOINERS if view.text.startswith(j, title[1])), None)
+            title = view.entity_starting_at(title[1] + len(joiner), "TITLE") if joiner else None
+        if not titles:
+            return out
+        out.append((org, titles))
+        pos = titles[-1][1] + 1
+        if not view.text.startswith("、", titles[-1][1]) or view.entity_starting_at(pos, "ORG") is None:
+            return out
