@@ -1072,6 +1072,14 @@ def test_reaching_retirement_age_is_no_part_of_the_name_before_it(nlp: finextrac
     assert {e.text for e in nlp(text).entities if e.label == "PERSON"} == {"柯瑞麟"}
 
 
+def test_a_regulator_s_local_office_named_by_an_unknown_city_is_one_organization(nlp: finextract.Pipeline) -> None:
+    """国家金融监督管理总局|岈州|监管分局: after the regulator, 监管分局 makes the words before it a place."""
+    orgs = {e.text for e in nlp("本次增资尚需报国家金融监督管理总局岈州监管分局核准。").entities if e.label == "ORG"}
+    assert orgs == {"国家金融监督管理总局岈州监管分局"}
+    joined = {e.text for e in nlp("金管局及保險業監管局昨日表示。").entities if e.label == "ORG"}
+    assert joined == {"金管局", "保險業監管局"}  # two supervisors joined by 及, no office of the first
+
+
 def test_taiwan_s_word_for_a_credit_rating_keeps_the_agency_s_name_whole(nlp: finextract.Pipeline) -> None:
     """中華信用評等公司（中華信評）: 評等 (a rating, in Taiwan) is one noun, so the agency's name ends in 公司."""
     orgs = {e.text for e in nlp("債券並獲中華信用評等公司（中華信評）給予「twAA」長期評等。").entities if e.label == "ORG"}

@@ -335,6 +335,31 @@ def test_companies_consolidated_into_a_new_one_acquire_none_of_each_other() -> N
     assert _facts(text, "acquisition") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the company held written after 对, and the holders of the next clauses hold it too
+        (
+            "增资完成后，东星集团对融众集团的持股比例将由60%升至68.57%，瀚海集团持股比例降至22.86%，安信保险持股比例被稀释至8.57%。",
+            {("东星集团", "融众集团", "68.57%"), ("瀚海集团", "融众集团", "22.86%"), ("安信保险", "融众集团", "8.57%")},
+        ),
+        # 对B持股 without 的, 在B的持股比例, a listed company's kind or trading-status mark before B
+        ("随着东星集团对融众集团持股增至18.8%，", {("东星集团", "融众集团", "18.8%")}),
+        ("本次交易完成后，东星集团在融众集团的持股比例将升至51%以上。", {("东星集团", "融众集团", "51%以上")}),
+        ("目前，东星集团在上市公司融众集团的持股比例为38.8%。", {("东星集团", "融众集团", "38.8%")}),
+        ("恆泰人壽在嘉禾銀行的持股比例不超過10%。", {("恆泰人壽", "嘉禾銀行", "不超過10%")}),
+        # the company the sentence is about, named before the holders whose stakes moved
+        (
+            "交易完成后，埙城金控持股比例为46.67%，成为瀹川信托第一大股东；芣岭投资持股比例由51%被稀释至34%，蓂泰实业持股比例由29%降至6%。",
+            {("芣岭投资", "瀹川信托", "34%"), ("蓂泰实业", "瀹川信托", "6%")},
+        ),
+    ],
+)
+def test_a_holder_s_stake_moved_to_a_level_is_a_holding(text: str, expected: set) -> None:
+    got = {(f.args.holder.text, f.args.held.text, f.args.stake.text if f.args.stake else None) for f in _facts(text, "ownership")}
+    assert expected <= got
+
+
 def test_every_product_listed_after_one_launch_verb_is_launched() -> None:
     text = "澉璿銀行於11月25日推出「璿匯大灣區債券基金」及「璿匯亞洲高息股票基金」兩隻專屬基金。"
     launched = {(f.args.org.text, f.args.product.text) for f in _facts(text, "product_launch")}

@@ -46,6 +46,8 @@ def _roles(text: str) -> set[tuple]:
         # the post an appointee holds now, written after the appointing board's verb, is at the board's company
         ("澪豐銀行董事會委任財務總監鄺思穎為副行政總裁。", ("鄺思穎", "澪豐銀行", "財務總監", "role.appointing_company")),
         ("岭南农商银行董事会聘任副行长苏明哲为行长。", ("苏明哲", "岭南农商银行", "副行长", "role.appointing_company")),
+        # 公司 opening a bank's corporate department is no part of the bank's name
+        ("郗望舟曾任岈州银行公司金融部总经理。", ("郗望舟", "岈州银行", "公司金融部总经理", "role.name_serves")),
         # a past post: a dating word or a time adverb before the verb (the org pattern must stop there)
         ("周文涛曾任南岭农商银行副行长。", ("周文涛", "南岭农商银行", "副行长", "role.name_serves")),
         ("周文濤現任南嶺農商銀行副行長。", ("周文濤", "南嶺農商銀行", "副行長", "role.name_serves")),

@@ -48,6 +48,7 @@ from .patterns import (
     split_relation_noun,
     strip_body,
     strip_count,
+    strip_department_head,
     strip_holding,
     suffix_ending_at,
     titles_in,
@@ -137,8 +138,10 @@ _DATELINE = re.compile(r"[今昨前明]?[（(]\d{1,2}[)）]日")
 
 
 def _trimmed(text: str, cand: Candidate, pat: PatternLexicon) -> Candidate:
-    """An organization span without shares, a company organ or a count of companies after it, or a descriptor before it."""
-    return cut_descriptor(text, strip_count(text, strip_body(text, strip_holding(text, cand, pat), pat), pat), pat)
+    """An organization span without shares, a company organ, a department's opening word or a count of companies
+    after it, or a descriptor before it."""
+    cand = strip_department_head(text, strip_body(text, strip_holding(text, cand, pat), pat), pat)
+    return cut_descriptor(text, strip_count(text, cand, pat), pat)
 
 
 _COMPANY_ENDINGS = frozenset({"银行", "集团", "公司", "证券", "保险", "控股", "基金", "投资", "科技", "资本", "金融", "支付"})
@@ -315,9 +318,16 @@ def _branch_of(text: str, known: Candidate, pat: PatternLexicon) -> Candidate | 
     """A known institution's branch written right after it with a place (中国人民银行|浙江省分行,
     国家金融监督管理总局|上海监管局): one organization, the branch."""
     m = _BRANCH.match(text, known.end)
-    if m is None or (m.group("place") and not plausible_place(m.group("place"), pat)):
+    place = m.group("place") if m is not None else None
+    # 国家金融监督管理总局|岈州|监管分局: a supervisor's local office makes a city's name before it a place
+    if m is None or (place and not plausible_place(place, pat) and not (m.group("unit") in _SUPERVISION_UNITS and _CITY.fullmatch(place))):
         return None
     return Candidate(known.start, m.end(), "ORG", source="pattern:branch", priority=4, score=0.9)
+
+
+_SUPERVISION_UNITS = ("监管分局", "监管局")
+_CITY = re.compile(r"[" + HAN + r"]{1,3}[州市县省]")
+"""A place's name by its level (岈州, 瀍江省), which the place list need not know."""
 
 
 def _department_of(text: str, start: int, end: int, pat: PatternLexicon) -> bool:
@@ -328,7 +338,7 @@ def _department_of(text: str, start: int, end: int, pat: PatternLexicon) -> bool
     return text.endswith(_SECTORS, start, end) or is_generic(text[start:end], pat)
 
 
-_BRANCHES = ("中心支行", "分行", "支行", "分局", "监管局", "办事处", "营业管理部")
+_BRANCHES = ("中心支行", "分行", "支行", "监管分局", "分局", "监管局", "办事处", "营业管理部")
 """Units of an institution written after its name with a place (浙江省分行, 上海监管局)."""
 _BRANCH = re.compile(r"(?P<place>[" + HAN + r"]{2,6}?(?:省|市|自治区|特别行政区)?)?(?P<unit>" + "|".join(_BRANCHES) + ")")
 

@@ -283,6 +283,24 @@ def strip_body(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate:
     return replace(cand, end=cand.end - len(body))
 
 
+def strip_department_head(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate:
+    """A bank's name without 公司 after it where 公司 opens a department (岈州银行|公司金融部总经理: corporate
+    banking is the department, the bank ends before it).
+
+    >>> lex = PatternLexicon.load()
+    >>> c = strip_department_head("曾任岈州银行公司金融部总经理", Candidate(2, 8, "ORG", "pattern:org_suffix"), lex)
+    >>> (c.start, c.end)
+    (2, 6)
+    """
+    if not text.endswith("银行公司", cand.start, cand.end) or _CORPORATE_DEPARTMENT.match(text, cand.end) is None:
+        return cand
+    return replace(cand, end=cand.end - 2)
+
+
+_CORPORATE_DEPARTMENT = re.compile(r"(?:金融|业务|银行|客户)(?:总)?部")
+"""What follows 公司 in a bank's corporate department (公司金融部, 公司业务部, 公司银行部, 公司客户部)."""
+
+
 _COUNTED_KIND = re.compile(r"[一二三四五六七八九十两几多数\d]+家(?:公司|企业|机构|银行|券商|保险公司)$")
 
 
@@ -393,7 +411,7 @@ def org_suffix(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
             continue
         cand = _org_name(text, tokens, i, t_end - len(suffix), suffix, lex)
         if cand is not None:
-            out.append(_with_partnership_form(text, cand))
+            out.append(strip_department_head(text, _with_partnership_form(text, cand), lex))
     return out
 
 

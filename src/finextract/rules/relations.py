@@ -11,7 +11,8 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``ownership.funds_its``  — 瀛楚资产控股股东晞峪金控…完成对其增资15亿元 (其: the sentence's first company)
 * ``ownership.held_by``    — 融众集团于2009年由李明创立，目前由东星集团全资持有 (a clause with no subject of its own)
 * ``ownership.holder_clause`` — 墀禾控股有限公司持有湑岚科技38.6%的股份，为其控股股东 (the holder nearest the verb)
-* ``ownership.topic_stake`` — 星汇银行注册资本为50亿元，星汇集团持股70% (the company the sentence is about)
+* ``ownership.topic_stake`` — 星汇银行注册资本为50亿元，星汇集团持股70% (the company the sentence is about);
+  东星集团对融众集团的持股比例将由60%升至68.57% (the company written before the stake, the level it moved to)
 * ``ownership.topic_holder`` — 华信信托成立于1986年，…，控股股东为华信集团 (the holder of the sentence's company)
 * ``ownership.under``      — 融众集团是东星集团旗下的支付平台; 融众集团隶属于东星集团 (the second holds the first)
 * ``ownership.holder_of``  — 金海岸集团是罗顿发展大股东; 宏远集团作为嘉禾银行的控股股东 (the first holds the second)
@@ -1068,7 +1069,9 @@ def _topic_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int, 
     # 苕溪国投持股9.86%，…；晟岱实业持股6.02%: a holder (or funder) listed before is another holder, not the topic
     before = [
         e for e in before
-        if not _STAKE_VERB.match(view.text, past_declaration(view, e[1])) and not _HOLDS_LATER.match(view.text, e[1]) and not _FUNDS.match(view.text, e[1])
+        # (A对B的持股比例: B after 对 is the company held, the topic)
+        if (_HELD_AFTER_LEAD.search(view.text, max(0, e[0] - 8), e[0]) is not None or not _STAKE_VERB.match(view.text, _held_before_stake(view, orgs, past_declaration(view, e[1]))[1]))
+        and not _HOLDS_LATER.match(view.text, e[1]) and not _FUNDS.match(view.text, e[1])
         and not (e[2].source == "coreference" and view.text.endswith("持有", 0, e[0]))
     ]  # …，北汽将持有…: a company followed by 持有 holds, it is no topic; 持有该公司: a reference held by it
     # 由原股东宁海银行和新股东晨曦集团…: holders; a short form declared after a name is that name again
@@ -1305,22 +1308,31 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
     """``ownership.topic_stake``: 星汇银行注册资本为50亿元，星汇集团持股70%，安信保险持股30% — a
     holder with a stake and no company after it (or 其 for it: 持有其72%的股权; or the stake opening the
     next clause: A认购新增注册资本1.35亿元，增资后持股9%) holds the company the sentence is about, or,
-    when it names none, the one the sentence before opens with (confidence 0.5)."""
+    when it names none, the one the sentence before opens with (confidence 0.5).  The stake may be the
+    level it moved to (持股比例由51%被稀释至34%), and the company held may be written before it
+    (A对B的持股比例将由60%升至68.57%, A在B的持股比例, A对B持股增至…)."""
     text = view.text
     orgs = view.labelled("ORG")
-    # A（以下简称A'）持股7.5%: the stake after the brackets declaring the holder's short form
+    # A（以下简称A'）持股7.5%: the stake after the brackets declaring the holder's short form; A对B的持股比例…:
+    # the company held written before the stake
     found = [
-        ((h_start, h_end, holder), verb)
+        ((h_start, h_end, holder), verb, named)
         for h_start, h_end, holder in orgs
-        if not declared_short_form(view, (h_start, h_end, holder)) and (verb := _STAKE_VERB.match(text, past_declaration(view, h_end))) is not None
+        if not declared_short_form(view, (h_start, h_end, holder))
+        for named, at in [_held_before_stake(view, orgs, past_declaration(view, h_end))]
+        if (verb := _STAKE_VERB.match(text, at)) is not None
     ]
-    found += list(_clause_opening_holders(view, orgs))
-    holders = {h[2].canonical for h, _ in found}
-    for (h_start, h_end, holder), verb in found:
-        stake = next((f for s, _, f in view.figures if s == verb.end() and _is_stake(f)), None)
+    named = {held[0] for _, _, held in found if held is not None}
+    found = [f for f in found if f[0][0] not in named]  # A对B的持股比例: B is held, not a holder of its own
+    found += [(holder, verb, None) for holder, verb in _clause_opening_holders(view, orgs)]
+    holders = {h[2].canonical for h, _, _ in found}
+    for (h_start, h_end, holder), verb, named_held in found:
+        stake = _stake_at(view, verb.end())
         _, c_end = clause_bounds(text, verb.start(), verb.start())
         if stake is None or any(verb.start() < s < c_end for s, _, _ in orgs):
             continue
+        if verb.start() > past_declaration(view, h_end) and text.endswith("股东", 0, h_start):
+            continue  # B控股股东A的持股比例由…降至…: the holder named by its rank, read by ownership.reverse
         via = None
         through = _THROUGH.search(text, max(0, h_start - 12), h_start)
         if through is not None:
@@ -1329,7 +1341,7 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             if parent is None:
                 continue
             via, holder, h_start = holder, parent[2], parent[0]
-        held = _topic_before(view, orgs, h_start, holder)
+        held = named_held or _topic_before(view, orgs, h_start, holder)
         if held is not None and held[2].canonical in holders:
             held = None  # A…，持股9%；B…，持股6%: a holder listed before is another holder, not the topic
         confidence = 0.6
@@ -1340,6 +1352,38 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
         named = verb.span("verb") if "verb" in verb.re.groupindex else verb.span()
         action = view.text_span(*named)  # 持有|其, 则|持有|余下: the verb alone
         yield "ownership", "ownership.topic_stake", confidence, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake, via=via)  # type: ignore[arg-type]
+
+
+def _held_before_stake(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int) -> tuple[Placed[Entity] | None, int]:
+    """After a holder at ``pos``: past 的 (A的持股比例), or past 对B(的) or 在B的 with the company B it names
+    (A对B的持股比例, A对B持股增至…, A在上市公司B的持股比例); that company, if any, and where the stake's verb may start."""
+    text = view.text
+    if text.startswith("的", pos):
+        return None, pos + 1
+    lead = _HELD_LEAD.match(text, pos)
+    held = next((e for e in orgs if e[0] == lead.end()), None) if lead is not None else None
+    if held is None:
+        return None, pos
+    after = past_declaration(view, held[1])
+    if text.startswith("的", after):
+        return held, after + 1
+    return (held, after) if lead.group(1) == "对" else (None, pos)
+
+
+_HELD_LEAD = re.compile(r"([对在])(?:上市公司)?(?:\*?ST)?")
+"""Between a holder and the company it holds a stake in (对|, 在上市公司|, 对*ST|)."""
+_HELD_AFTER_LEAD = re.compile(_HELD_LEAD.pattern + "$")
+
+
+_STAKE_MOVE = re.compile(r"(?:将|已|则)?(?:由[^，,。；;至到]{1,14}?)?被?(?:稀释|增加|增长|上升|提高|提升|下降|减少|降低|回落|升|降|增|减)(?:至|到)")
+"""Where a stake moves to after its noun (持股比例将由60%升至…, 持股比例被稀释至…): the level after it is the stake."""
+
+
+def _stake_at(view: SentenceView, pos: int) -> Figure | None:
+    """The stake written at ``pos``, or the level it moves to from there (由51%被稀释至|34%)."""
+    stake = next((f for s, _, f in view.figures if s == pos and _is_stake(f)), None)
+    moved = _STAKE_MOVE.match(view.text, pos) if stake is None else None
+    return next((f for s, _, f in view.figures if moved is not None and s == moved.end() and _is_stake(f)), stake)
 
 
 _CLAUSE_STAKE = re.compile(r"(?<=[，,])(?:本次增资后|增资完成后|增资后|交易完成后|完成后)?(?:合计|直接)?(?:持股|持有股份)(?:比例)?(?:为|约|达)?")
