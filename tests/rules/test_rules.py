@@ -103,6 +103,23 @@ def test_a_region_word_between_with_and_the_partner() -> None:
     assert [p.text for p in fact.args.parties] == ["澉璿銀行", "浯菉銀行股份有限公司"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "资金方面，东星科技已累计与103家金融机构开展合作，主要资金合作方包括邠州银行股份有限公司、澓宁银行和汍江农村商业银行。",
+            [["东星科技", "邠州银行股份有限公司"], ["东星科技", "澓宁银行"], ["东星科技", "汍江农村商业银行"]],
+        ),
+        ("東星集團的合作夥伴包括融眾集團及瀚海集團。", [["東星集團", "融眾集團"], ["東星集團", "瀚海集團"]]),
+        ("东星集团表示，潜在合作伙伴包括融众集团。", []),  # a potential partner is none yet
+        ("主要合作方包括融众集团和瀚海集团。", []),  # no company whose partners they are
+    ],
+)
+def test_partners_listed_after_a_partner_noun(text: str, expected: list) -> None:
+    facts = [f for f in _pairs(text) if f.rule == "partnership.partners_listed"]
+    assert sorted([p.text for p in f.args.parties] for f in facts) == sorted(expected)
+
+
 def test_partnership_with_kind_and_repaired_date() -> None:
     (fact,) = _pairs("718日，京東金融與山東省城市商業銀行合作聯盟舉行戰略合作簽約儀式。")
     assert [p.text for p in fact.args.parties] == ["京東金融", "山東省城市商業銀行合作聯盟"]

@@ -8,6 +8,8 @@
   浙报传媒携手瀚海集团; 东星集团签约法国卢浮集团; 东星集团、融众集团携手瀚海集团; 阿里巴巴联合万科、顺丰发起….
 * ``partnership.joint_founding`` — a list of companies that found or fund something together
   (由东星集团、融众集团、瀚海集团等共同投资组建).
+* ``partnership.partners_listed`` — companies listed after a partner noun (粼柃数科…，主要资金合作方包括A、B和C;
+  东星集团的合作伙伴包括A及B) partner the company before 的 and the noun, else the sentence's first company.
 
 A clause opening with 另与/并与 and a partner takes the sentence's first company as the other party
 (该公司与日邻超商合作…；另与沁彦银行合作推出联名账户).
@@ -25,7 +27,7 @@ from typing import Iterator
 from ..facts import PartnershipArgs
 from ..han import HAN
 from .base import SentenceView, declared_short_form, first_organization, past_declaration
-from .relations import EXPIRES, RELATED_AFTER, RelationLexicon, answering_sentence, came_to_nothing, reports_rumour
+from .relations import EXPIRES, RELATED_AFTER, RelationLexicon, answering_sentence, blocked, came_to_nothing, listed_after_party, reports_rumour
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
 _PAIRING = ("与", "和", "同", "跟", "携手")
@@ -113,6 +115,32 @@ def partnership_rules(view: SentenceView, lex: RelationLexicon) -> Iterator[tupl
             if fact is not None:
                 yield fact
         k = run[-1] + 1
+    yield from listed_partners(view, lex)
+
+
+_PARTNER_NOUN = re.compile(r"(?P<lead>潜在|拟|未来)?(?:的)?(?:主要|核心|重要)?(?:资金)?(?:合作方|合作伙伴|合作机构)(?:包括|有|为|是|涵盖)[：:]?")
+"""A noun naming a company's partners before their list (主要资金合作方包括…); a potential partner is none yet."""
+_LISTED_CONFIDENCE = 0.65
+
+
+def listed_partners(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, PartnershipArgs]]:
+    """``partnership.partners_listed``: 粼柃数科已累计与103家金融机构开展合作，主要资金合作方包括A、B和C;
+    东星集团的合作伙伴包括A及B — each company listed after the partner noun partners the one before 的 and
+    the noun, else the sentence's first organization."""
+    ents = view.entities
+    for noun in _PARTNER_NOUN.finditer(view.text):
+        k = next((i for i, e in enumerate(ents) if e[0] == noun.end() and e[2].label == "ORG"), None)
+        if noun.group("lead") or k is None:
+            continue
+        listed = [ents[k]] + [e for e in listed_after_party(view, ents, k, ("ORG",))]
+        owner = next((i for i, e in enumerate(ents) if e[2].label == "ORG" and view.text.startswith("的", e[1]) and e[1] + 1 == noun.start()), None)
+        subject = owner if owner is not None else first_organization(view, k)
+        if subject is None or blocked(view, lex, ents[subject][0], noun.start()):
+            continue
+        for party in listed:
+            if party[2].canonical != ents[subject][2].canonical:
+                args = PartnershipArgs(parties=[ents[subject][2], party[2]])
+                yield "partnership", "partnership.partners_listed", _LISTED_CONFIDENCE, args
 
 
 _ALSO_WITH = re.compile(r"(?:^|(?<=[，,；;]))(?:另|并|还|同时|此外[，,]?)(?:会|将|已|拟)?(?:与|和|同|跟)$")

@@ -425,7 +425,7 @@ def _next_party(view: SentenceView, held: Entity, holder: Entity | None = None) 
         k = next(i for i, p in enumerate(parties) if p[2] is holder)  # 公司…控股股东天元控股|旗下的明远科技100%: past the holder
     if k is None:
         return None
-    k += len(_listed_after_party(view, parties, k))
+    k += len(listed_after_party(view, parties, k))
     return parties[k + 1][0] if k + 1 < len(parties) else None
 
 
@@ -846,7 +846,7 @@ def carried_rivalries(view: SentenceView, lex: RelationLexicon) -> Iterator[tupl
         subject = ents[first] if first is not None else None
         if subject is None or subject[2].canonical == b.canonical or _same_clause(view.text, subject[0], b_start):
             continue
-        others = [ents[k]] + _listed_after_party(view, ents, k)  # 将与鄞潼人寿、苾嶒人寿…竞争: each one listed
+        others = [ents[k]] + listed_after_party(view, ents, k)  # 将与鄞潼人寿、苾嶒人寿…竞争: each one listed
         last_end = others[-1][1]
         _, c_end = clause_bounds(view.text, last_end, last_end)
         for name in ("competition", "dispute"):
@@ -882,7 +882,7 @@ def symmetric_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tu
             continue
         if gap == "、" and view.text[: a[0]].rstrip().endswith(_CONNECTORS[:4]):
             continue  # 与中信证券、华泰证券等…竞争: a list of the subject's rivals, not rivals of each other
-        others = [b] + _listed_after_party(view, ents, n)  # type: ignore[arg-type]
+        others = [b] + listed_after_party(view, ents, n)  # type: ignore[arg-type]
         last = others[-1]
         _, c_end = clause_bounds(view.text, last[1], last[1])
         for name, triggers in lex.symmetric.items():
@@ -935,7 +935,7 @@ def ranked_rivals(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[st
             first, confidence = ((0, 0, earlier), _CARRIED_RANK_CONFIDENCE) if earlier is not None else (None, confidence)
         if first is None or first[2].canonical == b.canonical:
             continue
-        others = [ents[k]] + _listed_after_party(view, ents, k)
+        others = [ents[k]] + listed_after_party(view, ents, k)
         if _SHAREHOLDER_RACE.match(text, others[-1][1]) or blocked(view, lex, first[0], v_start, verb):
             continue
         trigger = view.text_span(v_start, verb_end)
@@ -984,7 +984,7 @@ def _rivals_named(view: SentenceView, orgs: Sequence[Placed[Entity]], noun: re.M
     at = lead.end() if lead is not None else noun.end()
     k = next((i for i, e in enumerate(view.entities) if e[0] == at and e[2].label == "ORG"), None)
     if k is not None:
-        return [view.entities[k]] + [e for e in _listed_after_party(view, view.entities, k) if e[2].label == "ORG"]
+        return [view.entities[k]] + [e for e in listed_after_party(view, view.entities, k) if e[2].label == "ORG"]
     before = [e for e in orgs if e[1] <= noun.start() and _RIVALS_BEFORE.search(view.text, e[1], noun.start())]
     if not before:
         return []
@@ -1043,7 +1043,7 @@ def _clause_opens(text: str, pos: int) -> bool:
     return lead is not None and (lead.start() == 0 or CLAUSE_BREAK.match(text, lead.start() - 1) is not None)
 
 
-def _listed_after_party(view: SentenceView, ents: Sequence[Placed[Entity]], k: int, labels: tuple[str, ...] = ("ORG", "PERSON")) -> list[Placed[Entity]]:
+def listed_after_party(view: SentenceView, ents: Sequence[Placed[Entity]], k: int, labels: tuple[str, ...] = ("ORG", "PERSON")) -> list[Placed[Entity]]:
     """The parties (or entities with ``labels``) listed right after ``ents[k]`` (、中国人寿, 和中国人寿)."""
     out = []
     while k + 1 < len(ents) and view.text[ents[k][1] : ents[k + 1][0]].strip() in _CONNECTORS and ents[k + 1][2].label in labels:
@@ -1616,7 +1616,7 @@ def named_defendants(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple
     for k, (d_start, _, first) in enumerate(ents):
         if first.label not in ("ORG", "PERSON") or not text.endswith("将", 0, d_start):
             continue
-        listed = [ents[k]] + _listed_after_party(view, ents, k)
+        listed = [ents[k]] + listed_after_party(view, ents, k)
         closing = _NAMED_DEFENDANTS.match(text, listed[-1][1])
         if closing is None:
             continue
@@ -1803,7 +1803,7 @@ def _listed_titles(view: SentenceView, start: int, end: int) -> list[Placed[Enti
     """The titles listed from ``start`` to ``end`` (副总经理、首席风险官; 首席执行官及首席财务官), each
     joined to the one before by a connector; a company may stand before the first."""
     titles = [t for t in view.labelled("TITLE") if start <= t[0] and t[1] <= end]
-    return [titles[0]] + _listed_after_party(view, titles, 0, ("TITLE",)) if titles else []
+    return [titles[0]] + listed_after_party(view, titles, 0, ("TITLE",)) if titles else []
 
 
 def respective_appointments(view: SentenceView, lex: RelationLexicon) -> list[tuple[Placed[Entity], tuple[str, str, float, AppointmentArgs]]]:
