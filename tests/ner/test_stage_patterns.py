@@ -1061,6 +1061,12 @@ def test_quoted_product_names_with_a_term_or_after_an_assistant(nlp: finextract.
     assert (product, "PRODUCT") in found and (product, "PERSON") not in found
 
 
+def test_the_territory_itself_opens_no_name(nlp: finextract.Pipeline) -> None:
+    """本澳人壽保險公司: Macau's life insurers in general, no company."""
+    orgs = {e.text for e in nlp("澯暟人壽在本澳人壽保險公司中排名第三，僅次於瀼嵱保險。").entities if e.label == "ORG"}
+    assert not any(o.startswith("本澳") for o in orgs)
+
+
 def test_the_mainland_before_a_company_is_no_part_of_its_name(nlp: finextract.Pipeline) -> None:
     orgs = {e.text for e in nlp("澉璿銀行與內地浯菉銀行股份有限公司簽署合作協議。").entities if e.label == "ORG"}
     assert "浯菉銀行股份有限公司" in orgs and "內地浯菉銀行股份有限公司" not in orgs
@@ -1078,6 +1084,55 @@ def test_a_regulator_s_local_office_named_by_an_unknown_city_is_one_organization
     assert orgs == {"国家金融监督管理总局岈州监管分局"}
     joined = {e.text for e in nlp("金管局及保險業監管局昨日表示。").entities if e.label == "ORG"}
     assert joined == {"金管局", "保險業監管局"}  # two supervisors joined by 及, no office of the first
+
+
+def test_a_quoted_name_before_app_is_a_product_even_with_a_company_s_suffix(nlp: finextract.Pipeline) -> None:
+    """“骎程理财”App: the quotes and App make a product of a name ending in 理财 (a wealth unit's suffix)."""
+    found = {(e.text, e.label) for e in nlp("骎程科技运营的“骎程理财”App注册用户超过1.2亿。").entities}
+    assert ("骎程理财", "PRODUCT") in found and ("骎程理财", "ORG") not in found
+
+
+def test_a_morpheme_before_a_lone_unknown_character_opens_a_name(nlp: finextract.Pipeline) -> None:
+    """瀼|嵱|保險: jieba tags 瀼 a morpheme and does not know 嵱; together they open the insurer's name."""
+    orgs = {e.text for e in nlp("澯暟人壽排名第三，僅次於瀼嵱保險及琡葶人壽。").entities if e.label == "ORG"}
+    assert {"瀼嵱保險", "琡葶人壽"} <= orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("澯暟人壽於9月1日推出儲蓄保險計劃「金滿堂」，以澳門元計價。", "金滿堂"),  # a named plan after 计划
+        ("东星清算与融众银行将联合推出首款产品“琲川星享联名信用卡”。", "琲川星享联名信用卡"),  # long, closed by its kind
+        ("蒖翊支付的電子錢包「翊小寶」主打超商及捷運支付。", "翊小寶"),  # a wallet's name
+    ],
+)
+def test_a_quoted_name_after_a_plan_is_a_product(nlp: finextract.Pipeline, text: str, product: str) -> None:
+    found = {(e.text, e.label) for e in nlp(text).entities}
+    assert (product, "PRODUCT") in found and (product, "PERSON") not in found
+
+
+def test_a_product_s_documentation_is_no_product(nlp: finextract.Pipeline) -> None:
+    assert not [e for e in nlp("根據產品資料，預期內部回報率約4.6%。").entities if e.label == "PRODUCT"]
+
+
+def test_a_listed_place_the_tagger_reads_as_a_person_is_a_place(nlp: finextract.Pipeline) -> None:
+    found = {(e.text, e.label) for e in nlp("鄹瀾再保由百慕達的鄹瀾控股有限公司全資擁有。").entities}
+    assert ("百慕達", "LOC") in found and ("百慕達", "PERSON") not in found
+
+
+def test_a_counterclaim_is_no_person(nlp: finextract.Pipeline) -> None:
+    assert not [e for e in nlp("公司已向法院提交抗辯書，並向翃岠保險提出反申索。").entities if e.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("瓈峘金控旗下瓈峘商業銀行今年前三季稅後淨利為新台幣58.6億元。", "瓈峘商業銀行"),
+        ("蒖翊支付用戶規模排名第三，僅次於鵷霽支付與瀼川支付。", "鵷霽支付"),
+    ],
+)
+def test_a_morpheme_after_a_character_jieba_does_not_know_continues_the_name(nlp: finextract.Pipeline, text: str, name: str) -> None:
+    assert name in {e.text for e in nlp(text).entities if e.label == "ORG"}
 
 
 def test_taiwan_s_word_for_a_credit_rating_keeps_the_agency_s_name_whole(nlp: finextract.Pipeline) -> None:

@@ -507,6 +507,83 @@ def test_a_rumour_denied_later_in_the_sentence_yields_no_holding() -> None:
     assert _facts(text, "ownership") == []
 
 
+def test_a_holder_described_by_its_place_after_you() -> None:
+    """由百慕達的鄹瀾控股有限公司全資擁有: the place describes the holder, the passive reads past it."""
+    facts = {(f.args.holder.text, f.args.held.text) for f in _facts("東星保險由百慕達的鄹瀾控股有限公司全資擁有。", "ownership")}
+    assert facts == {("鄹瀾控股有限公司", "東星保險")}
+
+
+def test_a_hong_kong_wholly_owned_subsidiary_is_held() -> None:
+    """A為…B的全資附屬公司 (Hong Kong for 全资子公司)."""
+    facts = {(f.args.holder.text, f.args.held.text) for f in _facts("澯暟人壽為香港上市的椲桻保險集團有限公司的全資附屬公司。", "ownership")}
+    assert ("椲桻保險集團有限公司", "澯暟人壽") in facts
+
+
+def test_a_named_plan_launched_is_no_planned_launch() -> None:
+    """推出儲蓄保險計劃「金滿堂」: 計劃 names the product's kind here, it plans nothing."""
+    (fact,) = _facts("澯暟人壽於9月1日推出儲蓄保險計劃「金滿堂」。", "product_launch")
+    assert fact.modality == "actual"
+
+
+def test_a_transfer_still_to_come_is_a_planned_appointment() -> None:
+    (fact,) = _facts("澯暟人壽現任行政總裁盧啟樵將調任椲桻集團亞太區營運總監。", "appointment")
+    assert (fact.args.person.text, fact.modality) == ("盧啟樵", "planned")
+
+
+def test_a_claim_against_a_company_whose_short_form_is_declared_before_the_verb() -> None:
+    text = "東星保險昨日發出公告，宣布已於本月12日入稟高等法院，向融眾再保險有限公司（以下簡稱「融眾再保」）追討約4.6億港元賠款。"
+    (fact,) = _facts(text, "dispute")
+    assert (fact.args.plaintiff.text, fact.args.defendant.text) == ("東星保險", "融眾再保險有限公司")
+
+
+def test_rivals_a_company_still_needs_to_compete_with() -> None:
+    """A仍需与B、C等老牌网络正面竞争: 仍需 between A and 与; each rival listed."""
+    text = "在国内银行卡清算市场，东星支付仍需与中国银联、融众支付等老牌网络正面竞争。"
+    pairs = {tuple(p.text for p in f.args.parties) for f in _facts(text, "competition")}
+    assert pairs == {("东星支付", "中国银联"), ("东星支付", "融众支付")}
+
+
+def test_a_price_per_share_is_no_deal_value() -> None:
+    (fact,) = _facts("東星金控擬每股42.5元公開收購融眾電子支付公司。", "acquisition")
+    assert fact.args.value is None
+
+
+def test_rival_bidders_compete() -> None:
+    """A曾与B竞购C的控股权: the two bidders compete."""
+    facts = _facts("據了解，東星人壽曾與融眾人壽競購瀚海養老的控股權。", "competition")
+    assert [tuple(p.text for p in f.args.parties) for f in facts] == [("東星人壽", "融眾人壽")]
+
+
+def test_merger_talks_are_a_planned_merger() -> None:
+    """宣布雙方已簽署保密協定並展開合併洽談: talks right after the merger's word, no merger done."""
+    facts = _facts("東星證券與融眾證券今日宣布雙方已展開合併洽談，但目前尚未簽訂合併契約。", "acquisition")
+    assert facts and {f.modality for f in facts} == {"planned"}
+
+
+def test_a_company_ranked_behind_another_is_its_rival() -> None:
+    facts = _facts("今年前10月東星證券經紀業務市占率為4.1%，排名第六，落後於融眾集團。", "competition")
+    assert [tuple(p.text for p in f.args.parties) for f in facts] == [("東星證券", "融眾集團")]
+
+
+def test_the_seller_before_suo_chi_is_not_bought_by_a_subject_clauses_back() -> None:
+    """该行…，拟以21.7亿元收购瑱鹊科技所持棽洄消金35%股权: 瑱鹊科技 sells, the consumer finance company is bought."""
+    text = "东星银行11月24日晚间公告称，该行董事会审议通过议案，拟以21.7亿元收购融众网络科技有限公司所持瀚海消费金融有限公司35%股权。"
+    targets = {f.args.target.text for f in _facts(text, "acquisition")}
+    assert "融众网络科技有限公司" not in targets
+
+
+def test_a_suit_with_its_ground_before_the_defendant() -> None:
+    """A以不正当竞争为由将B起诉至…: the ground stands between the plaintiff and 将."""
+    (fact,) = _facts("去年5月，东星集团以不正当竞争为由将融众集团起诉至杭州互联网法院，索赔5000万元。", "dispute")
+    assert (fact.args.plaintiff.text, fact.args.defendant.text) == ("东星集团", "融众集团")
+
+
+def test_a_rumour_answered_by_a_spokesman_in_the_next_sentence_yields_no_holding() -> None:
+    """…报道称…东星集团还将借机入股融众集团。东星集团法务总监李明回应称，有关报道不实: a denial answering the report."""
+    text = "此前有媒体报道称，双方已私下达成和解，东星集团还将借机入股融众集团。东星集团法务总监李明回应称，有关报道不实，公司也没有入股融众集团的计划。"
+    assert _facts(text, "ownership") == []
+
+
 def test_a_rumoured_deal_is_reported_not_actual() -> None:
     (rumour,) = _facts("此前有傳言稱瀚海集團將併購廣信銀行。", "acquisition")
     assert rumour.modality == "reported"

@@ -46,6 +46,7 @@ def _roles(text: str) -> set[tuple]:
         # the post an appointee holds now, written after the appointing board's verb, is at the board's company
         ("澪豐銀行董事會委任財務總監鄺思穎為副行政總裁。", ("鄺思穎", "澪豐銀行", "財務總監", "role.appointing_company")),
         ("岭南农商银行董事会聘任副行长苏明哲为行长。", ("苏明哲", "岭南农商银行", "副行长", "role.appointing_company")),
+        ("东星人寿拟提名公司副总经理荀宁远出任融众养老董事长。", ("荀宁远", "东星人寿", "副总经理", "role.appointing_company")),
         # 公司 opening a bank's corporate department is no part of the bank's name
         ("郗望舟曾任岈州银行公司金融部总经理。", ("郗望舟", "岈州银行", "公司金融部总经理", "role.name_serves")),
         # a past post: a dating word or a time adverb before the verb (the org pattern must stop there)
@@ -95,6 +96,18 @@ def test_speech_verb_is_not_part_of_a_name() -> None:
 
 def _pairs(text: str) -> list[PartnershipFact]:
     return _facts(text, "partnership")
+
+
+def test_a_place_where_they_sign_between_the_parties() -> None:
+    """A在上海分别与B（…）、C、D签署…: the place is part of the adverbial before 与; each listed company partners A."""
+    text = "11月4日，东星清算有限公司在上海分别与融众银行股份有限公司（以下简称“融众银行”）、瀚海银行、安信银行签署战略合作协议。"
+    (fact,) = [f for f in _pairs(text) if f.rule == "partnership.pair_trigger"]
+    assert [p.text for p in fact.args.parties] == ["东星清算有限公司", "融众银行股份有限公司", "瀚海银行", "安信银行"]
+
+
+def test_a_rumoured_joint_venture_denied_in_the_next_sentence_is_no_partnership() -> None:
+    text = "此前有市场消息称，东星银行将与融众汽车旗下的融众汽车金融有限公司合资成立消费金融公司。对此，东星银行回应称，双方目前并无成立合资公司的计划。"
+    assert _pairs(text) == []
 
 
 def test_a_region_word_between_with_and_the_partner() -> None:
@@ -250,6 +263,25 @@ def test_taiwan_s_words_for_a_forecast() -> None:
     """預估 (to estimate) after a speaker, 可望 (is expected to) before the level: a forecast, the speaker's."""
     facts = [f for f in _metrics("翁崇霈並預估，明年璿霂銀行循環信用餘額可望回升至新台幣75億元。") if f.args.value.text == "新台幣75億元"]
     assert [(f.modality, f.attributed_to.text if f.attributed_to else None, f.args.metric.text) for f in facts] == [("forecast", "翁崇霈", "循環信用餘額")]
+
+
+def test_a_regulator_s_records_cited_after_ju_are_reported() -> None:
+    """據澳門金融管理局資料，…: the body's records, as 据…数据."""
+    (fact,) = _metrics("據澳門金融管理局資料，按毛保費計，澯暟人壽去年的市場佔有率約9.8%。")
+    assert (fact.modality, fact.attributed_to.text if fact.attributed_to else None) == ("reported", "澳門金融管理局")
+
+
+def test_a_pronoun_speaker_is_the_person_the_sentence_before_quotes() -> None:
+    """甄嘉汶…表示：「…」她預計，…: 她 is the speaker named in the sentence before."""
+    text = "甄嘉汶在記者會上表示：「客戶鎖定長期回報的意願強烈。」她預計，公司今年總保費收入可達35億澳門元。"
+    facts = [f for f in _metrics(text) if f.args.value.text == "35億澳門元"]
+    assert [(f.modality, f.attributed_to.text if f.attributed_to else None) for f in facts] == [("forecast", "甄嘉汶")]
+
+
+def test_statistics_cited_after_yi_are_reported_and_attributed() -> None:
+    """依臺灣證券交易所統計，…: Taiwan's 依 cites a source as 据 does."""
+    (fact,) = [f for f in _metrics("依臺灣證券交易所統計，今年前10月東星證券經紀業務市占率為4.1%。") if f.args.value.text == "4.1%"]
+    assert (fact.modality, fact.attributed_to.text if fact.attributed_to else None) == ("reported", "臺灣證券交易所")
 
 
 def test_a_source_described_after_ju_is_attributed() -> None:

@@ -113,6 +113,8 @@ def _model_span_ok(text: str, cand: Candidate, word: str) -> bool:
 
 
 _MAGNITUDES = frozenset("十百千万亿兆")
+_TERRITORY_WORDS = ("本港", "本澳", "本地", "内地")
+"""Words for the territory an article is written in, or the mainland, before a kind of company: no name opens with them."""
 _CONVERTIBLES = ("转债", "可转债", "可交换债")
 _CHANGE_VERBS = frozenset("增减升降涨跌")
 _RELATIVE_PLACES = frozenset({"同省", "本省", "外省", "该省", "同市", "本市", "外市", "该市", "当地", "本地", "异地"})
@@ -161,7 +163,10 @@ def _with_region_form(text: str, cand: Candidate) -> Candidate:
 
 
 def _place_as_company(text: str, cand: Candidate, pat: PatternLexicon) -> Candidate:
-    """A tagger's place that ends in a company suffix is a company (合作伙伴宏硕科技 read as a place)."""
+    """A tagger's place that ends in a company suffix is a company (合作伙伴宏硕科技 read as a place); a tagger's
+    person that is a listed place is that place (由百慕达的…全资拥有: 百慕达 read as a person)."""
+    if cand.label == "PERSON" and cand.source == "model" and text[cand.start : cand.end] in pat.places:
+        return replace(cand, label="LOC")
     if cand.label != "LOC" or cand.source != "model" or suffix_ending_at(text, cand.end, pat) not in _COMPANY_ENDINGS:
         return cand
     return replace(cand, label="ORG")
@@ -935,6 +940,8 @@ class NerStage:
                     return False  # 香港银行|同业拆息: an interbank rate, after or inside the span
                 if c.source == "model" and _RATING.fullmatch(word):
                     return False  # 风险综合评级为BB类: a rating
+                if c.source == "model" and word.startswith(_TERRITORY_WORDS):
+                    return False  # 本澳人寿保险公司: the territory's companies of a kind, no one company
                 if self._public_body_trade(word):
                     return False  # 金管局|数据显示: a public body's data, not a data company
                 return not is_generic(word, pat) and not generic_body(word, pat) and not _generic_head(word, pat)

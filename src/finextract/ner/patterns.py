@@ -560,9 +560,9 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         # 砺|诚|财产保险, 璗|新|金控: a rare character jieba reads as a morpheme (or does not know), then one it reads
         # as an adjective, which then is no word of its own (新 breaks 新|金控 only where it means "new")
         pos, paired = "g", True
-    elif pos in ("zg", "ng") and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "j", "n", "zg", "ng", "x") and tokens[j + 1][1] - tokens[j + 1][0] == 1 and is_han(text[tokens[j + 1][0]]):
+    elif pos in ("zg", "ng") and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "j", "n", "zg", "ng", "x", "unk") and tokens[j + 1][1] - tokens[j + 1][0] == 1 and is_han(text[tokens[j + 1][0]]):
         # …and the morpheme itself, also before a character read as a surname, a place, a noun or another
-        # morpheme or a character jieba does not know (渚|岩|投资控股…, 苏州|砚|澄|产业投资基金…, 旗下|璟|昕|商业银行,
+        # morpheme or a character jieba does not know (渚|岩|投资控股…, 苏州|砚|澄|产业投资基金…, 旗下|璟|昕|商业银行, 瀼|嵱|保险,
         # 崟|稞|纺织, 琯|溇|…, 翚|苒|资本); 一大|行|新港银行
         # stays out: 行 is no name's first character there
         pos = "g"
@@ -570,6 +570,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         pos = "g"  # 瀍|江省|农村信用社联合社: a rare character before what jieba reads as an unknown word ending in 省/市
     elif pos in ("zg", "ng") and stop - start == 1 and j >= 1 and tokens[j - 1][2] in _MORPHEMES and tokens[j - 1][1] - tokens[j - 1][0] == 1:
         pos = "g"  # 琯|溇|会计师事务所, 瓴|舒|基金管理…: the second of two morphemes (跑|趟|银行 stays out)
+    elif pos in ("zg", "ng", "vg") and stop - start == 1 and j >= 1 and _lone_unknown(text, tokens[j - 1]):
+        pos = "g"  # 瓈|峘|商业银行, 鹓|霁|支付: a morpheme after a character jieba does not know, the name's second
     elif pos == "vg" and stop - start == 1 and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "j", "n") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
         pos = "g"  # 江苏|钤|渊|集成电路…: a rare character read as a verb morpheme, before another single character
     elif pos == "i" and stop - start == 1 and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "n") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
@@ -1192,8 +1194,9 @@ def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
     out = []
     for at, marker in occurrences(text, lex.product_after + lex.product_after_quoted):
         start = at + len(marker)
-        quoted = _quoted_after(text, start, mixed=True)
-        if quoted is not None and 2 <= quoted[1] - quoted[0] <= 8:
+        quoted = _quoted_after(text, start, 12, mixed=True)
+        # 首款产品“琲川星享联名信用卡”: a name closed by a product's kind may be longer
+        if quoted is not None and 2 <= quoted[1] - quoted[0] <= (12 if text.endswith(_PRODUCT_KINDS, *quoted) else 8):
             out.append(Candidate(quoted[0], quoted[1], "PRODUCT", source="pattern:product_quoted", priority=3, score=0.6))
             continue  # 支付产品“澜付通”: the quotes delimit the name
         if marker in lex.product_after_quoted:
@@ -1219,7 +1222,8 @@ def products(sent: SentenceInput, lex: PatternLexicon) -> list[Candidate]:
         start, end = quoted if quoted is not None else (_han_run(text, at, lex.product_stop_words, forward=False), at)
         if 2 <= end - start <= (8 if quoted else 5):
             source = "pattern:product_quoted" if quoted else "pattern:product"
-            out.append(Candidate(start, end, "PRODUCT", source=source, priority=3, score=0.6))
+            # “骎程理财”App: quoted before App, a product even where a company's suffix ends the name
+            out.append(Candidate(start, end, "PRODUCT", source=source, priority=5 if quoted else 3, score=0.6))
     return out
 
 
@@ -1254,7 +1258,7 @@ def _longest_launched(text: str, start: int, end: int) -> int:
     return 12 if _LATIN_TAIL.search(text, start, end) or text.endswith(_PRODUCT_KINDS, start, end) else 8
 
 
-_PRODUCT_KINDS = ("基金", "保险", "理财", "债券", "年金")
+_PRODUCT_KINDS = ("基金", "保险", "理财", "债券", "年金", "信用卡", "借记卡", "联名卡")
 """Kinds of product that may close a launched product's quoted name."""
 _LISTED_QUOTE = re.compile(r"(?:及|和|与|以及|、)(?=[“「《『])")
 """A joiner between two quoted names listed after one launch verb."""

@@ -54,7 +54,7 @@ class SentenceView:
         return next((p for p in self.entities if p[0] == pos and (label is None or p[2].label == label)), None)
 
 
-_APPOINTER = r"(?:(?:今年|去年|本月|上月)?(?:\d{1,2}月(?:\d{1,2}日)?|日前|近日|昨日|今日|同日|当日))?(?:第[一二三四五六七八九十\d]+届)?(?:董事会|董事局)?(?:第[一二三四五六七八九十\d]+次)?(?:临时)?(?:会议)?(?:宣布|同意|决定|审议通过|批准|正式)*"
+_APPOINTER = r"(?:(?:今年|去年|本月|上月)?(?:\d{1,2}月(?:\d{1,2}日)?|日前|近日|昨日|今日|同日|当日))?(?:第[一二三四五六七八九十\d]+届)?(?:董事会|董事局)?(?:第[一二三四五六七八九十\d]+次)?(?:临时)?(?:会议)?(?:宣布|同意|决定|审议通过|批准|正式|拟|将|已)*"
 _APPOINTER_BEFORE = re.compile(_APPOINTER + "$")
 _APPOINTER_AFTER = re.compile(_APPOINTER)
 _CHAINED = re.compile(r"[，,](?:并|同时|另|还)?$")

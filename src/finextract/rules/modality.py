@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from ..han import HAN
 from ..spans import Entity, Figure, Span
-from .base import PUBLISHES, SentenceView, past_declaration
+from .base import PUBLISHES, SentenceView, past_declaration, previous_sentence
 from .relations import RelationLexicon, clause_bounds
 
 _SPEECH = ("表示", "认为", "指出", "透露", "称", "说", "强调", "介绍", "坦言", "回应称", "回应", "预计", "预期", "估计", "预测", "预估")
@@ -30,14 +30,24 @@ _SPEECH_ADVERBS = ("同时", "还", "也", "亦", "进一步", "则", "并", "�
 """Adverbs between a speaker and the speech verb (郗慕白同时透露，…)."""
 _TARGET = re.compile(r"目[标標](?![价價])")
 """A metric named as a goal (目标资产管理规模); a broker's target price (目标价) is its own metric."""
-_BY_DATA = re.compile(r"(?:^|[，,：:])(?:据|根据)[^，,。；;！？]{0,20}(?:数据|统计)[，,]")
-"""A clause citing data (据保险业监管局数据，…; 据不完全统计，…): what follows is reported."""
-_ACCORDING_TO = re.compile(r"(?:据|根据)(?:[" + HAN + r"]{0,4}(?:研究机构|咨询机构|数据机构|第三方机构|机构|平台))?$")
-"""据 right before a source, maybe with what the source is between (据研究机构|旸川咨询统计)."""
+_BY_DATA = re.compile(r"(?:^|[，,：:])(?:据|根据|依|依据)[^，,。；;！？]{0,20}(?:数据|统计|资料)[，,]")
+"""A clause citing data or records (据保险业监管局数据，…; 据不完全统计，…; 据澳门金融管理局资料，…): what follows is reported."""
+_ACCORDING_TO = re.compile(r"(?:据|根据|(?<![" + HAN + r"])依|依据)(?:[" + HAN + r"]{0,4}(?:研究机构|咨询机构|数据机构|第三方机构|机构|平台))?$")
+"""据 (or Taiwan's 依) right before a source, maybe with what the source is between (据研究机构|旸川咨询统计,
+依|台湾证券交易所统计)."""
 _BOUND = frozenset({"at_most", "less_than"})
 _FLOOR = frozenset({"at_least", "more_than"})
 _REQUIRED = re.compile(r"须|必须|不得|应当|要求")
 """Words making a floor in their clause a requirement (资本适足率须维持在200%以上, 不得低于7.5%), not a level."""
+
+
+def _plans(text: str, offset: int, matches: Iterator[re.Match[str]]) -> bool:
+    """Whether any of the planning words ``matches`` found (in a window of ``text`` opening at ``offset``) plans:
+    计划 right before a quoted name is a kind of product (储蓄保险计划「金满堂」), no plan."""
+    return any(not (m.group() == "计划" and text[offset + m.end() : offset + m.end() + 1] in _OPENING_QUOTES) for m in matches)
+
+
+_OPENING_QUOTES = frozenset("「“《『")
 
 
 def _outside_names(view: SentenceView, offset: int, matches: Iterator[re.Match[str]]) -> bool:
@@ -55,6 +65,19 @@ def _bound(value: Figure, window: str) -> bool:
 _QUOTED = re.compile(r"[「“『][^」”』]*[」”』]")
 
 
+def _pronoun_speaker(view: SentenceView, first: int) -> Entity | None:
+    """The person a sentence-opening 他/她 before a speech verb stands for (…甄嘉汶…表示：「…」她预计，…): the last
+    person named in the sentence before, in the same paragraph."""
+    said = _PRONOUN_SAYS.match(view.text)
+    prev = previous_sentence(view, "\n") if said is not None and said.end() <= first else None
+    if prev is None:
+        return None
+    return next((e for e in reversed(view.doc.entities) if e.label == "PERSON" and prev.start <= e.start and e.end <= prev.end), None)
+
+
+_PRONOUN_SAYS = re.compile(r"(?:他|她)(?:" + "|".join(_SPEECH_ADVERBS) + r")?(?:" + "|".join(_SPEECH) + r")[，,：:]")
+
+
 def _publisher(view: SentenceView, first: int) -> Entity | None:
     """The organization whose publication opens the sentence before ``first`` (金管局昨日公布，…): the source of
     a figure that belongs to no one named."""
@@ -66,6 +89,7 @@ def _publisher(view: SentenceView, first: int) -> Entity | None:
     return None
 
 
+_TALKED_OF = frozenset({"partnership", "acquisition"})
 _TALKS_AFTER = re.compile(r"(?:仍在|正在|仍|正)?(?:谈判|洽谈|磋商|商谈)")
 """Talks written right after a partnership's trigger (…的合作谈判仍在进行, …的合作仍在洽谈中): the cooperation is planned."""
 
@@ -126,8 +150,8 @@ class ModalityReader:
         c_start, _ = clause_bounds(view.text, first, first)
         window = _QUOTED.sub(lambda m: " " * len(m.group()), view.text[c_start:last])
         modality = "actual"
-        if self._res["planned"].search(window) or fact_type == "partnership" and _TALKS_AFTER.match(view.text, last):
-            modality = "planned"  # …的合作|谈判仍在进行: talks right after the trigger plan the cooperation
+        if _plans(view.text, c_start, self._res["planned"].finditer(window)) or fact_type in _TALKED_OF and _TALKS_AFTER.match(view.text, last):
+            modality = "planned"  # …的合作|谈判仍在进行, 展开合并|洽谈: talks right after the trigger plan the cooperation or merger
         elif self._res["forecast"].search(window) or self._framed.search(view.text, 0, c_start) or self._res["forecast"].match(view.text):
             # …or opening the sentence: 预计合并完成后，濂江金控的持股比例将降至27.35%
             modality = "forecast"
@@ -150,4 +174,4 @@ class ModalityReader:
                 return ent
             if ent.label == "ORG" and _ACCORDING_TO.search(view.text, max(0, start - 10), start):
                 return ent  # 据旸川咨询统计, 据研究机构旸川咨询统计
-        return None
+        return _pronoun_speaker(view, first)

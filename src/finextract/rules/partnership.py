@@ -27,7 +27,17 @@ from typing import Iterator
 from ..facts import PartnershipArgs
 from ..han import HAN
 from .base import SentenceView, declared_short_form, first_organization, past_declaration
-from .relations import EXPIRES, RELATED_AFTER, RelationLexicon, answering_sentence, blocked, came_to_nothing, listed_after_party, reports_rumour
+from .relations import (
+    EXPIRES,
+    RELATED_AFTER,
+    RelationLexicon,
+    answering_sentence,
+    blocked,
+    came_to_nothing,
+    denied_next,
+    listed_after_party,
+    reports_rumour,
+)
 
 _CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
 _PAIRING = ("与", "和", "同", "跟", "携手")
@@ -61,6 +71,8 @@ def _party_run(view: SentenceView, first: int) -> list[int]:
         nxt, gap_start = k + 1, ents[k][1]
         if declared_short_form(view, ents[nxt]) and nxt + 1 < len(ents):
             nxt, gap_start = nxt + 1, ents[nxt][1]  # A（以下简称“A'”）与B: the short form is A's, not a party
+        if ents[nxt][2].label == "LOC" and view.text.endswith(("在", "于"), 0, ents[nxt][0]) and nxt + 1 < len(ents):
+            nxt += 1  # A在上海分别与B…: where they sign is part of the adverbial before 与
         gap = view.text[gap_start : ents[nxt][0]].strip()
         gap = re.sub(r"^[(（][^)）]*[)）]|^[”\"」]?(?:[，,][^()（）]*)?[)）]", "", gap).strip()  # (以下简称…[，股份代号…]) between parties
         if ents[nxt][2].label != "ORG" or not _joins(gap):
@@ -182,7 +194,9 @@ def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tupl
         return None
     if came_to_nothing(view.text, lex.fell_through_re, trigger.end() if verb is None else parties_end, clause_end) or EXPIRES.search(view.text, parties_end, clause_end):
         return None
-    if denied_cooperation(view, [ents[i] for i in run], lex.negation_re) or _transaction(view.text, trigger, clause_end, lex):
+    if denied_cooperation(view, [ents[i] for i in run], lex.negation_re) or reports_rumour(view.text) and denied_next(view, lex):
+        return None  # 此前有市场消息称A将与B合资…。对此，A回应称，双方目前并无成立合资公司的计划
+    if _transaction(view.text, trigger, clause_end, lex):
         return None  # 签署《股权转让协议》 is a transaction, not a cooperation
     parties = []
     for i in run:

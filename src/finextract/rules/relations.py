@@ -88,6 +88,8 @@ RELATED_AFTER = re.compile(r"的?(?:第[一二三四五六七八九十]大股东
 _CONDITION = re.compile(r"(?:^|[，,；;：:])(?:如果|若是|若(?![干])|假如|倘若|一旦|要是|假设)")
 """A conditional word opening a clause: what the later clauses of the sentence say may not happen."""
 _DISPOSAL = ("将", "把", "已将", "已把")
+_GROUNDED_DISPOSAL = re.compile(r"(?:以[^，,。；;]{1,12}为由)?(?:" + "|".join(_DISPOSAL) + ")")
+"""将/把 before an object, maybe after the ground of a suit (以不正当竞争为由|将)."""
 _FUNDED = re.compile(r"(?:[”\"」』]?[)）])?(?:通过|拟|将|已|计划|再次|继续|再)*(?:(?:以|使用|动用|用)(?:自有|自筹|募集|闲置)?资金)?(?:向|对)")
 _FUNDING = ("注资", "增资", "入股", "参股", "投资", "出资")
 """Verbs of putting funds into the company named after 向/对 (向融众集团增资, 对融众集团的增资扩股); ``_FUNDED``
@@ -281,7 +283,7 @@ def blocked(view: SentenceView, lex: RelationLexicon, start: int, trigger_start:
     if came_to_nothing(view.text, lex.fell_through_re, trigger_start + len(trigger), c_end):
         return True
     sentence_tail = view.text[c_start:]
-    if _RUMOUR.search(view.text, 0, c_end) and (_DENIAL.search(view.text, c_end) or _denied_next(view, lex)):
+    if _RUMOUR.search(view.text, 0, c_end) and (_DENIAL.search(view.text, c_end) or denied_next(view, lex)):
         return True  # 外界传出A将收购B的消息，…强调“没有任何并购计划”: a rumour the sentence (or the next one) denies
     if _CONDITION.search(view.text, 0, c_start):
         return True  # 若要约成功，远东控股将成为明达电子的控股股东: a condition opens an earlier clause
@@ -290,8 +292,8 @@ def blocked(view: SentenceView, lex: RelationLexicon, start: int, trigger_start:
     return any(h in view.text[c_start:c_end] for h in lex.hypothetical) or sentence_tail.rstrip().endswith(("吗", "？", "?"))
 
 
-_ANSWERS = re.compile(r"^(?:(?:对此|对于[^，,。]{0,20})[，,]|[^，,。]{1,12}否认)")
-"""How a sentence answering the one before opens (对此，…澄清; 邝允澄否认有关消息)."""
+_ANSWERS = re.compile(r"^(?:(?:对此|对于[^，,。]{0,20})[，,]|[^，,。]{1,12}否认|[^，,。]{1,24}回应(?:称|表示)?[，,：:])")
+"""How a sentence answering the one before opens (对此，…澄清; 邝允澄否认有关消息; 东星集团法务总监李明回应称，…)."""
 
 
 def answering_sentence(view: SentenceView) -> str | None:
@@ -308,7 +310,7 @@ def reports_rumour(text: str) -> bool:
     return _RUMOUR.search(text) is not None
 
 
-def _denied_next(view: SentenceView, lex: RelationLexicon) -> bool:
+def denied_next(view: SentenceView, lex: RelationLexicon) -> bool:
     """Whether the next sentence of the paragraph answers this one with a denial (对此，宸磊支付发言人澄清，相关传闻「纯属臆测」;
     对此，…回应称，赫珩资本并未投资砥芯微)."""
     answer = answering_sentence(view)
@@ -473,6 +475,14 @@ def _is_stake(figure: Figure) -> bool:
 _STOCK_WORDS = frozenset({"股票", "股份", "股"})
 
 
+def _per_share(view: SentenceView, figure: Figure) -> bool:
+    """Whether ``figure`` is a price per share or unit (擬每股42.5元公開收購): no deal's value."""
+    return any(f is figure and view.text.endswith(_PER_UNIT, 0, s) for s, _, f in view.figures)
+
+
+_PER_UNIT = ("每股", "每单位", "每份", "每基金单位")
+
+
 def _is_money(figure: Figure) -> bool:
     return figure.kind == "money"
 
@@ -617,6 +627,9 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
             continue
         if blocked(view, lex, first[0], hit[0], hit[1]) or (name == "ownership" and holds_debt(text, second[1])):
             return None
+        seller = _SELLER_OF_NEXT.match(text, past_declaration(view, second[1]))
+        if seller is not None and any(p[0] == seller.end() for p in view.entities):
+            return None  # 该行…拟以21.7亿元收购瑱鹊科技所持棽洄消金35%股权: the seller, as for the direct pair
         fact = _build(view, name, "direct", first[2], second[2], hit)
         return fact[0], fact[1].replace(".direct", ".distant"), _CONFIDENCE.get(fact[1].replace(".direct", ".distant"), 0.6), fact[3]
     return None
@@ -638,8 +651,9 @@ def _directed_pair(
     if reverse is not None:
         spans.append((reverse[0], reverse[0] + len(reverse[1])))  # 控股 inside 控股股东 is no trigger
     hit = _find(text, spec.triggers, first[1], second[0], spans)
-    if hit is None and text[first[1] : second[0]].strip() in _DISPOSAL:
-        # 东星集团将融众集团告上法庭: the trigger follows the object (and the brackets declaring its short form)
+    if hit is None and _GROUNDED_DISPOSAL.fullmatch(text[first[1] : second[0]].strip()):
+        # 东星集团将融众集团告上法庭: the trigger follows the object (and the brackets declaring its short form);
+        # 东星集团以不正当竞争为由将融众集团起诉至…: maybe after the ground
         after = past_declaration(view, second[1])
         _, c_end = clause_bounds(text, after, after)
         hit = _find(text, spec.triggers, after, min(c_end, after + 8))
@@ -783,9 +797,11 @@ _RELATION_BEFORE = re.compile(r"(?:控股股东|第一大股东|大股东|股东
 
 
 def _described_start(view: SentenceView, pos: int) -> int:
-    """Where the words describing the name at ``pos`` by its holder begin (收购|控股股东天元控股旗下的|明远科技);
-    ``pos`` when no holder describes it."""
+    """Where the words describing the name at ``pos`` by its holder or its place begin (收购|控股股东天元控股旗下的|明远科技,
+    由|百慕达的|鄹澜控股有限公司); ``pos`` when nothing describes it."""
     before = [p for p in view.entities if p[1] <= pos]
+    if before and before[-1][2].label == "LOC" and view.text[before[-1][1] : pos] == "的":
+        return before[-1][0]  # 由百慕达的|鄹澜控股有限公司全资拥有: where the holder is from describes it
     if not before or before[-1][2].label != "ORG" or not _HOLDER_OF_NEXT.fullmatch(view.text, before[-1][1], pos):
         return pos
     relation = _RELATION_BEFORE.search(view.text, max(0, before[-1][0] - 6), before[-1][0])
@@ -817,7 +833,7 @@ def _build(view: SentenceView, name: str, form: str, agent: Entity, patient: Ent
         stake = None if hit[1].endswith("子公司") else _figure_near(view, hit[0], _is_stake, _next_party(view, patient, agent))
         return name, f"ownership.{form}", confidence, OwnershipArgs(holder=agent, held=patient, action=action, stake=stake)  # type: ignore[arg-type]
     if name == "acquisition":
-        value = _figure_near(view, hit[0], _is_money)
+        value = _figure_near(view, hit[0], lambda f: _is_money(f) and not _per_share(view, f))
         stake, part = acquired_share(view, patient)
         args = AcquisitionArgs(acquirer=agent, target=patient, action=action, value=value, stake=stake, part=part)  # type: ignore[arg-type]
         return name, f"acquisition.{form}", share_confidence(confidence, stake, part), args
@@ -825,7 +841,7 @@ def _build(view: SentenceView, name: str, form: str, agent: Entity, patient: Ent
     return name, f"dispute.{form}", confidence, args
 
 
-_ADVERBIAL_WITH = re.compile(r"(?:此举|此次|此前|今年|去年|目前|近日|日前|正在|已经|再次|继续|也|还|亦|则|正|将|已|曾|旨在|希望|计划|拟|准备|有意)+(?:与|同|跟)")
+_ADVERBIAL_WITH = re.compile(r"(?:此举|此次|此前|今年|去年|目前|近日|日前|正在|已经|再次|继续|也|还|亦|则|正|将|已|曾|仍|仍需|需|需要|旨在|希望|计划|拟|准备|有意)+(?:与|同|跟)")
 """Adverbs and an aim between the first party and 与 (宏安人寿此举旨在与友邦…争夺)."""
 _DESCRIBED_PARTY = re.compile(r"(?:与|和|同|跟)(?:前|原|其)?(?:合作伙伴|合作方|竞争对手|对手|股东|同业|同行)")
 """A connector and what the second party is to the first (与前合作伙伴宏硕科技, 与同业捷讯金融)."""
@@ -1035,12 +1051,16 @@ _KIND_LEAD = re.compile(r"[" + HAN + r"]{0,6}(?:业者|公司|平台|机构|企�
 
 
 def _clause_opens(text: str, pos: int) -> bool:
-    """At most one character (据), or what the company is (电子支付业者), between the last clause break
-    (or the sentence's start) and ``pos``."""
+    """At most one character (据), what the company is (电子支付业者) or a period (今年前10月) between the last
+    clause break (or the sentence's start) and ``pos``."""
     if pos <= 1 or any(CLAUSE_BREAK.match(text, at) is not None for at in (pos - 2, pos - 1)):
         return True
-    lead = _KIND_LEAD.search(text, max(0, pos - 10), pos)
+    lead = _KIND_LEAD.search(text, max(0, pos - 10), pos) or _TIME_LEAD.search(text, max(0, pos - 8), pos)
     return lead is not None and (lead.start() == 0 or CLAUSE_BREAK.match(text, lead.start() - 1) is not None)
+
+
+_TIME_LEAD = re.compile(r"(?:今年|去年|本年|上半年|下半年)?(?:前|首)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:个)?(?:月|季度?)(?:底|末)?$")
+"""A period opening the clause before the company (今年前10月|东星证券…)."""
 
 
 def listed_after_party(view: SentenceView, ents: Sequence[Placed[Entity]], k: int, labels: tuple[str, ...] = ("ORG", "PERSON")) -> list[Placed[Entity]]:
@@ -1170,6 +1190,8 @@ def held_by(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str
 _IS_UNDER = ("是", "为", "系", "乃", "成为", "将成为")
 _UNDER_AFTER = re.compile(r"的?(?:旗下|下属|所属|属下|全资子公司|控股子公司|子公司|全资附属公司|附属公司)|(?:全资|绝对)?控股(?=的)")
 _SUBORDINATE = re.compile(r"隶属于?")
+_LISTED_COPULA = re.compile(r"(?:" + "|".join(_IS_UNDER) + r")[^，,。；;、的]{0,6}上市的")
+"""A copula and where the holder is listed (为香港上市的|…)."""
 
 
 def units_under(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
@@ -1180,10 +1202,11 @@ def units_under(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str,
     text = view.text
     ents = view.entities
     for (a_start, a_end, a), (b_start, b_end, b) in zip(ents, ents[1:]):
-        if a.label != "ORG" or b.label != "ORG" or a.canonical == b.canonical or b_start - a_end > 3:
+        if a.label != "ORG" or b.label != "ORG" or a.canonical == b.canonical or b_start - a_end > 12:
             continue
         gap = text[a_end:b_start]
-        under = _UNDER_AFTER.match(text, past_declaration(view, b_end)) if gap in _IS_UNDER else None
+        # 澯暟人寿为香港上市的椲桻保险集团…的全资附属公司: the holder may be described by its listing
+        under = _UNDER_AFTER.match(text, past_declaration(view, b_end)) if gap in _IS_UNDER or _LISTED_COPULA.fullmatch(gap) else None
         if under is None and _SUBORDINATE.fullmatch(gap) is None:
             continue
         if blocked(view, lex, a_start, b_start, ""):
@@ -1587,8 +1610,9 @@ def claims_against(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[s
     parties = [p for p in view.entities if p[2].label in ("ORG", "PERSON")]
     for b_start, b_end, defendant in parties:
         towards = _TOWARDS.search(text, max(0, b_start - 9), b_start)
-        hit = _find(text, lex.directed["dispute"].triggers, b_end, min(len(text), b_end + 12)) if towards else None
-        if towards is None or hit is None or CLAUSE_BREAK.search(text, b_end, hit[0]) or defendant.canonical.endswith(_COURTS):
+        after = past_declaration(view, b_end)  # 向…有限公司（以下简称「鄹澜再保」）|追讨
+        hit = _find(text, lex.directed["dispute"].triggers, after, min(len(text), after + 12)) if towards else None
+        if towards is None or hit is None or CLAUSE_BREAK.search(text, after, hit[0]) or defendant.canonical.endswith(_COURTS):
             continue  # 向台北地方法院提起诉讼: the court is addressed, not sued
         _, c_end = clause_bounds(text, hit[0], hit[0])
         if any(hit[0] < s < c_end for s, _, _ in parties):

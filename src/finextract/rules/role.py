@@ -41,12 +41,16 @@ _SERVE_VERBS = ("担任", "出任", "兼任", "接任", "升任", "留任", "当
 _ADVERBS = ("将", "仍", "继续", "还", "并", "同时", "也", "现", "已", "曾", "则", "目前", "此前", "之前", "曾经", "先后", "早年")
 _CLAUSE_COMMAS = ("，", ",")
 _APPOINT_VERBS = ("聘任", "任命", "委任", "选举", "提名", "聘请")
+_OWN_COMPANY = ("本公司", "该公司", "公司", "本行", "该行", "集团")
+"""Words for the company itself between its appointing verb and a post (提名公司副总经理…)."""
 
 
 def _appointing_board(view: SentenceView, head: int) -> Placed[Entity] | None:
-    """The company whose board appoints, placed, where an appointing verb stands right before a post (董事會委任|財務總監…)."""
-    verb = next((v for v in _APPOINT_VERBS if view.text.endswith(v, 0, head)), None)
-    board = appointing_org(view, head - len(verb)) if verb is not None else None
+    """The company whose board appoints, placed, where an appointing verb stands right before a post, maybe with a
+    word for that company between (董事會委任|財務總監…, 蒹穰人寿拟提名|公司|副总经理…)."""
+    own = next((w for w in _OWN_COMPANY if view.text.endswith(w, 0, head)), "")
+    verb = next((v for v in _APPOINT_VERBS if view.text.endswith(v, 0, head - len(own))), None)
+    board = appointing_org(view, head - len(own) - len(verb)) if verb is not None else None
     return next((e for e in view.labelled("ORG") if e[2] is board), None) if board is not None else None
 
 
