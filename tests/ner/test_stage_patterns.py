@@ -1135,6 +1135,12 @@ def test_a_morpheme_after_a_character_jieba_does_not_know_continues_the_name(nlp
     assert name in {e.text for e in nlp(text).entities if e.label == "ORG"}
 
 
+def test_a_preposition_glued_to_an_unknown_name_opens_no_name(nlp: finextract.Pipeline) -> None:
+    """落后|于淄|珲|证券: jieba glues 于 to the rival's first character."""
+    orgs = {e.text for e in nlp("按托管规模计，东星证券在券商中位列第六，仍落后于淄珲证券。").entities if e.label == "ORG"}
+    assert "淄珲证券" in orgs and "于淄珲证券" not in orgs
+
+
 def test_taiwan_s_word_for_a_credit_rating_keeps_the_agency_s_name_whole(nlp: finextract.Pipeline) -> None:
     """中華信用評等公司（中華信評）: 評等 (a rating, in Taiwan) is one noun, so the agency's name ends in 公司."""
     orgs = {e.text for e in nlp("債券並獲中華信用評等公司（中華信評）給予「twAA」長期評等。").entities if e.label == "ORG"}

@@ -507,6 +507,11 @@ def test_a_rumour_denied_later_in_the_sentence_yields_no_holding() -> None:
     assert _facts(text, "ownership") == []
 
 
+def test_a_unit_of_a_holder_written_with_its_stock_code() -> None:
+    facts = {(f.args.holder.text, f.args.held.text) for f in _facts("東星私人銀行為東星金融集團（股份代號：2379）的全資附屬公司。", "ownership")}
+    assert ("東星金融集團", "東星私人銀行") in facts
+
+
 def test_a_holder_described_by_its_place_after_you() -> None:
     """由百慕達的鄹瀾控股有限公司全資擁有: the place describes the holder, the passive reads past it."""
     facts = {(f.args.holder.text, f.args.held.text) for f in _facts("東星保險由百慕達的鄹瀾控股有限公司全資擁有。", "ownership")}
@@ -552,6 +557,23 @@ def test_rival_bidders_compete() -> None:
     """A曾与B竞购C的控股权: the two bidders compete."""
     facts = _facts("據了解，東星人壽曾與融眾人壽競購瀚海養老的控股權。", "competition")
     assert [tuple(p.text for p in f.args.parties) for f in facts] == [("東星人壽", "融眾人壽")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "action"),
+    [
+        ("人事方面，東星銀行同日宣佈委任黎芷晴為零售銀行業務主管，即日生效，接替上月退休的莫家俊。", "莫家俊", "退休"),
+        ("人事方面，东星科技昨日公布，委任佘芷澄为行政总裁，即时生效，接替因个人理由辞任的温柏霆。", "温柏霆", "辞任"),
+    ],
+)
+def test_a_predecessor_named_after_a_verb_of_leaving_resigned(text: str, person: str, action: str) -> None:
+    facts = [f for f in _facts(text, "appointment") if f.args.change == "resigned"]
+    assert [(f.args.person.text, f.args.action.text, f.rule) for f in facts] == [(person, action, "appointment.predecessor")]
+
+
+def test_a_rumoured_merger_answered_as_untrue_in_the_next_sentence_is_none() -> None:
+    text = "市場近日盛傳東星支付將與融眾支付合併。東星支付發言人昨日回應指，公司「從未與融眾支付進行任何合併磋商」，有關傳聞並不屬實。"
+    assert _facts(text, "acquisition") == []
 
 
 def test_merger_talks_are_a_planned_merger() -> None:

@@ -98,6 +98,12 @@ def _pairs(text: str) -> list[PartnershipFact]:
     return _facts(text, "partnership")
 
 
+def test_a_foreign_bank_s_kind_between_with_and_its_name() -> None:
+    """与外资银行|埃默林银行（中国）有限公司: what the partner is stands between 与 and its name; the date is kept."""
+    (fact,) = [f for f in _pairs("11月18日，东星证券股份有限公司与外资银行融众银行（中国）有限公司在上海签署托管与结算合作协议。") if f.rule == "partnership.pair_trigger"]
+    assert fact.args.date is not None and fact.args.date.text == "11月18日"
+
+
 def test_a_place_where_they_sign_between_the_parties() -> None:
     """A在上海分别与B（…）、C、D签署…: the place is part of the adverbial before 与; each listed company partners A."""
     text = "11月4日，东星清算有限公司在上海分别与融众银行股份有限公司（以下简称“融众银行”）、瀚海银行、安信银行签署战略合作协议。"
@@ -1447,6 +1453,25 @@ def test_a_note_in_brackets_between_a_metric_and_its_figure() -> None:
 )
 def test_modifiers_that_stay_in_a_metric_s_name(text: str, metric: str) -> None:
     assert metric in {f.args.metric.text for f in _metrics(text)}
+
+
+def test_companies_listed_before_a_respective_metric_each_own_their_figure() -> None:
+    facts = {(f.args.subject.text if f.args.subject else None, f.args.value.text) for f in _metrics("兆豐銀行、東星銀行的承貸額度分別為88億元及80億元。")}
+    assert facts == {("兆豐銀行", "88億元"), ("東星銀行", "80億元")}
+
+
+def test_taiwan_s_word_for_growth_and_domestic_banks_as_holders() -> None:
+    """成長 (Taiwan's 增长) is a change verb; 本國銀行 own the market's figure, they do not name it."""
+    facts = {(f.args.metric.text, f.args.value.text) for f in _metrics("東星銀行綠色授信餘額較去年底成長約21%。")}
+    assert ("綠色授信餘額", "約21%") in facts
+    facts = {f.args.metric.text for f in _metrics("截至今年9月底，本國銀行綠能科技產業授信餘額為新台幣2兆3,418億元。")}
+    assert facts == {"綠能科技產業授信餘額"}
+
+
+def test_the_latter_opening_a_clause_owns_its_figure() -> None:
+    text = "按托管规模计，东星证券在券商中位列第六，仍落后于融众证券公司，后者同期托管规模约7,150亿元。"
+    (fact,) = [f for f in _metrics(text) if f.args.value.text == "约7,150亿元"]
+    assert (fact.args.subject.text if fact.args.subject else None, fact.args.metric.text) == ("融众证券公司", "托管规模")
 
 
 def test_a_note_in_latin_letters_between_a_metric_and_its_figure() -> None:

@@ -385,10 +385,17 @@ def _in_bond_name(text: str, start: int, end: int) -> bool:
 
 def _bracketed_after_name(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` stands alone in brackets right after a Han character or a closing quote
-    (国泰金控(2882), 「昶崴台湾优息精选ETF」（00962）)."""
-    if start < 2 or text[start - 1] not in "(（" or text[end : end + 1] not in (")", "）"):
+    (国泰金控(2882), 「昶崴台湾优息精选ETF」（00962）), or closes brackets after a short name and a comma
+    (瀜璸能源股份有限公司（瀜璸能源，6957）)."""
+    if start < 2 or text[end : end + 1] not in (")", "）"):
         return False
-    return is_han(text[start - 2]) or text[start - 2] in "」”』》"
+    if text[start - 1] in "，," and _SHORT_NAME_BEFORE.search(text, max(0, start - 12), start) is not None:
+        return True
+    return text[start - 1] in "(（" and (is_han(text[start - 2]) or text[start - 2] in "」”』》")
+
+
+_SHORT_NAME_BEFORE = re.compile(r"[" + HAN + r"][（(][" + HAN + r"]{2,8}[，,]$")
+"""A short name in brackets after a full name, then the comma before its stock code (…公司（瀜璸能源，|6957）)."""
 
 
 def _is_area_code(text: str, dash: int) -> bool:

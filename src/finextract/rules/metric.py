@@ -51,19 +51,19 @@ from .relations import MOVE_TO, RELATED_AFTER, clause_bounds, sentence_end
 
 _LINKS = frozenset(
     "为 是 达 达到 高达 突破 力争 约 约为 超 超过 已 已经 了 共 共计 合计 合共 仅 仅为 分别 分别为 在 有 都 均 也 就 则 可能 大约 将 较 比 上 "
-    "增长 上升 提高 增加 上涨 升至 增至 提升 回升 攀升 升 增厚 扩大 上调 调升 调高 摊薄 下降 降低 减少 下滑 回落 降至 减至 降 下跌 下调 调降 调低 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
+    "增长 成长 上升 提高 增加 上涨 升至 增至 提升 回升 攀升 升 增厚 扩大 上调 调升 调高 摊薄 下降 降低 减少 下滑 回落 降至 减至 降 下跌 下调 调降 调低 收窄 跌 同比 环比 按年 按季 按月 增幅 降幅 "
     "年增 年减 月增 月减 季增 季减 "
     "季末 年初 年末 月末 上季末 上年末 去年 上年 同期 上年同期 去年同期 年内 拟以 以 拟 计划 预计 仍 仍为 仍然 依然 依旧 至 报 收报 收于 收在 终场 介乎 介于 每股 "
     "维持 维持在 保持 保持在 估计 预估 可 可望 可达 有望 累计 或 或将".split()
 )
-_UP = frozenset("增长 上升 提高 增加 上涨 升至 增至 提升 回升 攀升 升 增厚 扩大 上调 调升 调高 增幅 年增 月增 季增".split())
+_UP = frozenset("增长 成长 上升 提高 增加 上涨 升至 增至 提升 回升 攀升 升 增厚 扩大 上调 调升 调高 增幅 年增 月增 季增".split())
 _DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 减至 降 下跌 下调 调降 调低 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
 _MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首 首期 首批 首笔 首日 分红 促成 求偿 保证 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行 购置 新承作 承作".split())
 _HAS_NOW = frozenset("现有 原有 已有 拥有".split())
 """Verbs of having before a count (澐嶠銀行現有|零售客戶約180萬名): no part of the metric's name."""
-_HOLDERS = frozenset("金融机构 机构 业者 银行业 银行业金融机构 寿险业 产险业 保险业 证券业 基金业 信托业 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行 同类产品 该产品 系统 全系统".split())
+_HOLDERS = frozenset("金融机构 机构 业者 银行业 本国银行 银行业金融机构 寿险业 产险业 保险业 证券业 基金业 信托业 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行 同类产品 该产品 系统 全系统".split())
 """Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额); so does a product
 referred to (同类产品|募集规模, 该|产品|募集规模: see ``_REFERRED``)."""
 _REFERRED = frozenset("该 相关 上述 此 这 这些 该类 此类 同类".split())
@@ -539,11 +539,28 @@ def _respectively(view: SentenceView, span: tuple[int, int], listed: list[tuple[
         dated = [None] * len(listed)
     conf = round(0.55 + 0.25 * subject_conf, 2)
     shared = _shared_bound(listed[0][1])
-    for (_, figure), period in zip(listed, dated):
+    # 兆丰银行、瑺嶨银行的承贷额度分别为88亿元及80亿元: as many companies listed before as figures, in order
+    subjects = _listed_subjects(view, span[0], len(listed)) or [subject] * len(listed)
+    for (_, figure), period, owner in zip(listed, dated, subjects):
         if shared is not None and figure.qualifier == "exact":
             figure = figure.model_copy(update={"qualifier": shared})  # 分别不低于6500万元、8000万元: each is a floor
-        args = MetricArgs(subject=subject, metric=view.text_span(*span), value=figure, period=period)
+        args = MetricArgs(subject=owner, metric=view.text_span(*span), value=figure, period=period)
         yield "metric", "metric.respectively", conf, args
+
+
+def _listed_subjects(view: SentenceView, start: int, count: int) -> list[Entity | None] | None:
+    """``count`` organizations listed right before the metric at ``start`` (A、B的承贷额度), in order; else ``None``."""
+    pos = start - 1 if view.text.endswith("的", 0, start) else start
+    last = view.entity_ending_at(pos, "ORG")
+    listed = [last] if last is not None else []
+    while listed:
+        joiner = next((j for j in ("、", "和", "及", "与") if view.text.endswith(j, 0, listed[0][0])), None)
+        before = view.entity_ending_at(listed[0][0] - len(joiner), "ORG") if joiner else None
+        if before is None:
+            break
+        listed.insert(0, before)
+    # the whole list must pair with the figures (中国人寿、中国平安和中国太保…分别…: three names, three figures)
+    return [e[2] for e in listed] if count > 1 and len(listed) == count else None
 
 
 def _respective_changes(
@@ -762,13 +779,23 @@ _ANOTHER = ("新公司", "合资公司", "子公司")
 _PASSIVE = ("被", "遭")
 
 
+def _latter(view: SentenceView, m_start: int) -> Entity | None:
+    """The organization 后者 opening the metric's clause refers to, the last named before the clause
+    (…，仍落后于淄珲证券，后者同期托管规模约7,150亿元)."""
+    c_start, _ = clause_bounds(view.text, m_start, m_start)
+    if not view.text.startswith("后者", c_start) or m_start - c_start > 8:
+        return None
+    prior = [e for e in view.labelled("ORG") if e[1] <= c_start]
+    return prior[-1][2] if prior else None
+
+
 def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
     """The metric's organization and how sure the rule is (0–1).
 
     1. a person right before 被 and the metric (李国栋被罚款15万元: the person's fine); an
        organization right before the metric (工行的信用卡用户), unless a passive marker
        makes it the agent (A被B罚款: A's fine);
-    2. the one 该行/其/公司 refers to: the last organization mentioned before;
+    2. the one 后者 opening the clause or 该行/其/公司 refers to: the last organization mentioned before;
     3. in the metric's clause, the company after a verb of promising (承诺明远科技…的净利润), else
        the clause's subject;
     4. a holder named at the end of the clause before, for a stake (控股股东为华信集团，持股比例…),
@@ -817,6 +844,9 @@ def _subject(view: SentenceView, m_start: int) -> tuple[Entity | None, float]:
         topic = _sentence_subject(view, pos)
         if topic is not None:
             return topic, 0.6
+    latter = _latter(view, m_start)
+    if latter is not None:
+        return latter, 0.6
     if view.text.endswith(_ANAPHORA, 0, pos):
         prior = [e for e in view.doc.entities if e.label == "ORG" and e.end <= view.sentence.start + pos]
         if prior:

@@ -91,7 +91,8 @@ def _publisher(view: SentenceView, first: int) -> Entity | None:
 
 _TALKED_OF = frozenset({"partnership", "acquisition"})
 _TALKS_AFTER = re.compile(r"(?:仍在|正在|仍|正)?(?:谈判|洽谈|磋商|商谈)")
-"""Talks written right after a partnership's trigger (…的合作谈判仍在进行, …的合作仍在洽谈中): the cooperation is planned."""
+"""Talks written right after a partnership's or a merger's trigger (…的合作谈判仍在进行, …的合作仍在洽谈中, 展开合并洽谈):
+the cooperation or the merger is planned."""
 
 _READ_WITHOUT = {"role": frozenset({"org"})}
 """Arguments the modality is not read up to: a role's company may be named clauses before the post

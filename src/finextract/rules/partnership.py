@@ -83,7 +83,7 @@ def _party_run(view: SentenceView, first: int) -> list[int]:
 
 
 _PARTNER_KIND = re.compile(
-    r"[" + HAN + r"]{0,10}(?:公司|企业|机构|平台|服务商|营运商|运营商|供应商|业者|合作伙伴|超商|零售商|连锁店|商业银行)|内地|本地|当地|境外|境内|海外"
+    r"[" + HAN + r"]{0,10}(?:公司|企业|机构|平台|服务商|营运商|运营商|供应商|业者|合作伙伴|超商|零售商|连锁店|商业银行|外资银行|外资行)|内地|本地|当地|境外|境内|海外"
 )
 """What a partner is or where it is from, written between 与 and its name (与国有资产管理公司|东方汇达, 與…電子錢包營運商|樂付通,
 與內地|浯菉銀行)."""

@@ -36,6 +36,7 @@ Triggers live in ``data/relations.json``; the rules are small and named:
 * ``product_launch.product_first`` — 禕峮人壽的數位投保平台「峮e保」已於11月10日正式上線 (the product before the verb)
 * ``product_launch.both_parties`` — A与B签署合作协议，双方将共同推出「晶彩Go帐户」 (one fact per party)
 * ``appointment.change``   — 王明远出任招商银行行长; 李卫东辞去首席执行官职务
+* ``appointment.predecessor`` — …委任黎芷晴为零售银行业务主管，接替上月退休的莫家俊 (the predecessor left the post)
 * ``appointment.named``    — 董事会聘任刘晓峰为晨光控股总裁 (appointed)
 * ``appointment.successor`` — 刘建国…不再担任行长职务，由副行长孙丽接任 (孙丽 appointed 行长)
 * ``appointment.respectively`` — 滕雨舟、蒯立言…分别辞去副总经理、首席风险官职务 (each person the post in the same place)
@@ -266,7 +267,7 @@ def sentence_end(text: str, pos: int) -> int:
 
 _PART_END = re.compile(r"[。；;！？!?]")
 _RUMOUR = re.compile(r"传出|传闻|传言|据传|盛传|的消息|有[^，,。；;]{0,4}(?:媒体|消息人士|报道|消息)称")
-_DENIAL = re.compile(r"否认|辟谣|不实|纯属臆测|(?:没有|并无|并未|无)[^，,。；;]{0,16}(?:计划|打算|意向|安排|协商|洽谈|磋商|规划|接触|谈判)")
+_DENIAL = re.compile(r"否认|辟谣|不实|不属实|纯属臆测|(?:没有|并无|并未|无)[^，,。；;]{0,16}(?:计划|打算|意向|安排|协商|洽谈|磋商|规划|接触|谈判)")
 """A later clause denying the rumoured plan (没有任何并购计划); 并未收购…任何股份 denies an act, not the rumour."""
 
 
@@ -292,7 +293,7 @@ def blocked(view: SentenceView, lex: RelationLexicon, start: int, trigger_start:
     return any(h in view.text[c_start:c_end] for h in lex.hypothetical) or sentence_tail.rstrip().endswith(("吗", "？", "?"))
 
 
-_ANSWERS = re.compile(r"^(?:(?:对此|对于[^，,。]{0,20})[，,]|[^，,。]{1,12}否认|[^，,。]{1,24}回应(?:称|表示)?[，,：:])")
+_ANSWERS = re.compile(r"^(?:(?:对此|对于[^，,。]{0,20})[，,]|[^，,。]{1,12}否认|[^，,。]{1,24}回应(?:称|表示|指)?[，,：:])")
 """How a sentence answering the one before opens (对此，…澄清; 邝允澄否认有关消息; 东星集团法务总监李明回应称，…)."""
 
 
@@ -1190,6 +1191,8 @@ def held_by(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str
 _IS_UNDER = ("是", "为", "系", "乃", "成为", "将成为")
 _UNDER_AFTER = re.compile(r"的?(?:旗下|下属|所属|属下|全资子公司|控股子公司|子公司|全资附属公司|附属公司)|(?:全资|绝对)?控股(?=的)")
 _SUBORDINATE = re.compile(r"隶属于?")
+_CODE_BRACKET = re.compile(r"[（(](?:股份代号|股票代码|证券代码|股票代号)?[:：]?\s*[0-9A-Z.]{3,12}[)）]")
+"""A company's stock code in brackets after its name (（股份代号：2379）, (2882))."""
 _LISTED_COPULA = re.compile(r"(?:" + "|".join(_IS_UNDER) + r")[^，,。；;、的]{0,6}上市的")
 """A copula and where the holder is listed (为香港上市的|…)."""
 
@@ -1205,8 +1208,11 @@ def units_under(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str,
         if a.label != "ORG" or b.label != "ORG" or a.canonical == b.canonical or b_start - a_end > 12:
             continue
         gap = text[a_end:b_start]
-        # 澯暟人寿为香港上市的椲桻保险集团…的全资附属公司: the holder may be described by its listing
-        under = _UNDER_AFTER.match(text, past_declaration(view, b_end)) if gap in _IS_UNDER or _LISTED_COPULA.fullmatch(gap) else None
+        # 澯暟人寿为香港上市的椲桻保险集团…的全资附属公司: the holder may be described by its listing; its stock code
+        # in brackets may follow it (…金融集团（股份代号：2379）的全资附属公司)
+        after = past_declaration(view, b_end)
+        after = code.end() if (code := _CODE_BRACKET.match(text, after)) is not None else after
+        under = _UNDER_AFTER.match(text, after) if gap in _IS_UNDER or _LISTED_COPULA.fullmatch(gap) else None
         if under is None and _SUBORDINATE.fullmatch(gap) is None:
             continue
         if blocked(view, lex, a_start, b_start, ""):
@@ -1864,10 +1870,27 @@ def respective_appointments(view: SentenceView, lex: RelationLexicon) -> list[tu
     return out
 
 
+_PREDECESSOR = re.compile(r"接替(?:[^，,。；;]{0,12}?)(?P<verb>退休|辞任|辞职|离任|卸任|离职)的")
+"""A predecessor named after the verb of leaving in a modifier (接替上月退休的莫家俊, 接替因个人理由辞任的温柏霆)."""
+
+
+def predecessors(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, AppointmentArgs]]:
+    """``appointment.predecessor``: …委任黎芷晴为零售银行业务主管，…，接替上月退休的莫家俊 — the person after 接替 and
+    a verb of leaving left the post; its title is the last post named before 接替 in the sentence, if any."""
+    for found in _PREDECESSOR.finditer(view.text):
+        person = view.entity_starting_at(found.end(), "PERSON")
+        if person is None or blocked(view, lex, found.start(), found.start("verb"), found.group("verb")):
+            continue
+        title = next((e[2] for e in reversed(view.labelled("TITLE")) if e[1] <= found.start()), None)
+        action = view.text_span(*found.span("verb"))
+        yield "appointment", "appointment.predecessor", 0.7, AppointmentArgs(person=person[2], change="resigned", title=title, action=action)  # type: ignore[arg-type]
+
+
 def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, AppointmentArgs]]:
     """``PERSON 出任/辞去 [ORG] [TITLE]`` and ``聘任 PERSON 为 [ORG] TITLE``; people and posts paired by 分别
-    (:func:`respective_appointments`) take theirs from that rule alone."""
+    (:func:`respective_appointments`) take theirs from that rule alone; predecessors (:func:`predecessors`)."""
     text = view.text
+    yield from predecessors(view, lex)
     paired = respective_appointments(view, lex) if _RESPECTIVELY in text else []
     yield from (fact for _, fact in paired)
     done = {person[0] for person, _ in paired}
