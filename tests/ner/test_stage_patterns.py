@@ -1141,6 +1141,12 @@ def test_a_preposition_glued_to_an_unknown_name_opens_no_name(nlp: finextract.Pi
     assert "淄珲证券" in orgs and "于淄珲证券" not in orgs
 
 
+def test_a_copula_glued_to_an_unknown_word_ends_it_before_a_name(nlp: finextract.Pipeline) -> None:
+    """崢琿|私銀為|崢|琿|金融集團: jieba glues 為 to the short form before it; the holder's name starts after 為."""
+    orgs = {e.text for e in nlp("崢琿私人銀行有限公司（下稱「崢琿私銀」）宣布合作。崢琿私銀為崢琿金融集團（股份代號：2379）的全資附屬公司。").entities if e.label == "ORG"}
+    assert "崢琿金融集團" in orgs and not any("為" in o for o in orgs)
+
+
 def test_taiwan_s_word_for_a_credit_rating_keeps_the_agency_s_name_whole(nlp: finextract.Pipeline) -> None:
     """中華信用評等公司（中華信評）: 評等 (a rating, in Taiwan) is one noun, so the agency's name ends in 公司."""
     orgs = {e.text for e in nlp("債券並獲中華信用評等公司（中華信評）給予「twAA」長期評等。").entities if e.label == "ORG"}

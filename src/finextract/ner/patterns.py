@@ -621,8 +621,8 @@ def _lone_non_numeral(word: str) -> bool:
 """Words jieba tags as verbs that end a company's name before its legal form (翠麟金融控股|有限公司)."""
 _MORPHEMES = frozenset({"g", "zg", "ng"})
 """jieba's tags of single characters it knows only as parts of words."""
-_GLUED_MARKERS = frozenset("获被由将把给向对从")
-"""Markers jieba may glue to the end of an unknown word right before a name (年底前获|法院批准)."""
+_GLUED_MARKERS = frozenset("获被由将把给向对从为")
+"""Markers jieba may glue to the end of an unknown word right before a name (年底前获|法院批准, 私银为|峥珲金融集团)."""
 
 _POST_VERB_HEADS = frozenset("曾现时兼出担原继拟新升转调")
 
