@@ -325,14 +325,18 @@ def _branch_of(text: str, known: Candidate, pat: PatternLexicon) -> Candidate | 
     m = _BRANCH.match(text, known.end)
     place = m.group("place") if m is not None else None
     # 国家金融监督管理总局|岈州|监管分局: a supervisor's local office makes a city's name before it a place
-    if m is None or (place and not plausible_place(place, pat) and not (m.group("unit") in _SUPERVISION_UNITS and _CITY.fullmatch(place))):
+    if m is None or (place and not plausible_place(place, pat) and not (m.group("unit") in _SUPERVISION_UNITS and _city(place, pat))):
         return None
     return Candidate(known.start, m.end(), "ORG", source="pattern:branch", priority=4, score=0.9)
 
 
 _SUPERVISION_UNITS = ("监管分局", "监管局")
-_CITY = re.compile(r"[" + HAN + r"]{1,3}[州市县省]")
-"""A place's name by its level (岈州, 瀍江省), which the place list need not know."""
+
+
+def _city(word: str, pat: PatternLexicon) -> bool:
+    """A place's name by its level (岈州, 瀍江省), which the place list need not know: two to four Han characters
+    ending in a place suffix."""
+    return 2 <= len(word) <= 4 and is_han(word) and word.endswith(pat.place_suffixes)
 
 
 def _department_of(text: str, start: int, end: int, pat: PatternLexicon) -> bool:

@@ -539,10 +539,6 @@ def _unit_after_name(text: str, name_tokens: Sequence[Token], end: int, suffix: 
     )
 
 
-_PROVINCE_ENDS = ("省", "市", "县")
-"""Endings of a place's administrative level, which jieba glues to a rare place name's last character (江省)."""
-
-
 def _lone_unknown(text: str, token: Token) -> bool:
     """Whether ``token`` is one Han character jieba does not know (璗)."""
     start, stop, pos = token
@@ -566,8 +562,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         # 崟|稞|纺织, 琯|溇|…, 翚|苒|资本); 一大|行|新港银行
         # stays out: 行 is no name's first character there
         pos = "g"
-    elif pos in ("zg", "ng") and stop - start == 1 and j + 1 < len(tokens) and tokens[j + 1][2] == "unk" and text.endswith(_PROVINCE_ENDS, tokens[j + 1][0], tokens[j + 1][1]):
-        pos = "g"  # 瀍|江省|农村信用社联合社: a rare character before what jieba reads as an unknown word ending in 省/市
+    elif pos in ("zg", "ng") and stop - start == 1 and j + 1 < len(tokens) and tokens[j + 1][2] == "unk" and text.endswith(lex.place_suffixes, tokens[j + 1][0], tokens[j + 1][1]):
+        pos = "g"  # 瀍|江省|农村信用社联合社: a rare character before what jieba reads as an unknown word ending in a place suffix
     elif pos in ("zg", "ng") and stop - start == 1 and j >= 1 and tokens[j - 1][2] in _MORPHEMES and tokens[j - 1][1] - tokens[j - 1][0] == 1:
         pos = "g"  # 琯|溇|会计师事务所, 瓴|舒|基金管理…: the second of two morphemes (跑|趟|银行 stays out)
     elif pos in ("zg", "ng", "vg") and stop - start == 1 and j >= 1 and _lone_unknown(text, tokens[j - 1]):

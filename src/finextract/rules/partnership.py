@@ -34,7 +34,7 @@ from .relations import (
     answering_sentence,
     blocked,
     came_to_nothing,
-    denied_next,
+    denies,
     listed_after_party,
     reports_rumour,
 )
@@ -194,8 +194,8 @@ def _pair_fact(view: SentenceView, run: list[int], lex: RelationLexicon) -> tupl
         return None
     if came_to_nothing(view.text, lex.fell_through_re, trigger.end() if verb is None else parties_end, clause_end) or EXPIRES.search(view.text, parties_end, clause_end):
         return None
-    if denied_cooperation(view, [ents[i] for i in run], lex.negation_re) or reports_rumour(view.text) and denied_next(view, lex):
-        return None  # 此前有市场消息称A将与B合资…。对此，A回应称，双方目前并无成立合资公司的计划
+    if denied_cooperation(view, [ents[i] for i in run], lex):
+        return None
     if _transaction(view.text, trigger, clause_end, lex):
         return None  # 签署《股权转让协议》 is a transaction, not a cooperation
     parties = []
@@ -261,14 +261,15 @@ def _verb_between(view: SentenceView, run: list[int]) -> re.Match[str] | None:
     return None
 
 
-def denied_cooperation(view: SentenceView, parties: list, negation: re.Pattern[str]) -> bool:  # type: ignore[type-arg]
+def denied_cooperation(view: SentenceView, parties: list, lex: RelationLexicon) -> bool:  # type: ignore[type-arg]
     """The sentence denies the cooperation elsewhere (…，目前并未与美团合作), or reports it as a rumour that the
-    next sentence answers with a denial (有消息称A将与B合作。对此，A回应称，公司目前并未与B开展…合作)."""
+    next sentence answers with a denial of the cooperation (有消息称A将与B合作。对此，A回应称，公司目前并未与B开展…合作)
+    or of the report (…合资成立消费金融公司。对此，A回应称，双方目前并无成立合资公司的计划)."""
     names = [view.text[s:e] for s, e, _ in parties]
-    if _denies(view.text, names, negation):
+    if _denies(view.text, names, lex.negation_re):
         return True
     answer = answering_sentence(view) if reports_rumour(view.text) else None
-    return answer is not None and _denies(answer, names, negation)
+    return answer is not None and (_denies(answer, names, lex.negation_re) or denies(answer, lex))
 
 
 def _denies(text: str, names: list[str], negation: re.Pattern[str]) -> bool:  # type: ignore[type-arg]

@@ -539,7 +539,7 @@ class ModelRelations:
             return None  # …的银保协议将于今年12月31日届满: an agreement ending, as for the trigger rules
         if is_court(first[2]) or is_court(second[2]):
             return None  # a court hears cases, it is no party to them nor to any deal (as for the trigger rules)
-        if fact_type == "partnership" and denied_cooperation(view, [first, second], self.lexicon.negation_re):
+        if fact_type == "partnership" and denied_cooperation(view, [first, second], self.lexicon):
             return None  # …并未与B合作, or a rumour the next sentence denies so: as for the trigger rules
         hit = self._trigger(view, fact_type, first, second)
         _, c_end = clause_bounds(view.text, second[1], second[1])

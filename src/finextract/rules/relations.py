@@ -315,7 +315,12 @@ def denied_next(view: SentenceView, lex: RelationLexicon) -> bool:
     """Whether the next sentence of the paragraph answers this one with a denial (对此，宸磊支付发言人澄清，相关传闻「纯属臆测」;
     对此，…回应称，赫珩资本并未投资砥芯微)."""
     answer = answering_sentence(view)
-    return answer is not None and (_DENIAL.search(answer) is not None or lex.denied_act_re.search(answer) is not None)
+    return answer is not None and denies(answer, lex)
+
+
+def denies(answer: str, lex: RelationLexicon) -> bool:
+    """Whether an answering sentence denies what the one before reported (有关报道不实; 并无成立合资公司的计划; 并未投资…)."""
+    return _DENIAL.search(answer) is not None or lex.denied_act_re.search(answer) is not None
 
 
 def _same_clause(text: str, a: int, b: int) -> bool:
