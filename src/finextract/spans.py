@@ -110,7 +110,7 @@ class Period(Span):
     type: Literal["period"] = "period"
     kind: PeriodKind
     value: str
-    """ISO-like value: ``2016``, ``2016-01``, ``2017-Q2``, ``--07-18``, ``H1``, ``P1D``; a year relative to the article's is ``Y0``, ``Y-1``, ``Y+1`` (今年, 去年, 明年), the year to date ``Y0-YTD`` (今年以来); a trailing window (kind ``window``) its length, ``P3Y`` (近三年)."""
+    """ISO-like value: ``2016``, ``2016-01``, ``2017-Q2``, ``--07-18``, ``H1``, ``P1D``; a year relative to the article's is ``Y0``, ``Y-1``, ``Y+1`` (今年, 去年, 明年), a month relative to it ``M0``, ``M-1``, ``M+1`` (本月, 上月, 下月), the year to date ``Y0-YTD`` (今年以来); a trailing window (kind ``window``) its length, ``P3Y`` (近三年)."""
     repaired: bool = False
     """True when the written form was damaged (``718日``) and has been repaired."""
 

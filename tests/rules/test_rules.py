@@ -290,6 +290,21 @@ def test_statistics_cited_after_yi_are_reported_and_attributed() -> None:
     assert (fact.modality, fact.attributed_to.text if fact.attributed_to else None) == ("reported", "臺灣證券交易所")
 
 
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("據業界估計，東星支付旗下錢包的註冊用戶約61萬名。", "reported"),  # an estimate of a level now, cited
+        ("据业内人士估算，东星支付的市场份额约为6.3%。", "reported"),
+        ("据业界估计，东星支付明年的注册用户将达80万名。", "forecast"),  # what will be: still a forecast
+        ("东星证券估计，东星支付的注册用户约61万名。", "forecast"),  # a firm's own estimate, framing the sentence
+    ],
+)
+def test_an_estimate_cited_after_ju_is_reported(text: str, modality: str) -> None:
+    """據業界估計，…: a level someone estimated, cited as 据…统计 is, unless what follows will be."""
+    facts = _metrics(text)
+    assert facts and {f.modality for f in facts} == {modality}
+
+
 def test_a_source_described_after_ju_is_attributed() -> None:
     facts = _metrics("据研究机构旸川咨询统计，今年前三季度，东星支付在线下收单市场的份额为6.3%。")
     assert [(f.modality, f.attributed_to.text if f.attributed_to else None) for f in facts] == [("reported", "旸川咨询")]

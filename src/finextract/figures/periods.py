@@ -7,7 +7,8 @@ of an unknown year), ``---18`` (a day of an unknown month), ``2017-Q2``,
 and ``Q1/Q3`` (``前三季度``; ``前一季度`` is the previous quarter and is not
 read), year-to-date months ``--01/--10`` (``前10月``, ``前三个月``), frequencies ``P1D``/``P1M``/``P3M``/``P1Y`` and
 comparisons ``YoY``/``MoM``/``QoQ`` (``同比``, and the Hong Kong ``按年``/``按季``/``按月``).  A relative year word before a month
-(``今年3月``) stays in the span; the value keeps the year unknown (``--03``).
+(``今年3月``) stays in the span; the value keeps the year unknown (``--03``).  Months relative to
+the article's are ``M0``, ``M-1``, ``M+1`` (``本月``, ``上月``, ``下个月``).
 
 Damaged datelines where the scraper lost ``月`` (``718日``) are repaired only
 when the digits split into a month and a day in exactly one valid way and the
@@ -226,6 +227,8 @@ def _candidates(text: str) -> list[PeriodMatch]:
     if "年" in text:
         found += [PeriodMatch(m.start(), m.end(), "year", _RELATIVE_YEARS[m.group("w")]) for m in _BARE_YEAR.finditer(text)]
         found += [PeriodMatch(m.start(), m.end(), "year", _RELATIVE_YEARS[m.group("w")]) for m in _SAME_PERIOD_OPENING.finditer(text)]
+    if "月" in text:
+        found += [PeriodMatch(m.start(), m.end(), "month", _RELATIVE_MONTHS[m.group("w")]) for m in _BARE_MONTH.finditer(text)]
     if "近" in text or "过去" in text:
         found += [p for m in _WINDOW.finditer(text) if (p := _window(m)) is not None]
     if "首季" in text:
@@ -269,6 +272,13 @@ _RELATIVE_YEARS = {"今年": "Y0", "本年": "Y0", "去年": "Y-1", "上年": "Y
 _BARE_YEAR = re.compile(r"(?<![较比与同于和及])(?P<w>今年|本年|去年|上年|明年|前年)(?:度|底|末|初)?(?!同期|[0-9])")
 """A relative year standing alone (去年营收, 今年以来).  After 较/比/于 it is a comparison's basis
 (较去年增长, 高于去年), and 去年同期 is the basis of a year-on-year change: neither dates a figure."""
+
+
+_RELATIVE_MONTHS = {"本": "M0", "上": "M-1", "下": "M+1"}
+"""A month named relative to the article's own (上月 → ``M-1``)."""
+_BARE_MONTH = re.compile(r"(?<![较比与同和及])(?<![高低多少大小]于)(?P<w>[本上下])个?月(?:份|底|末|初|中)?(?![0-9一二三四五六七八九十二三]|[日号])")
+"""A relative month standing alone (上月交易笔数, 本月底前).  After 较/比/与 it is a comparison's basis
+(较上月增长, 环比上月, 高于上月), as a relative year is, but 于 alone dates (将于下个月起); a day after it makes a day of the month (上月12日)."""
 
 
 _SAME_PERIOD_OPENING = re.compile(r"(?:(?<=[，,；;。])|^)(?P<w>去年|上年)同期(?=[" + HAN + r"])(?!相比|比较|增长|下降|增加|减少)")

@@ -30,8 +30,11 @@ _SPEECH_ADVERBS = ("同时", "还", "也", "亦", "进一步", "则", "并", "�
 """Adverbs between a speaker and the speech verb (郗慕白同时透露，…)."""
 _TARGET = re.compile(r"目[标標](?![价價])")
 """A metric named as a goal (目标资产管理规模); a broker's target price (目标价) is its own metric."""
-_BY_DATA = re.compile(r"(?:^|[，,：:])(?:据|根据|依|依据)[^，,。；;！？]{0,20}(?:数据|统计|资料)[，,]")
-"""A clause citing data or records (据保险业监管局数据，…; 据不完全统计，…; 据澳门金融管理局资料，…): what follows is reported."""
+_BY_DATA = re.compile(r"(?:^|[，,：:])(?:据|根据|依|依据)[^，,。；;！？]{0,20}(?:数据|统计|资料|估计|估算)[，,]")
+"""A clause citing data, records or someone's estimate (据保险业监管局数据，…; 据不完全统计，…; 据澳门金融管理局资料，…;
+据业界估计，…): what follows is reported."""
+_WILL = re.compile("将|明年|未来")
+"""What a cited estimate says will be (据业界估计，…明年…将达…) is still a forecast."""
 _ACCORDING_TO = re.compile(r"(?:据|根据|(?<![" + HAN + r"])依|依据)(?:[" + HAN + r"]{0,4}(?:研究机构|咨询机构|数据机构|第三方机构|机构|平台))?$")
 """据 (or Taiwan's 依) right before a source, maybe with what the source is between (据研究机构|旸川咨询统计,
 依|台湾证券交易所统计)."""
@@ -153,7 +156,7 @@ class ModalityReader:
         modality = "actual"
         if _plans(view.text, c_start, self._res["planned"].finditer(window)) or fact_type in _TALKED_OF and _TALKS_AFTER.match(view.text, last):
             modality = "planned"  # …的合作|谈判仍在进行, 展开合并|洽谈: talks right after the trigger plan the cooperation or merger
-        elif self._res["forecast"].search(window) or self._framed.search(view.text, 0, c_start) or self._res["forecast"].match(view.text):
+        elif self._res["forecast"].search(window) or self._frames(view.text, c_start, window) or self._res["forecast"].match(view.text):
             # …or opening the sentence: 预计合并完成后，濂江金控的持股比例将降至27.35%
             modality = "forecast"
         elif self._res["reported"].search(view.text, 0, last) or _BY_DATA.search(view.text, 0, last):
@@ -165,6 +168,15 @@ class ModalityReader:
         if modality in ("actual", "reported") and fact_type == "metric" and _TARGET.match(getattr(args, "metric").text):  # type: ignore[attr-defined]
             modality = "planned"  # 目标资产管理规模达3,500亿元: a goal, not a level reached
         return modality, source
+
+    def _frames(self, text: str, c_start: int, window: str) -> bool:
+        """Whether a forecast word before a comma frames the clause at ``c_start``: not an estimate cited after 据
+        (据业界估计，…), which reports a level unless the clause says what will be."""
+        framed = self._framed.search(text, 0, c_start)
+        if framed is None:
+            return False
+        cited = _BY_DATA.search(text, 0, c_start)
+        return cited is None or cited.end() < framed.end() or _WILL.search(window) is not None
 
     def _source(self, view: SentenceView, first: int) -> Entity | None:
         for start, end, ent in view.entities:
