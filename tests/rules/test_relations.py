@@ -228,6 +228,13 @@ def test_a_dispute_with_a_former_partner() -> None:
     assert _facts(text, "partnership") == []
 
 
+def test_a_dispute_with_a_former_distributor() -> None:
+    """與前分銷商…對簿公堂: what the second party was to the first does not break the pair."""
+    text = "東星保險去年曾與前分銷商澼峰保險經紀有限公司（下稱「澼峰經紀」）對簿公堂。"
+    (dispute,) = _facts(text, "dispute")
+    assert [p.text for p in dispute.args.parties] == ["東星保險", "澼峰保險經紀有限公司"]
+
+
 def test_the_rest_held_by_another_holder() -> None:
     """星滙銀行由星滙集團持有70%股權，其餘30%由安信保險持有: the rest of the same company."""
     text = "星滙銀行由星滙集團持有70%股權，其餘30%由安信保險持有。"
@@ -358,6 +365,14 @@ def test_companies_consolidated_into_a_new_one_acquire_none_of_each_other() -> N
 def test_a_holder_s_stake_moved_to_a_level_is_a_holding(text: str, expected: set) -> None:
     got = {(f.args.holder.text, f.args.held.text, f.args.stake.text if f.args.stake else None) for f in _facts(text, "ownership")}
     assert expected <= got
+
+
+def test_its_stake_in_a_company_is_held_by_the_company_its_refers_to() -> None:
+    """其对B的持股比例由9%被稀释至6.75%: 其 is the holder named before; B is held, never a holder."""
+    text = "新股东犍瑞科技出资6.4亿元认购4亿股，成为澹棂银行第三大股东。另一股东氿衡投资并未参与认购，其对澹棂银行的持股比例由9%被稀释至6.75%。"
+    got = {(f.args.holder.text, f.args.held.text, f.args.stake.text if f.args.stake else None) for f in _facts(text, "ownership")}
+    assert ("氿衡投资", "澹棂银行", "6.75%") in got
+    assert not [g for g in got if g[0] == "澹棂银行"]
 
 
 def test_every_product_listed_after_one_launch_verb_is_launched() -> None:
@@ -799,6 +814,7 @@ def test_a_post_held_before_is_no_appointment(text: str) -> None:
     [
         ("宏安人寿此举旨在与友邦、保诚等大型保险公司争夺年轻客户。", [("宏安人寿", "友邦"), ("宏安人寿", "保诚")]),
         ("宏安人寿将与友邦争夺年轻客户。", [("宏安人寿", "友邦")]),
+        ("业内人士指出，东星清算开业后将主要与筼联清算争夺县域商户市场。", [("东星清算", "筼联清算")]),  # a time phrase, 主要
     ],
 )
 def test_competition_after_an_adverbial_before_with(text: str, parties: list[tuple[str, str]]) -> None:
@@ -844,6 +860,112 @@ def test_the_company_in_a_statement_is_the_speaker() -> None:
     text = "华信信托在致投资者的函件中表示，公司已于11月20日向上海金融法院起诉鼎泰置业，要求其偿还本息共计45.3亿元。"
     (fact,) = _facts(text, "dispute")
     assert (fact.args.plaintiff.canonical, fact.args.defendant.canonical) == ("华信信托", "鼎泰置业")
+
+
+def test_a_suit_on_the_ground_of_a_share_transfer() -> None:
+    """A以股权转让纠纷为由将B诉至法院: a dispute; 转让 inside the ground transfers nothing."""
+    text = "11月10日，楂林商贸以股权转让纠纷为由将栟川控股诉至杭州市中级人民法院，要求其支付差价款6000万元。"
+    (fact,) = _facts(text, "dispute")
+    assert (fact.args.plaintiff.text, fact.args.defendant.text) == ("楂林商贸", "栟川控股")
+    assert not _facts(text, "ownership")
+
+
+def test_a_stake_before_the_verb_of_a_held_by_clause() -> None:
+    """…，由浭阳银行100%持股: the holder and its stake of the company the sentence opens with."""
+    text = "公开资料显示，浭银理财成立于2021年，注册资本为30亿元，由浭阳银行100%持股。"
+    got = {(f.args.holder.text, f.args.held.text, f.args.stake.text if f.args.stake else None) for f in _facts(text, "ownership")}
+    assert ("浭阳银行", "浭银理财", "100%") in got
+
+
+def test_a_retirement_as_the_reason_before_the_change_verb() -> None:
+    """原董事长A因到龄退休卸任: 退休 is why; 卸任 is the change."""
+    (fact,) = _facts("浭银理财公告，原董事长逄景和因到龄退休卸任。", "appointment")
+    assert (fact.args.change, fact.args.action.text) == ("resigned", "卸任")
+
+
+def test_a_post_taken_in_the_clause_after_leaving_one() -> None:
+    """前任总经理A因工作调动卸任，已出任B财务总监: A left one post and took another."""
+    text = "前任总经理訾鸿涛因工作调动卸任，已出任东星集团股份有限公司财务总监。"
+    got = {(f.args.change, f.args.title.text if f.args.title else None, f.args.org.text if f.args.org else None) for f in _facts(text, "appointment")}
+    assert ("appointed", "财务总监", "东星集团股份有限公司") in got
+    assert any(change == "resigned" for change, _, _ in got)
+
+
+def test_a_merger_that_will_take_place_is_planned() -> None:
+    """依合併契約，A將吸收合併B: the deal is agreed, the merger is still to come."""
+    text = "依合併契約，中信證券將吸收合併廣發證券，合併基準日暫定為明年3月1日。"
+    assert {f.modality for f in _facts(text, "acquisition")} == {"planned"}
+
+
+def test_a_new_holder_s_stake_in_the_company_it_becomes_a_holder_of() -> None:
+    """新股东A出资…认购4亿股，持股10%，成为B第三大股东: A holds 10% of B."""
+    text = "新股东犍瑞科技出资6.4亿元认购4亿股，持股10%，成为澹棂银行第三大股东。"
+    got = {(f.args.holder.text, f.args.held.text, f.args.stake.text if f.args.stake else None) for f in _facts(text, "ownership")}
+    assert ("犍瑞科技", "澹棂银行", "10%") in got
+
+
+def test_the_buyer_in_an_agreement_does_not_hold_what_is_sold_to_it() -> None:
+    """A与B签署协议，拟将所持C股份转让给B: B is the buyer; 所持 is A's."""
+    text = "同日，氿衡投资与渲屿物产集团有限公司签署协议，拟将所持澹棂银行全部2.7亿股股份转让给渲屿物产集团有限公司。"
+    holders = {(f.args.holder.text, f.args.action.text) for f in _facts(text, "ownership")}
+    assert ("渲屿物产集团有限公司", "所持") not in holders
+
+
+def test_a_holder_raising_its_stake_by_a_manner_after_its_announcement() -> None:
+    """A（以下简称A'）公告称，已通过协议受让方式增持B4.6亿股股份: the manner's 受让 is no trigger; 增持 is."""
+    text = "同日，缗泽人寿控股股东缗泽保险控股集团有限公司（以下简称“缗泽控股”）公告称，已通过协议受让方式增持缗泽人寿4.6亿股股份。"
+    got = {(f.args.holder.canonical, f.args.action.text) for f in _facts(text, "ownership")}
+    assert ("缗泽保险控股集团有限公司", "增持") in got  # by the short form declared, one canonical name
+
+
+def test_stakes_in_a_company_founded_together_are_planned_holdings() -> None:
+    """A与B拟共同出资设立C，其中A拟持股49%，B拟持股51%: both hold C, as planned; A and B plan to partner."""
+    text = "此外，缗泽人寿与邿阳银行拟共同出资5亿元设立邿泽保险代理有限公司，其中缗泽人寿拟持股49%，邿阳银行拟持股51%。"
+    got = {(f.args.holder.text, f.args.held.text, f.args.stake.text if f.args.stake else None, f.modality) for f in _facts(text, "ownership")}
+    assert ("缗泽人寿", "邿泽保险代理有限公司", "49%", "planned") in got
+    assert ("邿阳银行", "邿泽保险代理有限公司", "51%", "planned") in got
+    assert {f.modality for f in _facts(text, "partnership")} == {"planned"}
+
+
+def test_a_rumour_answered_never_heard_of_is_denied() -> None:
+    """对于…拟转让…的传闻，…回应称“从未听说相关安排”: the rumoured sale is denied."""
+    text = "对于市场有关招商银行拟转让招商基金控股权的传闻，荀砚舟回应称“从未听说相关安排”，股东层面保持稳定。"
+    assert _facts(text, "ownership") == []
+
+
+def test_a_long_ground_of_a_suit_keeps_the_parties_together() -> None:
+    """A已以违反竞业限制协议为由起诉前基金经理B: the ground between them is no distance."""
+    text = "东星基金已以违反竞业限制协议为由起诉前基金经理濮怀瑾，要求其返还递延奖金。"
+    (fact,) = _facts(text, "dispute")
+    assert (fact.args.plaintiff.text, fact.args.defendant.text) == ("东星基金", "濮怀瑾")
+
+
+def test_the_court_a_suit_is_taken_to_is_no_defendant() -> None:
+    """将B诉至法院: B is sued; the court after 诉至 is where."""
+    text = "东星集团将瀚海公司诉至德州市中级人民法院。"
+    got = {(f.args.plaintiff.text, f.args.defendant.text) for f in _facts(text, "dispute")}
+    assert got == {("东星集团", "瀚海公司")}
+
+
+def test_an_appointee_from_a_rival_named_by_former_post() -> None:
+    """A董事會通過聘任B前投資長C為投資長: C is appointed at A; the post before the name dates C's time at B."""
+    text = "琫珹人壽董事會通過聘任蓊崌人壽前投資長鄔靖妍為投資長，自12月16日起生效。"
+    (appointed,) = _facts(text, "appointment")
+    assert (appointed.args.person.text, appointed.args.org.text if appointed.args.org else None) == ("鄔靖妍", "琫珹人壽")
+
+
+def test_what_an_appointee_is_before_the_name() -> None:
+    """选举会计学者覃若蘅为独立董事: the occupation before the name is no bar to the appointment."""
+    text = "东星银行召开董事会，选举会计学者覃若蘅为独立董事。"
+    facts = {(f.args.person.text, f.args.title.text, f.args.org.text if f.args.org else None) for f in _facts(text, "appointment")}
+    assert ("覃若蘅", "独立董事", "东星银行") in facts
+
+
+@pytest.mark.parametrize("text", ["瑞港物流去年6月入稟高等法院控告亞灣科技，追討約1,500萬港元。", "瑞港物流昨日入禀高等法院起诉亚湾科技。"])
+def test_a_suit_filed_with_a_court_then_against_a_company(text: str) -> None:
+    """A入禀高等法院控告B: the court is where the claim is filed; A sues B."""
+    (fact,) = _facts(text, "dispute")
+    assert (fact.args.plaintiff.canonical, fact.args.defendant.canonical) == ("瑞港物流", "亚湾科技")
 
 
 def test_the_stake_of_a_named_holder_in_the_next_clause() -> None:

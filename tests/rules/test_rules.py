@@ -829,6 +829,97 @@ def test_a_count_of_people_after_a_verb_of_having_measures_the_noun_after_it() -
     assert not _metrics("公司拥有3名独立董事的提名权。") or all(f.args.metric.normalized != "提名权" for f in _metrics("公司拥有3名独立董事的提名权。"))
 
 
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("瀁澄銀行今年首三季已攔截可疑交易約2.3億港元。", "可疑交易"),
+        ("蓧付通有限公司登記用戶約520萬名。", "登记用户"),
+        ("陸卓謙預計，第二階段參與機構將增至約15家。", "参与机构"),
+        ("蓧付通已將單日轉帳上限由5萬港元下調至2萬港元。", "单日转帐上限"),
+        ("截至10月底，穠峪銀行中小企業放款餘額約新台幣3,860億元。", "中小企业放款余额"),
+        ("霅川基金非货币基金规模为8214.5亿元。", "非货币基金规模"),  # a prefix (h) opens the name
+        ("美元保單宣告利率維持3.95%。", "美元保单宣告利率"),  # a currency jieba tags a measure word
+        ("东星集团的持股量则由5.2%上升至6.8%。", "持股量"),
+        ("前三季度，不良贷款处置规模为152.3亿元。", "不良贷款处置规模"),
+        ("玧璥證券今年以來主辦IPO承銷件數達27件。", "主办IPO承销件数"),  # a Latin word (eng) in the name
+        ("熠璉證券孖展貸款結餘約21.3億港元。", "孖展贷款结余"),
+        ("今年前三季度该行通过核销、转让和证券化等方式累计处置不良资产约142亿元。", "累计处置不良资产"),  # the means end the name
+        ("該檔ETF募集目標為新台幣300億元。", "募集目标"),  # the product referred to ends it
+        ("其中优先档规模7.6亿元。", "优先档规模"),  # a tranche, no product referred to
+        ("骎程科技旗下App注册用户超过1.2亿。", "注册用户"),
+        ("截至三季度末，涑川辖内农商银行不良贷款余额为386.5亿元。", "不良贷款余额"),  # the banks own it
+        ("前三季度，辖内农商银行不良贷款处置规模为152.3亿元。", "不良贷款处置规模"),
+        ("澮甍銀行表示，手機銀行交易佔比已升至約82%。", "手机银行交易占比"),
+    ],
+)
+def test_where_a_metric_s_name_begins(text: str, metric: str) -> None:
+    """可疑|交易, 登記|用戶, 參與|機構, 轉帳|上限: a modifier jieba tags a verb (or a prefix, a currency, a Latin
+    word) is part of the name; the means (等方式) and the product referred to (該檔|ETF, App) are not."""
+    assert metric in {f.args.metric.normalized for f in _metrics(text)}
+
+
+def test_a_rate_cut_from_one_level_to_another_after_ze() -> None:
+    """美元保單宣告利率則由4.1%調降至3.95%: 則 between the metric and 由, Taiwan's 調降 as the move."""
+    facts = _metrics("琫珹人壽表示，新台幣保單宣告利率維持2.25%不變，美元保單宣告利率則由4.1%調降至3.95%，下調0.15個百分點。")
+    assert ("美元保单宣告利率", "3.95%") in {(f.args.metric.normalized, f.args.value.text) for f in facts}
+
+
+def test_respective_loan_shares_of_banks_listed_before_the_metric() -> None:
+    """A及B的承貸金額分別為X及Y: 承貸 stays in the name, and each bank takes its own figure."""
+    text = "按分配結果，瀯峴銀行承貸金額約18億澳門元，中國銀行澳門分行及大西洋銀行的承貸金額分別為15億澳門元及12億澳門元。"
+    got = {(f.args.subject.text if f.args.subject else None, f.args.metric.text, f.args.value.text) for f in _metrics(text)}
+    assert {("中國銀行澳門分行", "承貸金額", "15億澳門元"), ("大西洋銀行", "承貸金額", "12億澳門元")} <= got
+
+
+def test_a_company_s_financial_forecast_judged_is_no_forecast() -> None:
+    """未確實評估發行公司財務預測的合理性，核處新台幣360萬元罰鍰: the fine is actual."""
+    text = "金管會公布，東星證券辦理承銷案件時未確實評估發行公司財務預測的合理性，核處新台幣360萬元罰鍰。"
+    assert {f.modality for f in _metrics(text)} == {"actual"}
+
+
+def test_a_share_after_zhan_names_the_share() -> None:
+    """占企業放款比重逾六成三: the share's own noun after 占 is the metric; 占金控獲利逾五成 stays no level."""
+    assert "企业放款比重" in {f.args.metric.normalized for f in _metrics("本國銀行中小企業放款餘額為新台幣10兆2,350億元，占企業放款比重逾六成三。")}
+    assert "获利" not in {f.args.metric.normalized for f in _metrics("國泰金控旗下壽險子公司獲利占金控獲利逾五成。")}
+
+
+def test_an_assumption_is_no_condition() -> None:
+    """在…假设下 (under the assumption): a premise, not 假设 (if)."""
+    assert _metrics("在较为审慎的假设下，预计中国人寿新业务价值增长率可望达到8%以上。")
+
+
+def test_figures_cited_after_ju_and_a_body_s_numbers_are_reported() -> None:
+    """據警方數字，…: Hong Kong's 數字 (figures) cites data as 数据 does."""
+    facts = _metrics("據警方數字，今年首三季全港共錄得詐騙案31,826宗，按年上升12.4%。")
+    assert facts and {f.modality for f in facts} == {"reported"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["有銀行界人士估計，若全港零售銀行都加入聯盟，每年可減少的詐騙損失或達約20億港元。", "假设两家银行合并，新银行的总资产将超过3000亿元。"],
+)
+def test_a_figure_after_a_condition_is_no_level(text: str) -> None:
+    """若…，…或達約20億港元: what would follow from a condition is reported as no level."""
+    assert _metrics(text) == []
+
+
+def test_ruogan_opening_a_clause_is_no_condition() -> None:
+    """若干 (several) opening a clause is no 若 (if)."""
+    assert _metrics("东星银行表示，若干分行的存款余额已超过100亿元。")
+
+
+def test_a_preposition_glued_to_an_unknown_name_opens_no_metric() -> None:
+    """将|为琲联|品牌新增发卡: 为 (for) is no part of the metric's name."""
+    (fact,) = _metrics("阙明澍预计，首批合作将为琲联品牌新增发卡约600万张。")
+    assert not fact.args.metric.text.startswith("为")
+
+
+def test_a_count_of_people_a_thing_has_now_measures_the_noun_after_it() -> None:
+    """現有逾95萬名活躍用戶: 现有 (has now) counts the users as 拥有 does."""
+    (fact,) = _metrics("該行手機應用程式現有逾95萬名活躍用戶。")
+    assert (fact.args.metric.normalized, fact.args.value.text) == ("活跃用户", "逾95萬名")
+
+
 def test_the_company_after_a_promise_owns_the_promised_metric() -> None:
     """天元控股承诺明远科技…的净利润分别不低于…: the target's profit, promised by its seller."""
     text = "天元股份（600871.SH）公告，控股股东天元控股承诺明远科技2027年至2029年扣除非经常性损益后的净利润分别不低于6500万元、8000万元和9500万元。"
@@ -850,6 +941,21 @@ def test_a_partner_described_by_its_kind(text: str, parties: set[str]) -> None:
     """与国有资产管理公司东方汇达签署…: the kind between 与 and the name does not hide the pair."""
     rules = {(frozenset(p.text for p in f.args.parties), f.rule) for f in _facts(text, "partnership")}
     assert (frozenset(parties), "partnership.pair_trigger") in rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["瀯峴銀行聯同中國銀行澳門分行、大西洋銀行及澳門洢晟銀行組成銀團，並擔任牽頭安排行。", "瀯峴銀行與中國銀行澳門分行、大西洋銀行及澳門洢晟銀行組成銀團。"],
+)
+def test_banks_forming_a_lending_syndicate_are_partners(text: str) -> None:
+    """A聯同B、C及D組成銀團: the banks lend together; 聯同 (together with) joins them."""
+    (fact,) = _facts(text, "partnership")
+    assert [p.text for p in fact.args.parties] == ["瀯峴銀行", "中國銀行澳門分行", "大西洋銀行", "澳門洢晟銀行"]
+
+
+def test_a_loan_agreement_with_a_borrower_is_no_partnership() -> None:
+    """A與B簽署銀團貸款協議: a loan is a transaction between lender and borrower, no cooperation."""
+    assert _facts("瀯峴銀行於12月9日與熒汯能源股份有限公司簽署綠色銀團貸款協議。", "partnership") == []
 
 
 def test_a_founding_year_dates_no_metric() -> None:
@@ -1398,6 +1504,12 @@ def test_an_announced_partnership_keeps_its_date(text: str) -> None:
         ("瑧磐保險同日宣佈，現任行政總裁岑宇樑將於本月底退休，董事會已委任副行政總裁鄺穎芝出任行政總裁。", ("鄺穎芝", "瑧磐保險", "副行政總裁")),
         ("湛旻支付同日公告，總經理鄔宥丞辭去總經理職務；總經理職務暫由副總經理葛沛晴代理。", ("葛沛晴", "湛旻支付", "副總經理")),
         ("同日，澴宇期货召开董事会，选举总经理晏书棠接任董事长，并聘任副总经理郗若川为总经理。", ("郗若川", "澴宇期货", "副总经理")),
+        ("东星清算同日召开首届董事会，选举仝砚秋为董事长，聘任攸芷涵为总裁。", ("攸芷涵", "东星清算", "总裁")),  # which board, between
+        ("东星银行召开第三届董事会第五次会议，选举仝砚秋为董事长，聘任攸芷涵为行长。", ("攸芷涵", "东星银行", "行长")),
+        ("東星保險上月公佈，首席營運官厙家朗因個人理由辭任，即時生效。", ("厙家朗", "東星保險", "首席營運官")),  # 公布, a month before
+        ("浭银理财11月28日公告，原董事长逄景和因到龄退休卸任。", ("逄景和", "浭银理财", "董事长")),  # a former post
+        # a company named only as the post of the person chosen (栟川控股副总裁阚亦舟) is no other company between
+        ("澹棂银行11月15日召开董事会，选举栟川控股副总裁阚亦舟为董事长，聘任甘霁川为行长。", ("甘霁川", "澹棂银行", "行长")),
     ],
 )
 def test_a_post_in_a_later_clause_of_a_company_s_announcement_is_at_that_company(text: str, expected: tuple) -> None:

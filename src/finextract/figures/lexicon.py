@@ -82,7 +82,7 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "不得低于": "at_least", "不得少于": "at_least", "不得超过": "at_most", "不得高于": "at_most", "不得多于": "at_most",
     "最低": "at_least", "最高": "at_most", "低至": "at_least",
     "不到": "less_than", "不足": "less_than", "低于": "less_than", "少于": "less_than", "未满": "less_than",
-    "未达": "less_than",
+    "未达": "less_than", "未逾": "at_most", "不逾": "at_most", "未超过": "at_most",
     "超过": "more_than", "逾": "more_than", "超": "more_than", "多于": "more_than", "高于": "more_than",
     "大于": "more_than", "多过": "more_than", "小于": "less_than", "大于等于": "at_least", "小于等于": "at_most",
     "大于或等于": "at_least", "小于或等于": "at_most", "大于或者等于": "at_least", "小于或者等于": "at_most", "不小于": "at_least", "不大于": "at_most",

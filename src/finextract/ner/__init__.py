@@ -893,7 +893,8 @@ class NerStage:
                     and not person_or_place(sent.tokens, *org)
                 ):
                     cands.append(Candidate(org[0], org[1], "ORG", source="pattern:org_before_title", priority=3, score=0.7))
-                    if org[1] < t.start:  # the words between belong to the title (a department)
+                    # the words between belong to the title (a department), not a word dating the post (…人寿|前|投资长)
+                    if org[1] < t.start and sent.text[org[1] : t.start] not in DATING_MARKS:
                         titles[k] = t = Candidate(org[1], t.end, "TITLE", source=t.source, priority=t.priority, score=t.score)
             span = name_after(sent.text, t.end, lex.surnames, lex.patterns.name_boundaries, lex.patterns.speech_verbs, known_words, sent.tokens)
             while span is not None and sent.text[span[0] : span[1]] not in lex.patterns.not_names:

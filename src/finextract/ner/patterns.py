@@ -384,7 +384,8 @@ _PLACES_AFTER_WEAK = ("大街", "街", "路", "商务区", "广场", "大厦", "
 """Place words a weak suffix may modify (丽泽金融商务区, 北京金融街, 陆家嘴金融城)."""
 _DEPARTMENT_AFTER = re.compile(r"部(?![署分件队落位])")
 """部 after a weak suffix makes a department (零售金融部), not a company (部署, 部分 are other words)."""
-_THINGS_AFTER_TRADE = ("系统", "设备", "产品", "项目", "技术", "赛道", "电站", "装置")
+_THINGS_AFTER_TRADE = ("系统", "设备", "产品", "项目", "技术", "赛道", "电站", "装置", "服务", "安排", "网络", "行")
+"""What a trade word modifies when it ends no name (储能系统, 泰铢清算服务, 人民币清算行)."""
 _KIND_NOUNS = ("公司", "企业", "机构")
 
 
@@ -492,6 +493,8 @@ def _org_name(text: str, tokens: Sequence[Token], i: int, suffix_start: int, suf
     name = text[start:end]
     if is_generic(name, lex) or len(name) <= len(suffix) or not _good_initial(name, lex):
         return None
+    if "辖内" in text[max(0, start - 1) : suffix_start]:
+        return None  # 涑川辖内农商银行, 辖|内农商银行: the banks within a region's jurisdiction, no name
     if suffix in _BUSINESS_LINES and suffix_ending_at(text, suffix_start, lex) is not None:
         return None  # 南岭农商银行|理财子公司: the bank's wealth business; its company is named apart (南岭理财)
     if text.endswith(_ONE_OF_A_KIND, 0, start) and not any(pos in _BRAND_POS or pos == "eng" for s, e, pos in name_tokens if s < suffix_start):
@@ -539,10 +542,21 @@ def _unit_after_name(text: str, name_tokens: Sequence[Token], end: int, suffix: 
     )
 
 
-def _lone_unknown(text: str, token: Token) -> bool:
-    """Whether ``token`` is one Han character jieba does not know (璗)."""
+def _before_trade_word(text: str, name_tokens: Sequence[Token], suffix_start: int, lex: PatternLexicon) -> bool:
+    """Whether the name read so far is a trade word alone (清算 of 筼联清算)."""
+    return bool(name_tokens) and name_tokens[0][0] == suffix_start and text[suffix_start : name_tokens[-1][1]] in lex.industry_suffixes
+
+
+def _rare_single(text: str, token: Token) -> bool:
+    """Whether ``token`` is one Han character jieba knows only as a morpheme or does not know (筼, 蘧)."""
     start, stop, pos = token
-    return pos == "unk" and stop - start == 1 and is_han(text[start])
+    return stop - start == 1 and is_han(text[start]) and (pos in _MORPHEMES or pos in ("unk", "x"))
+
+
+def _lone_unknown(text: str, token: Token) -> bool:
+    """Whether ``token`` is one Han character jieba does not know (璗; 楂, which it tags ``x``)."""
+    start, stop, pos = token
+    return pos in ("unk", "x") and stop - start == 1 and is_han(text[start])
 
 
 def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence[Token], suffix_start: int, lex: PatternLexicon) -> bool:
@@ -556,10 +570,10 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         # 砺|诚|财产保险, 璗|新|金控: a rare character jieba reads as a morpheme (or does not know), then one it reads
         # as an adjective, which then is no word of its own (新 breaks 新|金控 only where it means "new")
         pos, paired = "g", True
-    elif pos in ("zg", "ng") and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "j", "n", "zg", "ng", "x", "unk") and tokens[j + 1][1] - tokens[j + 1][0] == 1 and is_han(text[tokens[j + 1][0]]):
+    elif pos in ("zg", "ng") and j + 1 < len(tokens) and (tokens[j + 1][2] in ("a", "nr", "ns", "g", "j", "n", "zg", "ng", "x", "unk") or tokens[j + 1][2] == "v" and tokens[j + 1][1] == suffix_start and _before_trade_word(text, name_tokens[1:], suffix_start, lex)) and tokens[j + 1][1] - tokens[j + 1][0] == 1 and is_han(text[tokens[j + 1][0]]):
         # …and the morpheme itself, also before a character read as a surname, a place, a noun or another
         # morpheme or a character jieba does not know (渚|岩|投资控股…, 苏州|砚|澄|产业投资基金…, 旗下|璟|昕|商业银行, 瀼|嵱|保险,
-        # 崟|稞|纺织, 琯|溇|…, 翚|苒|资本); 一大|行|新港银行
+        # 崟|稞|纺织, 琯|溇|…, 翚|苒|资本), or one read as a verb right before the suffix (筼|联|清算); 一大|行|新港银行
         # stays out: 行 is no name's first character there
         pos = "g"
     elif pos in ("zg", "ng") and stop - start == 1 and j + 1 < len(tokens) and tokens[j + 1][2] == "unk" and text.endswith(lex.place_suffixes, tokens[j + 1][0], tokens[j + 1][1]):
@@ -568,6 +582,10 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         pos = "g"  # 琯|溇|会计师事务所, 瓴|舒|基金管理…: the second of two morphemes (跑|趟|银行 stays out)
     elif pos in ("zg", "ng", "vg") and stop - start == 1 and j >= 1 and _lone_unknown(text, tokens[j - 1]):
         pos = "g"  # 瓈|峘|商业银行, 鹓|霁|支付: a morpheme after a character jieba does not know, the name's second
+    elif pos == "v" and stop - start == 1 and j >= 1 and tokens[j - 1][1] == start and _rare_single(text, tokens[j - 1]) and _before_trade_word(text, name_tokens, suffix_start, lex):
+        # 筼|联|清算, 蘧|通|清算: a rare character, then one jieba reads as a verb, right before a trade word (not
+        # before 金融 of 昶|崴|金融|控股…, where the tagger's longer name is kept)
+        pos, paired = "g", True
     elif pos == "vg" and stop - start == 1 and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "j", "n") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
         pos = "g"  # 江苏|钤|渊|集成电路…: a rare character read as a verb morpheme, before another single character
     elif pos == "i" and stop - start == 1 and j + 1 < len(tokens) and tokens[j + 1][2] in ("a", "nr", "ns", "g", "n") and tokens[j + 1][1] - tokens[j + 1][0] == 1:
@@ -584,6 +602,8 @@ def _ends_name(text: str, tokens: Sequence[Token], j: int, name_tokens: Sequence
         # 每1|股可|换发…, 第一百一十二|期|中央银行: a word glued to a number holds its measure word, not a name
         # (日|邻: a lone character tagged as a numeral is none)
         return True
+    if pos == "unk" and len(word) == 2 and word[1] in _ASPECT_PARTICLES:
+        return True  # 从未|买过|医疗保险: a verb with its aspect particle, glued into one unknown word
     if word in lex.title_qualifiers or word in lex.role_verbs or word in lex.appoint_verbs or word in DATING_MARKS:
         return True  # 周文涛|曾任|南岭农商银行: a name never holds the verb of a post, nor 原 (former) before it
     if word.startswith("日") and start > 0 and text[start - 1].isdigit():
@@ -608,7 +628,7 @@ _AFTER_HOLDING_NAME = ("有限", "股份", "集团", "（", "(")
 _DETERMINERS = frozenset("该其此这那")
 """Determiners right before a suffix make a reference (该公司, 其集团), not a name."""
 _NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两几半壹贰叁肆伍陆柒捌玖拾佰仟数多每")
-_SUFFIX_VERBS = frozenset({"控股", "投资", "支付"})
+_SUFFIX_VERBS = frozenset({"控股", "投资", "支付", "征信", "清算"})
 
 
 def _lone_non_numeral(word: str) -> bool:
@@ -618,6 +638,7 @@ def _lone_non_numeral(word: str) -> bool:
 _MORPHEMES = frozenset({"g", "zg", "ng"})
 """jieba's tags of single characters it knows only as parts of words."""
 _GLUED_MARKERS = frozenset("获被由将把给向对从为")
+_ASPECT_PARTICLES = frozenset("过了着")
 """Markers jieba may glue to the end of an unknown word right before a name (年底前获|法院批准, 私银为|峥珲金融集团)."""
 
 _POST_VERB_HEADS = frozenset("曾现时兼出担原继拟新升转调")

@@ -54,7 +54,7 @@ class SentenceView:
         return next((p for p in self.entities if p[0] == pos and (label is None or p[2].label == label)), None)
 
 
-_APPOINTER = r"(?:(?:今年|去年|本月|上月)?(?:\d{1,2}月(?:\d{1,2}日)?|日前|近日|昨日|今日|同日|当日))?(?:第[一二三四五六七八九十\d]+届)?(?:董事会|董事局)?(?:第[一二三四五六七八九十\d]+次)?(?:临时)?(?:会议)?(?:宣布|同意|决定|审议通过|批准|正式|拟|将|已)*"
+_APPOINTER = r"(?:(?:今年|去年|本月|上月)?(?:\d{1,2}月(?:\d{1,2}日)?|日前|近日|昨日|今日|同日|当日))?(?:第[一二三四五六七八九十\d]+届)?(?:董事会|董事局)?(?:第[一二三四五六七八九十\d]+次)?(?:临时)?(?:会议)?(?:宣布|同意|决定|审议通过|通过|批准|正式|拟|将|已)*"
 _APPOINTER_BEFORE = re.compile(_APPOINTER + "$")
 _APPOINTER_AFTER = re.compile(_APPOINTER)
 _CHAINED = re.compile(r"[，,](?:并|同时|另|还)?$")
@@ -136,10 +136,11 @@ def appointing_org(view: SentenceView, verb_start: int) -> Entity | None:
 
 
 _ANNOUNCED = (
-    r"(?:\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|当日|同日|今天|昨天)?(?:晚间|晚)?(?:同时|同日|还|也|亦|另)?"
-    r"(?:(?:发布|发)?(?:公告称|公告|宣布|披露)|召开董事会(?:会议)?)[，,：:]"
+    r"(?:\d{1,2}月\d{1,2}日|今日|昨日|日前|近日|当日|同日|今天|昨天|上月|本月|上周|本周)?(?:晚间|晚)?(?:同时|同日|还|也|亦|另)?"
+    r"(?:(?:发布|发)?(?:公告称|公告|宣布|披露)|公布|召开(?:首届|新一届|第[一二三四五六七八九十0-9]{1,3}届)?董事会(?:第[一二三四五六七八九十0-9]{1,3}次)?(?:临时)?(?:会议)?)[，,：:]"
 )
-"""A company's announcement or board meeting after its name (…同日宣布，; 召开董事会，)."""
+"""A company's announcement or board meeting after its name (…同日宣布，; 召开董事会，; 召开首届董事会，;
+召开第三届董事会第五次会议，)."""
 _ANNOUNCES = re.compile(_ANNOUNCED)
 
 
@@ -151,9 +152,16 @@ def announcing_company(view: SentenceView, pos: int) -> Placed[Entity] | None:
     for k in range(len(orgs) - 1, -1, -1):
         said = _ANNOUNCES.match(view.text, past_declaration(view, orgs[k][1]))
         if said is not None and said.end() <= pos:
-            later = [e for e in orgs[k + 1 :] if e[0] >= said.end()]
+            later = [e for e in orgs[k + 1 :] if e[0] >= said.end() and not _post_of_person(view, e)]
             return orgs[k] if not later else None
     return None
+
+
+def _post_of_person(view: SentenceView, org: Placed[Entity]) -> bool:
+    """Whether ``org`` is followed right away by a title and a person (栟川控股|副总裁|阚亦舟): it says where
+    that person works, it does not act in the clause."""
+    title = next((e for e in view.entities if e[0] == org[1] and e[2].label == "TITLE"), None)
+    return title is not None and any(e[0] == title[1] and e[2].label == "PERSON" for e in view.entities)
 
 
 def _clause_appointer(view: SentenceView, comma: int) -> Placed[Entity] | None:
@@ -166,14 +174,20 @@ def _clause_appointer(view: SentenceView, comma: int) -> Placed[Entity] | None:
     return org
 
 
+_OCCUPATION_BEFORE = re.compile(r"(?:资深|知名|著名)?(?:会计|经济|法律|金融|财务|管理)?(?:学者|专家|学家|教授|律师|会计师|银行家)$")
+"""What the person is, written before the name of one appointed (会计学者, 知名经济学家, 资深律师)."""
+
+
 def appointee_start(view: SentenceView, p_start: int) -> int:
     """Where the words naming an appointee begin: before a former post that describes the person
-    (委任|前汇丰银行零售业务主管|何志明为营运总裁), else at the name."""
+    (委任|前汇丰银行零售业务主管|何志明为营运总裁, 聘任|蓊崌人寿前投资长|邬靖妍为投资长), else at the name."""
     title = view.entity_ending_at(p_start, "TITLE")
     if title is None:
-        return p_start
+        described = _OCCUPATION_BEFORE.search(view.text, max(0, p_start - 8), p_start)
+        return described.start() if described is not None else p_start  # 选举|会计学者|覃若蘅为独立董事
     pos = title[0]
-    org = view.entity_ending_at(pos, "ORG")
+    dated = next((m for m in FORMER_MARKS if view.text.endswith(m, 0, pos)), "")  # 蓊崌人寿|前|投资长
+    org = view.entity_ending_at(pos, "ORG") or (view.entity_ending_at(pos - len(dated), "ORG") if dated else None)
     if org is not None:
         pos = org[0]
     mark = next((m for m in FORMER_MARKS if view.text.endswith(m, 0, pos)), "")
@@ -194,9 +208,10 @@ def org_before_post(view: SentenceView, head: int) -> Placed[Entity] | None:
         found = next((e for e in view.labelled("ORG") if e[1] < head and past_declaration(view, e[1]) == head - len(mark)), None)
     if found is None and head > 0 and view.text[head - 1] in _LONE_SPACES and not view.text[head - 2 : head - 1].isspace():
         found = view.entity_ending_at(head - 1, "ORG")  # 招商银行&nbsp;行长: one space between, as scraped pages have
-    if found is None and not mark:
-        announced = _ANNOUNCEMENT_BEFORE.search(view.text, 0, head)
-        found = view.entity_ending_at(announced.start(), "ORG") if announced is not None else None  # 瑞和人寿公告称，总经理…
+    if found is None:
+        # 瑞和人寿公告称，总经理…; 浭银理财11月28日公告，原董事长…: a former post too is at the announcing company
+        announced = _ANNOUNCEMENT_BEFORE.search(view.text, 0, head - len(mark))
+        found = view.entity_ending_at(announced.start(), "ORG") if announced is not None else None
     if found is None and not mark:
         found = announcing_company(view, head)  # 湛旻支付同日公告，…；总经理职务暂由副总经理…代理
     return found

@@ -59,11 +59,21 @@ _LINKS = frozenset(
 _UP = frozenset("增长 成长 上升 提高 增加 上涨 升至 增至 提升 回升 攀升 升 增厚 扩大 上调 调升 调高 增幅 年增 月增 季增".split())
 _DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 减至 降 下跌 下调 调降 调低 收窄 跌 降幅 年减 月减 季减".split())
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
-_MODIFIER_POS = _NOUN_POS | {"a", "b", "k", "unk"}
-_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首 首期 首批 首笔 首日 分红 促成 求偿 保证 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行 购置 新承作 承作".split())
+_MODIFIER_POS = _NOUN_POS | {"a", "b", "h", "k", "unk", "eng"}
+"""Tags of words that may open a metric's name before its head (h: a prefix, 非|货币基金|规模; eng: IPO|承销金额)."""
+_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首 首期 首批 首笔 首日 分红 促成 求偿 保证 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行 购置 新承作 承作 可疑 登记 参与 转帐 转账 放款 承贷 持股 准入 处置 主办 孖展 美元 港元 欧元 日元".split())
+_BANK_KINDS = frozenset("农商 城商 村镇 农村商业 城市商业".split())
+"""Words before 银行 that make a kind of bank (农商|银行), which owns a metric rather than names it."""
+_MEANS = frozenset("方式 途径 形式".split())
+"""Nouns of means that end a phrase before the metric (通过核销、转让和证券化等方式累计处置不良资产)."""
+_PRODUCT_MEASURES = frozenset("档 只 支 款".split())
+_POINTING = tuple("该此这每首一两")
+"""Measure words for products after a determiner or a count (该档|ETF募集目标): which product, no part of the metric."""
+_PRODUCT_WORDS = frozenset("App APP app ETF".split())
+"""Latin words naming a product before the metric (骎程|App|注册用户): the product referred to (IPO|承销件数 keeps its word)."""
 _HAS_NOW = frozenset("现有 原有 已有 拥有".split())
 """Verbs of having before a count (澐嶠銀行現有|零售客戶約180萬名): no part of the metric's name."""
-_HOLDERS = frozenset("金融机构 机构 业者 银行业 本国银行 银行业金融机构 寿险业 产险业 保险业 证券业 基金业 信托业 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行 同类产品 该产品 系统 全系统".split())
+_HOLDERS = frozenset("辖内 农商行 金融机构 机构 业者 银行业 本国银行 银行业金融机构 寿险业 产险业 保险业 证券业 基金业 信托业 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行 同类产品 该产品 系统 全系统".split())
 """Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额); so does a product
 referred to (同类产品|募集规模, 该|产品|募集规模: see ``_REFERRED``)."""
 _REFERRED = frozenset("该 相关 上述 此 这 这些 该类 此类 同类".split())
@@ -164,7 +174,9 @@ _BASIS = re.compile(
 )
 _TO = ("至", "到")
 _STAKE_AFTER = re.compile(r"的?(?:股权|股份|权益)")
-_HYPOTHETICAL = re.compile(r"如果|假如|倘若|若是|要是|一旦")
+_HYPOTHETICAL = re.compile(r"如果|假如|倘若|若是|要是|一旦|假设(?![下条前])|如能|若能|(?:^|(?<=[，,；;：:]))若(?![干按])")
+"""A condition before the figure (如果…合并，…; Hong Kong's and Taiwan's 若 opening a clause: 若全港零售银行都加入，…; not
+若按…计算, a basis the figure is computed on, nor 假设下, a premise)."""
 _NEGATED = re.compile(r"(?:并未|并没有|从未|未曾)[^，,。；;]{0,12}$")
 """A negation in the figure's clause before it (公司并未保证年化配息率达8%): no level is reported."""
 _QUESTIONED = re.compile(r"是否|会否|能否|可否|会不会|有没有")
@@ -322,8 +334,8 @@ def _metric_facts(view: SentenceView) -> Iterator[tuple[str, str, float, MetricA
             continue
         if _INSTRUMENT.search(view.text, max(0, span[0] - 6), span[0]):
             continue  # 拟以自有资金6亿元向子公司增资: the money pays for something, it measures nothing
-        if view.text.endswith(_SHARE_OF, 0, span[0]):
-            continue  # 占金控获利逾五成: a share of the metric, not its level
+        if view.text.endswith(_SHARE_OF, 0, span[0]) and not view.text.endswith(_SHARE_HEADS, 0, span[1]):
+            continue  # 占金控获利逾五成: a share of the metric, not its level (占企业放款比重逾六成三 names the share)
         if direction is None:
             # 下调金融机构存款准备金率0.5个百分点: the change verb stands before the metric
             before = _CHANGE_BEFORE.search(view.text, max(0, span[0] - 10), span[0])
@@ -376,7 +388,7 @@ _MAGNITUDES = tuple(sorted("上涨空间 下跌空间 上行空间 下行空间 
 _RECEIVED = re.compile(r"(?:接获|接到|收到|受理|处理|审结|办结)(?:了|超过|超|逾|近|约)?$")
 """Verbs after which a count of things measures the noun after it (接获逾3,200宗索偿, 受理投诉1.2万件)."""
 _PEOPLE_UNITS = frozenset("名 人 户 位".split())
-_HAVING = re.compile(r"(?:拥有|服务|覆盖|吸引|积累|累计服务|新增)(?:了|超过|超|逾|近|约)?$")
+_HAVING = re.compile(r"(?:拥有|现有|服务|覆盖|吸引|积累|累计服务|新增)(?:了|超过|超|逾|近|约)?$")
 """Verbs after which a count of people measures the noun after it (拥有逾280万名活跃用户)."""
 
 
@@ -455,7 +467,7 @@ _RANGE_WORDS = ("至", "到", "-", "—", "~")
 
 
 _FROM_LEAD = re.compile(
-    r"(?:将会|预计将|有望|或将|可望|将|已)?(?P<from>由(?:年初|年末|上年末|上年底|去年底|去年末|去年|上年|上季末|上季度末|上月末|此前|原来|原先|之前"
+    r"(?:则|亦|也|均)?(?:将会|预计将|有望|或将|可望|将|已)?(?P<from>由(?:年初|年末|上年末|上年底|去年底|去年末|去年|上年|上季末|上季度末|上月末|此前|原来|原先|之前"
     r"|(?:\d{4}年)?\d{1,2}月(?:底|末)|\d{4}年(?:底|末))?的?)$"
 )
 """由 before the figure a metric moved from, maybe with when it stood there (由年初的3.71%) and after a
@@ -716,6 +728,12 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
             break
         if any(fs < e and s < fe for fs, fe, _ in view.figures):
             break  # 发行价5.12元/股|募资: a figure before ends the name
+        if word.endswith("辖内"):
+            break  # 涑川辖内|农商银行不良贷款余额: the banks a region's regulator oversees own the metric
+        if word == "银行" and k >= 1 and view.text[view.tokens[k - 1][0] : view.tokens[k - 1][1]] in _BANK_KINDS:
+            break  # 辖内农商|银行|不良贷款处置规模: a kind of bank owns the metric (手机银行交易占比 keeps 银行)
+        if word in _MEANS or word in _PRODUCT_WORDS or word in _PRODUCT_MEASURES and view.text.endswith(_POINTING, 0, s):
+            break  # 通过核销、转让等方式|累计处置不良资产: how it was done; 该档|ETF募集目标: which product (优先档规模 stays)
         if word in _LINKS and word not in _MODIFIER_WORDS or word in _LOCATIVES or word in _HOLDERS or word in _YIELD_VERBS or word in _HAS_NOW or _MARKET_SCOPE.fullmatch(word):
             break  # 预计|注册用户数, 一年内|注册用户数, 全国|个人养老金开户数: a linking word, a locative or a scope ends the name
         if k >= 1 and view.tokens[k - 1][1] == s and _MARKET_SCOPE.fullmatch(view.text, view.tokens[k - 1][0], e):
@@ -724,6 +742,9 @@ def _metric_noun(view: SentenceView, end: int) -> tuple[int, int] | None:
             break  # 相关|产品|权益类资产投资比例: the product referred to owns the metric
         if len(word) > 2 and word.endswith(_PERIOD_NOUNS):
             break  # 第一个完整会计年度|每股收益: the period the metric is measured over
+        if tag == "unk" and len(word) >= 3 and word[0] in _GLUED_PREPOSITIONS:
+            start = s + 1
+            break  # 将|为琲联|品牌新增发卡: jieba glued the preposition to an unknown name; it opens no metric
         start = s
         k -= 1
         taken += 1
@@ -770,6 +791,8 @@ def _inside_entity(view: SentenceView, start: int, end: int) -> bool:
 
 _MODALS = ("可", "将", "能", "会", "应", "仍", "还", "亦", "也", "均", "已")
 """Modal verbs and adverbs opening a word the segmenter does not know (可享, 将达, 仍会): a predicate, no metric's head."""
+_GLUED_PREPOSITIONS = frozenset("为与对向给把被从在和跟")
+"""One-character prepositions jieba may glue to the unknown word after them (为琲联)."""
 _PREPOSITIONS = ("和", "与", "以", "对", "为", "通过", "跟", "同", "向", "在", "据", "根据", "从", "把", "被", "遭", "获", "给", "及", "、", "由")
 _STAKE_IN = ("在", "对", "持有")
 _PLURAL = ("两者", "二者", "双方", "三者", "各方")

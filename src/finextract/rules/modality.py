@@ -30,9 +30,9 @@ _SPEECH_ADVERBS = ("同时", "还", "也", "亦", "进一步", "则", "并", "�
 """Adverbs between a speaker and the speech verb (郗慕白同时透露，…)."""
 _TARGET = re.compile(r"目[标標](?![价價])")
 """A metric named as a goal (目标资产管理规模); a broker's target price (目标价) is its own metric."""
-_BY_DATA = re.compile(r"(?:^|[，,：:])(?:据|根据|依|依据)[^，,。；;！？]{0,20}(?:数据|统计|资料|估计|估算)[，,]")
-"""A clause citing data, records or someone's estimate (据保险业监管局数据，…; 据不完全统计，…; 据澳门金融管理局资料，…;
-据业界估计，…): what follows is reported."""
+_BY_DATA = re.compile(r"(?:^|[，,：:])(?:据|根据|依|依据)[^，,。；;！？]{0,20}(?:数据|数字|统计|资料|估计|估算)[，,]")
+"""A clause citing data, records or someone's estimate (据保险业监管局数据，…; 据警方数字，…; 据不完全统计，…;
+据澳门金融管理局资料，…; 据业界估计，…): what follows is reported."""
 _WILL = re.compile("将|明年|未来")
 """What a cited estimate says will be (据业界估计，…明年…将达…) is still a forecast."""
 _ACCORDING_TO = re.compile(r"(?:据|根据|(?<![" + HAN + r"])依|依据)(?:[" + HAN + r"]{0,4}(?:研究机构|咨询机构|数据机构|第三方机构|机构|平台))?$")
@@ -120,7 +120,8 @@ def _placed(view: SentenceView, args: BaseModel) -> list[tuple[str, int, int]]:
 def _word_re(words: Iterable[str]) -> re.Pattern[str]:
     # 拟 inside 模拟/虚拟 is not "plan to", nor 准备 in 准备金 (a reserve) "prepare to",
     # nor 将持有的 (将 marking the object: 将持有的股权转让给…) "will hold"
-    special = {"拟": r"(?<![模虚])拟", "准备": r"准备(?!金)", "将持有": r"将持有(?!的)"}
+    # nor 预测 of 财务预测的合理性 (a forecast as a thing judged)
+    special = {"拟": r"(?<![模虚])拟", "准备": r"准备(?!金)", "将持有": r"将持有(?!的)", "预测": r"(?<!财务)预测"}
     parts = [special.get(w, re.escape(w)) for w in sorted(words, key=len, reverse=True)]
     return re.compile("|".join(parts))
 
@@ -154,7 +155,11 @@ class ModalityReader:
         c_start, _ = clause_bounds(view.text, first, first)
         window = _QUOTED.sub(lambda m: " " * len(m.group()), view.text[c_start:last])
         modality = "actual"
-        if _plans(view.text, c_start, self._res["planned"].finditer(window)) or fact_type in _TALKED_OF and _TALKS_AFTER.match(view.text, last):
+        if (
+            _plans(view.text, c_start, self._res["planned"].finditer(window))
+            or fact_type in _TALKED_OF and _TALKS_AFTER.match(view.text, last)
+            or fact_type == "partnership" and self._res["planned"].match(view.text, max(b for name, _, b in every if name == "parties"))  # A与B|拟共同出资…
+        ):
             modality = "planned"  # …的合作|谈判仍在进行, 展开合并|洽谈: talks right after the trigger plan the cooperation or merger
         elif self._res["forecast"].search(window) or self._frames(view.text, c_start, window) or self._res["forecast"].match(view.text):
             # …or opening the sentence: 预计合并完成后，濂江金控的持股比例将降至27.35%

@@ -39,9 +39,11 @@ from .relations import (
     reports_rumour,
 )
 
-_CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手")
-_PAIRING = ("与", "和", "同", "跟", "携手")
-_TRIGGER = re.compile(r"战略合作|合作|签约|签署|签订|牵手|联手|携手|结盟|联盟|共建|联合|共同(?!被告|原告|被申请人)|联姻|合资|分保|达成.{0,4}协议")
+_CONNECTORS = ("与", "和", "同", "跟", "及", "、", "携手", "联同")
+_PAIRING = ("与", "和", "同", "跟", "携手", "联同")
+"""What joins the first party to the next (Hong Kong's 联同: together with)."""
+_TRIGGER = re.compile(r"战略合作|合作|签约|签署|签订|牵手|联手|携手|结盟|联盟|共建|联合|共同(?!被告|原告|被申请人)|联姻|合资|分保|达成.{0,4}协议|组成(?:银团|财团|联合体)")
+"""A cooperation word after the parties; forming a lending syndicate or a consortium together (组成银团) is one too."""
 _ADVERBIAL = re.compile(r"(?:[" + HAN + r"]{0,3}(?:\d{4}年)?\d{1,2}月\d{1,2}日)?[" + HAN + r"]{0,6}")
 """What may stand between the first party and 与: an adverbial, maybe after a date (于10月28日|与, 日前已经|与)."""
 _KIND = re.compile(r"战略合作|全面合作|深度合作|业务合作|合作")

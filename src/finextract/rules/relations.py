@@ -267,8 +267,8 @@ def sentence_end(text: str, pos: int) -> int:
 
 _PART_END = re.compile(r"[。；;！？!?]")
 _RUMOUR = re.compile(r"传出|传闻|传言|据传|盛传|的消息|有[^，,。；;]{0,4}(?:媒体|消息人士|报道|消息)称")
-_DENIAL = re.compile(r"否认|辟谣|不实|不属实|纯属臆测|(?:没有|并无|并未|无)[^，,。；;]{0,16}(?:计划|打算|意向|安排|协商|洽谈|磋商|规划|接触|谈判)")
-"""A later clause denying the rumoured plan (没有任何并购计划); 并未收购…任何股份 denies an act, not the rumour."""
+_DENIAL = re.compile(r"否认|辟谣|不实|不属实|纯属臆测|(?:没有|并无|并未|从未|未曾|无)[^，,。；;]{0,16}(?:计划|打算|意向|安排|协商|洽谈|磋商|规划|接触|谈判)")
+"""A later clause denying the rumoured plan (没有任何并购计划, 从未听说相关安排); 并未收购…任何股份 denies an act, not the rumour."""
 
 
 def blocked(view: SentenceView, lex: RelationLexicon, start: int, trigger_start: int, trigger: str = "") -> bool:
@@ -379,7 +379,8 @@ def _no_break(text: str, start: int, end: int) -> bool:
     tail = DECLARATION_END.match(text, start, end)
     if tail is not None and CLAUSE_BREAK.search(text, start, tail.end()):
         start = tail.end()  # only the brackets' own comma is skipped; a bare closing bracket changes nothing
-    return end - start <= _MAX_GAP and not CLAUSE_BREAK.search(text, start, end) and not _spaced(text, start, end)
+    grounds = sum(len(m.group()) for m in _GROUND.finditer(text, start, end))  # 以违反竞业限制协议为由: a suit's ground is no distance
+    return end - start - grounds <= _MAX_GAP and not CLAUSE_BREAK.search(text, start, end) and not _spaced(text, start, end)
 
 
 
@@ -404,7 +405,7 @@ def _figure_near(view: SentenceView, pos: int, accept: Callable[[Figure], bool],
     return after or found[2]
 
 
-MOVE_TO = re.compile(r"(增加|增长|上升|提高|提升|上调|下降|减少|降低|回落|下调|增|升|降)?(?:至|到)")
+MOVE_TO = re.compile(r"(增加|增长|上升|提高|提升|上调|调升|调高|回升|攀升|下降|减少|降低|回落|下调|调降|调低|下滑|增|升|降)?(?:至|到)")
 """A move to a level after the figure it starts from (增加至, 增至, 降至, 到); the verb is group 1."""
 
 
@@ -563,8 +564,11 @@ def _court_addressed(text: str, start: int, end: int) -> bool:
     return text.endswith(("向", "于", "入禀", "在"), 0, start) and text.endswith(_COURTS, 0, end)
 
 
-_MANNER = re.compile(r"以[^，,。；;]{1,6}?方式")
-"""How a deal is done (以增资方式入股): the verb inside is no trigger, the one after it is."""
+_GROUND = re.compile(r"以[^，,。；;]{1,12}?为由")
+"""The ground of a suit (以股权转让纠纷为由): the verb inside is no trigger."""
+_MANNER = re.compile(r"(?:以|通过)[^，,。；;、]{1,6}?方式")
+"""How a deal is done (以增资方式入股, 通过协议受让方式增持): the verb inside is no trigger, the one after it is
+(通过收购、竞拍等方式获得…: a list of ways is what was done)."""
 _SELLER_OF_NEXT = re.compile(r"所持有?的?")
 _GOVERNING = tuple("在于向从对经被由给把")
 """Prepositions before a name that make it no agent (在产权交易所, 向法院)."""
@@ -623,7 +627,8 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
                 return None
             fact = _build(view, name, "reverse", second[2], first[2], (before - len(reverse), reverse))
             return fact[0], fact[1], _CONFIDENCE.get(fact[1], 0.6), fact[3]
-        hit = _find(text, spec.triggers, max(first[1], described - 6), described)
+        manners = [m.span() for m in _MANNER.finditer(text, first[1], described)]  # 通过协议受让方式|增持: the manner's verb is none
+        hit = _find(text, spec.triggers, max(first[1], described - 6), described, manners)
         # 收购了|其: a particle may stand between the verb and its object; 起诉状，: the verb was a noun
         if hit is None or not _OBJECT_GAP.fullmatch(text, hit[0] + len(hit[1]), described) or recipient_at(text, described):
             continue
@@ -636,6 +641,8 @@ def _long_pair(view: SentenceView, lex: RelationLexicon, first: Placed[Entity], 
         seller = _SELLER_OF_NEXT.match(text, past_declaration(view, second[1]))
         if seller is not None and any(p[0] == seller.end() for p in view.entities):
             return None  # 该行…拟以21.7亿元收购瑱鹊科技所持棽洄消金35%股权: the seller, as for the direct pair
+        if name == "ownership" and _sold_to(view, second[1], first[2]):
+            return None  # A与B签署协议，拟将所持C…股份转让给B: the buyer holds nothing yet, the seller is A
         fact = _build(view, name, "direct", first[2], second[2], hit)
         return fact[0], fact[1].replace(".direct", ".distant"), _CONFIDENCE.get(fact[1].replace(".direct", ".distant"), 0.6), fact[3]
     return None
@@ -654,6 +661,7 @@ def _directed_pair(
             return None
         return _build(view, name, "reverse", second[2], first[2], reverse)
     spans = [(s, e) for s, e, _ in view.entities] + [m.span() for m in _MANNER.finditer(text, first[1], second[0])]
+    spans += [m.span() for m in _GROUND.finditer(text, first[1], second[0])]  # 以股权转让纠纷为由: the suit's ground
     if reverse is not None:
         spans.append((reverse[0], reverse[0] + len(reverse[1])))  # 控股 inside 控股股东 is no trigger
     hit = _find(text, spec.triggers, first[1], second[0], spans)
@@ -672,6 +680,8 @@ def _directed_pair(
     if hit is not None and first[2].label in spec.first_labels and second[2].label in spec.second_labels:
         if blocked(view, lex, first[0], hit[0], hit[1]) or not _listed_after(view, hit[0] + len(hit[1]), second[0]) or recipient_at(text, second[0]):
             return None
+        if hit[1].endswith("至") and second[0] >= hit[0] + len(hit[1]):
+            return None  # 将振华公司诉至|德州市人民中院: the court a suit is taken to is no defendant
         if name == "ownership" and holds_debt(text, second[1]):
             return None  # 持有德朗地产…的优先票据: a creditor, not a shareholder
         seller = _SELLER_OF_NEXT.match(text, past_declaration(view, second[1]))
@@ -748,7 +758,8 @@ def _attached(trigger: str) -> bool:
     return trigger.startswith(_UNDER) or trigger.endswith("子公司")
 
 
-_ADDRESSED = ("向", "向当地", "至")
+_ADDRESSED = ("向", "向当地", "至", "入禀")
+"""What stands before a court a claim is filed with (向上海金融法院起诉…, 入禀高等法院控告…)."""
 
 
 def subsidiary_acts(view: SentenceView, first: Placed[Entity], trigger_at: int) -> bool:
@@ -771,6 +782,15 @@ def venue(view: SentenceView, name: Placed[Entity], labels: Sequence[str]) -> bo
     if not view.text.endswith("在", 0, name[0]) or not name[2].canonical.endswith(_VENUES):
         return False
     return any(p[1] < name[0] and p[2].label in labels and _no_break(view.text, p[1], name[0]) for p in view.entities)
+
+
+_SOLD_TO = re.compile(r"[^，,。；;]{0,24}?(?:转让给|出售给|卖给|转让予|出售予)")
+
+
+def _sold_to(view: SentenceView, after: int, party: Entity) -> bool:
+    """Whether the clause after ``after`` sells to ``party`` (…股份转让给渲屿物产)."""
+    sold = _SOLD_TO.match(view.text, after)
+    return sold is not None and any(s == sold.end() and e.canonical == party.canonical for s, _, e in view.entities)
 
 
 def recipient_at(text: str, end: int) -> bool:
@@ -847,10 +867,17 @@ def _build(view: SentenceView, name: str, form: str, agent: Entity, patient: Ent
     return name, f"dispute.{form}", confidence, args
 
 
-_ADVERBIAL_WITH = re.compile(r"(?:此举|此次|此前|今年|去年|目前|近日|日前|正在|已经|再次|继续|也|还|亦|则|正|将|已|曾|仍|仍需|需|需要|旨在|希望|计划|拟|准备|有意)+(?:与|同|跟)")
-"""Adverbs and an aim between the first party and 与 (宏安人寿此举旨在与友邦…争夺)."""
-_DESCRIBED_PARTY = re.compile(r"(?:与|和|同|跟)(?:前|原|其)?(?:合作伙伴|合作方|竞争对手|对手|股东|同业|同行)")
-"""A connector and what the second party is to the first (与前合作伙伴宏硕科技, 与同业捷讯金融)."""
+_PARTY_KIND = r"(?:前|原|其)?(?:合作伙伴|合作方|竞争对手|对手|股东|同业|同行|分销商|经销商|代理商|供应商)"
+"""What the second party is to the first, after 与 (前合作伙伴, 同业, 前分销商)."""
+_ADVERBIAL_WITH = re.compile(
+    r"(?:(?:开业|上线|成立|获批|上市|合并)后)?"
+    r"(?:此举|此次|此前|今年|去年|目前|近日|日前|正在|已经|再次|继续|也|还|亦|则|正|将|已|曾|仍|仍需|需|需要|旨在|希望|计划|拟|准备|有意|主要|重点|直接)+(?:与|同|跟)"
+    rf"{_PARTY_KIND}?"
+)
+"""Adverbs and an aim between the first party and 与, maybe after when, maybe before what the second party is
+(宏安人寿此举旨在与友邦…争夺; 东星清算开业后将主要与…; 去年曾与前分销商…对簿公堂)."""
+_DESCRIBED_PARTY = re.compile(rf"(?:与|和|同|跟){_PARTY_KIND}")
+"""A connector and what the second party is to the first (与前合作伙伴宏硕科技, 与同业捷讯金融, 与前分销商…)."""
 
 
 _CLAUSE_WITH = re.compile(r"(?:^|(?<=[，,；;]))(?:将|并|还|亦|也|另|同时)*(?:与|和|同|跟)$")
@@ -1091,6 +1118,9 @@ _FUNDS = re.compile(r"(?:共同|合计|分别|拟|将)?(?:出资|认购|入股)"
 def _topic_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int, other: Entity) -> Placed[Entity] | None:
     """The company a sentence is about, named before ``pos`` and other than ``other``: the one a 由
     follows (星汇银行由星汇集团持有…), else the first named."""
+    founded = _founded_before(view, orgs, pos)
+    if founded is not None and founded[2].canonical != other.canonical:
+        return founded  # …设立邿泽保险代理有限公司，其中缗泽人寿拟持股49%: the company founded
     before = [e for e in orgs if e[1] <= pos and e[2].canonical != other.canonical]
     # 苕溪国投持股9.86%，…；晟岱实业持股6.02%: a holder (or funder) listed before is another holder, not the topic
     before = [
@@ -1106,6 +1136,19 @@ def _topic_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int, 
     held = _held_after(view, orgs, first) if first is not None else None
     # 砺诚保险集团持有砺诚财险68.5%的股份，…；澍阳港务持股15%: the company the first holder holds
     return held if held is not None and held[2].canonical != other.canonical else first
+
+
+_FOUNDING = ("设立", "成立", "组建", "新设")
+
+
+def _founded_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int) -> Placed[Entity] | None:
+    """The company a clause before founds, when a clause opening with 其中 lists the stakes up to ``pos``
+    (共同出资设立X，其中A拟持股49%，B拟持股51%)."""
+    founded = next((e for e in reversed(orgs) if e[1] <= pos and view.text.endswith(_FOUNDING, 0, e[0])), None)
+    if founded is None:
+        return None
+    between = view.text[founded[1] : pos]
+    return founded if re.match(r"[，,]其中", between) and not re.search(r"[。；;！？]", between) else None
 
 
 def _held_after(view: SentenceView, orgs: Sequence[Placed[Entity]], holder: Placed[Entity]) -> Placed[Entity] | None:
@@ -1173,15 +1216,21 @@ def funding_shares(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[s
 
 _HELD_BY = re.compile(r"[，,；;](?:目前|现时|现在|现|如今|则|仍)?由$")
 _HELD_VERB = re.compile(r"(?:全资|间接|直接|共同)?持有(?=[，,。；;]|$)")
+_STAKE_HELD_VERB = re.compile(r"(?:持股|持有)(?=[，,。；;]|$)")
+"""The verb after a stake that closes a 由 clause (由浭阳银行100%|持股。)."""
 
 
 def held_by(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
     """``ownership.held_by``: 融众集团于2009年由李明创立，目前由东星集团全资持有 — a clause opening with 由 and
-    ending with 持有 says who holds the company the sentence opened with."""
+    ending with 持有 (or a stake and 持股: 由浭阳银行100%持股) says who holds the company the sentence opened with."""
     text = view.text
     orgs = view.labelled("ORG")
     for h_start, h_end, holder in orgs:
         verb = _HELD_VERB.match(text, h_end)
+        # 由浭阳银行100%持股: the stake before the verb
+        stake = next((f for s, _, f in view.figures if s == h_end and _is_stake(f)), None) if verb is None else None
+        if stake is not None:
+            verb = _STAKE_HELD_VERB.match(text, next(e for s, e, f in view.figures if f is stake))
         opening = _HELD_BY.search(text, max(0, h_start - 4), h_start) if verb is not None else None
         if opening is None:
             continue
@@ -1190,7 +1239,7 @@ def held_by(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str
         if held is None or held[1] > opening.start() or held[2].canonical == holder.canonical or blocked(view, lex, held[0], h_end, ""):
             continue
         action = view.text_span(verb.end() - 2, verb.end())  # type: ignore[union-attr]  # 全资|持有: the verb
-        yield "ownership", "ownership.held_by", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action)  # type: ignore[arg-type]
+        yield "ownership", "ownership.held_by", 0.7, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake)  # type: ignore[arg-type]
 
 
 _IS_UNDER = ("是", "为", "系", "乃", "成为", "将成为")
@@ -1334,8 +1383,8 @@ def _listed_units(view: SentenceView, first: Placed[Entity]) -> list[Placed[Enti
 
 
 _HOLDS = re.compile(r"(?:合计|共|直接|间接)?持有")
-_STAKE_VERB = re.compile(r"(?:则|亦|也|另)?(?:合计|共|直接|间接)?(?P<verb>持股|持有(?=股份|其|余下|其余|剩余))(?:股份|其|(?:余下|其余|剩余)的?)?(?:比例)?(?:为|约|达)?")
-"""A stake's verb after its holder (持股9%, 持有其72%, 则持有余下25%); the group ``verb`` is the action."""
+_STAKE_VERB = re.compile(r"(?:则|亦|也|另)?(?:拟|将)?(?:合计|共|直接|间接)?(?P<verb>持股|持有(?=股份|其|余下|其余|剩余))(?:股份|其|(?:余下|其余|剩余)的?)?(?:比例)?(?:为|约|达)?")
+"""A stake's verb after its holder (持股9%, 持有其72%, 则持有余下25%, 拟持股49%); the group ``verb`` is the action."""
 
 
 def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
@@ -1357,15 +1406,19 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
         if (verb := _STAKE_VERB.match(text, at)) is not None
     ]
     named = {held[0] for _, _, held in found if held is not None}
-    found = [f for f in found if f[0][0] not in named]  # A对B的持股比例: B is held, not a holder of its own
-    found += [(holder, verb, None) for holder, verb in _clause_opening_holders(view, orgs)]
+    # A对B的持股比例, 其对B的…: B is held, not a holder of its own
+    found = [f for f in found if f[0][0] not in named and not _HELD_AFTER_LEAD.search(text, max(0, f[0][0] - 8), f[0][0])]
+    referred = list(_stakes_of_qi(view, orgs))
+    found += referred + [(holder, verb, None) for holder, verb in _clause_opening_holders(view, orgs)]
     holders = {h[2].canonical for h, _, _ in found}
     for (h_start, h_end, holder), verb, named_held in found:
         stake = _stake_at(view, verb.end())
         _, c_end = clause_bounds(text, verb.start(), verb.start())
         if stake is None or any(verb.start() < s < c_end for s, _, _ in orgs):
             continue
-        if verb.start() > past_declaration(view, h_end) and text.endswith("股东", 0, h_start):
+        of_qi = (h_start, verb.start()) in {(h[0], v.start()) for h, v, _ in referred}
+        own_kind = _HOLDER_KIND.fullmatch(text, clause_bounds(text, h_start, h_start)[0], h_start) is not None  # 新股东A…
+        if verb.start() > past_declaration(view, h_end) and text.endswith("股东", 0, h_start) and not of_qi and not own_kind:
             continue  # B控股股东A的持股比例由…降至…: the holder named by its rank, read by ownership.reverse
         via = None
         through = _THROUGH.search(text, max(0, h_start - 12), h_start)
@@ -1375,17 +1428,39 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             if parent is None:
                 continue
             via, holder, h_start = holder, parent[2], parent[0]
-        held = named_held or _topic_before(view, orgs, h_start, holder)
+        held = named_held or _topic_before(view, orgs, h_start, holder) or _becomes_holder_of(view, _stake_end(view, stake))
         if held is not None and held[2].canonical in holders:
             held = None  # A…，持股9%；B…，持股6%: a holder listed before is another holder, not the topic
         confidence = 0.6
         if held is None and via is None and (earlier := _previous_topic(view)) is not None and earlier.canonical != holder.canonical:
             held, confidence = (0, 0, earlier), 0.5  # 招股书显示，苕溪农商行股权较为分散。发行前，A持股9.86%…
-        if held is None or (via is not None and held[2].canonical == via.canonical) or blocked(view, lex, h_start, verb.start(), ""):
+        # 并未参与认购，其对B的…: what is denied before 其 is not its stake
+        read_from = text.rfind("其", h_start, verb.start()) if of_qi else h_start
+        if held is None or (via is not None and held[2].canonical == via.canonical) or blocked(view, lex, read_from, verb.start(), ""):
             continue
         named = verb.span("verb") if "verb" in verb.re.groupindex else verb.span()
         action = view.text_span(*named)  # 持有|其, 则|持有|余下: the verb alone
         yield "ownership", "ownership.topic_stake", confidence, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake, via=via)  # type: ignore[arg-type]
+
+
+def _stakes_of_qi(view: SentenceView, orgs: Sequence[Placed[Entity]]) -> Iterator[tuple[Placed[Entity], re.Match[str], Placed[Entity]]]:
+    """``(holder, stake verb, held)`` for 其对B的持股比例…: 其 is the organization named last before it
+    (另一股东瀚海投资并未参与认购，其对澹棂银行的持股比例由9%被稀释至6.75%)."""
+    text = view.text
+    for held in orgs:
+        lead = _HELD_AFTER_LEAD.search(text, max(0, held[0] - 8), held[0])
+        if lead is None or not text.endswith("其", 0, lead.start()):
+            continue
+        before = [e for e in orgs if e[1] < lead.start() and not declared_short_form(view, e)]
+        after = past_declaration(view, held[1])
+        verb = _STAKE_VERB.match(text, after + 1 if text.startswith("的", after) else after)
+        if before and verb is not None and before[-1][2].canonical != held[2].canonical:
+            yield before[-1], verb, held
+
+
+def _stake_end(view: SentenceView, stake: Figure) -> int:
+    """Where ``stake`` ends in the sentence's working text."""
+    return next((e for _, e, f in view.figures if f is stake), -1)
 
 
 def _held_before_stake(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int) -> tuple[Placed[Entity] | None, int]:
@@ -1428,9 +1503,26 @@ def _clause_opening_holders(view: SentenceView, orgs: Sequence[Placed[Entity]]) 
     """Holders of stakes written at the start of the clause after theirs (…A认购…，增资后持股9%)."""
     for verb in _CLAUSE_STAKE.finditer(view.text):
         c_start, _ = clause_bounds(view.text, verb.start() - 1, verb.start() - 1)
-        holder = next((e for e in orgs if e[0] == c_start), None)
+        holder = next((e for e in orgs if e[0] == c_start or _HOLDER_KIND.fullmatch(view.text, c_start, e[0])), None)
         if holder is not None and not any(holder[1] < e[0] < verb.start() for e in orgs if not declared_short_form(view, e)):
             yield holder, verb
+
+
+_HOLDER_KIND = re.compile(r"(?:新|老|另一|原)?股东")
+"""What the holder opening a clause is, before its name (新股东犍瑞科技出资…认购…，持股10%)."""
+_BECOMES_HOLDER = re.compile(r"[，,](?:并|从而|进而|将)?成为$")
+_RANK_AFTER = re.compile(r"(?:第[一二三四五六七八九十]|最)?大?股东")
+
+
+def _becomes_holder_of(view: SentenceView, stake_end: int) -> Placed[Entity] | None:
+    """The company of which the holder becomes a ranked shareholder in the clause after its stake
+    (…，持股10%，成为澹棂银行第三大股东)."""
+    for org in view.labelled("ORG"):
+        if org[0] <= stake_end or org[0] - stake_end > 4:
+            continue
+        if _BECOMES_HOLDER.search(view.text, stake_end, org[0]) and _RANK_AFTER.match(view.text, past_declaration(view, org[1])):
+            return org
+    return None
 
 
 _ANNOUNCEMENT_LEAD = re.compile(r"(?:据)?公告(?:显示|称|披露|指出)[，,：:]")
@@ -1913,11 +2005,19 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             if named is not None:
                 yield named
                 continue
+        left = False
         for change, words in (("resigned", lex.resigned), ("appointed", lex.appointed)):
-            hit = _find(text, words, p_end, min(c_end, p_end + 18)) or _opening_next_clause(view, words, p_end, c_end)
+            if left:
+                # 前任总经理訾鸿涛…卸任，已出任…财务总监: the post taken in the next clause after leaving one
+                hit = _opening_next_clause(view, words, p_end, c_end, adverbs=_THEN_ADVERBS)
+            else:
+                hit = _find(text, words, p_end, min(c_end, p_end + 18)) or _opening_next_clause(view, words, p_end, c_end)
             if hit is not None and hit[0] + len(hit[1]) == c_end and _REASON.search(text, p_end, hit[0]):
                 # 因到龄退休，不再担任行长职务: the retirement is the reason, the next clause's verb the change
                 hit = _opening_next_clause(view, words, p_end, c_end) or hit
+            if hit is not None and _REASON.search(text, p_end, hit[0]):
+                glued = next((w for w in words if text.startswith(w, hit[0] + len(hit[1]))), None)
+                hit = (hit[0] + len(hit[1]), glued) if glued is not None else hit  # 因到龄退休|卸任: the reason, then the change
             if hit is None or blocked(view, lex, p_start, hit[0], hit[1]):
                 continue
             if change == "appointed" and text.endswith(PAST_ADVERBS, p_end, hit[0]):
@@ -1950,7 +2050,10 @@ def appointments(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
             action = view.text_span(hit[0], after)
             args = AppointmentArgs(person=person, change=change, title=title, org=org, action=action)  # type: ignore[arg-type]
             yield "appointment", rule, 0.75 if rule == "appointment.successor" else 0.8, args
-            break
+            if change != "resigned" or left:
+                break
+            left = True
+            _, c_end = clause_bounds(text, p_end, p_end)
 
 
 _PROPOSED = ("拟任", "候任")
@@ -1997,9 +2100,15 @@ _APPLYING = ("申请", "请求", "提出")
 """Words of asking before a resignation verb (申请辞去, 提出辞去)."""
 
 
-def _opening_next_clause(view: SentenceView, words: Sequence[str], p_end: int, c_end: int) -> tuple[int, str] | None:
+_THEN_ADVERBS = ("已", "并", "随后", "现已", "转而", "改为")
+"""Adverbs opening the clause of a post taken after one left (…卸任，已出任…)."""
+
+
+def _opening_next_clause(
+    view: SentenceView, words: Sequence[str], p_end: int, c_end: int, adverbs: Sequence[str] = ()
+) -> tuple[int, str] | None:
     """A trigger opening the clause right after the person's, which has no subject of its own
-    (刘建国因到龄退休，不再担任行长职务)."""
+    (刘建国因到龄退休，不再担任行长职务), maybe after one of ``adverbs``."""
     text = view.text
     if c_end >= len(text) or text[c_end] not in "，,":
         return None
@@ -2007,6 +2116,7 @@ def _opening_next_clause(view: SentenceView, words: Sequence[str], p_end: int, c
     if any(p_end <= s < start for s, _, _ in view.labelled("PERSON")):
         return None
     start += next((len(a) for a in _APPLYING if text.startswith(a, start)), 0)  # …，申请辞去…
+    start += next((len(a) for a in adverbs if text.startswith(a, start)), 0)  # …，已|出任…
     start = _past_opening_date(view, start)  # 阚书朗现年51岁，2021年出任…
     word = next((w for w in words if text.startswith(w, start)), None)
     return (start, word) if word is not None else None
