@@ -158,7 +158,7 @@ class ModalityReader:
         if (
             _plans(view.text, c_start, self._res["planned"].finditer(window))
             or fact_type in _TALKED_OF and _TALKS_AFTER.match(view.text, last)
-            or fact_type == "partnership" and self._res["planned"].match(view.text, max(b for name, _, b in every if name == "parties"))  # A与B|拟共同出资…
+            or fact_type == "partnership" and self._res["planned"].match(view.text, max((b for name, _, b in every if name == "parties"), default=last))  # A与B|拟共同出资…
         ):
             modality = "planned"  # …的合作|谈判仍在进行, 展开合并|洽谈: talks right after the trigger plan the cooperation or merger
         elif self._res["forecast"].search(window) or self._frames(view.text, c_start, window) or self._res["forecast"].match(view.text):

@@ -785,6 +785,7 @@ def venue(view: SentenceView, name: Placed[Entity], labels: Sequence[str]) -> bo
 
 
 _SOLD_TO = re.compile(r"[^，,。；;]{0,24}?(?:转让给|出售给|卖给|转让予|出售予)")
+"""What is sold and to whom, later in a seller's clause (…全部2.7亿股股份转让给|渲屿物产)."""
 
 
 def _sold_to(view: SentenceView, after: int, party: Entity) -> bool:
@@ -1139,6 +1140,7 @@ def _topic_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int, 
 
 
 _FOUNDING = ("设立", "成立", "组建", "新设")
+"""Verbs right before a company being founded (共同出资设立|邿泽保险代理有限公司)."""
 
 
 def _founded_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int) -> Placed[Entity] | None:
