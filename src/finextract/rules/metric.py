@@ -6,6 +6,8 @@
   with no metric noun of its own measures the metric named just before it.
 * ``metric.level_of_previous`` — 加权指数下跌85.32点，收在17,523.61点: where the metric named
   just before closed.
+* ``metric.level_after_change`` — 不良贷款率下降0.3个百分点至1.52%: the level a change ends at,
+  beside the change (which keeps it as ``new_value``).
 * ``metric.from_to`` — 注册资本由15亿元增加至30亿元: the level the metric moved to, with
   where it came from as the basis (由15亿元).
 * ``metric.respectively`` — 2025年、2026年和2027年归母净利润分别为168.5亿元、186.2亿元和205.7亿元:
@@ -375,6 +377,10 @@ def _metric_facts(view: SentenceView) -> Iterator[tuple[str, str, float, MetricA
             new_value=new_value,
         )
         yield "metric", rule, round(0.6 + 0.25 * subject_conf, 2), args
+        if new_value is not None:
+            # 下降0.3个百分点至1.52%: the level reached is the metric's level too, as one written before a change is
+            level = MetricArgs(subject=subject, metric=args.metric, value=new_value, period=period)
+            yield "metric", "metric.level_after_change", round(0.6 + 0.25 * subject_conf, 2), level
 
 
 _AFTER_DE_POS = _MODIFIER_POS | {"eng", "zg"}
