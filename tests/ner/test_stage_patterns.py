@@ -154,6 +154,7 @@ def test_patterns_do_not_propose(nlp: finextract.Pipeline, text: str, not_expect
         ("雙方將於12月1日推出聯名信用卡「曦町卡」。", "曦町卡"),  # quoted after 信用卡
         ("客戶可直接透過該行手機應用程式「檥灣易」投保。", "檥湾易"),  # quoted after 应用程式 (an app)
         ("琫珹人壽將於1月2日推出美元分紅終身壽險「珹福雙享」。", "珹福双享"),  # quoted after 寿险 (a policy)
+        ("双方将在昳迅通讯的钱包应用“昳迅钱包”内上线分期服务。", "昳迅钱包"),  # quoted after 应用 (an app)
         ("楗銀理財發行首隻養老理財產品「楗銀頤康悅享1號」。", "楗银颐康悦享1号"),
         pytest.param(
             "招商银行的业务可以通过掌上生活App办理。", "掌上生活",
@@ -690,6 +691,12 @@ def test_names_listed_before_a_kind_of_company_are_companies(nlp: finextract.Pip
     assert not orgs & {e.text for e in doc.entities if e.label == "PERSON"}
 
 
+def test_the_one_succeeded_after_jieti_is_a_person(nlp: finextract.Pipeline) -> None:
+    """接替今年1月辭任的勞卓恆: the tagger reads the name as a company; after 接替…的 it closes the clause as a person."""
+    ents = {(e.text, e.label) for e in nlp("人事方面，珅灣銀行委任區綽瑩為首席風險官，自3月1日起生效，接替今年1月辭任的勞卓恆。").entities}
+    assert ("勞卓恆", "PERSON") in ents and ("勞卓恆", "ORG") not in ents
+
+
 def test_a_former_mark_between_a_company_and_a_post_is_no_part_of_the_title(nlp: finextract.Pipeline) -> None:
     """蓊崌人壽|前|投資長: 前 dates the post; the title is 投資長."""
     titles = {e.text for e in nlp("琫珹人壽董事會通過聘任蓊崌人壽前投資長鄔靖妍為投資長。").entities if e.label == "TITLE"}
@@ -848,6 +855,10 @@ def test_a_surname_jieba_reads_as_a_pronoun_after_a_title(nlp: finextract.Pipeli
         ("本地保險科技公司瑍盈保險科技有限公司昨日宣佈推出新產品。", "瑍盈保險科技有限公司", "保險科技公司瑍盈保險科技有限公司"),
         ("瑍盈保科去年曾與前分銷商澼峰保險經紀有限公司對簿公堂。", "澼峰保險經紀有限公司", "分銷商澼峰保險經紀有限公司"),
         ("珝熠科技与国有征信机构暲宁征信有限公司签署合资协议。", "暲宁征信有限公司", "国有征信机构暲宁征信有限公司"),
+        ("9月3日，东星消金与手机厂商昳迅通讯签署战略合作协议。", "昳迅通讯", "手机厂商昳迅通讯"),
+        ("珅灣銀行於3月5日與本地網購平台菂集網簽訂合作協議。", "菂集網", "網購平台菂集網"),
+        ("电商企业蓰市网络科技集团有限公司持股40%。", "蓰市网络科技集团有限公司", "电商企业蓰市网络科技集团有限公司"),
+        ("港交所上市公司婺瑨控股集团有限公司持有琋峃支付约86.4%股权。", "婺瑨控股集团有限公司", "港交所上市公司婺瑨控股集团有限公司"),
     ],
 )
 def test_a_source_or_a_kind_before_a_name_is_no_part_of_it(nlp: finextract.Pipeline, text: str, name: str, not_expected: str) -> None:

@@ -911,6 +911,55 @@ def test_the_buyer_in_an_agreement_does_not_hold_what_is_sold_to_it() -> None:
     assert ("渲屿物产集团有限公司", "所持") not in holders
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        ("人事方面，湄聿銀行董事長覃韻如將轉任瑎崙金控副董事長。", "覃韻如", "副董事長"),  # 轉任: moves to another post
+        ("合併後銀行總經理將由瑎崙銀行副總經理蔚哲嘉出任。", "蔚哲嘉", "總經理"),  # 將由…出任: still to come
+    ],
+)
+def test_posts_to_be_taken_are_planned_appointments(text: str, person: str, title: str) -> None:
+    """將轉任, 將由…出任: appointments that will take effect are planned."""
+    got = {(f.args.person.text, f.args.title.text if f.args.title else None, f.modality) for f in _facts(text, "appointment")}
+    assert (person, title, "planned") in got
+
+
+def test_a_stake_moving_from_one_level_is_no_plan() -> None:
+    """持股比例将由60%升至68.57%: 将由 before a figure is a level moving, not someone who will act."""
+    text = "增资完成后，东星集团对融众集团的持股比例将由60%升至68.57%。"
+    assert {f.modality for f in _facts(text, "ownership")} == {"actual"}
+
+
+def test_two_units_wholly_held_with_the_stake_in_words() -> None:
+    """A與B均為C百分之百持股的子公司: C holds both, 100% (百分之百)."""
+    text = "東星銀行與嘉禾銀行均為瑎崙金控百分之百持股的子公司。"
+    got = {(f.args.holder.text, f.args.held.text, f.args.stake.value if f.args.stake else None, f.args.action.text) for f in _facts(text, "ownership")}
+    assert {("瑎崙金控", "東星銀行", 100, "持股"), ("瑎崙金控", "嘉禾銀行", 100, "持股")} <= got
+
+
+def test_two_founders_each_with_its_own_stake() -> None:
+    """A由B（…）與C（…）合資成立，兩者分別持有55%及45%股權: B holds 55% of A, C 45%."""
+    text = "瀚海銀行由主板上市的東星集團有限公司（下稱「東星集團」，股份代號：1893）與融眾人壽保險有限公司（下稱「融眾人壽」）合資成立，兩者分別持有55%及45%股權。"
+    got = {(f.args.holder.text, f.args.held.text, f.args.stake.text) for f in _facts(text, "ownership") if f.rule == "ownership.respective_stakes"}
+    assert got == {("東星集團有限公司", "瀚海銀行", "55%"), ("融眾人壽保險有限公司", "瀚海銀行", "45%")}
+
+
+def test_listed_shareholders_putting_money_in_in_proportion() -> None:
+    """A及B已於今年1月按持股比例分別向C注資…: both fund C; 持股 inside 按持股比例 is no holding verb."""
+    text = "為支持業務擴張，東星集團及融眾人壽已於今年1月按持股比例分別向瀚海銀行注資4.4億港元及3.6億港元。"
+    got = {(f.args.holder.text, f.args.held.text, f.args.action.text) for f in _facts(text, "ownership")}
+    assert got == {("東星集團", "瀚海銀行", "注資"), ("融眾人壽", "瀚海銀行", "注資")}
+
+
+def test_a_holder_with_its_short_form_declared_before_the_copula() -> None:
+    """A（以下简称“A'”）为B控股股东: A holds B; a stake after it is not A's own company held by the next holder."""
+    text = "股权结构方面，畈湖控股集团有限公司（以下简称“畈湖控股”）为朓川信托控股股东，持股比例为64.25%；芫州城市建设投资集团有限公司（以下简称“芫州城投”）持股20%，为第二大股东。"
+    got = {(f.args.holder.text, f.args.held.text, f.args.stake.text if f.args.stake else None) for f in _facts(text, "ownership")}
+    assert ("畈湖控股集团有限公司", "朓川信托", "64.25%") in got
+    assert ("芫州城市建设投资集团有限公司", "朓川信托", "20%") in got  # the company the first holder holds
+    assert not [g for g in got if g[1].startswith("畈湖控股")]
+
+
 def test_a_holder_raising_its_stake_by_a_manner_after_its_announcement() -> None:
     """A（以下简称A'）公告称，已通过协议受让方式增持B4.6亿股股份: the manner's 受让 is no trigger; 增持 is."""
     text = "同日，缗泽人寿控股股东缗泽保险控股集团有限公司（以下简称“缗泽控股”）公告称，已通过协议受让方式增持缗泽人寿4.6亿股股份。"

@@ -851,6 +851,9 @@ def test_a_count_of_people_after_a_verb_of_having_measures_the_noun_after_it() -
         ("骎程科技旗下App注册用户超过1.2亿。", "注册用户"),
         ("截至三季度末，涑川辖内农商银行不良贷款余额为386.5亿元。", "不良贷款余额"),  # the banks own it
         ("前三季度，辖内农商银行不良贷款处置规模为152.3亿元。", "不良贷款处置规模"),
+        ("截至9月末，全国信托公司家族信托存续规模约6,850亿元。", "家族信托存续规模"),  # the kind of company owns it
+        ("今年以来不良资产支持证券规模为120亿元。", "不良资产支持证券规模"),  # a user-dictionary noun
+        ("预案显示，初始转股价格为5.86元。", "初始转股价格"),
         ("澮甍銀行表示，手機銀行交易佔比已升至約82%。", "手机银行交易占比"),
     ],
 )
@@ -937,6 +940,8 @@ def test_the_company_after_a_promise_owns_the_promised_metric() -> None:
         ("宏安人壽宣布，與本地電子錢包營運商樂付通達成策略合作。樂付通創辦人兼行政總裁陳思敏透露，雙方已籌備半年。", {"宏安人壽", "樂付通"}),
         # a Taiwan dateline (今（12）日) before the announcement verb
         ("恒耀證券今（12）日宣布，與東昇資本簽署策略合作協議。", {"恒耀證券", "東昇資本"}),
+        ("业务合作方面，东星信托11月18日与民营银行栊岩银行股份有限公司（以下简称“栊岩银行”）在杭州签署战略合作协议。", {"东星信托", "栊岩银行股份有限公司"}),
+        ("9月3日，东星消金与手机厂商昳迅通讯签署战略合作协议。", {"东星消金", "昳迅通讯"}),
     ],
 )
 def test_a_partner_described_by_its_kind(text: str, parties: set[str]) -> None:

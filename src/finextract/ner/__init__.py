@@ -24,6 +24,7 @@ from .gazetteer import GazetteerMatcher
 from .patterns import (
     PatternLexicon,
     appointee_names,
+    predecessor_names,
     cut_descriptor,
     BRAND_AFTER_PERSON,
     DATING_MARKS,
@@ -907,6 +908,7 @@ class NerStage:
         cands += [c for c in products(sent, lex.patterns) if c.source == "pattern:product_quoted" or _nominal(sent, c.start, c.end)]
         cands += speaker_names(sent, lex.patterns, lex.surnames)
         cands += appointee_names(sent, lex.patterns, lex.surnames) + holder_names(sent, lex.patterns, lex.surnames)
+        cands += predecessor_names(sent, lex.patterns, lex.surnames)
         return cands
 
     def _public(self, entry_id: str | None) -> bool:

@@ -338,10 +338,12 @@ def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate
     # 配售|代理中安国际证券: the span opens inside a descriptor that starts before it
     straddle = next((m for m in lex.descriptor_re.finditer(text, max(0, cand.start - 4), cand.end) if m.start() < cand.start < m.end()), None)
     tail = suffix_ending_at(text, cand.end, lex) if straddle is not None else None
-    if straddle is not None and tail is not None and cand.end - straddle.end() > len(tail):
+    # …and the rest is a name: a head before a suffix, or a brand of its own (网购|平台菂集网 → 菂集网)
+    if straddle is not None and cand.end - straddle.end() > (len(tail) if tail is not None else 1):
         return replace(cand, start=straddle.end())
     word = text[cand.start : cand.end]
-    found = [m for m in lex.descriptor_re.finditer(word) if m.start() == 0 or plausible_place(word[: m.start()], lex)]
+    # a place before the descriptor (香港|虚拟银行…), or the exchange a company is listed on (港交所|上市公司…)
+    found = [m for m in lex.descriptor_re.finditer(word) if m.start() == 0 or plausible_place(word[: m.start()], lex) or word[: m.start()] in _EXCHANGES]
     # a kind that ends in 公司/企业/机构 is a whole noun phrase: what follows is the name (资产管理公司|东方汇达)
     kind = next((m.end() for m in found if m.group().endswith(_KIND_NOUNS) and len(word) - m.end() >= 2), None)
     if kind is not None:
@@ -351,6 +353,10 @@ def cut_descriptor(text: str, cand: Candidate, lex: PatternLexicon) -> Candidate
         return cand
     cut = next((m.end() for m in found if len(word) - m.end() > len(suffix)), None)
     return replace(cand, start=cand.start + cut) if cut is not None else cand
+
+
+_EXCHANGES = frozenset("港交所 联交所 上交所 深交所 北交所 台交所 纽交所 新交所".split())
+"""Exchanges named before 上市公司, a descriptor of the name after it (港交所上市公司|婺瑨控股集团有限公司)."""
 
 
 _KIND_LEAD = re.compile(r"(?:家|间|間|本地|当地|本港|境内|境外|外资|及|和|与|、|对前|向前)$")
@@ -1359,6 +1365,22 @@ def _names_after_words(
 def appointee_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str]) -> list[Candidate]:
     """Names right after an appointment verb and before 为 (聘任孙晓雯为首席执行官)."""
     return _names_after_words(sent, lex, surnames, lex.appoint_verbs, "pattern:appointee_name", then="为")
+
+
+_SUCCEEDING = re.compile(r"接替(?:[^，,。；;]{0,12}?(?:退休|辞任|辞职|离任|卸任|离职|调任|请辞)的)?")
+"""接替 and what the predecessor did (接替今年1月辞任的|勞卓恆): the name after it is a person's."""
+
+
+def predecessor_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str]) -> list[Candidate]:
+    """The name of the one succeeded, closing its clause after 接替 (接替今年1月辞任的勞卓恆。)."""
+    text = sent.text
+    out = []
+    for m in _SUCCEEDING.finditer(text) if "接替" in text else ():
+        span = name_after(text, m.end(), surnames, lex.name_boundaries, lex.speech_verbs, tokens=sent.tokens)
+        if span is None or text[span[0] : span[1]] in lex.not_names or (span[1] < len(text) and text[span[1]] not in "，,。；;"):
+            continue
+        out.append(Candidate(span[0], span[1], "PERSON", source="pattern:predecessor_name", priority=3, score=0.8))
+    return out
 
 
 def holder_names(sent: SentenceInput, lex: PatternLexicon, surnames: frozenset[str]) -> list[Candidate]:

@@ -63,7 +63,7 @@ _DOWN = frozenset("下降 降低 减少 摊薄 下滑 回落 降至 减至 降 �
 _NOUN_POS = frozenset({"n", "vn", "nz", "l", "j", "an", "ng"})
 _MODIFIER_POS = _NOUN_POS | {"a", "b", "h", "k", "unk", "eng"}
 """Tags of words that may open a metric's name before its head (h: a prefix, 非|货币基金|规模; eng: IPO|承销金额)."""
-_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首 首期 首批 首笔 首日 分红 促成 求偿 保证 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行 购置 新承作 承作 可疑 登记 参与 转帐 转账 放款 承贷 持股 准入 处置 主办 孖展 美元 港元 欧元 日元".split())
+_MODIFIER_WORDS = frozenset("每股 联合 存续 收购 累计 户均 人均 单位 年 年度 募集 归母 签约 普惠型 索赔 赔偿 交易 股 罚没 注册 配置 涉案 回购 质押 冻结 限售 税后 税前 认购 申购 成交 发行 融资 承销 总 新增 首 首期 首批 首笔 首日 分红 促成 求偿 保证 类 逾期 剩余 受限 赞成 反对 兑付 未偿 到期 应付 应收 代收付 代收 各项 执行 购置 新承作 承作 可疑 登记 参与 转帐 转账 放款 承贷 持股 准入 处置 主办 孖展 初始 美元 港元 欧元 日元".split())
 _BANK_KINDS = frozenset("农商 城商 村镇 农村商业 城市商业".split())
 """Words before 银行 that make a kind of bank (农商|银行), which owns a metric rather than names it."""
 _MEANS = frozenset("方式 途径 形式".split())
@@ -75,7 +75,7 @@ _PRODUCT_WORDS = frozenset("App APP app ETF".split())
 """Latin words naming a product before the metric (骎程|App|注册用户): the product referred to (IPO|承销件数 keeps its word)."""
 _HAS_NOW = frozenset("现有 原有 已有 拥有".split())
 """Verbs of having before a count (澐嶠銀行現有|零售客戶約180萬名): no part of the metric's name."""
-_HOLDERS = frozenset("辖内 农商行 金融机构 机构 业者 银行业 本国银行 银行业金融机构 寿险业 产险业 保险业 证券业 基金业 信托业 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行 同类产品 该产品 系统 全系统".split())
+_HOLDERS = frozenset("辖内 农商行 信托公司 证券公司 基金公司 理财公司 金融机构 机构 业者 银行业 本国银行 银行业金融机构 寿险业 产险业 保险业 证券业 基金业 信托业 上市公司 商业银行 大型商业银行 公司 集团 本集团 本行 本公司 分行 支行 总行 同类产品 该产品 系统 全系统".split())
 """Institutions before a metric own it, they do not name it (银行业金融机构|本外币资产总额); so does a product
 referred to (同类产品|募集规模, 该|产品|募集规模: see ``_REFERRED``)."""
 _REFERRED = frozenset("该 相关 上述 此 这 这些 该类 此类 同类".split())

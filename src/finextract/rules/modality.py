@@ -121,7 +121,14 @@ def _word_re(words: Iterable[str]) -> re.Pattern[str]:
     # 拟 inside 模拟/虚拟 is not "plan to", nor 准备 in 准备金 (a reserve) "prepare to",
     # nor 将持有的 (将 marking the object: 将持有的股权转让给…) "will hold"
     # nor 预测 of 财务预测的合理性 (a forecast as a thing judged)
-    special = {"拟": r"(?<![模虚])拟", "准备": r"准备(?!金)", "将持有": r"将持有(?!的)", "预测": r"(?<!财务)预测"}
+    # nor 将由 before a figure or an earlier level (持股比例将由60%升至…, 将由原来的…: a level moving), only before who will act
+    special = {
+        "拟": r"(?<![模虚])拟",
+        "准备": r"准备(?!金)",
+        "将持有": r"将持有(?!的)",
+        "预测": r"(?<!财务)预测",
+        "将由": r"将由(?![0-9０-９一二三四五六七八九十百零〇约近逾原此之去今上年])",
+    }
     parts = [special.get(w, re.escape(w)) for w in sorted(words, key=len, reverse=True)]
     return re.compile("|".join(parts))
 

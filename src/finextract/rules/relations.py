@@ -91,7 +91,10 @@ _CONDITION = re.compile(r"(?:^|[，,；;：:])(?:如果|若是|若(?![干])|假�
 _DISPOSAL = ("将", "把", "已将", "已把")
 _GROUNDED_DISPOSAL = re.compile(r"(?:以[^，,。；;]{1,12}为由)?(?:" + "|".join(_DISPOSAL) + ")")
 """将/把 before an object, maybe after the ground of a suit (以不正当竞争为由|将)."""
-_FUNDED = re.compile(r"(?:[”\"」』]?[)）])?(?:通过|拟|将|已|计划|再次|继续|再)*(?:(?:以|使用|动用|用)(?:自有|自筹|募集|闲置)?资金)?(?:向|对)")
+_FUNDED = re.compile(
+    r"(?:[”\"」』]?[)）])?(?:通过|拟|将|已|计划|再次|继续|再)*(?:于(?:今年|去年|本月|上月)?(?:\d{1,2}月(?:\d{1,2}日)?|月底|年初))?"
+    r"(?:按(?:持股|出资)?比例)?(?:(?:以|使用|动用|用)(?:自有|自筹|募集|闲置)?资金)?(?:分别|共同)?(?:向|对)"
+)
 _FUNDING = ("注资", "增资", "入股", "参股", "投资", "出资")
 """Verbs of putting funds into the company named after 向/对 (向融众集团增资, 对融众集团的增资扩股); ``_FUNDED``
 is what may stand between the company that pays and 向 (拟, the funds used; the brackets closing its
@@ -514,6 +517,23 @@ def directed_relations(view: SentenceView, lex: RelationLexicon) -> Iterator[tup
                 fact = min(found, key=lambda f: (not f[1].endswith(".reverse"), _trigger_start(f)))
                 yield fact
                 yield from _listed_patients(view, fact, (b_start, b_end, b))
+                yield from _listed_funders(view, fact, (a_start, a_end, a))
+
+
+def _listed_funders(view: SentenceView, fact: tuple[str, str, float, object], funder: Placed[Entity]) -> Iterator[tuple[str, str, float, object]]:
+    """The same funding for each organization listed right before its funder (鍠腾集团及|橞丰人寿…分别向珅湾银行注资):
+    all of them put money in."""
+    name, rule, confidence, args = fact
+    if name != "ownership" or not rule.endswith(".direct") or view.doc.normalized(args.action) not in _FUNDING:  # type: ignore[attr-defined]
+        return
+    start = funder[0]
+    while True:
+        joiner = next((j for j in _LIST_JOINERS if view.text.endswith(j, 0, start)), None)
+        before = view.entity_ending_at(start - len(joiner), "ORG") if joiner else None
+        if before is None or before[2].canonical == args.held.canonical:  # type: ignore[attr-defined]
+            return
+        yield name, rule, confidence, args.model_copy(update={"holder": before[2]})  # type: ignore[attr-defined]
+        start = before[0]
 
 
 _PATIENT_ARG = {"acquisition": "target", "ownership": "held"}
@@ -566,9 +586,9 @@ def _court_addressed(text: str, start: int, end: int) -> bool:
 
 _GROUND = re.compile(r"以[^，,。；;]{1,12}?为由")
 """The ground of a suit (以股权转让纠纷为由): the verb inside is no trigger."""
-_MANNER = re.compile(r"(?:以|通过)[^，,。；;、]{1,6}?方式")
-"""How a deal is done (以增资方式入股, 通过协议受让方式增持): the verb inside is no trigger, the one after it is
-(通过收购、竞拍等方式获得…: a list of ways is what was done)."""
+_MANNER = re.compile(r"(?:以|通过)[^，,。；;、]{1,6}?方式|按(?:持股|出资)?比例")
+"""How a deal is done (以增资方式入股, 通过协议受让方式增持, 按持股比例注资): the verb inside is no trigger, the one
+after it is (通过收购、竞拍等方式获得…: a list of ways is what was done)."""
 _SELLER_OF_NEXT = re.compile(r"所持有?的?")
 _GOVERNING = tuple("在于向从对经被由给把")
 """Prepositions before a name that make it no agent (在产权交易所, 向法院)."""
@@ -1154,9 +1174,15 @@ def _founded_before(view: SentenceView, orgs: Sequence[Placed[Entity]], pos: int
 
 
 def _held_after(view: SentenceView, orgs: Sequence[Placed[Entity]], holder: Placed[Entity]) -> Placed[Entity] | None:
-    """The company right after ``holder`` and 持有 (A持有|B…, A将持有|B…), if the sentence goes on that way."""
-    verb = _HOLDS_LATER.match(view.text, past_declaration(view, holder[1]))
-    return next((e for e in orgs if verb is not None and e[0] == verb.end()), None)
+    """The company right after ``holder`` and 持有 (A持有|B…, A将持有|B…), or after a copula when a holder's noun
+    follows it (A（以下简称A'）为|B|控股股东), if the sentence goes on that way."""
+    after = past_declaration(view, holder[1])
+    verb = _HOLDS_LATER.match(view.text, after)
+    if verb is not None:
+        return next((e for e in orgs if e[0] == verb.end()), None)
+    copula = next((c for c in sorted(_IS_HOLDER, key=len, reverse=True) if view.text.startswith(c, after)), None)
+    held = next((e for e in orgs if copula is not None and e[0] == after + len(copula)), None)
+    return held if held is not None and _HOLDER_NOUN.match(view.text, past_declaration(view, held[1])) else None
 
 
 def remainders(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
@@ -1255,7 +1281,7 @@ _LISTED_COPULA = re.compile(r"(?:" + "|".join(_IS_UNDER) + r")[^，,。；;、�
 
 def units_under(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
     """``ownership.under``: 融众集团是东星集团旗下的支付平台, 融众集团系东星集团下属子公司, 融众集团隶属于东星集团,
-    融众集团是东星集团全资控股的企业,
+    融众集团是东星集团全资控股的企业, A与B均为C百分之百持股的子公司 (both, with the stake),
     融众集团将成为东星集团的子公司 — the company said to be under the next one is held by it; 融众集团将成为其附属公司:
     by the company named last before."""
     text = view.text
@@ -1263,18 +1289,25 @@ def units_under(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str,
     for (a_start, a_end, a), (b_start, b_end, b) in zip(ents, ents[1:]):
         if a.label != "ORG" or b.label != "ORG" or a.canonical == b.canonical or b_start - a_end > 12:
             continue
-        gap = text[a_end:b_start]
+        gap = text[a_end:b_start].lstrip("均都皆亦也")  # A与B均为C…的子公司: both are
         # 澯暟人寿为香港上市的椲桻保险集团…的全资附属公司: the holder may be described by its listing; its stock code
         # in brackets may follow it (…金融集团（股份代号：2379）的全资附属公司)
         after = past_declaration(view, b_end)
         after = code.end() if (code := _CODE_BRACKET.match(text, after)) is not None else after
+        # …为瑎崙金控百分之百持股的子公司: the stake the holder has, before the unit
+        held_stake = next(((e, f) for s, e, f in view.figures if s == after and _is_stake(f) and text.startswith("持股", e)), None)
+        after = held_stake[0] + 2 if held_stake is not None else after
         under = _UNDER_AFTER.match(text, after) if gap in _IS_UNDER or _LISTED_COPULA.fullmatch(gap) else None
         if under is None and _SUBORDINATE.fullmatch(gap) is None:
             continue
         if blocked(view, lex, a_start, b_start, ""):
             continue
         start, end = (under.start() + text.startswith("的", under.start()), under.end()) if under else (a_end, b_start)
-        yield "ownership", "ownership.under", _UNDER_CONFIDENCE, OwnershipArgs(holder=b, held=a, action=view.text_span(start, end))
+        if held_stake is not None:
+            start, end = held_stake[0], held_stake[0] + 2  # 百分之百|持股|的子公司: the verb as written
+        stake = held_stake[1] if held_stake is not None else None
+        for unit in [(a_start, a_end, a)] + _listed_before(view, (a_start, a_end, a)):
+            yield "ownership", "ownership.under", _UNDER_CONFIDENCE, OwnershipArgs(holder=b, held=unit[2], action=view.text_span(start, end), stake=stake)
     for a_start, a_end, a in view.labelled("ORG"):
         becomes = _BECOMES_ITS_UNIT.match(text, a_end)
         holder = next((e for e in reversed(view.labelled("ORG")) if e[1] <= a_start and e[2].canonical != a.canonical and not declared_short_form(view, e)), None)
@@ -1282,6 +1315,19 @@ def units_under(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str,
             continue
         # 朗曜将成为其附属公司: 其 is the company named last before
         yield "ownership", "ownership.under", _UNDER_CONFIDENCE, OwnershipArgs(holder=holder[2], held=a, action=view.text_span(*becomes.span("unit")))
+
+
+def _listed_before(view: SentenceView, last: Placed[Entity]) -> list[Placed[Entity]]:
+    """The organizations listed right before ``last`` with 与/和/及/、 between (瑎崙银行与|湄聿银行均为…)."""
+    out: list[Placed[Entity]] = []
+    start = last[0]
+    while (joiner := next((j for j in (*_LIST_JOINERS, "与") if view.text.endswith(j, 0, start)), None)) is not None:
+        before = view.entity_ending_at(start - len(joiner), "ORG")
+        if before is None:
+            break
+        out.insert(0, before)
+        start = before[0]
+    return out
 
 
 _BECOMES_ITS_UNIT = re.compile(r"(?:将|已|亦将)?成为其(?P<unit>(?:全资|控股)?(?:附属公司|子公司))")
@@ -1298,13 +1344,24 @@ def holders_of(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, 
     after the noun is the one it describes (…为嘉禾银行控股股东华信集团旗下公司) and makes no pair here."""
     text = view.text
     ents = view.entities
-    for (a_start, a_end, a), (b_start, b_end, b) in zip(ents, ents[1:]):
-        if a.label not in ("ORG", "PERSON") or b.label != "ORG" or a.canonical == b.canonical or text[a_end:b_start] not in _IS_HOLDER:
+    for k, (a_start, a_end, a) in enumerate(ents):
+        if declared_short_form(view, ents[k]):
+            continue  # its full name before the brackets is the holder
+        # A（以下简称A'）为B控股股东: the next name comes after the declaration
+        after = past_declaration(view, a_end)
+        nxt = next((e for e in ents[k + 1 :] if e[0] >= after), None)
+        if nxt is None:
+            continue
+        b_start, b_end, b = nxt
+        if a.label not in ("ORG", "PERSON") or b.label != "ORG" or a.canonical == b.canonical or text[after:b_start] not in _IS_HOLDER:
             continue
         noun = _HOLDER_NOUN.match(text, past_declaration(view, b_end))
         if noun is None or any(s == noun.end() for s, _, _ in ents) or blocked(view, lex, a_start, b_start, ""):
             continue
-        yield "ownership", "ownership.holder_of", _HOLDER_OF_CONFIDENCE, OwnershipArgs(holder=a, held=b, action=view.text_span(*noun.span("noun")))
+        following = _STAKE_NEXT.match(text, noun.end())  # …为B控股股东，持股比例为64.25%
+        stake = _stake_at(view, following.end()) if following is not None else None
+        args = OwnershipArgs(holder=a, held=b, action=view.text_span(*noun.span("noun")), stake=stake)
+        yield "ownership", "ownership.holder_of", _HOLDER_OF_CONFIDENCE, args
 
 
 _ITS_HOLDER = re.compile(r"[，,](?:并|亦|也)?(?:为|是|系|成为)其(?P<noun>控股股东|第一大股东|第二大股东|大股东)")
@@ -1443,6 +1500,51 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
         named = verb.span("verb") if "verb" in verb.re.groupindex else verb.span()
         action = view.text_span(*named)  # 持有|其, 则|持有|余下: the verb alone
         yield "ownership", "ownership.topic_stake", confidence, OwnershipArgs(holder=holder, held=held[2], action=action, stake=stake, via=via)  # type: ignore[arg-type]
+
+
+_BOTH_HOLD = re.compile(r"[，,](?:两者|二者|双方|两家公司|两家|三者|三家公司|三家)分别(?P<verb>持有)(?:其)?")
+"""Holders named together before, each with its stake after (…合资成立，两者分别持有55%及45%股权)."""
+_ASIDES = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def respective_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
+    """``ownership.respective_stakes``: 珅湾银行由A与B合资成立，两者分别持有55%及45%股权 — the companies joined
+    right before (as many as the stakes listed) hold the company the sentence opens with, each its own stake."""
+    orgs = [e for e in view.labelled("ORG") if not declared_short_form(view, e)]
+    for found in _BOTH_HOLD.finditer(view.text):
+        stakes = _listed_stakes(view, found.end())
+        holders = _joined_run(view, [e for e in orgs if e[1] <= found.start()])
+        first = first_organization(view, len(view.entities))
+        held = view.entities[first] if first is not None else None
+        if len(stakes) < 2 or len(holders) != len(stakes) or held is None or any(h[2].canonical == held[2].canonical for h in holders):
+            continue
+        if blocked(view, lex, held[0], found.start(), ""):
+            continue
+        action = view.text_span(*found.span("verb"))
+        for holder, stake in zip(holders, stakes):
+            yield "ownership", "ownership.respective_stakes", 0.7, OwnershipArgs(holder=holder[2], held=held[2], action=action, stake=stake)
+
+
+def _listed_stakes(view: SentenceView, pos: int) -> list[Figure]:
+    """The stakes listed from ``pos`` on (55%及45%, 40%、35%和25%)."""
+    out: list[Figure] = []
+    while (nxt := next(((e, f) for s, e, f in view.figures if s == pos and _is_stake(f)), None)) is not None:
+        out.append(nxt[1])
+        joiner = next((j for j in _LIST_JOINERS if view.text.startswith(j, nxt[0])), None)
+        if joiner is None:
+            break
+        pos = nxt[0] + len(joiner)
+    return out
+
+
+def _joined_run(view: SentenceView, orgs: Sequence[Placed[Entity]]) -> list[Placed[Entity]]:
+    """The last organizations of ``orgs`` joined by 与/和/及/、, past the brackets declaring their short forms."""
+    run = list(orgs[-1:])
+    for prev in reversed(orgs[:-1]):
+        if _ASIDES.sub("", view.text[prev[1] : run[0][0]]).strip() not in ("与", "和", "及", "、"):
+            break
+        run.insert(0, prev)
+    return run
 
 
 def _stakes_of_qi(view: SentenceView, orgs: Sequence[Placed[Entity]]) -> Iterator[tuple[Placed[Entity], re.Match[str], Placed[Entity]]]:
@@ -2168,6 +2270,7 @@ def relation_rules(lex: RelationLexicon):  # type: ignore[no-untyped-def]
         yield from holders_of_its(view, lex)
         yield from subject_units(view, lex)
         yield from topic_stakes(view, lex)
+        yield from respective_stakes(view, lex)
         yield from named_holders(view, lex)
         yield from transferees(view, lex)
         yield from sellers(view, lex)
