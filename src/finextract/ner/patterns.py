@@ -645,6 +645,7 @@ _MORPHEMES = frozenset({"g", "zg", "ng"})
 """jieba's tags of single characters it knows only as parts of words."""
 _GLUED_MARKERS = frozenset("获被由将把给向对从为")
 _ASPECT_PARTICLES = frozenset("过了着")
+"""Aspect particles jieba may glue to the verb before them into one unknown word (买过)."""
 """Markers jieba may glue to the end of an unknown word right before a name (年底前获|法院批准, 私银为|峥珲金融集团)."""
 
 _POST_VERB_HEADS = frozenset("曾现时兼出担原继拟新升转调")
