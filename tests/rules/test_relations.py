@@ -1574,6 +1574,7 @@ def test_so_qixia_goes_on_with_the_sentence_s_subject_and_wufa_negates() -> None
         ("宏遠集團是嘉禾銀行的母公司。", "宏遠集團", "嘉禾銀行", "actual"),
         ("宏远集团作为嘉禾银行的控股股东，承诺六个月内不减持。", "宏远集团", "嘉禾银行", "actual"),
         ("交易完成后，宏远集团将成为嘉禾银行第一大股东。", "宏远集团", "嘉禾银行", "planned"),
+        ("宏远集团成为嘉禾银行的最大股东。", "宏远集团", "嘉禾银行", "actual"),  # 最大股东, the largest
     ],
 )
 def test_a_company_said_to_be_another_s_shareholder_holds_it(text: str, holder: str, held: str, modality: str) -> None:

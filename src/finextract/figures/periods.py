@@ -276,7 +276,7 @@ _BARE_YEAR = re.compile(r"(?<![较比与同于和及])(?P<w>今年|本年|去年
 
 _RELATIVE_MONTHS = {"本": "M0", "上": "M-1", "下": "M+1"}
 """A month named relative to the article's own (上月 → ``M-1``)."""
-_BARE_MONTH = re.compile(r"(?<![较比与同和及])(?<![高低多少大小]于)(?P<w>[本上下])个?月(?:份|底|末|初|中)?(?![0-9一二三四五六七八九十二三]|[日号])")
+_BARE_MONTH = re.compile(r"(?<![较比与同和及])(?<![高低多少大小]于)(?P<w>[本上下])个?月(?:份|底|末|初|中)?(?![0-9一二三四五六七八九十日号])")
 """A relative month standing alone (上月交易笔数, 本月底前).  After 较/比/与 it is a comparison's basis
 (较上月增长, 环比上月, 高于上月), as a relative year is, but 于 alone dates (将于下个月起); a day after it makes a day of the month (上月12日)."""
 

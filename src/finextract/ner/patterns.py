@@ -556,7 +556,7 @@ def _before_trade_word(text: str, name_tokens: Sequence[Token], suffix_start: in
 def _rare_single(text: str, token: Token) -> bool:
     """Whether ``token`` is one Han character jieba knows only as a morpheme or does not know (筼, 蘧)."""
     start, stop, pos = token
-    return stop - start == 1 and is_han(text[start]) and (pos in _MORPHEMES or pos in ("unk", "x"))
+    return _lone_unknown(text, token) or pos in _MORPHEMES and stop - start == 1 and is_han(text[start])
 
 
 def _lone_unknown(text: str, token: Token) -> bool:

@@ -526,14 +526,10 @@ def _listed_funders(view: SentenceView, fact: tuple[str, str, float, object], fu
     name, rule, confidence, args = fact
     if name != "ownership" or not rule.endswith(".direct") or view.doc.normalized(args.action) not in _FUNDING:  # type: ignore[attr-defined]
         return
-    start = funder[0]
-    while True:
-        joiner = next((j for j in _LIST_JOINERS if view.text.endswith(j, 0, start)), None)
-        before = view.entity_ending_at(start - len(joiner), "ORG") if joiner else None
-        if before is None or before[2].canonical == args.held.canonical:  # type: ignore[attr-defined]
+    for before in reversed(_listed_before(view, funder, _LIST_JOINERS)):
+        if before[2].canonical == args.held.canonical:  # type: ignore[attr-defined]
             return
         yield name, rule, confidence, args.model_copy(update={"holder": before[2]})  # type: ignore[attr-defined]
-        start = before[0]
 
 
 _PATIENT_ARG = {"acquisition": "target", "ownership": "held"}
@@ -1258,7 +1254,7 @@ def held_by(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str
         # 由浭阳银行100%持股: the stake before the verb
         stake = next((f for s, _, f in view.figures if s == h_end and _is_stake(f)), None) if verb is None else None
         if stake is not None:
-            verb = _STAKE_HELD_VERB.match(text, next(e for s, e, f in view.figures if f is stake))
+            verb = _STAKE_HELD_VERB.match(text, _stake_end(view, stake))
         opening = _HELD_BY.search(text, max(0, h_start - 4), h_start) if verb is not None else None
         if opening is None:
             continue
@@ -1317,12 +1313,17 @@ def units_under(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str,
         yield "ownership", "ownership.under", _UNDER_CONFIDENCE, OwnershipArgs(holder=holder[2], held=a, action=view.text_span(*becomes.span("unit")))
 
 
-def _listed_before(view: SentenceView, last: Placed[Entity]) -> list[Placed[Entity]]:
-    """The organizations listed right before ``last`` with 与/和/及/、 between (瑎崙银行与|湄聿银行均为…)."""
+def _listed_before(view: SentenceView, last: Placed[Entity], joiners: Sequence[str] = (*_LIST_JOINERS, "与")) -> list[Placed[Entity]]:
+    """The organizations listed right before ``last``, in order, with one of ``joiners`` between each two and
+    maybe the brackets declaring a short form after a name (瑎崙银行与|湄聿银行均为…; A（下称「A'」，股份代号：1893）与|B)."""
     out: list[Placed[Entity]] = []
     start = last[0]
-    while (joiner := next((j for j in (*_LIST_JOINERS, "与") if view.text.endswith(j, 0, start)), None)) is not None:
-        before = view.entity_ending_at(start - len(joiner), "ORG")
+    while (joiner := next((j for j in joiners if view.text.endswith(j, 0, start)), None)) is not None:
+        end = start - len(joiner)
+        before = next(
+            (e for e in reversed(view.labelled("ORG")) if e[1] <= end and not declared_short_form(view, e) and not _BRACKETED_ASIDE.sub("", view.text[e[1] : end])),
+            None,
+        )
         if before is None:
             break
         out.insert(0, before)
@@ -1334,7 +1335,7 @@ _BECOMES_ITS_UNIT = re.compile(r"(?:将|已|亦将)?成为其(?P<unit>(?:全资|
 
 
 _IS_HOLDER = ("是", "为", "系", "乃", "仍是", "仍为", "作为", "成为", "将成为", "已成为")
-_HOLDER_NOUN = re.compile(r"的?(?P<noun>第[一二三四五六七八九十\d]+大股东|控股股东|大股东|母公司|控股公司|实际控制人|股东)(?!大会|会|名册)")
+_HOLDER_NOUN = re.compile(r"的?(?P<noun>第[一二三四五六七八九十\d]+大股东|控股股东|最大股东|大股东|母公司|控股公司|实际控制人|股东)(?!大会|会|名册)")
 _HOLDER_OF_CONFIDENCE = 0.75
 
 
@@ -1470,12 +1471,13 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
     referred = list(_stakes_of_qi(view, orgs))
     found += referred + [(holder, verb, None) for holder, verb in _clause_opening_holders(view, orgs)]
     holders = {h[2].canonical for h, _, _ in found}
+    of_qi_at = {(h[0], v.start()) for h, v, _ in referred}
     for (h_start, h_end, holder), verb, named_held in found:
         stake = _stake_at(view, verb.end())
         _, c_end = clause_bounds(text, verb.start(), verb.start())
         if stake is None or any(verb.start() < s < c_end for s, _, _ in orgs):
             continue
-        of_qi = (h_start, verb.start()) in {(h[0], v.start()) for h, v, _ in referred}
+        of_qi = (h_start, verb.start()) in of_qi_at
         own_kind = _HOLDER_KIND.fullmatch(text, clause_bounds(text, h_start, h_start)[0], h_start) is not None  # 新股东A…
         if verb.start() > past_declaration(view, h_end) and text.endswith("股东", 0, h_start) and not of_qi and not own_kind:
             continue  # B控股股东A的持股比例由…降至…: the holder named by its rank, read by ownership.reverse
@@ -1504,7 +1506,6 @@ def topic_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str
 
 _BOTH_HOLD = re.compile(r"[，,](?:两者|二者|双方|两家公司|两家|三者|三家公司|三家)分别(?P<verb>持有)(?:其)?")
 """Holders named together before, each with its stake after (…合资成立，两者分别持有55%及45%股权)."""
-_ASIDES = re.compile(r"[（(][^（()）]*[)）]")
 
 
 def respective_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tuple[str, str, float, OwnershipArgs]]:
@@ -1513,7 +1514,8 @@ def respective_stakes(view: SentenceView, lex: RelationLexicon) -> Iterator[tupl
     orgs = [e for e in view.labelled("ORG") if not declared_short_form(view, e)]
     for found in _BOTH_HOLD.finditer(view.text):
         stakes = _listed_stakes(view, found.end())
-        holders = _joined_run(view, [e for e in orgs if e[1] <= found.start()])
+        named = [e for e in orgs if e[1] <= found.start()]
+        holders = _listed_before(view, named[-1], ("与", "和", "及", "、")) + named[-1:] if named else []
         first = first_organization(view, len(view.entities))
         held = view.entities[first] if first is not None else None
         if len(stakes) < 2 or len(holders) != len(stakes) or held is None or any(h[2].canonical == held[2].canonical for h in holders):
@@ -1535,16 +1537,6 @@ def _listed_stakes(view: SentenceView, pos: int) -> list[Figure]:
             break
         pos = nxt[0] + len(joiner)
     return out
-
-
-def _joined_run(view: SentenceView, orgs: Sequence[Placed[Entity]]) -> list[Placed[Entity]]:
-    """The last organizations of ``orgs`` joined by 与/和/及/、, past the brackets declaring their short forms."""
-    run = list(orgs[-1:])
-    for prev in reversed(orgs[:-1]):
-        if _ASIDES.sub("", view.text[prev[1] : run[0][0]]).strip() not in ("与", "和", "及", "、"):
-            break
-        run.insert(0, prev)
-    return run
 
 
 def _stakes_of_qi(view: SentenceView, orgs: Sequence[Placed[Entity]]) -> Iterator[tuple[Placed[Entity], re.Match[str], Placed[Entity]]]:
@@ -1615,7 +1607,6 @@ def _clause_opening_holders(view: SentenceView, orgs: Sequence[Placed[Entity]]) 
 _HOLDER_KIND = re.compile(r"(?:新|老|另一|原)?股东")
 """What the holder opening a clause is, before its name (新股东犍瑞科技出资…认购…，持股10%)."""
 _BECOMES_HOLDER = re.compile(r"[，,](?:并|从而|进而|将)?成为$")
-_RANK_AFTER = re.compile(r"(?:第[一二三四五六七八九十]|最)?大?股东")
 
 
 def _becomes_holder_of(view: SentenceView, stake_end: int) -> Placed[Entity] | None:
@@ -1624,7 +1615,7 @@ def _becomes_holder_of(view: SentenceView, stake_end: int) -> Placed[Entity] | N
     for org in view.labelled("ORG"):
         if org[0] <= stake_end or org[0] - stake_end > 4:
             continue
-        if _BECOMES_HOLDER.search(view.text, stake_end, org[0]) and _RANK_AFTER.match(view.text, past_declaration(view, org[1])):
+        if _BECOMES_HOLDER.search(view.text, stake_end, org[0]) and _HOLDER_NOUN.match(view.text, past_declaration(view, org[1])):
             return org
     return None
 
